@@ -1,0 +1,183 @@
+"""The command line: lab / run / check / serve / init (design.md, "Command line").
+
+Keep imports lazy: `run` of a one-line script must start faster than importing the terminal
+libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ASA_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _fail(message: str) -> int:
+    print(f"asa-emulator: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="asa-emulator",
+                                description="Cisco ASA Active/Active failover pair emulator")
+    sub = p.add_subparsers(dest="command")
+    lab = sub.add_parser("lab", help="interactive lab terminal")
+    lab.add_argument("lab", nargs="?", default="example", help="built-in lab name or lab directory")
+    run = sub.add_parser("run", help="run command files (or stdin) and print the transcript")
+    run.add_argument("--lab", default=None, help="built-in lab name or lab directory")
+    run.add_argument("--strict", action="store_true", help="exit 1 if the ASA printed an error")
+    run.add_argument("--no-settle", action="store_true", help="start at time zero, before boot")
+    run.add_argument("files", nargs="*", default=["-"], help="command files; - for stdin")
+    chk = sub.add_parser("check", help="replay golden transcripts and diff")
+    chk.add_argument("--update", action="store_true", help="rewrite transcripts from the emulator")
+    chk.add_argument("transcripts", nargs="+")
+    srv = sub.add_parser("serve", help="SSH server: each unit's console on its own port")
+    srv.add_argument("--lab", default="example")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=2222)
+    ini = sub.add_parser("init", help="copy a built-in lab into DIR so its flash persists")
+    ini.add_argument("dir")
+    ini.add_argument("--from", dest="source", default="example")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            if not sys.stdin.isatty():
+                return cmd_run(None, ["-"], strict=False, settle=True)
+            return cmd_lab("example")
+        if args.command == "lab":
+            return cmd_lab(args.lab)
+        if args.command == "run":
+            return cmd_run(args.lab, args.files, args.strict, not args.no_settle)
+        if args.command == "check":
+            return cmd_check(args.transcripts, args.update)
+        if args.command == "serve":
+            return cmd_serve(args.lab, args.host, args.port)
+        if args.command == "init":
+            return cmd_init(args.dir, args.source)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return EXIT_BAD_INPUT
+
+
+def _read_script(files: list[str]) -> list[str]:
+    lines: list[str] = []
+    for name in files:
+        if name == "-":
+            lines.extend(sys.stdin.read().splitlines())
+            continue
+        try:
+            lines.extend(Path(name).read_text().splitlines())
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _InputError(f"cannot read {name}: {getattr(exc, 'strerror', None) or exc}") from None
+    return lines
+
+
+class _InputError(Exception):
+    pass
+
+
+def cmd_run(lab: str | None, files: list[str], strict: bool, settle: bool) -> int:
+    from .lab.labfile import LabError
+    from .transcript.runner import run_lines
+    try:
+        lines = _read_script(files)
+    except _InputError as exc:
+        return _fail(str(exc))
+    out = sys.stdout
+
+    def emit(line: str) -> None:
+        out.write(line + "\n")
+    try:
+        _, stats = run_lines(lines, lab, emit, settle)
+    except LabError as exc:
+        out.flush()
+        return _fail(str(exc))
+    out.flush()
+    return EXIT_ASA_ERROR if strict and stats.asa_errors else EXIT_OK
+
+
+def cmd_check(paths: list[str], update: bool) -> int:
+    from .lab.labfile import LabError
+    from .transcript.check import check_file, render_diff, update_file
+    failed = 0
+    for name in paths:
+        path = Path(name)
+        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+        for f in files:
+            if not f.is_file():
+                return _fail(f"cannot read {f}")
+            try:
+                if update:
+                    changed = update_file(f)
+                    print(f"{'updated' if changed else 'unchanged'}: {f}")
+                    continue
+                res = check_file(f)
+            except LabError as exc:
+                return _fail(f"{f}: {exc}")
+            if res.ok:
+                print(f"ok: {f}")
+            else:
+                failed += 1
+                from rich.console import Console
+                Console(highlight=False).print(render_diff(res.diff()))
+                print(f"FAILED: {f}")
+    return EXIT_ASA_ERROR if failed else EXIT_OK
+
+
+def cmd_lab(name: str) -> int:
+    from .lab.lab import Lab
+    from .lab.labfile import LabError
+    try:
+        lab = Lab.load(name)
+    except LabError as exc:
+        return _fail(str(exc))
+    lab.settle()
+    from .terminal.app import run_terminal
+    return run_terminal(lab)
+
+
+def cmd_serve(name: str, host: str, port: int) -> int:
+    from .lab.lab import Lab
+    from .lab.labfile import LabError
+    try:
+        lab = Lab.load(name)
+    except LabError as exc:
+        return _fail(str(exc))
+    lab.settle()
+    from .terminal.ssh import run_server
+    return run_server(lab, host, port)
+
+
+def cmd_init(target: str, source: str) -> int:
+    from .lab.labfile import LabError, find_lab
+    import shutil
+    try:
+        src = find_lab(source)
+    except LabError as exc:
+        return _fail(str(exc))
+    dst = Path(target)
+    if dst.exists() and any(dst.iterdir()):
+        return _fail(f"{dst} exists and is not empty")
+    shutil.copytree(src, dst, dirs_exist_ok=True)
+    for unit_dir in dst.iterdir():
+        if unit_dir.is_dir():
+            start = unit_dir / "startup-config"
+            if start.exists():
+                (unit_dir / ".private").mkdir(exist_ok=True)
+                start.rename(unit_dir / ".private" / "startup-config")
+            keep = unit_dir / ".keep"
+            if keep.exists():
+                keep.unlink()
+    print(f"lab '{source}' copied to {dst}; run it with: asa-emulator lab {dst}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

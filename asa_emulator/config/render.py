@@ -1,0 +1,208 @@
+"""Render running-configurations the way an ASA prints them.  Nothing else prints config.
+
+System-space block sub-commands (failover group, context) are indented by two spaces and
+interface sub-commands by one, as the ASA's system writer does.  Every rendered line is a
+command of the grammar, so a rendered configuration can be executed to rebuild it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+
+from .model import ContextConfig, FailoverConfig, FailoverGroup, SystemConfig
+
+EMPTY_PASSWORD_HASH = "8Ry2YjIyt7RRXU24"   # what every ASA prints for an empty enable password
+
+
+def password_hash(secret: str) -> str:
+    if not secret:
+        return EMPTY_PASSWORD_HASH
+    digest = hashlib.md5(secret.encode()).digest()
+    return base64.b64encode(digest).decode()[:16].replace("+", ".").replace("/", "x")
+
+
+def checksum(lines: Iterable[str]) -> str:
+    return hashlib.md5("\n".join(lines).encode()).hexdigest()
+
+
+def checksum_groups(lines: Iterable[str]) -> str:
+    h = checksum(lines)
+    return " ".join(h[i:i + 8] for i in range(0, 32, 8))
+
+
+def _seconds(ms: int) -> str:
+    return f"msec {ms}" if ms % 1000 else str(ms // 1000)
+
+
+def _policy(policy: tuple[int, bool]) -> str:
+    return f"{policy[0]}%" if policy[1] else str(policy[0])
+
+
+def render_failover_group(g: FailoverGroup, all_: bool = False) -> list[str]:
+    out = [f"failover group {g.gid}"]
+    if g.preference == "secondary":
+        out.append("  secondary")
+    elif all_:
+        out.append("  primary")
+    if g.preempt is not None:
+        out.append("  preempt" + (f" {g.preempt}" if g.preempt else ""))
+    elif all_:
+        out.append("  no preempt")
+    if g.replication_http:
+        out.append("  replication http")
+    elif all_:
+        out.append("  no replication http")
+    if g.policy != (1, False) or all_:
+        out.append(f"  interface-policy {_policy(g.policy)}")
+    for phys, (act, stby) in g.macs.items():
+        out.append(f"  mac address {phys} {act} {stby}")
+    if g.poll_ms is not None or all_:
+        poll = g.poll_ms if g.poll_ms is not None else 5000
+        hold = g.hold_ms if g.hold_ms is not None else 25000
+        out.append(f"  polltime interface {_seconds(poll)} holdtime {hold // 1000}")
+    return out
+
+
+def render_failover(f: FailoverConfig, all_: bool = False, secrets: bool = False,
+                    groups: bool = True) -> list[str]:
+    out: list[str] = []
+    out.append("failover" if f.enabled else "no failover")
+    if f.lan_unit == "primary" or all_:
+        out.append(f"failover lan unit {f.lan_unit}")
+    if f.lan_if:
+        out.append(f"failover lan interface {f.lan_if[0]} {f.lan_if[1]}")
+    if f.unit_poll_explicit or all_:
+        out.append(f"failover polltime unit {_seconds(f.unit_poll_ms)} holdtime "
+                   f"{_seconds(f.unit_hold_ms)}")
+    if f.if_poll_explicit or all_:
+        out.append(f"failover polltime interface {_seconds(f.if_poll_ms)} holdtime "
+                   f"{f.if_hold_ms // 1000}")
+    if f.policy != (1, False) or all_:
+        out.append(f"failover interface-policy {_policy(f.policy)}")
+    if f.key is not None:
+        shown = f.key if secrets else "*****"
+        out.append(f"failover key {'hex ' if f.key_hex else ''}{shown}")
+    if f.replication_http:
+        out.append("failover replication http")
+    for phys, (act, stby) in f.macs.items():
+        out.append(f"failover mac address {phys} {act} {stby}")
+    if f.timeout:
+        out.append(f"failover timeout {f.timeout}")
+    if f.link:
+        out.append(f"failover link {f.link[0]} {f.link[1]}")
+    for name, ip in f.ips.items():
+        if ip.mask.startswith("/"):
+            out.append(f"failover interface ip {name} {ip.active}{ip.mask} standby {ip.standby}")
+        else:
+            out.append(f"failover interface ip {name} {ip.active} {ip.mask} standby {ip.standby}")
+    if groups:
+        for gid in sorted(f.groups):
+            out.extend(render_failover_group(f.groups[gid], all_))
+    return out
+
+
+def render_system_interfaces(sysc: SystemConfig, only: str | None = None) -> list[str]:
+    out: list[str] = []
+    for itf in sysc.interfaces.values():
+        if only and itf.name != only:
+            continue
+        out.append(f"interface {itf.name}")
+        if itf.vlan is not None:
+            out.append(f" vlan {itf.vlan}")
+        if itf.description:
+            out.append(f" description {itf.description}")
+        if itf.speed:
+            out.append(f" speed {itf.speed}")
+        if itf.duplex:
+            out.append(f" duplex {itf.duplex}")
+        if itf.mac:
+            out.append(f" mac-address {itf.mac[0]}" + (f" standby {itf.mac[1]}" if itf.mac[1] else ""))
+        if itf.shutdown:
+            out.append(" shutdown")
+        out.append("!")
+    return out
+
+
+def render_contexts(sysc: SystemConfig, only: str | None = None) -> list[str]:
+    out: list[str] = []
+    if sysc.admin_context and not only:
+        out.append(f"admin-context {sysc.admin_context}")
+    for ctx in sysc.contexts.values():
+        if only and ctx.name != only:
+            continue
+        out.append(f"context {ctx.name}")
+        if ctx.description:
+            out.append(f"  description {ctx.description}")
+        for a in ctx.allocations:
+            words = [a.phys] + ([a.mapped] if a.mapped else []) + (["visible"] if a.visible else [])
+            out.append("  allocate-interface " + " ".join(words))
+        if ctx.config_url:
+            out.append(f"  config-url {ctx.config_url}")
+        if ctx.failover_group is not None:
+            out.append(f"  join-failover-group {ctx.failover_group}")
+        out.append("!")
+        out.append("")
+    return out
+
+
+def system_body(sysc: SystemConfig, all_: bool = False, secrets: bool = False) -> list[str]:
+    """The system configuration without header and trailer."""
+    out = [f"hostname {sysc.hostname}",
+           f"enable password {sysc.enable_password or EMPTY_PASSWORD_HASH} encrypted"]
+    if sysc.mac_auto is False:
+        out.append("no mac-address auto")
+    elif sysc.mac_auto is True:
+        out.append("mac-address auto")
+    else:
+        out.append(f"mac-address auto prefix {sysc.mac_auto}")
+    out.append("!")
+    out.extend(render_system_interfaces(sysc))
+    out.append(f"pager lines {sysc.pager_lines}")
+    out.extend(render_failover(sysc.failover, all_, secrets))
+    out.append("")
+    out.extend(render_contexts(sysc))
+    out.append("prompt " + " ".join(sysc.prompt))
+    return out
+
+
+def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
+    out = [f"hostname {ctx.hostname or ctx.name}",
+           f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
+    for itf in ctx.interfaces.values():
+        out.append(f"interface {itf.name}")
+        if itf.description:
+            out.append(f" description {itf.description}")
+        if itf.mac:
+            out.append(f" mac-address {itf.mac[0]}" + (f" standby {itf.mac[1]}" if itf.mac[1] else ""))
+        if itf.shutdown:
+            out.append(" shutdown")
+        if itf.nameif:
+            out.append(f" nameif {itf.nameif}")
+        else:
+            out.append(" no nameif")
+        if itf.security_level is not None:
+            out.append(f" security-level {itf.security_level}")
+        elif not itf.nameif:
+            out.append(" no security-level")
+        if itf.ip:
+            addr, mask, stby = itf.ip
+            out.append(f" ip address {addr} {mask}" + (f" standby {stby}" if stby else ""))
+        elif not itf.nameif:
+            out.append(" no ip address")
+        for prefix, stby in itf.ipv6:
+            out.append(f" ipv6 address {prefix}" + (f" standby {stby}" if stby else ""))
+        if itf.asr_group is not None:
+            out.append(f" asr-group {itf.asr_group}")
+        out.append("!")
+    out.append(f"pager lines {ctx.pager_lines}")
+    for nameif, on in ctx.monitor.items():
+        out.append(("" if on else "no ") + f"monitor-interface {nameif}")
+    return out
+
+
+def wrap(body: list[str], version: str, space: str, header: list[str] | None = None) -> list[str]:
+    """Add the `: Saved` header and the Cryptochecksum / `: end` trailer."""
+    head = [": Saved", ":"] + (header or []) + [f"ASA Version {version} <{space}>", "!"]
+    return head + body + [f"Cryptochecksum:{checksum(body)}", ": end"]

@@ -1,0 +1,72 @@
+"""What a front end (lab terminal, SSH server, script runner) sees of a unit's CLI.
+
+The engine implements these protocols; front ends only render what they return.  Nothing here
+does I/O or reads the wall clock.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Console(Protocol):
+    """One CLI session on one unit (its serial console, or one SSH connection)."""
+
+    unit_name: str
+
+    def prompt(self) -> str:
+        """The prompt to print before the next line, e.g. `primary/admin(config)# `.
+
+        While a question is pending it is the question itself (`Password: `,
+        `Proceed with reload? [confirm]`)."""
+        ...
+
+    def execute(self, line: str) -> list[str]:
+        """Run one typed line (or the answer to a pending question); return output lines."""
+        ...
+
+    def expects_secret(self) -> bool:
+        """True when the next line is a password: a front end must not echo it."""
+        ...
+
+    def help(self, line: str) -> list[str]:
+        """What `?` prints when typed after `line` (the line stays in the input buffer)."""
+        ...
+
+    def complete(self, line: str) -> list[str]:
+        """Words the last (partial) word of `line` can complete to."""
+        ...
+
+    def pager_lines(self) -> int:
+        """`terminal pager` value: lines per page, 0 for no paging."""
+        ...
+
+    def take_messages(self) -> list[str]:
+        """Console messages (syslog-style, replication banners) printed since the last call."""
+        ...
+
+    def closed(self) -> bool:
+        """True after `exit`/`quit`/`logout` from user EXEC (SSH closes the channel)."""
+        ...
+
+
+class LabHandle(Protocol):
+    """The running lab as a front end drives it."""
+
+    unit_names: tuple[str, ...]
+
+    def console(self, unit: str) -> Console:
+        """The unit's serial console session (one per unit, shared)."""
+        ...
+
+    def open_session(self, unit: str) -> Console:
+        """A new session on the unit (SSH): own mode, no console messages."""
+        ...
+
+    def directive(self, line: str) -> list[str]:
+        """Run an `@` directive; output lines.  Raises LabError on a bad directive."""
+        ...
+
+    def advance(self, ms: int) -> None:
+        """Move the virtual clock forward, delivering events (real-time front ends)."""
+        ...

@@ -1,0 +1,73 @@
+"""Which MAC and IP address an interface holds right now (they move at failover).
+
+MAC precedence (chapter 34, "Configuring Virtual MAC Addresses"): the interface's own
+`mac-address`, then the failover group's `mac address`, then `mac-address auto`, then the
+generated failover MAC 00a0.c9<port>.<group>01 (active) / ...02 (standby).  Without failover an
+interface has its burned-in address.  The IP address is the active address on the unit where
+the context's group is active and the standby address on the other.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..config.model import CtxInterface
+    from .unit import Unit
+
+
+def _active_here(u: Unit, context: str | None) -> bool:
+    return u.is_active_here(context)
+
+
+def _failover_on(u: Unit) -> bool:
+    return u.sys.failover.enabled and u.pair is not None and bool(getattr(u.pair, "fo", {}).get(u.name)
+                                                                  and u.pair.fo[u.name].started)  # type: ignore[attr-defined]
+
+
+def interface_mac(u: Unit, context: str | None, phys: str) -> str:
+    """The MAC address the interface uses now on unit u."""
+    active = _active_here(u, context)
+    pick = 0 if active else 1
+    if context is not None:
+        ctx = u.ctx.get(context)
+        cdef = u.sys.contexts.get(context)
+        if ctx and cdef:
+            for a in cdef.allocations:
+                if a.phys == phys:
+                    itf = ctx.interfaces.get(a.ctx_name)
+                    if itf and itf.mac:
+                        return itf.mac[pick] or itf.mac[0] if _failover_on(u) else itf.mac[0]
+    sysif = u.sys.interfaces.get(phys)
+    if sysif and sysif.mac:
+        return (sysif.mac[pick] or sysif.mac[0]) if _failover_on(u) else sysif.mac[0]
+    if context is None or not _failover_on(u):
+        if context is not None and u.sys.mac_auto is not False:
+            return _auto_mac(u, context, phys, 0)
+        return u.hw.mac_of(phys)
+    gid = u.group_of(context)
+    grp = u.sys.failover.groups.get(gid)
+    if grp and phys in grp.macs:
+        return grp.macs[phys][pick]
+    if u.sys.mac_auto is not False:
+        return _auto_mac(u, context, phys, pick)
+    port = u.hw.port_number(phys)
+    return f"00a0.c9{port:02x}.{gid:02x}{pick + 1:02x}"
+
+
+def _auto_mac(u: Unit, context: str, phys: str, pick: int) -> str:
+    """`mac-address auto [prefix N]`: A2 + prefix + context index + interface index (8.5+ form,
+    simplified: the ASA derives the last bytes from internal counters)."""
+    prefix = u.sys.mac_auto if isinstance(u.sys.mac_auto, int) and u.sys.mac_auto is not True else 0
+    ctx_index = list(u.sys.contexts).index(context) + 1 if context in u.sys.contexts else 0
+    port = u.hw.port_number(phys)
+    return f"a2{(pick << 4) | (prefix >> 8 & 0xf):02x}.{prefix & 0xff:02x}{ctx_index:02x}.{port:02x}01"
+
+
+def current_ip(u: Unit, context: str, itf: CtxInterface) -> tuple[str, str] | None:
+    if not itf.ip:
+        return None
+    addr, mask, standby = itf.ip
+    if _failover_on(u) and not _active_here(u, context):
+        return (standby or addr, mask) if standby else None
+    return addr, mask

@@ -1,0 +1,198 @@
+"""Security context configuration: interfaces, addresses, ASR groups, monitoring."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from ...config.model import ContextConfig, CtxInterface
+from ..commands import Command, handler
+
+MAX_MONITORED = 250
+
+
+def _ctx(cmd: Command) -> ContextConfig:
+    return cmd.unit.ctx[cmd.session.context or ""]
+
+
+def _itf(cmd: Command) -> CtxInterface:
+    return _ctx(cmd).interfaces[str(cmd.session.state.target)]
+
+
+def _lookup_ifname(ctx: ContextConfig, typed: str) -> str | None:
+    """An allocated interface by its mapped or physical name; abbreviations of physical
+    names (`g0/2`, `gig 0/2`) are accepted as on the ASA."""
+    if typed in ctx.interfaces:
+        return typed
+    from ..hardware import canonical_interface
+    names = tuple(n.split(".")[0] for n in ctx.interfaces)
+    canon = canonical_interface(typed, names)
+    if canon and canon in ctx.interfaces:
+        return canon
+    low = typed.lower()
+    found = [n for n in ctx.interfaces if n.lower() == low]
+    return found[0] if found else None
+
+
+@handler("ctx_interface")
+def ctx_interface(cmd: Command) -> None:
+    name = _lookup_ifname(_ctx(cmd), cmd.value("IFNAME") or "")
+    if name is None:
+        cmd.invalid_token("IFNAME")
+    cmd.session.enter("ctx_if", target=name)
+
+
+@handler("no_ctx_interface")
+def no_ctx_interface(cmd: Command) -> None:
+    name = _lookup_ifname(_ctx(cmd), cmd.value("IFNAME") or "")
+    if name is None:
+        cmd.invalid_token("IFNAME")
+    assert name is not None
+    _ctx(cmd).interfaces[name] = CtxInterface(name)
+
+
+@handler("nameif")
+def nameif(cmd: Command) -> None:
+    ctx, itf = _ctx(cmd), _itf(cmd)
+    if cmd.no:
+        old = itf.nameif
+        itf.nameif, itf.security_level, itf.ip, itf.ipv6, itf.asr_group = "", None, None, [], None
+        ctx.monitor.pop(old, None)
+        return
+    name = cmd.value("NAME") or ""
+    if len(name) > 48:
+        cmd.invalid_token("NAME")
+    other = ctx.by_nameif(name)
+    if other is not None and other is not itf:
+        cmd.error(f'ERROR: Name "{name}" is used by another interface')  # unverified
+    if itf.nameif and itf.nameif != name and itf.nameif in ctx.monitor:
+        ctx.monitor[name] = ctx.monitor.pop(itf.nameif)
+    itf.nameif = name
+    if itf.security_level is None and not cmd.session.batch:
+        level = 100 if name.lower().startswith("inside") else 0
+        itf.security_level = level
+        cmd.print(f"INFO: Security level for \"{name}\" set to {level} by default.")
+
+
+@handler("security_level")
+def security_level(cmd: Command) -> None:
+    itf = _itf(cmd)
+    itf.security_level = None if cmd.no else int(cmd.value("N_0_100") or 0)
+
+
+@handler("ip_address")
+def ip_address(cmd: Command) -> None:
+    itf, ctx = _itf(cmd), _ctx(cmd)
+    if cmd.no:
+        itf.ip = None
+        return
+    addrs = cmd.values("IPV4")
+    addr, mask = addrs[0], addrs[1]
+    try:
+        net = ipaddress.IPv4Network(f"{addr}/{mask}", strict=False)
+        ip = ipaddress.IPv4Address(addr)
+    except ValueError:
+        cmd.error(f"ERROR: Invalid IP address {addr} {mask}")   # unverified
+        return
+    if ip in (net.network_address, net.broadcast_address) and net.prefixlen < 31:
+        cmd.error(f"ERROR: {addr} is not a valid host address")  # unverified
+    standby = addrs[2] if len(addrs) > 2 else None
+    if standby is not None:
+        if ipaddress.IPv4Address(standby) not in net:
+            cmd.error("ERROR: Failed to set standby address: it must be on the same subnet as the "
+                      "active address")  # unverified
+        if standby == addr:
+            cmd.error("ERROR: Standby address is the same as the active address")  # unverified
+    for other in ctx.interfaces.values():
+        if other is itf or not other.ip:
+            continue
+        onet = ipaddress.IPv4Network(f"{other.ip[0]}/{other.ip[1]}", strict=False)
+        if onet.overlaps(net):
+            cmd.error(f"ERROR: This address conflicts with another interface's subnet "
+                      f"({other.nameif or other.name})")  # unverified
+    itf.ip = (addr, mask, standby)
+
+
+@handler("ipv6_address")
+def ipv6_address(cmd: Command) -> None:
+    itf = _itf(cmd)
+    if cmd.no:
+        prefix = cmd.value("IPV6_PREFIX")
+        itf.ipv6 = [] if prefix is None else [p for p in itf.ipv6 if p[0] != prefix]
+        return
+    prefix = cmd.value("IPV6_PREFIX") or ""
+    try:
+        iface = ipaddress.IPv6Interface(prefix)
+    except ValueError:
+        cmd.invalid_token("IPV6_PREFIX")
+        return
+    standby = cmd.value("IPV6")
+    if standby is not None:
+        try:
+            sb = ipaddress.IPv6Address(standby)
+        except ValueError:
+            cmd.invalid_token("IPV6")
+            return
+        if sb not in iface.network:
+            cmd.error("ERROR: Failed to set standby address: it must be on the same subnet as the "
+                      "active address")  # unverified
+    itf.ipv6 = [p for p in itf.ipv6 if p[0] != prefix] + [(prefix, standby)]
+
+
+@handler("asr_group")
+def asr_group(cmd: Command) -> None:
+    itf, ctx = _itf(cmd), _ctx(cmd)
+    if cmd.no:
+        itf.asr_group = None
+        return
+    gid = int(cmd.value("N_1_32") or 1)
+    for other in ctx.interfaces.values():
+        if other is not itf and other.asr_group == gid:
+            cmd.error(f"ERROR: ASR group {gid} is already configured on interface "
+                      f"{other.nameif or other.name} in this context")  # unverified
+    itf.asr_group = gid
+
+
+@handler("monitor_interface")
+def monitor_interface(cmd: Command) -> None:
+    u, ctx = cmd.unit, _ctx(cmd)
+    name = cmd.value("NAME") or ""
+    itf = ctx.by_nameif(name)
+    if itf is None:
+        cmd.error(f"ERROR: interface {name} not found")  # unverified
+    assert itf is not None
+    default = "." not in _phys_of(cmd, itf.name)
+    if cmd.no:
+        ctx.monitor[name] = False
+    else:
+        if not is_monitored(u, ctx, itf) and monitored_count(u) >= MAX_MONITORED:
+            cmd.error(f"ERROR: Maximum of {MAX_MONITORED} monitored interfaces reached")  # unverified
+        ctx.monitor[name] = True
+    if ctx.monitor.get(name) == default:
+        del ctx.monitor[name]   # back to the default: not shown in the running-config
+
+
+def _phys_of(cmd: Command, ctx_name: str) -> str:
+    return phys_of(cmd.unit, cmd.session.context or "", ctx_name)
+
+
+def phys_of(unit, context: str, ctx_ifname: str) -> str:  # type: ignore[no-untyped-def]
+    cdef = unit.sys.contexts.get(context)
+    if cdef:
+        for a in cdef.allocations:
+            if a.ctx_name == ctx_ifname:
+                return a.phys
+    return ctx_ifname
+
+
+def is_monitored(unit, ctx: ContextConfig, itf: CtxInterface) -> bool:  # type: ignore[no-untyped-def]
+    """Physical interfaces are monitored by default, subinterfaces are not."""
+    if not itf.nameif:
+        return False
+    explicit = ctx.monitor.get(itf.nameif)
+    if explicit is not None:
+        return explicit
+    return "." not in phys_of(unit, ctx.name, itf.name)
+
+
+def monitored_count(unit) -> int:  # type: ignore[no-untyped-def]
+    return sum(1 for c in unit.ctx.values() for i in c.interfaces.values() if is_monitored(unit, c, i))

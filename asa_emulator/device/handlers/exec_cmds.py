@@ -1,0 +1,146 @@
+"""EXEC-level commands: privilege, modes, changeto, terminal settings."""
+
+from __future__ import annotations
+
+from ...config.render import EMPTY_PASSWORD_HASH, password_hash
+from ...syntax import modes
+from ..commands import Command, handler
+
+LOGOFF = ["", "Logoff", "", "Type help or '?' for a list of available commands."]
+
+
+@handler("enable")
+def enable(cmd: Command) -> None:
+    s = cmd.session
+    if s.level == 15:
+        return
+    stored = _enable_secret(cmd)
+
+    def answer(typed: str, out: list[str]) -> None:
+        if password_hash(typed) == (stored or EMPTY_PASSWORD_HASH):
+            s.enter(modes.exec_mode(s.mode))
+        else:
+            out.append("Invalid password")
+    s.ask("Password: ", answer, secret=True)
+
+
+def _enable_secret(cmd: Command) -> str:
+    u, ctx = cmd.unit, cmd.session.context
+    if ctx and ctx in u.ctx:
+        return u.ctx[ctx].enable_password
+    return u.sys.enable_password
+
+
+@handler("disable")
+def disable(cmd: Command) -> None:
+    s = cmd.session
+    s.enter("ctx_user" if modes.in_context(s.mode) else "sys_user")
+
+
+@handler("exit", "quit", "logout")
+def exit_(cmd: Command) -> None:
+    s = cmd.session
+    mode = s.mode
+    if mode in modes.CONFIG_MODES:
+        s.enter(modes.PARENT[mode])
+        return
+    # from EXEC the session logs off; the serial console comes back at the user prompt
+    if s.kind == "console":
+        cmd.print(*LOGOFF)
+        s.enter("sys_user", context=None, keep_context=False)
+    else:
+        s.is_closed = True
+
+
+@handler("end")
+def end(cmd: Command) -> None:
+    s = cmd.session
+    s.enter(modes.exec_mode(s.mode))
+
+
+@handler("help")
+def help_(cmd: Command) -> None:
+    cmd.print(
+        "Help may be requested at any point in a command by entering",
+        "a question mark '?'.  If nothing matches, the help list will",
+        "be empty and you must backup until entering a '?' shows the",
+        "available options.",
+        "Two styles of help are provided:",
+        "1. Full help is available when you are ready to enter a",
+        "   command argument (e.g. 'show ?') and describes each possible",
+        "   argument.",
+        "2. Partial help is provided when an abbreviated argument is entered",
+        "   and you want to know what arguments match the input",
+        "   (e.g. 'show pr?'.)",
+    )
+
+
+@handler("changeto")
+def changeto(cmd: Command) -> None:
+    s, u = cmd.session, cmd.unit
+    in_config = s.mode in modes.CONFIG_MODES
+    if cmd.has("system"):
+        s.enter("sys_config" if in_config else "sys_exec", context=None, keep_context=False)
+        return
+    name = cmd.value("NAME") or ""
+    if name not in u.sys.contexts or name not in u.ctx:
+        cmd.error(f"ERROR: Context '{name}' not found")  # unverified wording
+    s.enter("ctx_config" if in_config else "ctx_exec", context=name)
+    if in_config and u.pair is not None:
+        warn = getattr(u.pair, "config_warning", None)
+        if warn:
+            cmd.print(*warn(u, name))
+
+
+@handler("configure")
+def configure(cmd: Command) -> None:
+    s, u = cmd.session, cmd.unit
+    if cmd.has("terminal"):
+        s.enter(modes.config_mode(s.mode))
+        warn = getattr(u.pair, "config_warning", None) if u.pair else None
+        if warn:
+            cmd.print(*warn(u, s.context))
+        return
+    if cmd.has("memory"):
+        from ..flash import STARTUP, FlashError
+        try:
+            text = u.flash.read(STARTUP).decode(errors="replace")
+        except FlashError:
+            return
+        if s.context is None:
+            cmd.print(*u.apply_system(text.splitlines()))
+        else:
+            u.load_context_url(s.context)
+        return
+    cmd.error("ERROR: configure factory-default is not supported in multiple context mode")
+
+
+@handler("terminal")
+def terminal(cmd: Command) -> None:
+    s = cmd.session
+    if cmd.has("pager"):
+        if cmd.no:
+            s.pager = 0
+        else:
+            n = cmd.value("N_0_2147483647")
+            s.pager = int(n) if n is not None else 24
+    # width, monitor and interactive are accepted and have no visible effect here
+
+
+@handler("debug", "undebug")
+def debug(cmd: Command) -> None:
+    pass
+
+
+@handler("ping")
+def ping(cmd: Command) -> None:
+    target = cmd.value("IPV4") or ""
+    cmd.print("Type escape sequence to abort.",
+              f"Sending 5, 100-byte ICMP Echos to {target}, timeout is 2 seconds:",
+              "?????",
+              "Success rate is 0 percent (0/5)")
+
+
+@handler("clock_set")
+def clock_set(cmd: Command) -> None:
+    cmd.error("ERROR: the lab clock is virtual; use @wait to move it")

@@ -1,0 +1,411 @@
+"""Failover configuration and control commands of the system execution space.
+
+Validation and the configuration model live here; what the pair does about it (hellos,
+negotiation, switching groups) is the failover engine's business (`unit.pair`).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from ...config.model import FailoverGroup, FailoverIp
+from ..commands import Command, handler
+from .system_cfg import phys_name
+
+NOT_IN_CONTEXT = "ERROR: Command not valid in a security context"  # unverified
+
+
+def _pair(cmd: Command) -> Any:
+    return cmd.unit.pair
+
+
+def _ms(cmd: Command, nth: int, msec_first: bool) -> tuple[int, bool]:
+    nums = cmd.values("N_1_999")
+    return int(nums[nth]), msec_first
+
+
+def _poll_values(cmd: Command) -> list[tuple[int, bool]]:
+    """(value, is_msec) for each number typed, in order."""
+    out: list[tuple[int, bool]] = []
+    msec = False
+    for tok, word in zip(cmd.tokens, cmd.words):
+        if word == "msec":
+            msec = True
+        elif tok.type == "N_1_999":
+            out.append((int(tok), msec))
+            msec = False
+    return out
+
+
+def _check_interface_poll(cmd: Command, vals: list[tuple[int, bool]]) -> tuple[int, int]:
+    poll, pmsec = vals[0]
+    if pmsec and not 500 <= poll <= 999:
+        cmd.error("ERROR: Failover poll time must be in the range 500-999 msec")  # unverified
+    if not pmsec and not 1 <= poll <= 15:
+        cmd.error("ERROR: Failover poll time must be in the range 1-15 seconds")  # unverified
+    poll_ms = poll if pmsec else poll * 1000
+    hold_ms = vals[1][0] * 1000 if len(vals) > 1 else max(5000, poll_ms * 5)
+    if not 5000 <= hold_ms <= 75000:
+        cmd.error("ERROR: Failover hold time must be in the range 5-75 seconds")  # unverified
+    if hold_ms < 5 * poll_ms:
+        cmd.error("ERROR: Failover holdtime must be at least 5 times the polltime")  # unverified
+    return poll_ms, hold_ms
+
+
+def _changed(cmd: Command) -> None:
+    p = _pair(cmd)
+    if p is not None:
+        p.config_changed(cmd.unit)
+
+
+@handler("failover_cmd")
+def failover_cmd(cmd: Command) -> None:
+    u = cmd.unit
+    if cmd.session.context:
+        cmd.error(NOT_IN_CONTEXT)
+    fo = u.sys.failover
+    sub = cmd.sub.data if cmd.sub is not None else None
+    if sub is None:
+        if cmd.no == (not fo.enabled):
+            return
+        fo.enabled = not cmd.no
+        p = _pair(cmd)
+        if p is not None:
+            p.failover_toggled(u, cmd.session)
+        return
+    fn = _SUBS[str(sub)]
+    fn(cmd)
+    _changed(cmd)
+
+
+def fo_lan_unit(cmd: Command) -> None:
+    fo = cmd.unit.sys.failover
+    fo.lan_unit = "secondary" if cmd.no else ("primary" if cmd.has("primary") else "secondary")
+
+
+def _auto_description(cmd: Command) -> None:
+    """The ASA labels the failover interfaces itself."""
+    u = cmd.unit
+    fo = u.sys.failover
+    lan = fo.lan_if[1] if fo.lan_if else None
+    link = fo.link[1] if fo.link else None
+    for itf in u.sys.interfaces.values():
+        if itf.description in ("LAN Failover Interface", "STATE Failover Interface",
+                               "LAN/STATE Failover Interface"):
+            itf.description = ""
+    if lan and lan == link:
+        u.sys.interfaces[lan].description = "LAN/STATE Failover Interface"
+    else:
+        if lan:
+            u.sys.interfaces[lan].description = "LAN Failover Interface"
+        if link:
+            u.sys.interfaces[link].description = "STATE Failover Interface"
+
+
+def _allocated_to(cmd: Command, phys: str) -> str | None:
+    for cdef in cmd.unit.sys.contexts.values():
+        if any(a.phys == phys for a in cdef.allocations):
+            return cdef.name
+    return None
+
+
+def fo_lan_interface(cmd: Command) -> None:
+    fo = cmd.unit.sys.failover
+    if cmd.no:
+        if fo.enabled:
+            cmd.error("ERROR: Cannot remove the LAN failover interface while failover is enabled")  # unverified
+        if fo.lan_if:
+            fo.ips.pop(fo.lan_if[0], None)
+        fo.lan_if = None
+        _auto_description(cmd)
+        return
+    name = cmd.value("NAME") or ""
+    if not cmd.values("PHY_IF"):
+        cmd.out.append(f"ERROR: Physical interface for {name} must be specified")  # unverified
+        cmd.failed = True
+        return
+    phys = phys_name(cmd)
+    owner = _allocated_to(cmd, phys)
+    if owner:
+        cmd.error(f"ERROR: Interface {phys} is allocated to context {owner}")  # unverified
+    if fo.lan_if and fo.lan_if[0] != name:
+        fo.ips.pop(fo.lan_if[0], None)
+    fo.lan_if = (name, phys)
+    _auto_description(cmd)
+
+
+def fo_link(cmd: Command) -> None:
+    fo = cmd.unit.sys.failover
+    if cmd.no:
+        fo.link = None
+        _auto_description(cmd)
+        return
+    name = cmd.value("NAME") or ""
+    if cmd.values("PHY_IF"):
+        phys = phys_name(cmd)
+        if fo.lan_if and fo.lan_if[0] != name and fo.lan_if[1] == phys:
+            cmd.error(f"ERROR: Interface {phys} is already the LAN failover interface")  # unverified
+        owner = _allocated_to(cmd, phys)
+        if owner:
+            cmd.error(f"ERROR: Interface {phys} is allocated to context {owner}")  # unverified
+    elif fo.lan_if and fo.lan_if[0] == name:
+        phys = fo.lan_if[1]
+    else:
+        cmd.error(f"ERROR: Physical interface for {name} must be specified")  # unverified
+        return
+    fo.link = (name, phys)
+    _auto_description(cmd)
+
+
+def fo_interface_ip(cmd: Command) -> None:
+    fo = cmd.unit.sys.failover
+    name = cmd.value("NAME") or ""
+    if cmd.no:
+        fo.ips.pop(name, None)
+        return
+    known = {n for n, _ in filter(None, (fo.lan_if, fo.link))}
+    if name not in known:
+        cmd.error(f"ERROR: Interface {name} is not a failover interface")  # unverified
+    v4 = cmd.values("IPV4")
+    if v4:
+        addr, mask, standby = v4
+        try:
+            net = ipaddress.IPv4Network(f"{addr}/{mask}", strict=False)
+        except ValueError:
+            cmd.invalid_token("IPV4", 1)
+            return
+        if ipaddress.IPv4Address(standby) not in net:
+            cmd.error("ERROR: Standby IP address and active IP address are not in the same "
+                      "subnet")  # unverified
+        fo.ips[name] = FailoverIp(addr, mask, standby)
+        return
+    prefix = cmd.value("IPV6_PREFIX") or ""
+    standby6 = cmd.value("IPV6") or ""
+    try:
+        iface = ipaddress.IPv6Interface(prefix)
+        sb = ipaddress.IPv6Address(standby6)
+    except ValueError:
+        cmd.invalid_token("IPV6_PREFIX")
+        return
+    if sb not in iface.network:
+        cmd.error("ERROR: Standby IP address and active IP address are not in the same "
+                  "subnet")  # unverified
+    fo.ips[name] = FailoverIp(str(iface.ip), f"/{iface.network.prefixlen}", standby6)
+
+
+def fo_key(cmd: Command) -> None:
+    fo = cmd.unit.sys.failover
+    if cmd.no:
+        fo.key, fo.key_hex = None, False
+        return
+    secret = cmd.value("SECRET") or ""
+    if cmd.has("hex"):
+        if len(secret) != 32 or any(c not in "0123456789abcdefABCDEF" for c in secret):
+            cmd.error("ERROR: Failover hex key must be 32 hexadecimal characters")  # unverified
+        fo.key, fo.key_hex = secret.lower(), True
+    else:
+        if not 1 <= len(secret) <= 63:
+            cmd.error("ERROR: Failover key must be 1-63 characters")  # unverified
+        fo.key, fo.key_hex = secret, False
+
+
+def fo_polltime_unit(cmd: Command) -> None:
+    fo = cmd.unit.sys.failover
+    if cmd.no:
+        fo.unit_poll_ms, fo.unit_hold_ms, fo.unit_poll_explicit = 1000, 15000, False
+        return
+    vals = _poll_values(cmd)
+    poll, pmsec = vals[0]
+    if pmsec and not 200 <= poll <= 999:
+        cmd.error("ERROR: Unit poll time must be in the range 200-999 msec")  # unverified
+    if not pmsec and not 1 <= poll <= 15:
+        cmd.error("ERROR: Unit poll time must be in the range 1-15 seconds")  # unverified
+    poll_ms = poll if pmsec else poll * 1000
+    if len(vals) > 1:
+        hold, hmsec = vals[1]
+        hold_ms = hold if hmsec else hold * 1000
+        if hmsec and not 800 <= hold <= 999 or not hmsec and not 1 <= hold <= 45:
+            cmd.error("ERROR: Unit hold time must be in the range 800-999 msec or 1-45 seconds")  # unverified
+    else:
+        hold_ms = max(3 * poll_ms, 800 if pmsec else 3000)
+    if hold_ms < 3 * poll_ms:
+        cmd.error("ERROR: Failover holdtime must be at least 3 times the polltime")  # unverified
+    fo.unit_poll_ms, fo.unit_hold_ms, fo.unit_poll_explicit = poll_ms, hold_ms, True
+
+
+def fo_polltime_interface(cmd: Command) -> None:
+    fo = cmd.unit.sys.failover
+    if cmd.no:
+        fo.if_poll_ms, fo.if_hold_ms, fo.if_poll_explicit = 5000, 25000, False
+        return
+    fo.if_poll_ms, fo.if_hold_ms = _check_interface_poll(cmd, _poll_values(cmd))
+    fo.if_poll_explicit = True
+
+
+def fo_replication_http(cmd: Command) -> None:
+    cmd.unit.sys.failover.replication_http = not cmd.no
+
+
+def _mac_pair(cmd: Command) -> tuple[str, str]:
+    from .system_cfg import _norm_mac
+    macs = cmd.values("MAC")
+    return _norm_mac(macs[0]), _norm_mac(macs[1])
+
+
+def fo_mac_address(cmd: Command) -> None:
+    fo = cmd.unit.sys.failover
+    phys = phys_name(cmd)
+    if cmd.no:
+        fo.macs.pop(phys, None)
+    else:
+        fo.macs[phys] = _mac_pair(cmd)
+
+
+def _policy(cmd: Command) -> tuple[int, bool]:
+    raw = cmd.value("POLICY") or "1"
+    pct = raw.endswith("%")
+    n = int(raw.rstrip("%"))
+    if pct and not 1 <= n <= 100 or not pct and not 1 <= n <= 250:
+        cmd.invalid_token("POLICY")
+    return n, pct
+
+
+def fo_interface_policy(cmd: Command) -> None:
+    fo = cmd.unit.sys.failover
+    fo.policy = (1, False) if cmd.no else _policy(cmd)
+
+
+def fo_timeout(cmd: Command) -> None:
+    cmd.unit.sys.failover.timeout = "" if cmd.no else (cmd.value("REST") or "")
+
+
+_SUBS = {
+    "fo_lan_unit": fo_lan_unit, "fo_lan_interface": fo_lan_interface, "fo_link": fo_link,
+    "fo_interface_ip": fo_interface_ip, "fo_key": fo_key, "fo_polltime_unit": fo_polltime_unit,
+    "fo_polltime_interface": fo_polltime_interface, "fo_replication_http": fo_replication_http,
+    "fo_mac_address": fo_mac_address, "fo_interface_policy": fo_interface_policy,
+    "fo_timeout": fo_timeout,
+}
+
+
+# ---------------------------------------------------------------- failover groups
+
+@handler("failover_group")
+def failover_group(cmd: Command) -> None:
+    u = cmd.unit
+    if cmd.session.context:
+        cmd.error(NOT_IN_CONTEXT)
+    fo = u.sys.failover
+    gid = int(cmd.value("N_1_2") or 1)
+    if gid not in fo.groups:
+        if fo.enabled and not cmd.session.batch:   # a saved configuration lists them after `failover`
+            cmd.error("ERROR: Failover groups can only be created when failover is disabled")  # unverified
+        if gid == 2 and 1 not in fo.groups and not cmd.session.batch:
+            fo.groups[1] = FailoverGroup(1)
+        fo.groups[gid] = FailoverGroup(gid)
+        fo.groups = dict(sorted(fo.groups.items()))
+    cmd.session.enter("sys_fover_group", target=gid)
+    _changed(cmd)
+
+
+@handler("no_failover_group")
+def no_failover_group(cmd: Command) -> None:
+    u = cmd.unit
+    fo = u.sys.failover
+    gid = int(cmd.value("N_1_2") or 1)
+    if gid not in fo.groups:
+        return
+    if fo.enabled:
+        cmd.error("ERROR: Failover groups can only be removed when failover is disabled")  # unverified
+    if gid == 1 and 2 in fo.groups:
+        cmd.error("ERROR: Failover group 1 must be removed last")  # unverified
+    users = [c.name for c in u.sys.contexts.values() if c.failover_group == gid]
+    if users:
+        cmd.error(f"ERROR: Failover group {gid} has contexts assigned to it: {', '.join(users)}")  # unverified
+    del fo.groups[gid]
+    _changed(cmd)
+
+
+def _group(cmd: Command) -> FailoverGroup:
+    return cmd.unit.sys.failover.groups[int(cmd.session.state.target or 1)]
+
+
+@handler("fg_primary", "fg_secondary")
+def fg_preference(cmd: Command) -> None:
+    g = _group(cmd)
+    want = "primary" if cmd.rule == "fg_primary" else "secondary"
+    if cmd.no:
+        g.preference = "primary"
+    else:
+        g.preference = want
+    _changed(cmd)
+
+
+@handler("fg_preempt")
+def fg_preempt(cmd: Command) -> None:
+    g = _group(cmd)
+    delay = cmd.value("N_1_1200")
+    g.preempt = None if cmd.no else (int(delay) if delay else 0)
+    _changed(cmd)
+
+
+@handler("fg_replication_http")
+def fg_replication_http(cmd: Command) -> None:
+    _group(cmd).replication_http = not cmd.no
+
+
+@handler("fg_interface_policy")
+def fg_interface_policy(cmd: Command) -> None:
+    g = _group(cmd)
+    g.policy = (1, False) if cmd.no or not cmd.value("POLICY") else _policy(cmd)
+    _changed(cmd)
+
+
+@handler("fg_mac_address")
+def fg_mac_address(cmd: Command) -> None:
+    g = _group(cmd)
+    phys = phys_name(cmd)
+    if cmd.no:
+        g.macs.pop(phys, None)
+    else:
+        if not cmd.values("MAC"):
+            cmd.out.append("ERROR: % Incomplete command")
+            cmd.failed = True
+            return
+        g.macs[phys] = _mac_pair(cmd)
+
+
+@handler("fg_polltime")
+def fg_polltime(cmd: Command) -> None:
+    g = _group(cmd)
+    vals = _poll_values(cmd)
+    if cmd.no or not vals:
+        g.poll_ms = g.hold_ms = None
+    else:
+        g.poll_ms, g.hold_ms = _check_interface_poll(cmd, vals)
+    _changed(cmd)
+
+
+# ---------------------------------------------------------------- control
+
+@handler("failover_active")
+def failover_active(cmd: Command) -> None:
+    if cmd.session.context:
+        cmd.error(NOT_IN_CONTEXT)
+    gid = cmd.value("N_1_2")
+    _pair(cmd).force_active(cmd, int(gid) if gid else None, not cmd.no)
+
+
+@handler("failover_reset")
+def failover_reset(cmd: Command) -> None:
+    if cmd.session.context:
+        cmd.error(NOT_IN_CONTEXT)
+    gid = cmd.value("N_1_2")
+    _pair(cmd).reset(cmd, int(gid) if gid else None)
+
+
+@handler("failover_exec")
+def failover_exec(cmd: Command) -> None:
+    target = next(w for w in cmd.words if w in ("active", "mate", "standby"))
+    _pair(cmd).exec_remote(cmd, target, cmd.value("REST") or "")

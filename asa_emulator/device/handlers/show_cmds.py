@@ -1,0 +1,211 @@
+"""`show` commands.  Handlers gather state; device/show.py and failover/show.py print it."""
+
+from __future__ import annotations
+
+from ...config import render
+from ..commands import Command, handler
+from ..flash import STARTUP, FlashError
+
+
+def _pair_show(cmd: Command, what: str, *args: object) -> None:
+    pair = cmd.unit.pair
+    cmd.print(*pair.show(cmd, what, *args))  # type: ignore[union-attr]
+
+
+@handler("show_running")
+def show_running(cmd: Command) -> None:
+    u, s = cmd.unit, cmd.session
+    all_ = cmd.has("all")
+    section = [w for w in cmd.words[2:] if w and w != "all"]
+    if not section:
+        cmd.print(*u.running_config(s.context, all_))
+        return
+    key = section[0]
+    if s.context is None:
+        lines = _system_section(cmd, key, all_)
+    else:
+        lines = _context_section(cmd, key, all_)
+    cmd.print(*lines)
+
+
+def _system_section(cmd: Command, key: str, all_: bool) -> list[str]:
+    u = cmd.unit
+    sysc = u.sys
+    if key == "failover":
+        if cmd.has("group"):
+            gid = cmd.value("N_1_2")
+            return [ln for g in sorted(sysc.failover.groups) if gid is None or int(gid) == g
+                    for ln in render.render_failover_group(sysc.failover.groups[g], all_)]
+        return render.render_failover(sysc.failover, all_)
+    if key == "interface":
+        only = None
+        if cmd.values("PHY_IF"):
+            from .system_cfg import phys_name
+            only = phys_name(cmd)
+        return render.render_system_interfaces(sysc, only)
+    if key == "context":
+        return render.render_contexts(sysc, cmd.value("NAME"))
+    if key == "hostname":
+        return [f"hostname {sysc.hostname}"]
+    if key == "admin-context":
+        return [f"admin-context {sysc.admin_context}"] if sysc.admin_context else []
+    if key == "mac-address":
+        return [ln for ln in render.system_body(sysc) if ln.startswith(("mac-address", "no mac-address"))]
+    if key == "enable":
+        return [ln for ln in render.system_body(sysc) if ln.startswith("enable ")]
+    if key in ("pager", "terminal"):
+        return [f"pager lines {sysc.pager_lines}"]
+    if key == "prompt":
+        return ["prompt " + " ".join(sysc.prompt)]
+    return []
+
+
+def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
+    u, s = cmd.unit, cmd.session
+    body = render.context_body(u.ctx[s.context or ""], all_)
+    if key == "interface":
+        out: list[str] = []
+        want = cmd.values("PHY_IF")
+        keep = False
+        for ln in body:
+            if ln.startswith("interface "):
+                keep = not want or ln.split()[1].lower() == want[0].lower()
+            if keep:
+                out.append(ln)
+            if ln == "!":
+                keep = False
+        return out
+    if key == "monitor-interface":
+        return [ln for ln in body if "monitor-interface" in ln]
+    if key in ("hostname", "enable", "pager"):
+        return [ln for ln in body if ln.startswith(key)]
+    if key == "terminal":
+        return [ln for ln in body if ln.startswith("pager")]
+    return [ln for ln in body if ln.lstrip().startswith(key.replace("ip address", "ip address"))]
+
+
+@handler("show_startup")
+def show_startup(cmd: Command) -> None:
+    u, s = cmd.unit, cmd.session
+    try:
+        if s.context is None:
+            data = u.flash.read(STARTUP)
+        else:
+            from ..flash import split_url
+            loc = split_url(u.sys.contexts[s.context].config_url)
+            data = u.flash.read(loc[1] if loc else "")
+    except FlashError:
+        return
+    cmd.print(*data.decode(errors="replace").splitlines())
+
+
+@handler("show_mode")
+def show_mode(cmd: Command) -> None:
+    u = cmd.unit
+    cmd.print("Security context mode: multiple")
+    if u.pending_mode == "single":
+        cmd.print("The flash mode is SINGLE")
+
+
+@handler("show_curpriv")
+def show_curpriv(cmd: Command) -> None:
+    s = cmd.session
+    level = s.level
+    mode = "P_CONF" if s.mode.endswith(("config", "_if", "_ctx", "_group")) else (
+        "P_PRIV" if level == 15 else "P_UNPR")
+    cmd.print("Username : enable_15" if level == 15 else "Username : enable_1",
+              f"Current privilege level : {level}", f"Current Mode/s : {mode}")
+
+
+@handler("show_pager")
+def show_pager(cmd: Command) -> None:
+    cmd.print(f"pager lines {cmd.session.pager}" if cmd.session.pager else "no pager")
+
+
+@handler("show_terminal")
+def show_terminal(cmd: Command) -> None:
+    cmd.print("", "Width = 80, no monitor", "terminal interactive")
+
+
+@handler("show_history")
+def show_history(cmd: Command) -> None:
+    cmd.print(*(f"  {h}" for h in cmd.session.history))
+
+
+@handler("show_admin_context")
+def show_admin_context(cmd: Command) -> None:
+    u = cmd.unit
+    cdef = u.sys.contexts.get(u.sys.admin_context or "")
+    if cdef is None:
+        cmd.print("Admin: none")
+        return
+    cmd.print(f"Admin: {cdef.name} {cdef.config_url}")
+
+
+@handler("show_firewall")
+def show_firewall(cmd: Command) -> None:
+    u, s = cmd.unit, cmd.session
+    transparent = bool(s.context and u.ctx[s.context].transparent)
+    cmd.print(f"Firewall mode: {'Transparent' if transparent else 'Router'}")
+
+
+@handler("show_hostname")
+def show_hostname(cmd: Command) -> None:
+    u, s = cmd.unit, cmd.session
+    cmd.print(u.ctx[s.context].hostname or s.context if s.context else u.sys.hostname)
+
+
+@handler("show_memory")
+def show_memory(cmd: Command) -> None:
+    total = cmd.unit.hw.ram_mb * 1024 * 1024
+    used = total // 3
+    cmd.print(f"Free memory:       {total - used:>12} bytes ({(total - used) * 100 // total}%)",
+              f"Used memory:       {used:>12} bytes ({used * 100 // total}%)",
+              "-------------     ------------------",
+              f"Total memory:      {total:>12} bytes (100%)")
+
+
+@handler("show_version")
+def show_version(cmd: Command) -> None:
+    _device_show(cmd, "version")
+
+
+@handler("show_clock")
+def show_clock(cmd: Command) -> None:
+    _device_show(cmd, "clock")
+
+
+@handler("show_interface")
+def show_interface(cmd: Command) -> None:
+    _device_show(cmd, "interface")
+
+
+@handler("show_ip_address")
+def show_ip_address(cmd: Command) -> None:
+    _device_show(cmd, "ip_address")
+
+
+@handler("show_context")
+def show_context(cmd: Command) -> None:
+    _device_show(cmd, "context")
+
+
+@handler("show_flash")
+def show_flash(cmd: Command) -> None:
+    from .files import dir_
+    dir_(cmd)
+
+
+@handler("show_failover")
+def show_failover(cmd: Command) -> None:
+    _pair_show(cmd, "failover")
+
+
+@handler("show_monitor_interface")
+def show_monitor_interface(cmd: Command) -> None:
+    _pair_show(cmd, "monitor-interface")
+
+
+def _device_show(cmd: Command, what: str) -> None:
+    from ..views import device_show
+    cmd.print(*device_show(cmd, what))

@@ -1,0 +1,63 @@
+"""What a unit is made of: model, software, serial number, interfaces, licence (from lab.toml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+DEFAULT_INTERFACES = (
+    "GigabitEthernet0/0", "GigabitEthernet0/1", "GigabitEthernet0/2", "GigabitEthernet0/3",
+    "GigabitEthernet0/4", "GigabitEthernet0/5", "Management0/0",
+)
+
+_TYPES = ("GigabitEthernet", "TenGigabitEthernet", "Ethernet", "Management", "Port-channel",
+          "Redundant")
+_IFNAME = re.compile(r"^([A-Za-z-]+)\s*(\d+(?:/\d+)*)(?:\.(\d+))?$")
+
+
+@dataclass
+class Hardware:
+    model: str = "ASA5520"
+    version: str = "9.1(7)"
+    serial: str = "JMX0000A000"
+    interfaces: tuple[str, ...] = DEFAULT_INTERFACES
+    mac_base: str = "0013.c480.8200"
+    ram_mb: int = 2048
+    failover_license: str = "Active/Active"
+    contexts_license: int = 5
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def mac_of(self, phys: str) -> str:
+        """Burned-in MAC of a physical interface (subinterfaces share their parent's)."""
+        base = int(self.mac_base.replace(".", ""), 16)
+        parent = phys.split(".")[0]
+        idx = self.interfaces.index(parent) if parent in self.interfaces else 0
+        return format_mac(base + idx + 1)
+
+    def port_number(self, phys: str) -> int:
+        """The physical port number used in generated failover MACs."""
+        parent = phys.split(".")[0]
+        return self.interfaces.index(parent) if parent in self.interfaces else 0
+
+
+def format_mac(value: int) -> str:
+    h = f"{value:012x}"
+    return f"{h[0:4]}.{h[4:8]}.{h[8:12]}"
+
+
+def canonical_interface(typed: str, known: tuple[str, ...]) -> str | None:
+    """`g0/1`, `gig0/1`, `GigabitEthernet0/1.100` -> the canonical name, if the type is known."""
+    m = _IFNAME.match(typed.strip())
+    if not m:
+        return None
+    kind, port, sub = m.groups()
+    matches = [t for t in _TYPES if t.lower().startswith(kind.lower())]
+    if len(matches) != 1:
+        exact = [t for t in matches if t.lower() == kind.lower()]
+        if len(exact) != 1:
+            return None
+        matches = exact
+    name = f"{matches[0]}{port}"
+    if name not in known:
+        return None
+    return name + (f".{int(sub)}" if sub is not None else "")

@@ -1,0 +1,248 @@
+"""One CLI session on a unit: its mode, privilege, pending question and history.
+
+Typed lines, startup-config files, context config files, configuration sync, replicated
+commands, `write standby` and `failover exec` all run through `Session.execute`: there is
+one configuration path.  A session of kind "batch" answers every question with its default
+and never replicates; "replica" is a batch session that runs commands replicated from the
+mate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lark import Tree
+
+from ..syntax import modes
+from ..syntax.parser import CommandError, completions, help_items, parse
+from ..syntax import errors as messages
+from .commands import HANDLERS, Abort, Command
+
+if TYPE_CHECKING:
+    from .unit import Unit
+
+Answer = Callable[[str, list[str]], None]
+
+
+@dataclass
+class Question:
+    prompt: str
+    then: Answer
+    secret: bool = False
+    cmd: Command | None = None
+
+
+@dataclass
+class ModeState:
+    """Where a session is: the mode (a grammar start symbol), the context, the sub-mode target."""
+
+    mode: str = "sys_user"
+    context: str | None = None
+    target: str | int | None = None
+
+
+class Session:
+    def __init__(self, unit: Unit, kind: str = "console") -> None:
+        self.unit = unit
+        self.kind = kind                   # console | ssh | batch | replica | exec
+        self.state = ModeState()
+        self.question: Question | None = None
+        self.history: list[str] = []
+        self.pager = unit.sys.pager_lines
+        self.is_closed = False
+        self.prompt_len = 0
+        self.current: Command | None = None
+        self.mode_changed = False
+        self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
+        if self.batch:
+            self.state = ModeState("sys_config")
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def batch(self) -> bool:
+        return self.kind in ("batch", "replica")
+
+    @property
+    def mode(self) -> str:
+        return self.state.mode
+
+    @property
+    def context(self) -> str | None:
+        return self.state.context
+
+    @property
+    def level(self) -> int:
+        return 1 if self.state.mode.endswith("_user") else 15
+
+    def prompt(self) -> str:
+        if self.question is not None:
+            return self.question.prompt
+        if not self.unit.up:
+            return ""
+        return self.base_prompt() + modes.SUFFIX[self.state.mode] + " "
+
+    def base_prompt(self) -> str:
+        parts: list[str] = []
+        for item in self.unit.sys.prompt:
+            if item == "hostname":
+                parts.append(self.unit.sys.hostname)
+            elif item == "context" and self.state.context:
+                parts.append(self.state.context)
+            elif item == "priority":
+                parts.append("pri" if self.unit.role == "primary" else "sec")
+            elif item == "state":
+                parts.append(self.unit.prompt_state(self.state.context))
+        return "/".join(parts)
+
+    def expects_secret(self) -> bool:
+        return self.question is not None and self.question.secret
+
+    def help(self, line: str) -> list[str]:
+        if not self.unit.up or self.question is not None:
+            return []
+        try:
+            items, partial = help_items(self.state.mode, line)
+        except CommandError as exc:
+            return self.error_lines(exc, line)
+        if partial:
+            return ["  ".join(i.word for i in items)] if items else [
+                "", messages.invalid_marker(len(self.prompt()) + len(line.rstrip())),
+                messages.INVALID_INPUT]
+        width = max((len(i.word) for i in items), default=0)
+        return [f"  {i.word.ljust(width)}  {i.text}".rstrip() for i in items]
+
+    def complete(self, line: str) -> list[str]:
+        if not self.unit.up or self.question is not None:
+            return []
+        return completions(self.state.mode, line)
+
+    def pager_lines(self) -> int:
+        return self.pager
+
+    def take_messages(self) -> list[str]:
+        return self.unit.take_messages() if self.kind == "console" else []
+
+    def closed(self) -> bool:
+        return self.is_closed
+
+    # ------------------------------------------------------------------ running
+    def execute(self, line: str) -> list[str]:
+        """Run one line; return what the unit prints in reply."""
+        if not self.unit.up:
+            return []
+        if self.question is not None:
+            q, self.question = self.question, None
+            out: list[str] = []
+            ok = True
+            try:
+                q.then(line.strip(), out)
+            except Abort:
+                ok = False
+            if q.cmd is not None:
+                q.cmd.failed = q.cmd.failed or not ok
+                if q.cmd.failed:
+                    pass
+                elif self.question is not None:
+                    self.question.cmd = q.cmd          # a further question: finish later
+                elif not self.batch:
+                    self.unit.after_command(self, q.cmd)
+            return out
+        text = line.rstrip("\r\n")
+        if not text.strip() or text.lstrip().startswith(("!", ":")):
+            return []
+        if not self.batch:
+            self.history.append(text.strip())
+        self.prompt_len = len(self.prompt())
+        try:
+            tree = parse(self.state.mode, text)
+        except CommandError as exc:
+            return self.error_lines(exc, text)
+        return self.run_tree(tree, text)
+
+    def run_tree(self, tree: Tree, line: str) -> list[str]:
+        sub = next(c for c in tree.children if isinstance(c, Tree))
+        flt = next((c for c in tree.children[1:] if isinstance(c, Tree) and c.data == "filter"), None)
+        rule = str(sub.data)
+        pre_state = self.state
+        self._drop_to_owner(rule)
+        cmd = Command(self, rule, sub, line)
+        cmd.pre_state = pre_state
+        fn = HANDLERS.get(rule)
+        self.mode_changed = False
+        self.current = cmd
+        if fn is None:   # in the grammar but not emulated: say so the ASA way
+            return [messages.invalid_marker(self.prompt_len), messages.INVALID_INPUT]
+        try:
+            fn(cmd)
+        except Abort:
+            cmd.failed = True
+        if self.question is not None:
+            self.question.cmd = cmd          # the command completes when answered
+        elif not cmd.failed and not self.batch:
+            self.unit.after_command(self, cmd)
+        if flt is not None:
+            return apply_filter(flt, cmd.out)
+        return cmd.out
+
+    def _drop_to_owner(self, rule: str) -> None:
+        """A parent-mode command typed in a sub-mode runs in (and returns to) that parent."""
+        mode = self.state.mode
+        while mode in modes.PARENT and mode not in ("sys_config", "ctx_config", "sys_exec", "ctx_exec"):
+            if rule in modes.own_rules(mode) or rule not in modes.config_rules():
+                return
+            mode = modes.PARENT[mode]
+            self.state = ModeState(mode, self.state.context, None)
+
+    def error_lines(self, exc: CommandError, line: str) -> list[str]:
+        if exc.kind == "incomplete":
+            return [messages.INCOMPLETE]
+        if exc.kind == "ambiguous":
+            return [messages.ambiguous(line.strip())]
+        return [messages.invalid_marker(self.prompt_len + exc.col), messages.INVALID_INPUT]
+
+    # ------------------------------------------------------------------ helpers for handlers
+    def enter(self, mode: str, context: str | None = None, target: str | int | None = None,
+              keep_context: bool = True) -> None:
+        ctx = self.state.context if keep_context and context is None else context
+        self.state = ModeState(mode, ctx, target)
+        self.mode_changed = True
+
+    def ask(self, prompt: str, then: Answer, secret: bool = False, default: str = "") -> None:
+        """Ask a question; the next line typed is the answer.  Batch sessions take `default`."""
+        if self.batch:
+            out: list[str] = []
+            then(default, out)
+            return
+        self.question = Question(prompt, then, secret)
+
+    def run_lines(self, lines: list[str]) -> list[str]:
+        """Run configuration lines (a file, a sync, a replica); return the error lines."""
+        errors: list[str] = []
+        for line in lines:
+            out = self.execute(line)
+            if out:
+                errors.extend(out)
+        return errors
+
+
+def apply_filter(flt: Tree, lines: list[str]) -> list[str]:
+    """`| include`, `| exclude`, `| begin`, `| grep [-v]` with the ASA's regular expressions."""
+    words = [str(t) for t in flt.scan_values(lambda v: True)]
+    kind = words[0].lower()
+    pattern = words[-1].strip()
+    invert = len(words) > 2 and words[1] == "-v"
+    try:
+        rx = re.compile(pattern)
+    except re.error:
+        rx = re.compile(re.escape(pattern))
+    if "begin".startswith(kind):
+        for i, ln in enumerate(lines):
+            if rx.search(ln):
+                return lines[i:]
+        return []
+    if "exclude".startswith(kind):
+        invert = True
+    return [ln for ln in lines if bool(rx.search(ln)) != invert]

@@ -1,0 +1,219 @@
+"""One emulated ASA: power, boot, flash, running configuration, console messages.
+
+A unit knows nothing about its mate: the failover engine (failover/) is attached as
+`unit.pair` and told about boots, power loss and accepted commands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from ..config import render
+from ..config.model import ContextConfig, CtxInterface, SysInterface, SystemConfig
+from .flash import CAPACITY, STARTUP, Flash, FlashError, split_url
+from .hardware import Hardware
+
+if TYPE_CHECKING:
+    from ..lab.clock import Clock, Timer
+    from .commands import Command
+    from .session import Session
+
+
+class PairHooks(Protocol):
+    """What the failover engine offers a unit (failover/pair.py implements it)."""
+
+    def unit_booted(self, unit: Unit) -> None: ...
+    def unit_down(self, unit: Unit) -> None: ...
+    def after_command(self, unit: Unit, session: Session, cmd: Command) -> None: ...
+    def prompt_state(self, unit: Unit, context: str | None) -> str: ...
+    def is_active_here(self, unit: Unit, context: str | None) -> bool: ...
+
+
+class Unit:
+    def __init__(self, name: str, hw: Hardware, flash: Flash, clock: Clock,
+                 boot_ms: int = 30_000) -> None:
+        self.name = name
+        self.hw = hw
+        self.flash = flash
+        self.clock = clock
+        self.boot_ms = boot_ms
+        self.powered = False
+        self.up = False
+        self.booted_at = 0
+        self.pair: PairHooks | None = None
+        self.messages: list[str] = []
+        self.last_modified: tuple[str, int] | None = None
+        self.pending_mode: str | None = None
+        self._boot_timer: Timer | None = None
+        self.sys = SystemConfig()
+        self.ctx: dict[str, ContextConfig] = {}
+        self.reset_config()
+        from .session import Session
+        self.console: Session = Session(self, "console")
+
+    # ------------------------------------------------------------------ identity
+    @property
+    def role(self) -> str:
+        return self.sys.failover.lan_unit
+
+    def prompt_state(self, context: str | None) -> str:
+        return self.pair.prompt_state(self, context) if self.pair else "act"
+
+    def is_active_here(self, context: str | None) -> bool:
+        return self.pair.is_active_here(self, context) if self.pair else True
+
+    def lab_wiring(self):  # type: ignore[no-untyped-def]
+        pair = self.pair
+        lab = getattr(pair, "lab", None)
+        return getattr(lab, "wiring", None)
+
+    def flash_capacity(self) -> int:
+        return CAPACITY
+
+    # ------------------------------------------------------------------ console
+    def emit(self, *lines: str) -> None:
+        """Print console messages (shown on this unit's console)."""
+        if self.powered:
+            self.messages.extend(lines)
+
+    def take_messages(self) -> list[str]:
+        out, self.messages = self.messages, []
+        return out
+
+    # ------------------------------------------------------------------ power and boot
+    def power_on(self, delay_ms: int | None = None) -> None:
+        if self.powered:
+            return
+        self.powered = True
+        self._boot_timer = self.clock.call_later(self.boot_ms if delay_ms is None else delay_ms,
+                                                 self.boot)
+
+    def power_off(self) -> None:
+        if not self.powered:
+            return
+        if self._boot_timer:
+            self._boot_timer.cancel()
+        was_up = self.up
+        self.powered = self.up = False
+        self.messages = []
+        if was_up and self.pair:
+            self.pair.unit_down(self)
+
+    def reload(self, delay_ms: int | None = None) -> None:
+        """Go down now and boot again after the boot time."""
+        self.power_off()
+        self.power_on(delay_ms)
+
+    def boot(self) -> None:
+        from .session import Session
+        self.reset_config(factory=not self.flash.exists(STARTUP))
+        self.up = True
+        self.booted_at = self.clock.now
+        self.last_modified = None
+        self.load_startup()
+        self.console = Session(self, "console")
+        if self.pair:
+            self.pair.unit_booted(self)
+
+    # ------------------------------------------------------------------ configuration
+    def reset_config(self, factory: bool = True) -> None:
+        """Empty configuration.  A saved configuration lists `shutdown` for every interface
+        that is down, so one about to be loaded starts with every interface enabled; a
+        factory-fresh unit has them all shut down."""
+        self.sys = SystemConfig()
+        for name in self.hw.interfaces:
+            self.sys.interfaces[name] = SysInterface(name, shutdown=factory)
+        self.ctx = {}
+
+    def batch(self, context: str | None = None, kind: str = "batch") -> Session:
+        from .session import ModeState, Session
+        s = Session(self, kind)
+        s.state = ModeState("ctx_config" if context else "sys_config", context)
+        return s
+
+    def load_startup(self) -> None:
+        try:
+            text = self.flash.read(STARTUP).decode(errors="replace")
+        except FlashError:
+            return
+        self.apply_system(text.splitlines())
+
+    def apply_system(self, lines: list[str], kind: str = "batch") -> list[str]:
+        """Execute system configuration lines; contexts load their config-url as they are defined."""
+        return self.batch(None, kind).run_lines(lines)
+
+    def apply_context(self, name: str, lines: list[str], kind: str = "batch") -> list[str]:
+        return self.batch(name, kind).run_lines(lines)
+
+    def load_context_url(self, name: str) -> bool:
+        """Load a context's config-url file into it.  False if the file cannot be fetched."""
+        cdef = self.sys.contexts.get(name)
+        if cdef is None or not cdef.config_url:
+            return False
+        loc = split_url(cdef.config_url)
+        if loc is None or not self.flash.exists(loc[1]):
+            return False
+        self.apply_context(name, self.flash.read(loc[1]).decode(errors="replace").splitlines())
+        return True
+
+    def new_context(self, name: str) -> ContextConfig:
+        ctx = ContextConfig(name)
+        self.ctx[name] = ctx
+        return ctx
+
+    def allocate(self, name: str, phys: str, mapped: str | None) -> None:
+        ctx = self.ctx.setdefault(name, ContextConfig(name))
+        key = mapped or phys
+        if key not in ctx.interfaces:
+            ctx.interfaces[key] = CtxInterface(key)
+            order = {a.ctx_name: i for i, a in enumerate(self.sys.contexts[name].allocations)}
+            ctx.interfaces = dict(sorted(ctx.interfaces.items(), key=lambda kv: order.get(kv[0], 999)))
+
+    def deallocate(self, name: str, phys: str, mapped: str | None) -> None:
+        ctx = self.ctx.get(name)
+        if ctx:
+            ctx.interfaces.pop(mapped or phys, None)
+
+    def group_of(self, context: str | None) -> int:
+        if context is None or context == self.sys.admin_context:
+            return 1
+        cdef = self.sys.contexts.get(context)
+        return cdef.group if cdef else 1
+
+    def header(self) -> list[str]:
+        return [f": Serial Number: {self.hw.serial}",
+                f": Hardware:   {self.hw.model}, {self.hw.ram_mb} MB RAM, CPU Pentium 4 3000 MHz",
+                ":"]
+
+    def running_config(self, context: str | None = None, all_: bool = False,
+                       secrets: bool = False) -> list[str]:
+        """The full running-config text of the system space or of a context, as lines."""
+        if context is None:
+            body = render.system_body(self.sys, all_, secrets)
+            return render.wrap(body, self.hw.version, "system", self.header())
+        return render.wrap(render.context_body(self.ctx[context], all_), self.hw.version,
+                           "context", self.header())
+
+    def config_body(self, context: str | None = None, secrets: bool = True) -> list[str]:
+        """The configuration commands only, for saving, sync and replay."""
+        if context is None:
+            return render.system_body(self.sys, False, secrets)
+        return render.context_body(self.ctx[context])
+
+    def save(self, context: str | None = None) -> tuple[str, int]:
+        """Write the space's running-config to its startup location: (checksum groups, bytes)."""
+        lines = self.running_config(context, secrets=True)
+        data = ("\n".join(lines) + "\n").encode()
+        if context is None:
+            self.flash.write(STARTUP, data, self.clock.now)
+        else:
+            loc = split_url(self.sys.contexts[context].config_url)
+            if loc is None:
+                raise FlashError(self.sys.contexts[context].config_url)
+            self.flash.write(loc[1], data, self.clock.now)
+        body = self.config_body(context)
+        return render.checksum_groups(body), len(data)
+
+    def after_command(self, session: Session, cmd: Command) -> None:
+        if self.pair is not None:
+            self.pair.after_command(self, session, cmd)

@@ -1,0 +1,141 @@
+"""Gather a unit's state for the device `show` renderers (device/show.py prints it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import show
+from .addresses import current_ip, interface_mac
+
+if TYPE_CHECKING:
+    from .commands import Command
+    from .unit import Unit
+
+
+def device_show(cmd: Command, what: str) -> list[str]:
+    u, s = cmd.unit, cmd.session
+    if what == "version":
+        return _version(u, s.context)
+    if what == "clock":
+        return show.show_clock(u.clock.now, detail=cmd.has("detail"))
+    if what == "interface":
+        return _interface(cmd)
+    if what == "ip_address":
+        return _ip_address(cmd)
+    if what == "context":
+        return _context(cmd)
+    return []
+
+
+def _version(u: Unit, context: str | None) -> list[str]:
+    pair = u.pair
+    fo_up: int | None = None
+    if pair is not None and u.sys.failover.enabled:
+        fo_up = max(0, (u.clock.now - getattr(pair, "cluster_since", lambda _u: u.booted_at)(u)) // 1000)
+    last = show.last_modified_text(*u.last_modified) if u.last_modified else None
+    return show.show_version(
+        u.hw, hostname=u.sys.hostname if context is None else (u.ctx[context].hostname or context),
+        space="system" if context is None else "context",
+        uptime_s=max(0, (u.clock.now - u.booted_at) // 1000), config_file="startup-config",
+        last_modified=last, failover_cluster_uptime_s=fo_up)
+
+
+def _interface(cmd: Command) -> list[str]:
+    u, s = cmd.unit, cmd.session
+    detail = cmd.has("detail")
+    if cmd.has("brief"):
+        return show.show_interface_ip_brief(_brief_rows(u, s.context))
+    want = cmd.value("PHY_IF")
+    views = _if_views(u, s.context)
+    if want:
+        from .hardware import canonical_interface
+        canon = canonical_interface(want, u.hw.interfaces) or want
+        views = [v for v in views if v.name.lower() in (canon.lower(), want.lower())]
+        if not views:
+            cmd.invalid_token("PHY_IF")
+    return show.show_interface(views, detail=detail, in_context=s.context is not None)
+
+
+def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
+    wiring = u.lab_wiring()
+    out: list[show.InterfaceView] = []
+    if context is None:
+        for i, itf in enumerate(u.sys.interfaces.values()):
+            base = itf.name.split(".")[0]
+            admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
+            link = wiring is None or wiring.has_link(u.name, base)
+            out.append(show.InterfaceView(
+                name=itf.name, admin_up=admin, link_up=link, line_protocol_up=admin and link,
+                mac=interface_mac(u, None, itf.name), description=itf.description,
+                is_subinterface="." in itf.name, vlan=itf.vlan, number=i + 2,
+                management_only=base.startswith("Management"), duplex=itf.duplex, speed=itf.speed,
+                output_flow_control="unsupported" if base.startswith("Management") else "off"))
+        return out
+    cdef = u.sys.contexts[context]
+    ctx = u.ctx[context]
+    for i, a in enumerate(cdef.allocations):
+        itf = ctx.interfaces.get(a.ctx_name)
+        if itf is None:
+            continue
+        sysif = u.sys.interfaces.get(a.phys)
+        base = a.phys.split(".")[0]
+        admin = not itf.shutdown and not (sysif and sysif.shutdown)
+        link = wiring is None or wiring.has_link(u.name, base)
+        ip = current_ip(u, context, itf)
+        out.append(show.InterfaceView(
+            name=a.ctx_name, nameif=itf.nameif, admin_up=admin, link_up=link,
+            line_protocol_up=admin and link, mac=interface_mac(u, context, a.phys),
+            mtu=1500 if itf.nameif else None, ipv4=ip, description=itf.description,
+            is_subinterface="." in a.phys, vlan=sysif.vlan if sysif else None,
+            visible=a.visible, number=i + 2, management_only=base.startswith("Management")))
+    return out
+
+
+def _brief_rows(u: Unit, context: str | None) -> list[show.IpBriefRow]:
+    rows = []
+    for v in _if_views(u, context):
+        status = "up" if v.admin_up and v.link_up else ("administratively down" if not v.admin_up else "down")
+        rows.append(show.IpBriefRow(
+            interface=v.name, address=v.ipv4[0] if v.ipv4 else "unassigned",
+            method="CONFIG" if v.ipv4 else "unset", status=status,
+            protocol="up" if v.line_protocol_up else "down"))
+    return rows
+
+
+def _ip_address(cmd: Command) -> list[str]:
+    u, s = cmd.unit, cmd.session
+    if s.context is None:
+        return show.show_ip_address([], [])
+    cdef = u.sys.contexts[s.context]
+    ctx = u.ctx[s.context]
+    system, current = [], []
+    for a in cdef.allocations:
+        itf = ctx.interfaces.get(a.ctx_name)
+        if itf is None or not itf.nameif or not itf.ip:
+            continue
+        system.append(show.IpAddrView(a.ctx_name, itf.nameif, itf.ip[0], itf.ip[1]))
+        now = current_ip(u, s.context, itf)
+        if now:
+            current.append(show.IpAddrView(a.ctx_name, itf.nameif, now[0], now[1]))
+    return show.show_ip_address(system, current)
+
+
+def _context(cmd: Command) -> list[str]:
+    u, s = cmd.unit, cmd.session
+    if s.context is not None:
+        names = [s.context]
+    else:
+        want = cmd.value("NAME")
+        names = [want] if want else list(u.sys.contexts)
+        if want and want not in u.sys.contexts:
+            return []
+    rows = []
+    for i, name in enumerate(names):
+        cdef = u.sys.contexts[name]
+        rows.append(show.ContextRow(
+            name=name, interfaces=tuple(a.phys for a in cdef.allocations),
+            mapped=tuple(a.ctx_name for a in cdef.allocations), url=cdef.config_url,
+            is_admin=name == u.sys.admin_context,
+            mode="Transparent" if u.ctx[name].transparent else "Routed", context_id=i + 1))
+    return show.show_context(rows, detail=cmd.has("detail"), count_only=cmd.has("count"),
+                             system_interfaces=list(u.sys.interfaces) if cmd.has("detail") and s.context is None else None)

@@ -1,0 +1,662 @@
+"""The failover pair: hellos, negotiation, configuration sync, group switching, replication.
+
+The engine is central and deterministic: each unit "sends" a hello every unit poll time as a
+clock event; a hello is heard when the lab's wiring carries it.  Everything that happens is a
+consequence of those ticks, of commands and of lab directives, on the virtual clock.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .replication import replicates, source_group
+from .state import GROUPS, TRANSIENT, UnitFailover
+
+if TYPE_CHECKING:
+    from ..device.commands import Command
+    from ..device.session import Session
+    from ..device.unit import Unit
+    from ..lab.lab import Lab
+
+SYNC_BASE_MS = 2000
+SYNC_PER_LINE_MS = 0.5
+
+OUT_OF_SYNC = [
+    "**** WARNING ****",
+    "        Configuration Replication is NOT performed from Standby unit to Active unit.",
+    "        Configurations are no longer synchronized.",
+]
+
+
+class Pair:
+    def __init__(self, lab: Lab) -> None:
+        self.lab = lab
+        self.clock = lab.clock
+        self.fo: dict[str, UnitFailover] = {n: UnitFailover() for n in lab.unit_names}
+        self._ticks: dict[str, Any] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def mate(self, u: Unit) -> Unit:
+        a, b = self.lab.unit_names
+        return self.lab.units[b if u.name == a else a]
+
+    def role(self, u: Unit) -> str:
+        return u.sys.failover.lan_unit.capitalize()
+
+    def enabled(self, u: Unit) -> bool:
+        return u.up and u.sys.failover.enabled
+
+    def state(self, u: Unit, gid: int) -> str:
+        return self.fo[u.name].groups[gid].state
+
+    def _emit(self, u: Unit, *lines: str) -> None:
+        u.emit(*lines)
+
+    def _set(self, u: Unit, gid: int, state: str, reason: str) -> None:
+        fo = self.fo[u.name]
+        before = fo.groups[gid].state
+        if not fo.set_state(gid, state, reason, self.clock.now):
+            return
+        tag = f"Failover group {gid}: ({self.role(u)})"
+        if state == "Active" and before in ("Standby Ready", "Failed"):
+            self._emit(u, f"{tag} Switching to ACTIVE - {reason}.")
+        elif state == "Standby Ready" and fo.groups[gid].state == "Standby Ready" and before in (
+                "Active", "Failed"):
+            self._emit(u, f"{tag} Switching to STANDBY - {reason}.")
+        elif state == "Failed":
+            self._emit(u, f"{tag} Switching to FAILED.")
+
+    # ------------------------------------------------------------------ unit lifecycle
+    def unit_booted(self, u: Unit) -> None:
+        self.fo[u.name] = UnitFailover()
+        self._schedule_tick(u)
+        if u.sys.failover.enabled:
+            self._start(u)
+
+    def unit_down(self, u: Unit) -> None:
+        fo = self.fo[u.name]
+        now = self.clock.now
+        for g in fo.groups.values():
+            if g.active_since is not None:
+                g.active_ms += now - g.active_since
+                g.active_since = None
+        fo.started = fo.paired = False
+        m = self.mate(u)
+        # the mate notices through missing hellos after its hold time (see _tick)
+        del m
+
+    def failover_toggled(self, u: Unit, session: Session) -> None:
+        if session.batch or not u.up:
+            return
+        if u.sys.failover.enabled:
+            self._emit(u, f"({self.role(u)}) Enabling failover.") if False else None
+            self._start(u)
+            return
+        # `no failover`: every group stays active where it is, on both units
+        m = self.mate(u)
+        fo = self.fo[u.name]
+        if fo.paired and self.enabled(m) and self._may_replicate_from(u, None):
+            m.apply_system(["no failover"], kind="replica")
+            self._stop(m)
+        self._stop(u)
+
+    def _start(self, u: Unit) -> None:
+        fo = self.fo[u.name]
+        if fo.started or not u.sys.failover.lan_if:
+            return
+        fo.started = True
+        fo.paired = fo.mate_seen = fo.mate_failed = fo.lan_failed = False
+        fo.mismatch = None
+        now = self.clock.now
+        for gid in GROUPS:
+            g = fo.groups[gid]
+            if g.active:
+                continue   # enabling failover on a running unit keeps its active groups
+            fo.set_state(gid, "Negotiation", "No Error", now)
+        fo.neg_deadline = now + u.sys.failover.unit_hold_ms
+        self._schedule_tick(u)
+
+    def _stop(self, u: Unit) -> None:
+        fo = self.fo[u.name]
+        fo.started = fo.paired = False
+        fo.neg_deadline = None
+        m = self.mate(u)
+        mfo = self.fo[m.name]
+        if mfo.paired:
+            mfo.paired = False
+        for gid in GROUPS:
+            if fo.groups[gid].state in ("Negotiation", "Not Detected"):
+                fo.set_state(gid, "Active", "Set by the config command", self.clock.now)
+
+    # ------------------------------------------------------------------ ticks
+    def _schedule_tick(self, u: Unit) -> None:
+        old = self._ticks.get(u.name)
+        if old is not None and old.pending:
+            return
+        self._ticks[u.name] = self.clock.call_later(u.sys.failover.unit_poll_ms,
+                                                    lambda: self._tick(u))
+
+    def _tick(self, u: Unit) -> None:
+        if not u.up:
+            return
+        self._schedule_tick(u)
+        fo = self.fo[u.name]
+        if not fo.started or not u.sys.failover.enabled:
+            return
+        m = self.mate(u)
+        now = self.clock.now
+        if self._hears(u, m):
+            fo.heard_at = now
+            if fo.lan_failed:
+                fo.lan_failed = False
+                self._emit(u, "Failover LAN interface is up")
+            if not fo.paired and not fo.syncing:
+                self._meet(u, m)
+        elif fo.paired and now - fo.heard_at >= u.sys.failover.unit_hold_ms:
+            self._mate_lost(u, m)
+        if (fo.neg_deadline is not None and now >= fo.neg_deadline and not fo.paired
+                and not fo.syncing):
+            fo.neg_deadline = None
+            if any(fo.groups[g].state in ("Negotiation", "Not Detected") for g in GROUPS):
+                for gid in GROUPS:
+                    self._set(u, gid, "Active", "No Active unit found")
+        if fo.paired:
+            self._monitor(u, m)
+            self._policy(u, m)
+
+    def _hears(self, u: Unit, m: Unit) -> bool:
+        """A hello from the mate arrives on this unit's failover link."""
+        if not (self.enabled(m) and self.fo[m.name].started):
+            return False
+        a, b = u.sys.failover.lan_if, m.sys.failover.lan_if
+        if not a or not b:
+            return False
+        peer = self.lab.wiring.peer(u.name, a[1])
+        if peer != (m.name, b[1]) or not self.lab.wiring.carries(u.name, a[1]):
+            return False
+        if (u.sys.failover.key or "") != (m.sys.failover.key or ""):
+            self._once(u, "key", "Failover message decryption failure. Please make sure both units "
+                                 "have the same failover shared key and crypto license or system is "
+                                 "not out of memory")
+            return False
+        return True
+
+    def _once(self, u: Unit, key: str, line: str) -> None:
+        fo = self.fo[u.name]
+        if fo.mismatch != key:
+            fo.mismatch = key
+            self._emit(u, line)
+
+    # ------------------------------------------------------------------ meeting the mate
+    def _meet(self, u: Unit, m: Unit) -> None:
+        fo, mfo = self.fo[u.name], self.fo[m.name]
+        problem = self._prerequisites(u, m)
+        if problem:
+            self._once(u, "prereq", problem[0])
+            self._once(m, "prereq", problem[1])
+            return
+        if self.role(u) == self.role(m):
+            self._once(u, "role", f"Failover: the mate is also the {self.role(u)} unit; "
+                                  "the units cannot pair (failover lan unit)")
+            return
+        u_neg = any(fo.groups[g].state in ("Negotiation", "Not Detected") for g in GROUPS)
+        m_neg = any(mfo.groups[g].state in ("Negotiation", "Not Detected") for g in GROUPS)
+        if u_neg and m_neg:
+            # simultaneous boot: the primary gives its configuration to the secondary
+            if self.role(u) != "Primary":
+                return
+            self._pair_up(u, m)
+            self._sync(u, m, then=lambda: self._settle_preferred(u, m))
+        elif u_neg:
+            # the mate is active: it provides the configuration, whatever our role
+            self._pair_up(u, m)
+            self._emit(u, "\tDetected an Active mate")
+            self._sync(m, u, then=lambda: self._joined(u, m))
+        elif m_neg:
+            self._pair_up(u, m)
+            self._emit(m, "\tDetected an Active mate")
+            self._sync(u, m, then=lambda: self._joined(m, u))
+        else:
+            # both kept running apart (failover link down at start-up, or restored after a
+            # split): groups active on both stay on the primary, the secondary syncs from it
+            p, s = (u, m) if self.role(u) == "Primary" else (m, u)
+            self._pair_up(u, m)
+            for gid in GROUPS:
+                if self.fo[p.name].groups[gid].active and self.fo[s.name].groups[gid].active:
+                    self._set(s, gid, "Standby Ready", "Other unit wants me Standby")
+            src = p if self.fo[p.name].groups[1].active else s
+            self._sync(src, self.mate(src), then=lambda: self._evaluate_preempt())
+
+    def _pair_up(self, u: Unit, m: Unit) -> None:
+        now = self.clock.now
+        for x in (u, m):
+            fo = self.fo[x.name]
+            fo.paired = fo.mate_seen = True
+            fo.mate_failed = fo.lan_failed = False
+            fo.heard_at = now
+            fo.neg_deadline = None
+            fo.mismatch = None
+            fo.ifmon = {}
+
+    def _prerequisites(self, u: Unit, m: Unit) -> tuple[str, str] | None:
+        """Why the two units cannot be a pair (model, interfaces, version, license), as each
+        console reports it; None if they can."""
+        def banner(text: str) -> str:
+            star = "************WARNING****WARNING****WARNING********************************"
+            return f"{star}\n   {text}\n{star}"
+        hu, hm = u.hw, m.hw
+        if hu.model != hm.model:
+            return (banner(f"Mate hardware model {hm.model} is not the same as ours {hu.model}: "
+                           "Other unit chassis configuration is different"),
+                    banner(f"Mate hardware model {hu.model} is not the same as ours {hm.model}: "
+                           "Other unit chassis configuration is different"))
+        if len(hu.interfaces) != len(hm.interfaces) or [i.rstrip("0123456789/") for i in hu.interfaces] \
+                != [i.rstrip("0123456789/") for i in hm.interfaces]:
+            return (banner("Other unit card configuration is different: the mate's interfaces "
+                           "are not the same as ours"),
+                    banner("Other unit card configuration is different: the mate's interfaces "
+                           "are not the same as ours"))
+        if _major_minor(hu.version) != _major_minor(hm.version):
+            return (banner(f"Mate version {hm.version} is not compatible with ours {hu.version}"),
+                    banner(f"Mate version {hu.version} is not compatible with ours {hm.version}"))
+        for x, y in ((u, m), (m, u)):
+            if not _aa_licensed(x):
+                text = banner(f"Other unit license is different: {x.hw.model} license "
+                              f"'{x.hw.failover_license}' does not allow Active/Active failover")
+                return (text, text)
+        if hu.version != hm.version:
+            self._emit(u, banner(f"Mate version {hm.version} is not identical with ours {hu.version}"))
+            self._emit(m, banner(f"Mate version {hu.version} is not identical with ours {hm.version}"))
+        return None
+
+    def _settle_preferred(self, p: Unit, s: Unit) -> None:
+        """After a simultaneous boot each group becomes active on its preferred unit."""
+        for gid in GROUPS:
+            grp = p.sys.failover.groups.get(gid)
+            pref = grp.preference if grp else "primary"
+            act, stb = (p, s) if pref == "primary" else (s, p)
+            self._set(act, gid, "Active", "No Active unit found")
+            self._set(stb, gid, "Standby Ready", "Detected an Active mate")
+
+    def _joined(self, joiner: Unit, active: Unit) -> None:
+        """A unit that booted while its mate was active takes standby for every group."""
+        for gid in GROUPS:
+            if self.fo[active.name].groups[gid].active:
+                self._set(joiner, gid, "Standby Ready", "Detected an Active mate")
+            else:
+                self._set(joiner, gid, "Active", "No Active unit found")
+        self._evaluate_preempt()
+
+    # ------------------------------------------------------------------ configuration sync
+    def _sync(self, src: Unit, dst: Unit, then: Any = None, context: str | None = None,
+              full: bool = True) -> None:
+        """Send the running configuration from src to dst, with the console banners."""
+        fo_dst = self.fo[dst.name]
+        fo_dst.syncing = True
+        self._emit(src, "Beginning configuration replication: Sending to mate.")
+        self._emit(dst, "Beginning configuration replication from mate.")
+        for gid in GROUPS:
+            if fo_dst.groups[gid].state in ("Negotiation", "Not Detected"):
+                for st in ("Cold Standby", "Sync Config"):
+                    fo_dst.set_state(gid, st, "Detected an Active mate", self.clock.now, chain=False)
+        n_lines = len(src.config_body(None)) + sum(len(src.config_body(c)) for c in src.ctx)
+        duration = SYNC_BASE_MS + int(n_lines * SYNC_PER_LINE_MS)
+
+        def finish() -> None:
+            fo_dst.syncing = False
+            if not (src.up and dst.up):
+                return
+            copy_config(src, dst, context, full)
+            self._emit(src, "End Configuration Replication to mate.")
+            self._emit(dst, "End configuration replication from mate.")
+            self.fo[src.name].heard_at = self.fo[dst.name].heard_at = self.clock.now
+            if then is not None:
+                then()
+        self.clock.call_later(duration, finish)
+
+    # ------------------------------------------------------------------ losing the mate
+    def _mate_lost(self, u: Unit, m: Unit) -> None:
+        fo = self.fo[u.name]
+        if self._data_path_to(u, m):
+            # only the failover link is down: no failover is possible until it is restored
+            if not fo.lan_failed:
+                fo.lan_failed = True
+                self._emit(u, "LAN Failover interface is down")
+            return
+        fo.paired = False
+        fo.mate_failed = True
+        for gid in GROUPS:
+            if not fo.groups[gid].active:
+                self._set(u, gid, "Active", "HELLO not heard from mate")
+
+    def _data_path_to(self, u: Unit, m: Unit) -> bool:
+        """Does the mate still answer on a data interface (so it is alive)?"""
+        if not self.enabled(m):
+            return False
+        for phys in self._named_phys(u):
+            if self.lab.wiring.carries(u.name, phys) and phys in self._named_phys(m):
+                return True
+        return False
+
+    def _named_phys(self, u: Unit) -> set[str]:
+        out: set[str] = set()
+        for cdef in u.sys.contexts.values():
+            ctx = u.ctx.get(cdef.name)
+            if ctx is None:
+                continue
+            for a in cdef.allocations:
+                itf = ctx.interfaces.get(a.ctx_name)
+                if itf and itf.nameif and not itf.shutdown and not _sys_shut(u, a.phys):
+                    out.add(a.phys)
+        return out
+
+    # ------------------------------------------------------------------ interface monitoring
+    def monitored(self, u: Unit) -> list[tuple[str, str, str, int]]:
+        """(context, nameif, physical, group) for every interface monitored on this unit."""
+        from ..device.handlers.context_cfg import is_monitored
+        out = []
+        for cdef in u.sys.contexts.values():
+            ctx = u.ctx.get(cdef.name)
+            if ctx is None:
+                continue
+            gid = u.group_of(cdef.name)
+            for a in cdef.allocations:
+                itf = ctx.interfaces.get(a.ctx_name)
+                if itf is not None and is_monitored(u, ctx, itf):
+                    out.append((cdef.name, itf.nameif, a.phys, gid))
+        return out
+
+    def _poll_hold(self, u: Unit, gid: int) -> tuple[int, int]:
+        g = u.sys.failover.groups.get(gid)
+        if g is not None and g.poll_ms is not None:
+            return g.poll_ms, g.hold_ms or 25000
+        return 5000, 25000
+
+    def _monitor(self, u: Unit, m: Unit) -> None:
+        fo = self.fo[u.name]
+        now = self.clock.now
+        wiring = self.lab.wiring
+        mate_phys = self._named_phys(m) if self.enabled(m) else set()
+        seen: set[tuple[str, str]] = set()
+        for ctx, nameif, phys, gid in self.monitored(u):
+            key = (ctx, nameif)
+            seen.add(key)
+            mon = fo.ifmon.setdefault(key, _new_mon(now))
+            itf = u.ctx[ctx].interfaces
+            shut = _sys_shut(u, phys) or any(i.shutdown for i in itf.values() if i.nameif == nameif)
+            _, hold = self._poll_hold(u, gid)
+            if shut:
+                mon.status = "Link Down"
+            elif not wiring.has_link(u.name, phys):
+                mon.status = "No Link"
+            elif wiring.carries(u.name, phys) and phys in mate_phys:
+                mon.status, mon.last_heard = "Normal", now
+            else:
+                quiet = now - mon.last_heard
+                if quiet >= hold:
+                    mon.status = "Failed" if not wiring.receives(u.name, phys) else "Normal"
+                elif quiet >= hold // 2:
+                    mon.status = "Testing"
+        for key in list(fo.ifmon):
+            if key not in seen:
+                del fo.ifmon[key]
+
+    def failed_count(self, u: Unit, gid: int) -> tuple[int, int]:
+        """(failed, monitored) interfaces of a group's contexts on this unit."""
+        fo = self.fo[u.name]
+        mons = [(c, n) for c, n, _, g in self.monitored(u) if g == gid]
+        failed = sum(1 for k in mons if fo.ifmon.get(k) and fo.ifmon[k].status in ("Failed", "No Link"))
+        return failed, len(mons)
+
+    def over_threshold(self, u: Unit, gid: int) -> bool:
+        failed, total = self.failed_count(u, gid)
+        if failed == 0:
+            return False
+        g = u.sys.failover.groups.get(gid)
+        n, pct = g.policy if g else (1, False)
+        return failed * 100 >= n * total if pct else failed >= n
+
+    def _policy(self, u: Unit, m: Unit) -> None:
+        """Table 34-2 rows for interface failures and recovery, from u's point of view."""
+        fo, mfo = self.fo[u.name], self.fo[m.name]
+        if fo.lan_failed or fo.syncing or mfo.syncing or not mfo.paired:
+            return
+        for gid in GROUPS:
+            g, mg = fo.groups[gid], mfo.groups[gid]
+            over = self.over_threshold(u, gid)
+            if over and g.active:
+                if mg.state == "Standby Ready" and not self.over_threshold(m, gid):
+                    self._set(u, gid, "Failed", "Interface check")
+                    g.failed_while_active = True
+                    self._set(m, gid, "Active", "Other unit wants me Active")
+            elif over and g.state == "Standby Ready":
+                self._set(u, gid, "Failed", "Interface check")
+                g.failed_while_active = False
+            elif not over and g.state == "Failed" and g.failure == "Interface check":
+                self._set(u, gid, "Standby Ready", "Interface check")
+                self._evaluate_preempt()
+
+    # ------------------------------------------------------------------ preemption
+    def preferred(self, gid: int) -> Unit | None:
+        for u in self.lab.units.values():
+            grp = u.sys.failover.groups.get(gid)
+            pref = grp.preference if grp else "primary"
+            if u.sys.failover.lan_unit == pref:
+                return u
+        return None
+
+    def _evaluate_preempt(self) -> None:
+        for gid in GROUPS:
+            p = self.preferred(gid)
+            if p is None or not self.enabled(p):
+                continue
+            grp = p.sys.failover.groups.get(gid)
+            if grp is None or grp.preempt is None:
+                continue
+            o = self.mate(p)
+            if not (self.fo[p.name].paired and self.fo[o.name].paired):
+                continue
+            if self.state(p, gid) == "Standby Ready" and self.fo[o.name].groups[gid].active:
+                delay = grp.preempt * 1000
+                self.clock.call_later(delay, lambda gid=gid, p=p: self._preempt(gid, p))
+
+    def _preempt(self, gid: int, p: Unit) -> None:
+        o = self.mate(p)
+        if not (self.enabled(p) and self.fo[p.name].paired and self.fo[o.name].paired):
+            return
+        if self.fo[p.name].lan_failed:
+            return
+        if self.state(p, gid) == "Standby Ready" and self.fo[o.name].groups[gid].active:
+            self._set(o, gid, "Standby Ready", "Other unit wants me Standby")
+            self._set(p, gid, "Active", "Failover state check")
+
+    # ------------------------------------------------------------------ commands
+    def config_changed(self, u: Unit) -> None:
+        if u.up and self.fo[u.name].paired:
+            self._evaluate_preempt()
+
+    def links_changed(self) -> None:
+        for u in self.lab.units.values():
+            if u.up and self.fo[u.name].paired:
+                self._monitor(u, self.mate(u))
+
+    def force_active(self, cmd: Command, gid: int | None, active: bool) -> None:
+        u = cmd.unit
+        m = self.mate(u)
+        fo, mfo = self.fo[u.name], self.fo[m.name]
+        gids = [gid] if gid else list(GROUPS)
+        linked = fo.paired and mfo.paired and not fo.lan_failed and self.enabled(m)
+        for g in gids:
+            mine, theirs = fo.groups[g], mfo.groups[g]
+            if active:
+                if mine.active:
+                    continue
+                if linked and theirs.active:
+                    self._set(m, g, "Standby Ready", "Other unit wants me Standby")
+                if linked or not fo.paired:
+                    self._set(u, g, "Active", "Set by the config command")
+            else:
+                if not mine.active or not linked or theirs.state != "Standby Ready":
+                    continue
+                self._set(u, g, "Standby Ready", "Set by the config command")
+                self._set(m, g, "Active", "Other unit wants me Active")
+
+    def reset(self, cmd: Command, gid: int | None) -> None:
+        u = cmd.unit
+        gids = [gid] if gid else list(GROUPS)
+        for x in (u, self.mate(u)):
+            if not self.enabled(x):
+                continue
+            fo = self.fo[x.name]
+            for g in gids:
+                if fo.groups[g].state == "Failed":
+                    self._set(x, g, "Standby Ready", "Set by the config command")
+        self._evaluate_preempt()
+
+    def is_active_here(self, u: Unit, context: str | None) -> bool:
+        fo = self.fo[u.name]
+        if not fo.started:
+            return True
+        return fo.groups[u.group_of(context)].active
+
+    def prompt_state(self, u: Unit, context: str | None) -> str:
+        return "act" if self.is_active_here(u, context) else "stby"
+
+    def _may_replicate_from(self, u: Unit, context: str | None) -> bool:
+        gid = source_group(context, u.sys.admin_context, u.group_of(context))
+        return self.fo[u.name].groups[gid].active
+
+    def linked(self, u: Unit) -> bool:
+        m = self.mate(u)
+        fo, mfo = self.fo[u.name], self.fo[m.name]
+        return fo.paired and mfo.paired and not fo.lan_failed and self.enabled(m) \
+            and not mfo.syncing
+
+    def config_warning(self, u: Unit, context: str | None) -> list[str]:
+        if self.linked(u) and not self._may_replicate_from(u, context):
+            return OUT_OF_SYNC
+        return []
+
+    def after_command(self, u: Unit, session: Session, cmd: Command) -> None:
+        if session.batch or not self.linked(u):
+            return
+        sub = str(cmd.sub.data) if cmd.sub is not None and cmd.rule == "failover_cmd" else None
+        if not replicates(cmd.rule, sub, [str(t) for t in cmd.tokens]):
+            return
+        if not self._may_replicate_from(u, cmd.pre_state.context):
+            return
+        m = self.mate(u)
+        self.replicate(m, cmd.pre_state, cmd.line)
+        self.fo[u.name].stats_sys_cmd += 1
+
+    def replicate(self, m: Unit, state: Any, line: str) -> list[str]:
+        from ..device.session import ModeState, Session
+        if state.context is not None and state.context not in m.ctx:
+            return []
+        s = Session(m, "replica")
+        s.state = ModeState(state.mode if state.mode not in ("sys_exec", "ctx_exec", "sys_user", "ctx_user")
+                            else state.mode, state.context, state.target)
+        if s.state.mode.endswith("_user"):
+            s.state = ModeState(s.state.mode.replace("_user", "_exec"), state.context, None)
+        return s.execute(line)
+
+    def write_standby(self, cmd: Command) -> None:
+        u = cmd.unit
+        ctx = cmd.session.context
+        if not self.linked(u):
+            cmd.error("ERROR: Standby unit is not available")  # unverified
+        if not self._may_replicate_from(u, ctx):
+            which = "failover group 1" if ctx is None else f"context {ctx}"
+            cmd.error(f"ERROR: write standby must be entered on the unit where {which} is active")  # unverified
+        cmd.print("Building configuration...")
+        m = self.mate(u)
+        if ctx is None:
+            self._sync(u, m, full=True)
+        else:
+            self._sync(u, m, context=ctx, full=False)
+        cmd.print("[OK]")
+
+    def exec_remote(self, cmd: Command, target: str, line: str) -> None:
+        from .remote import exec_remote
+        exec_remote(self, cmd, target, line)
+
+    # ------------------------------------------------------------------ show
+    def show(self, cmd: Command, what: str, *args: object) -> list[str]:
+        from .report import show
+        return show(self, cmd, what)
+
+    def special_link_ends(self, which: str) -> list[tuple[str, str]]:
+        for u in self.lab.units.values():
+            f = u.sys.failover
+            link = f.lan_if if which == "failover" else f.link
+            if link:
+                return [(u.name, link[1])]
+        return []
+
+    def status_row(self, u: Unit) -> list[str]:
+        fo = self.fo[u.name]
+        if not u.up:
+            return ["-", "-", "-", "-", "-", "-"]
+        f = u.sys.failover
+        states = [fo.groups[g].state if fo.started else "Active" for g in GROUPS]
+        lan = "-"
+        if f.lan_if:
+            lan = f"{f.lan_if[0]} " + ("failed" if fo.lan_failed else
+                                        "up" if fo.paired else "down")
+        state = f"{f.link[0]}" if f.link else "-"
+        return [f.lan_unit, "on" if f.enabled else "off", *states, lan, state]
+
+    def settled(self) -> bool:
+        for u in self.lab.units.values():
+            if not u.up:
+                continue
+            fo = self.fo[u.name]
+            if fo.syncing:
+                return False
+            if fo.started and any(fo.groups[g].state in TRANSIENT for g in GROUPS):
+                return False
+        return True
+
+
+def copy_config(src: Unit, dst: Unit, context: str | None, full: bool) -> None:
+    """Make dst's running configuration src's (system and every context, or one context).
+    The unit's own `failover lan unit` stays: it is never replicated."""
+    from ..config.model import ContextConfig
+    if full:
+        keep_role = dst.sys.failover.lan_unit
+        dst.reset_config(factory=False)
+        dst.apply_system(src.config_body(None, secrets=True), kind="replica")
+        dst.sys.failover.lan_unit = keep_role
+        names = list(src.ctx)
+    else:
+        names = [context] if context else []
+    for name in names:
+        if name is None or name not in dst.sys.contexts:
+            continue
+        fresh = ContextConfig(name)
+        dst.ctx[name] = fresh
+        for a in dst.sys.contexts[name].allocations:
+            dst.allocate(name, a.phys, a.mapped)
+        dst.apply_context(name, src.config_body(name), kind="replica")
+
+
+def _new_mon(now: int) -> Any:
+    from .state import IfMon
+    return IfMon("Unknown", now)
+
+
+def _sys_shut(u: Unit, phys: str) -> bool:
+    itf = u.sys.interfaces.get(phys)
+    return bool(itf and itf.shutdown)
+
+
+def _major_minor(version: str) -> str:
+    return version.split("(")[0]
+
+
+def _aa_licensed(u: Unit) -> bool:
+    model = u.hw.model.upper().replace(" ", "")
+    lic = u.hw.failover_license.lower()
+    if "5505" in model:
+        return False
+    return "active/active" in lic

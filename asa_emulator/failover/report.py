@@ -1,0 +1,184 @@
+"""Build the failover views (views.py) from the engine's state, for failover/show.py to print."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import show as render
+from .state import GROUPS
+from .views import FailoverView, GroupView, HistoryEntry, HostView, IfaceView, LinkView
+
+if TYPE_CHECKING:
+    from ..device.commands import Command
+    from ..device.unit import Unit
+    from .pair import Pair
+
+
+def show(pair: Pair, cmd: Command, what: str) -> list[str]:
+    u, s = cmd.unit, cmd.session
+    if what == "monitor-interface":
+        if s.context is None:
+            return []
+        return render.show_monitor_interface(view(pair, u), s.context)
+    words = cmd.words
+    if "group" in words:
+        gid = int(cmd.value("N_1_2") or 1)
+        return render.show_failover_group(view(pair, u), gid)
+    if "state" in words:
+        return render.show_failover_state(view(pair, u))
+    if "history" in words:
+        return render.show_failover_history(history(pair, u))
+    if "interface" in words:
+        return render.show_failover_interface(view(pair, u))
+    if "exec" in words:
+        from .remote import show_exec
+        return show_exec(pair, cmd)
+    if "descriptions" in words:
+        return _descriptions(u)
+    return render.show_failover(view(pair, u))
+
+
+def _descriptions(u: Unit) -> list[str]:
+    f = u.sys.failover
+    return [f"  {name}: {('LAN' if f.lan_if and f.lan_if[0] == name else '')}"
+            f"{'/' if f.lan_if and f.link and f.lan_if[0] == f.link[0] == name else ''}"
+            f"{('STATE' if f.link and f.link[0] == name else '')} Failover Interface"
+            for name in {n for n, _ in filter(None, (f.lan_if, f.link))}]
+
+
+def history(pair: Pair, u: Unit) -> list[HistoryEntry]:
+    return [HistoryEntry(render.format_time(h.at), h.group, h.from_state, h.to_state, h.reason)
+            for h in pair.fo[u.name].history]
+
+
+def _ifaces(pair: Pair, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
+    from ..device.addresses import current_ip
+    from ..device.handlers.context_cfg import is_monitored
+    fo = pair.fo[u.name]
+    out: list[IfaceView] = []
+    for cdef in u.sys.contexts.values():
+        ctx = u.ctx.get(cdef.name)
+        if ctx is None:
+            continue
+        for a in cdef.allocations:
+            itf = ctx.interfaces.get(a.ctx_name)
+            if itf is None or not itf.nameif:
+                continue
+            ip = current_ip(u, cdef.name, itf)
+            v6 = None
+            if itf.ipv6:
+                prefix, standby = itf.ipv6[0]
+                v6 = prefix.split("/")[0] if u.is_active_here(cdef.name) or not standby else standby
+            mon = fo.ifmon.get((cdef.name, itf.nameif))
+            monitored = is_monitored(u, ctx, itf)
+            status = mon.status if mon else ("Unknown" if fo.started else "Normal")
+            if not monitored:
+                tag = "Not-Monitored"
+                status = _plain_status(u, a.phys, itf.shutdown, pair)
+            elif not fo.paired or status in ("Unknown",):
+                tag = "Waiting"
+            else:
+                tag = "Monitored"
+            out.append(IfaceView(cdef.name, itf.nameif, ip[0] if ip else None, v6, status, tag))
+    return tuple(out)
+
+
+def _plain_status(u: Unit, phys: str, shut: bool, pair: Pair) -> str:
+    sysif = u.sys.interfaces.get(phys)
+    if shut or (sysif and sysif.shutdown):
+        return "Link Down"
+    if not pair.lab.wiring.has_link(u.name, phys):
+        return "No Link"
+    return "Normal"
+
+
+def _groups(pair: Pair, u: Unit, alive: bool) -> tuple[GroupView, ...]:
+    fo = pair.fo[u.name]
+    now = pair.clock.now
+    out = []
+    for gid in GROUPS:
+        g = fo.groups[gid]
+        state = g.state if alive else "Failed"
+        reason = "None"
+        when = None
+        if g.last_failure:
+            reason = {"Interface check": "Ifc Failure", "HELLO not heard from mate": "Comm Failure"}.get(
+                g.last_failure[0], g.last_failure[0])
+            when = render.format_time(g.last_failure[1])
+        details: tuple[str, ...] = ()
+        if g.state == "Failed" and g.failure == "Interface check":
+            details = tuple(f"{c} {n}: {m.status}" for (c, n), m in fo.ifmon.items()
+                            if m.status in ("Failed", "No Link") and u.group_of(c) == gid)
+        out.append(GroupView(gid, state, g.active_time_ms(now) // 1000 if alive else 0,
+                             reason, when, details))
+    return tuple(out)
+
+
+def _host(pair: Pair, u: Unit, alive: bool = True, as_other: bool = False) -> HostView:
+    return HostView(role=pair.role(u), groups=_groups(pair, u, alive), model=u.hw.model,
+                    hw_rev="2.0", version=u.hw.version,
+                    interfaces=_ifaces(pair, u, as_other) if alive else (), present=alive)
+
+
+def _link(pair: Pair, u: Unit, link: tuple[str, str] | None, lan: bool) -> LinkView | None:
+    if link is None:
+        return None
+    f = u.sys.failover
+    fo = pair.fo[u.name]
+    name, phys = link
+    ip = f.ips.get(name)
+    wiring = pair.lab.wiring
+    if lan:
+        state = "Failed" if fo.lan_failed else (
+            "up" if wiring.has_link(u.name, phys) and not wiring.cable_cut(u.name, phys) else "down")
+    else:
+        state = "up" if wiring.has_link(u.name, phys) and not wiring.cable_cut(u.name, phys) else "down"
+    mask = ip.mask.lstrip("/") if ip else None
+    return LinkView(name, phys, state, ip.active if ip else None, mask, ip.standby if ip else None)
+
+
+def view(pair: Pair, u: Unit) -> FailoverView:
+    f = u.sys.failover
+    fo = pair.fo[u.name]
+    m = pair.mate(u)
+    mfo = pair.fo[m.name]
+    enabled = f.enabled and fo.started
+    other: HostView | None = None
+    mate_known = fo.paired or fo.lan_failed
+    if enabled:
+        if mate_known and m.up:
+            other = _host(pair, m, alive=True, as_other=True)
+        elif fo.mate_failed:
+            other = HostView(role="Secondary" if pair.role(u) == "Primary" else "Primary",
+                             groups=tuple(GroupView(g, "Failed", 0) for g in GROUPS),
+                             model=u.hw.model, hw_rev="2.0", version=u.hw.version, present=False)
+        else:
+            other = HostView(role="Secondary" if pair.role(u) == "Primary" else "Primary",
+                             groups=tuple(GroupView(g, "Not Detected", 0) for g in GROUPS),
+                             model=u.hw.model, hw_rev="2.0", version=u.hw.version, present=False)
+    from ..device.handlers.context_cfg import monitored_count
+    poll = f.if_poll_ms
+    hold = f.if_hold_ms
+    g1 = f.groups.get(1)
+    if g1 is not None and g1.poll_ms is not None:
+        poll, hold = g1.poll_ms, g1.hold_ms or hold
+    policy = g1.policy if g1 else f.policy
+    return FailoverView(
+        enabled=enabled, role=pair.role(u), lan=_link(pair, u, f.lan_if, True),
+        this=_host(pair, u), other=other, active_active=True,
+        state_link=_link(pair, u, f.link, False),
+        unit_poll_ms=f.unit_poll_ms, unit_hold_ms=f.unit_hold_ms, if_poll_ms=poll, if_hold_ms=hold,
+        policy=f"{policy[0]}%" if policy[1] else str(policy[0]), monitored=monitored_count(u),
+        monitored_max=250, replication_http=f.replication_http,
+        version_ours=u.hw.version, version_mate=m.hw.version if mate_known and m.up else None,
+        group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
+                             for g in GROUPS},
+        stats=tuple((name, fo.stats_sys_cmd if name == "sys cmd" else 0, 0,
+                     mfo.stats_sys_cmd if name == "sys cmd" else 0, 0)
+                    for name, *_ in render_stats()),
+        context_groups={c: u.group_of(c) for c in u.sys.contexts})
+
+
+def render_stats() -> tuple[tuple[str, int, int, int, int], ...]:
+    from .views import zero_stats
+    return zero_stats()

@@ -1,0 +1,136 @@
+"""The `@` lab directives (design.md, "Lab directives")."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .labfile import LabError, parse_duration
+
+if TYPE_CHECKING:
+    from .lab import Lab
+
+USAGE = {
+    "lab": "@lab NAME|DIR",
+    "console": "@console UNIT",
+    "wait": "@wait DURATION",
+    "power": "@power off|on UNIT",
+    "crash": "@crash UNIT",
+    "link": "@link down|up|fail|heal UNIT IF",
+    "failover-link": "@failover-link down|up",
+    "state-link": "@state-link down|up",
+    "status": "@status",
+}
+
+
+def run_directive(lab: Lab, line: str) -> list[str]:
+    try:
+        words = shlex.split(line.strip()[1:])
+    except ValueError as exc:
+        raise LabError(f"bad directive '{line.strip()}': {exc}") from None
+    if not words:
+        raise LabError("empty directive '@'")
+    name, args = words[0].lower(), words[1:]
+    fn = _DIRECTIVES.get(name)
+    if fn is None:
+        raise LabError(f"unknown directive '@{name}' (known: {', '.join('@' + d for d in USAGE)})")
+    return fn(lab, args)
+
+
+def _need(args: list[str], n: int, name: str) -> None:
+    if len(args) != n:
+        raise LabError(f"usage: {USAGE[name]}")
+
+
+def _lab(lab: Lab, args: list[str]) -> list[str]:
+    raise LabError("@lab must be the first line of a script")
+
+
+def _console(lab: Lab, args: list[str]) -> list[str]:
+    _need(args, 1, "console")
+    lab.unit(args[0])
+    lab.current = args[0]
+    return []
+
+
+def _wait(lab: Lab, args: list[str]) -> list[str]:
+    _need(args, 1, "wait")
+    lab.advance(parse_duration(args[0]))
+    return []
+
+
+def _onoff(word: str, on: str, off: str, name: str) -> bool:
+    w = word.lower()
+    if w not in (on, off):
+        raise LabError(f"usage: {USAGE[name]}")
+    return w == on
+
+
+def _power(lab: Lab, args: list[str]) -> list[str]:
+    _need(args, 2, "power")
+    on = _onoff(args[0], "on", "off", "power")
+    u = lab.unit(args[1])
+    if on:
+        u.power_on()
+    else:
+        u.power_off()
+        lab.pair.links_changed()
+    return []
+
+
+def _crash(lab: Lab, args: list[str]) -> list[str]:
+    _need(args, 1, "crash")
+    u = lab.unit(args[0])
+    if not u.up:
+        raise LabError(f"unit {u.name} is not running")
+    u.reload()
+    lab.pair.links_changed()
+    return []
+
+
+def _link(lab: Lab, args: list[str]) -> list[str]:
+    _need(args, 3, "link")
+    action = args[0].lower()
+    if action not in ("down", "up", "fail", "heal"):
+        raise LabError(f"usage: {USAGE['link']}")
+    lab.unit(args[1])
+    phys = lab.wiring.check_if(args[1], args[2])
+    if action in ("down", "up"):
+        lab.wiring.set_link(args[1], phys, action == "up")
+    else:
+        lab.wiring.set_fail(args[1], phys, action == "fail")
+    lab.pair.links_changed()
+    return []
+
+
+def _special_link(lab: Lab, args: list[str], name: str, which: str) -> list[str]:
+    _need(args, 1, name)
+    up = _onoff(args[0], "up", "down", name)
+    ends = lab.pair.special_link_ends(which)
+    if not ends:
+        raise LabError(f"no {which} link is configured on either unit")
+    for unit, phys in ends:
+        lab.wiring.set_cut(unit, phys, not up)
+    lab.pair.links_changed()
+    return []
+
+
+def _failover_link(lab: Lab, args: list[str]) -> list[str]:
+    return _special_link(lab, args, "failover-link", "failover")
+
+
+def _state_link(lab: Lab, args: list[str]) -> list[str]:
+    return _special_link(lab, args, "state-link", "state")
+
+
+def _status(lab: Lab, args: list[str]) -> list[str]:
+    _need(args, 0, "status")
+    from .status import status_lines
+    return status_lines(lab)
+
+
+_DIRECTIVES: dict[str, Callable[[Lab, list[str]], list[str]]] = {
+    "lab": _lab, "console": _console, "wait": _wait, "power": _power, "crash": _crash,
+    "link": _link, "failover-link": _failover_link, "state-link": _state_link, "status": _status,
+}

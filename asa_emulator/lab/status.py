@@ -1,0 +1,29 @@
+"""`@status`: a table of the units, their power, failover group states, links and the clock."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lab import Lab
+
+
+def status_lines(lab: Lab) -> list[str]:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    when = datetime.fromtimestamp(lab.clock.now / 1000, tz=timezone.utc)
+    table = Table(title=f"lab {lab.spec.name}  {when:%H:%M:%S} UTC {when:%b} {when.day} {when:%Y}",
+                  box=box.ASCII, show_lines=False)
+    for col in ("unit", "power", "role", "failover", "group 1", "group 2", "failover link", "state link"):
+        table.add_column(col)
+    for name, u in lab.units.items():
+        row = lab.pair.status_row(u)
+        table.add_row(name, "on" if u.powered else "off", *row)
+    buf = io.StringIO()
+    Console(file=buf, width=110, color_system=None, force_terminal=False,
+            legacy_windows=False).print(table)
+    return [ln.rstrip() for ln in buf.getvalue().splitlines()]

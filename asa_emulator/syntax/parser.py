@@ -1,0 +1,203 @@
+"""Drive the grammar word by word: abbreviation, errors with the `^` column, help, completion.
+
+Lark's LALR interactive parser tells which terminals are acceptable at each position.  That
+set is cached per parser state stack (computing it per word is the slow path), and whole-line
+results are cached per (mode, line) because scripts repeat lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Token, Tree
+from lark.exceptions import UnexpectedInput
+
+from .grammar import Grammar, load
+
+_PORT = re.compile(r"^\d+(/\d+)*(\.\d+)?$")
+_ALPHA = re.compile(r"^[A-Za-z][A-Za-z-]*$")
+_SPLICE = ("PHY_IF", "IFNAME")   # terminals that may be typed as two words
+_END = "$END"
+
+
+class CommandError(Exception):
+    """The line is not a command of this mode.  `col` is a 0-based column in the line."""
+
+    def __init__(self, kind: str, col: int = 0, word: str = "") -> None:
+        super().__init__(kind)
+        self.kind = kind    # "invalid" | "incomplete" | "ambiguous"
+        self.col = col
+        self.word = word
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    col: int
+
+
+def split_words(line: str) -> list[Word]:
+    return [Word(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
+
+
+_accepts_cache: dict[tuple[int, ...], frozenset[str]] = {}
+
+
+def _accepts(ip) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    key = tuple(ip.parser_state.state_stack)
+    found = _accepts_cache.get(key)
+    if found is None:
+        found = _accepts_cache[key] = frozenset(ip.accepts())
+    return found
+
+
+_base: dict[str, object] = {}
+
+
+def _start(g: Grammar, mode: str):  # type: ignore[no-untyped-def]
+    ip = _base.get(mode)
+    if ip is None:
+        ip = _base[mode] = g.lark.parse_interactive(start=mode)
+    return ip.copy()  # type: ignore[attr-defined]
+
+
+def _matched_prefix(word: str, keywords: list[str]) -> int:
+    best = 0
+    for kw in keywords:
+        n = 0
+        for a, b in zip(word, kw):
+            if a != b:
+                break
+            n += 1
+        best = max(best, n)
+    return best
+
+
+def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
+    """The terminal a typed word stands for, or CommandError."""
+    low = word.text.lower()
+    kws = [t for t in acc if t in g.keywords]
+    for t in kws:
+        if g.keywords[t] == low:
+            return t
+    prefixed = [t for t in kws if g.keywords[t].startswith(low)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    args = [g.args[t] for t in acc if t in g.args and g.args[t].matches(word.text)]
+    if args:
+        return max(args, key=lambda a: a.priority).name
+    if len(prefixed) > 1:
+        raise CommandError("ambiguous", word.col, word.text)
+    k = _matched_prefix(low, [g.keywords[t] for t in kws])
+    raise CommandError("invalid", word.col + k, word.text)
+
+
+def _feed(g: Grammar, mode: str, line: str, words: list[Word]):  # type: ignore[no-untyped-def]
+    """Feed every word; return the interactive parser.  Raises CommandError."""
+    ip = _start(g, mode)
+    i = 0
+    while i < len(words):
+        w = words[i]
+        acc = _accepts(ip)
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if (nxt and _ALPHA.match(w.text) and _PORT.match(nxt.text)
+                and any(t in acc for t in _SPLICE)
+                and not any(g.keywords.get(t) == w.text.lower() for t in acc)):
+            w = Word(w.text + nxt.text, w.col)
+            i += 1
+        term = _choose(g, acc, w)
+        if term == "REST":
+            value = line[w.col:].rstrip()
+            ip.feed_token(Token(term, value, start_pos=w.col))
+            return ip
+        ip.feed_token(Token(term, w.text, start_pos=w.col))
+        i += 1
+    return ip
+
+
+@lru_cache(maxsize=8192)
+def parse(mode: str, line: str) -> Tree:
+    """Parse one command line in `mode`; raise CommandError if it is not a command."""
+    g = load()
+    words = split_words(line)
+    ip = _feed(g, mode, line, words)
+    if _END not in _accepts(ip):
+        raise CommandError("incomplete", len(line), "")
+    try:
+        return ip.feed_eof()
+    except UnexpectedInput as exc:   # cannot happen when $END is accepted; be safe
+        raise CommandError("incomplete", len(line), "") from exc
+
+
+@dataclass(frozen=True)
+class HelpItem:
+    word: str
+    text: str
+
+
+def _help_text(g: Grammar, before: list[str], term: str) -> str:
+    """Most specific help: "a/b/word", then "b/word", then "word"."""
+    key = g.keywords.get(term, term)
+    for n in (2, 1):
+        if len(before) >= n:
+            text = g.help.get("/".join(before[-n:] + [key]))
+            if text:
+                return text
+    return g.help.get(key, "")
+
+
+def help_items(mode: str, line: str) -> tuple[list[HelpItem], bool]:
+    """What `?` lists after `line`.  Returns (items, partial): partial means the line ends
+    inside a word and the items are the words it can complete to."""
+    g = load()
+    words = split_words(line)
+    partial = bool(line) and not line[-1].isspace()
+    head, tail = (words[:-1], words[-1]) if partial and words else (words, None)
+    ip = _feed(g, mode, line, head)
+    acc = _accepts(ip)
+    before = _keywords_typed(head, g, mode)
+    if tail is not None:
+        low = tail.text.lower()
+        found = sorted({g.keywords[t] for t in acc if t in g.keywords and g.keywords[t].startswith(low)})
+        return [HelpItem(k, "") for k in found], True
+    items: list[HelpItem] = []
+    for t in sorted(acc, key=lambda t: g.keywords.get(t, "~" + t)):
+        if t == _END:
+            continue
+        if t in g.keywords:
+            items.append(HelpItem(g.keywords[t], _help_text(g, before, t)))
+        else:
+            items.append(HelpItem(g.arg_labels.get(t, t), _help_text(g, before, t)))
+    if _END in acc:
+        items.append(HelpItem("<cr>", ""))
+    return items, False
+
+
+def _keywords_typed(words: list[Word], g: Grammar, mode: str) -> list[str]:
+    """Canonical keywords among the words already typed (the context for help texts)."""
+    ip = _start(g, mode)
+    found: list[str] = []
+    for w in words:
+        term = _choose(g, _accepts(ip), w)
+        if term == "REST":
+            break
+        if term in g.keywords:
+            found.append(g.keywords[term])
+        ip.feed_token(Token(term, w.text))
+    return found
+
+
+def completions(mode: str, line: str) -> list[str]:
+    """Keywords the last (partial) word of `line` can complete to."""
+    g = load()
+    words = split_words(line)
+    partial = bool(line) and not line[-1].isspace()
+    head = words[:-1] if partial and words else words
+    try:
+        ip = _feed(g, mode, line, head)
+    except CommandError:
+        return []
+    low = words[-1].text.lower() if partial and words else ""
+    return sorted({g.keywords[t] for t in _accepts(ip) if t in g.keywords and g.keywords[t].startswith(low)})

@@ -1,0 +1,80 @@
+"""Replay golden transcripts and diff them against what the emulator prints now."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .runner import run_lines
+
+# A console prompt at the start of a line: host[/ctx...][(mode)]# or >, then the command.
+PROMPT = re.compile(r"^(?P<prompt>[^\s#>()]+(?:\([a-z-]+\))?[#>] ?)(?P<cmd>.*)$")
+# A question whose answer is typed on the same line.
+QUESTION = re.compile(r"^(?P<q>.*(?:\]\?|\[confirm\]|\[C\]ancel:) ?)(?P<ans>.*)$")
+PASSWORD = "Password:"
+
+
+def script_of(lines: list[str]) -> list[str]:
+    """The input lines a transcript was made from."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("@"):
+            out.append(line)
+        elif line.rstrip() == PASSWORD:
+            out.append("")
+        elif (m := PROMPT.match(line)) is not None:
+            out.append(m.group("cmd"))
+        elif (q := QUESTION.match(line)) is not None:
+            out.append(q.group("ans"))
+    return out
+
+
+@dataclass
+class CheckResult:
+    path: Path
+    expected: list[str]
+    actual: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return self.expected == self.actual
+
+    def diff(self) -> list[str]:
+        return list(difflib.unified_diff(self.expected, self.actual, f"{self.path} (golden)",
+                                         f"{self.path} (emulator)", lineterm=""))
+
+
+def read_transcript(path: Path) -> list[str]:
+    return [ln.rstrip() for ln in path.read_text().splitlines()]
+
+
+def check_file(path: Path, lab_name: str | None = None) -> CheckResult:
+    expected = read_transcript(path)
+    while expected and not expected[-1]:
+        expected.pop()
+    actual, _ = run_lines(script_of(expected), lab_name)
+    while actual and not actual[-1]:
+        actual.pop()
+    return CheckResult(path, expected, actual)
+
+
+def update_file(path: Path, lab_name: str | None = None) -> bool:
+    res = check_file(path, lab_name)
+    if res.ok:
+        return False
+    path.write_text("\n".join(res.actual) + "\n")
+    return True
+
+
+def render_diff(lines: list[str]) -> str:
+    """A coloured unified diff (rich markup) for terminals."""
+    from rich.markup import escape
+    out = []
+    for ln in lines:
+        style = "bold" if ln.startswith(("---", "+++")) else \
+            "green" if ln.startswith("+") else "red" if ln.startswith("-") else \
+            "cyan" if ln.startswith("@@") else ""
+        out.append(f"[{style}]{escape(ln)}[/{style}]" if style else escape(ln))
+    return "\n".join(out)

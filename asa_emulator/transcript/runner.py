@@ -1,0 +1,107 @@
+"""Run a command script against a lab and produce its transcript (design.md, "Transcripts").
+
+A transcript is what a console log would show: each command after the prompt it was typed
+at, the output beneath, `@` directives on their own lines, console messages where the console
+would have shown them.  Passwords are not echoed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..lab.labfile import LabError
+
+Emit = Callable[[str], None]
+ERROR_PREFIXES = ("ERROR:", "%Error", "% ")
+
+
+@dataclass
+class RunStats:
+    commands: int = 0
+    asa_errors: int = 0
+
+
+def first_lab(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The `@lab` of a script's first non-blank line, and the script without it."""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        words = line.strip().split()
+        if words[0].lower() == "@lab":
+            if len(words) != 2:
+                raise LabError("usage: @lab NAME|DIR")
+            return words[1], lines[:i] + lines[i + 1:]
+        break
+    return None, lines
+
+
+class Runner:
+    """Feeds script lines to a lab's consoles and emits transcript lines."""
+
+    def __init__(self, lab: object, emit: Emit) -> None:
+        from ..lab.lab import Lab
+        assert isinstance(lab, Lab)
+        self.lab = lab
+        self.emit = emit
+        self.stats = RunStats()
+
+    def _out(self, lines: Iterable[str]) -> None:
+        for ln in lines:
+            for part in ln.split("\n"):
+                self.emit(part.rstrip())
+
+    def flush_messages(self) -> None:
+        self._out(self.lab.console(self.lab.current).take_messages())
+
+    def feed(self, line: str) -> None:
+        text = line.rstrip("\r\n")
+        if text.lstrip().startswith("@"):
+            self.emit(text.strip())
+            out = self.lab.directive(text)
+            self._out(out)
+            if text.strip().split()[0].lower() == "@console":
+                self.flush_messages()
+            return
+        self.flush_messages()
+        con = self.lab.console(self.lab.current)
+        if not con.unit.up:
+            return      # typing at a console of a unit that is off or booting: nothing happens
+        prompt = con.prompt()
+        *head, last = prompt.split("\n")
+        self._out(head)
+        self.stats.commands += 1
+        if con.expects_secret():
+            self.emit(last.rstrip())
+        else:
+            self.emit((last + text).rstrip())
+        out = con.execute(text)
+        self.stats.asa_errors += sum(1 for ln in out if ln.startswith(ERROR_PREFIXES))
+        self._out(out)
+
+    def finish(self) -> None:
+        self.flush_messages()
+
+
+def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None = None,
+              settle: bool = True) -> tuple[list[str], RunStats]:
+    """Run a whole script; return the transcript lines (also passed to `emit`) and stats."""
+    from ..lab.lab import Lab
+    collected: list[str] = []
+
+    def sink(line: str) -> None:
+        collected.append(line)
+        if emit is not None:
+            emit(line)
+
+    named, body = first_lab(lines)
+    if named is not None:
+        sink(f"@lab {named}")
+    lab = Lab.load(named or lab_name or "example")
+    if settle:
+        lab.settle()
+    runner = Runner(lab, sink)
+    for line in body:
+        runner.feed(line)
+    runner.finish()
+    return collected, runner.stats
