@@ -95,7 +95,8 @@ def cmd_run(lab: str | None, files: list[str], strict: bool, settle: bool) -> in
     def emit(line: str) -> None:
         out.write(line + "\n")
     try:
-        _, stats = run_lines(lines, lab, emit, settle)
+        base = Path(files[0]).parent if files and files[0] != "-" else None
+        _, stats = run_lines(lines, lab, emit, settle, base)
     except LabError as exc:
         out.flush()
         return _fail(str(exc))
@@ -156,8 +157,9 @@ def cmd_serve(name: str, host: str, port: int) -> int:
 
 
 def cmd_init(target: str, source: str) -> int:
-    from .lab.labfile import LabError, find_lab
     import shutil
+
+    from .lab.labfile import LabError, find_lab
     try:
         src = find_lab(source)
     except LabError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .replication import replicates, source_group
-from .state import GROUPS, TRANSIENT, UnitFailover
+from .state import ACTIVE_STATES, GROUPS, TRANSIENT, UnitFailover
 
 if TYPE_CHECKING:
     from ..device.commands import Command
@@ -60,8 +60,9 @@ class Pair:
         tag = f"Failover group {gid}: ({self.role(u)})"
         if state == "Active" and before in ("Standby Ready", "Failed"):
             self._emit(u, f"{tag} Switching to ACTIVE - {reason}.")
-        elif state == "Standby Ready" and fo.groups[gid].state == "Standby Ready" and before in (
-                "Active", "Failed"):
+        elif state == "Standby Ready" and before == "Failed":
+            self._emit(u, f"{tag} Switching to OK.")
+        elif state == "Standby Ready" and before in ACTIVE_STATES:
             self._emit(u, f"{tag} Switching to STANDBY - {reason}.")
         elif state == "Failed":
             self._emit(u, f"{tag} Switching to FAILED.")
@@ -259,7 +260,7 @@ class Pair:
         if _major_minor(hu.version) != _major_minor(hm.version):
             return (banner(f"Mate version {hm.version} is not compatible with ours {hu.version}"),
                     banner(f"Mate version {hu.version} is not compatible with ours {hm.version}"))
-        for x, y in ((u, m), (m, u)):
+        for x, _y in ((u, m), (m, u)):
             if not _aa_licensed(x):
                 text = banner(f"Other unit license is different: {x.hw.model} license "
                               f"'{x.hw.failover_license}' does not allow Active/Active failover")
@@ -325,6 +326,7 @@ class Pair:
             return
         fo.paired = False
         fo.mate_failed = True
+        fo.mate_lost_at = self.clock.now
         for gid in GROUPS:
             if not fo.groups[gid].active:
                 self._set(u, gid, "Active", "HELLO not heard from mate")
@@ -466,6 +468,8 @@ class Pair:
             return
         if self.fo[p.name].lan_failed:
             return
+        if self.over_threshold(p, gid):
+            return      # the preferred unit's own interfaces are failing: stay where it is
         if self.state(p, gid) == "Standby Ready" and self.fo[o.name].groups[gid].active:
             self._set(o, gid, "Standby Ready", "Other unit wants me Standby")
             self._set(p, gid, "Active", "Failover state check")
@@ -514,10 +518,10 @@ class Pair:
         self._evaluate_preempt()
 
     def is_active_here(self, u: Unit, context: str | None) -> bool:
-        fo = self.fo[u.name]
-        if not fo.started:
-            return True
-        return fo.groups[u.group_of(context)].active
+        """Failover never started: everything is active.  After `no failover` each group
+        keeps the state it had (chapter 34, "Disabling Failover")."""
+        g = self.fo[u.name].groups[u.group_of(context)]
+        return g.state == "Not Detected" or g.active
 
     def prompt_state(self, u: Unit, context: str | None) -> str:
         return "act" if self.is_active_here(u, context) else "stby"

@@ -71,7 +71,7 @@ def _ifaces(pair: Pair, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
                 v6 = prefix.split("/")[0] if u.is_active_here(cdef.name) or not standby else standby
             mon = fo.ifmon.get((cdef.name, itf.nameif))
             monitored = is_monitored(u, ctx, itf)
-            status = mon.status if mon else ("Unknown" if fo.started else "Normal")
+            status = mon.status if mon and fo.paired else _plain_status(u, a.phys, itf.shutdown, pair)
             if not monitored:
                 tag = "Not-Monitored"
                 status = _plain_status(u, a.phys, itf.shutdown, pair)
@@ -146,16 +146,16 @@ def view(pair: Pair, u: Unit) -> FailoverView:
     other: HostView | None = None
     mate_known = fo.paired or fo.lan_failed
     if enabled:
-        if mate_known and m.up:
+        if mate_known:
+            # still paired: the mate as last heard, even if it has just gone silent
             other = _host(pair, m, alive=True, as_other=True)
-        elif fo.mate_failed:
-            other = HostView(role="Secondary" if pair.role(u) == "Primary" else "Primary",
-                             groups=tuple(GroupView(g, "Failed", 0) for g in GROUPS),
-                             model=u.hw.model, hw_rev="2.0", version=u.hw.version, present=False)
         else:
+            state = "Failed" if fo.mate_failed else "Not Detected"
+            reason = "Comm Failure" if fo.mate_failed else "None"
+            when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
             other = HostView(role="Secondary" if pair.role(u) == "Primary" else "Primary",
-                             groups=tuple(GroupView(g, "Not Detected", 0) for g in GROUPS),
-                             model=u.hw.model, hw_rev="2.0", version=u.hw.version, present=False)
+                             groups=tuple(GroupView(g, state, 0, reason, when) for g in GROUPS),
+                             model=m.hw.model, hw_rev="2.0", version=m.hw.version, present=False)
     from ..device.handlers.context_cfg import monitored_count
     poll = f.if_poll_ms
     hold = f.if_hold_ms
@@ -170,7 +170,7 @@ def view(pair: Pair, u: Unit) -> FailoverView:
         unit_poll_ms=f.unit_poll_ms, unit_hold_ms=f.unit_hold_ms, if_poll_ms=poll, if_hold_ms=hold,
         policy=f"{policy[0]}%" if policy[1] else str(policy[0]), monitored=monitored_count(u),
         monitored_max=250, replication_http=f.replication_http,
-        version_ours=u.hw.version, version_mate=m.hw.version if mate_known and m.up else None,
+        version_ours=u.hw.version, version_mate=m.hw.version if mate_known else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
                              for g in GROUPS},
         stats=tuple((name, fo.stats_sys_cmd if name == "sys cmd" else 0, 0,

@@ -67,6 +67,7 @@ class UnitFailover:
     lan_failed: bool = False                 # failover link failed during operation
     mate_failed: bool = False                # the mate stopped answering (power/software failure)
     mate_seen: bool = False                  # the mate has been detected since start
+    mate_lost_at: int = 0
     syncing: bool = False
     mismatch: str | None = None              # why the mate cannot pair (prerequisites)
     ifmon: dict[tuple[str, str], IfMon] = field(default_factory=dict)

@@ -60,8 +60,8 @@ class Lab:
             self.clock.call_later(us.power_on_ms, lambda u=u, us=us: u.power_on(us.boot_ms))
 
     @classmethod
-    def load(cls, name_or_dir: str = "example") -> Lab:
-        return cls(load_spec(name_or_dir))
+    def load(cls, name_or_dir: str = "example", base: Path | None = None) -> Lab:
+        return cls(load_spec(name_or_dir, base))
 
     # ------------------------------------------------------------------ LabHandle
     def unit(self, name: str) -> Unit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..device.hardware import DEFAULT_INTERFACES, Hardware
@@ -32,7 +32,7 @@ class LabSpec:
     units: list[UnitSpec]
     clock_ms: int
     cables: list[tuple[str, str]] = field(default_factory=list)   # ("unit:if", "unit:if")
-    root: Path | None = None        # lab directory (flash persists) or None (built-in)
+    root: Path | None = None        # lab directory (flash persists) or None (in memory)
     source: Path | None = None      # where the files came from
 
 
@@ -54,12 +54,15 @@ def parse_clock(text: str) -> int:
     except ValueError:
         raise LabError(f"bad clock start '{text}' (use 2024-06-12T12:00:00Z)") from None
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
     return int(dt.timestamp() * 1000)
 
 
-def find_lab(name_or_dir: str) -> Path:
-    """A built-in lab name or a lab directory -> the directory holding lab.toml."""
+def find_lab(name_or_dir: str, base: Path | None = None) -> Path:
+    """A built-in lab name or a lab directory (relative to `base` first, e.g. the transcript's
+    folder, then to the working directory) -> the directory holding lab.toml."""
+    if base is not None and (base / name_or_dir / "lab.toml").is_file():
+        return base / name_or_dir
     p = Path(name_or_dir)
     if (p / "lab.toml").is_file():
         return p
@@ -76,14 +79,14 @@ def builtin_names() -> list[str]:
     return sorted(p.name for p in BUILTIN.iterdir() if (p / "lab.toml").is_file())
 
 
-def load_spec(name_or_dir: str) -> LabSpec:
-    folder = find_lab(name_or_dir)
+def load_spec(name_or_dir: str, base: Path | None = None) -> LabSpec:
+    folder = find_lab(name_or_dir, base)
     path = folder / "lab.toml"
     try:
         data = tomllib.loads(path.read_text())
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise LabError(f"{path}: {exc}") from None
-    is_builtin = folder.resolve().parent == BUILTIN
+    is_builtin = folder.resolve().parent == BUILTIN or bool(data.get("lab", {}).get("volatile"))
     try:
         return _spec(data, folder, is_builtin)
     except (KeyError, TypeError, ValueError) as exc:

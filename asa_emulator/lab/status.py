@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ def status_lines(lab: Lab) -> list[str]:
     from rich.console import Console
     from rich.table import Table
 
-    when = datetime.fromtimestamp(lab.clock.now / 1000, tz=timezone.utc)
+    when = datetime.fromtimestamp(lab.clock.now / 1000, tz=UTC)
     table = Table(title=f"lab {lab.spec.name}  {when:%H:%M:%S} UTC {when:%b} {when.day} {when:%Y}",
                   box=box.ASCII, show_lines=False)
     for col in ("unit", "power", "role", "failover", "group 1", "group 2", "failover link", "state link"):

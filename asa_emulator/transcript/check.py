@@ -54,7 +54,7 @@ def check_file(path: Path, lab_name: str | None = None) -> CheckResult:
     expected = read_transcript(path)
     while expected and not expected[-1]:
         expected.pop()
-    actual, _ = run_lines(script_of(expected), lab_name)
+    actual, _ = run_lines(script_of(expected), lab_name, base=path.parent)
     while actual and not actual[-1]:
         actual.pop()
     return CheckResult(path, expected, actual)

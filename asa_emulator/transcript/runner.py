@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..lab.labfile import LabError
 
@@ -78,13 +79,14 @@ class Runner:
         out = con.execute(text)
         self.stats.asa_errors += sum(1 for ln in out if ln.startswith(ERROR_PREFIXES))
         self._out(out)
+        self.flush_messages()   # what the command made the unit say appears right after it
 
     def finish(self) -> None:
         self.flush_messages()
 
 
 def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None = None,
-              settle: bool = True) -> tuple[list[str], RunStats]:
+              settle: bool = True, base: Path | None = None) -> tuple[list[str], RunStats]:
     """Run a whole script; return the transcript lines (also passed to `emit`) and stats."""
     from ..lab.lab import Lab
     collected: list[str] = []
@@ -97,7 +99,7 @@ def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None =
     named, body = first_lab(lines)
     if named is not None:
         sink(f"@lab {named}")
-    lab = Lab.load(named or lab_name or "example")
+    lab = Lab.load(named or lab_name or "example", base)
     if settle:
         lab.settle()
     runner = Runner(lab, sink)
