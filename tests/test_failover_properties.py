@@ -1,0 +1,133 @@
+"""Invariants of the failover pair under random fault sequences (issue 3 and 4)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from asa_emulator.lab.lab import Lab
+
+UNITS = ("primary", "secondary")
+DATA_IFS = ("GigabitEthernet0/2", "GigabitEthernet0/3", "GigabitEthernet0/4", "GigabitEthernet0/5")
+
+fault = st.one_of(
+    st.tuples(st.just("wait"), st.sampled_from(["1s", "5s", "20s"])),
+    st.tuples(st.just("power"), st.sampled_from(["off", "on"]), st.sampled_from(UNITS)),
+    st.tuples(st.just("crash"), st.sampled_from(UNITS)),
+    st.tuples(st.just("link"), st.sampled_from(["down", "up", "fail", "heal"]),
+              st.sampled_from(UNITS), st.sampled_from(DATA_IFS)),
+    st.tuples(st.just("failover-link"), st.sampled_from(["down", "up"])),
+    st.tuples(st.just("cli"), st.sampled_from(UNITS),
+              st.sampled_from(["failover active", "no failover active", "failover active group 1",
+                               "no failover active group 2", "failover reset", "failover reset group 1"])),
+)
+
+
+def _apply(lab: Lab, step: tuple[str, ...]) -> None:
+    kind = step[0]
+    if kind == "cli":
+        unit = lab.units[step[1]]
+        if unit.up:
+            s = lab.open_session(step[1])
+            s.execute("enable")
+            s.execute("")
+            s.execute(step[2])
+        return
+    if kind == "crash" and not lab.units[step[1]].up:
+        return
+    lab.directive("@" + " ".join(step))
+
+
+def _active_units(lab: Lab, gid: int) -> list[str]:
+    return [n for n, u in lab.units.items()
+            if u.up and lab.pair.fo[n].started and lab.pair.fo[n].groups[gid].active]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(fault, min_size=1, max_size=12))
+def test_one_active_unit_per_group_once_hold_time_passed(steps: list[tuple[str, ...]]) -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    for step in steps:
+        _apply(lab, step)
+        if not lab.wiring.cut:
+            # failover link up: once the hold time has passed no group is active twice
+            lab.advance(20_000)
+            for gid in (1, 2):
+                assert len(_active_units(lab, gid)) <= 1, (gid, steps)
+        for name, u in lab.units.items():
+            if not u.powered:
+                # a unit that is off reports nothing at all
+                assert lab.console(name).prompt() == ""
+                assert lab.console(name).execute("show failover") == []
+    # heal every fault, then let hold times, boots and syncs pass
+    lab.directive("@failover-link up")
+    for name in UNITS:
+        lab.directive(f"@power on {name}")
+        for itf in DATA_IFS:
+            lab.directive(f"@link up {name} {itf}")
+            lab.directive(f"@link heal {name} {itf}")
+    lab.advance(120_000)
+    for gid in (1, 2):
+        assert len(_active_units(lab, gid)) == 1, (gid, steps)
+
+
+def _comparable(lab: Lab, unit: str) -> list[str]:
+    u = lab.units[unit]
+    lines = [ln for ln in u.config_body(None) if not ln.startswith("failover lan unit")]
+    for ctx in sorted(u.ctx):
+        lines += [f"[{ctx}]"] + u.config_body(ctx)
+    return lines
+
+
+def test_sync_makes_the_running_configs_equal_except_unit_lines() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    assert _comparable(lab, "primary") == _comparable(lab, "secondary")
+    assert "failover lan unit primary" in lab.units["primary"].config_body(None)
+    assert "failover lan unit primary" not in lab.units["secondary"].config_body(None)
+
+
+config_line = st.sampled_from([
+    ("system", "hostname pair-one"),
+    ("system", "failover group 1"),
+    ("admin", "interface GigabitEthernet0/3"),
+    ("admin", "pager lines 40"),
+    ("ctx1", "hostname SecAppB2"),
+    ("system", "context ctx1"),
+    ("system", "mac-address auto"),
+])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(config_line, min_size=1, max_size=8))
+def test_commands_on_the_active_unit_keep_the_pair_synchronised(lines: list[tuple[str, str]]) -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    for space, line in lines:
+        # system and admin replicate from the unit with group 1 active, ctx1 from group 2's
+        unit = "secondary" if space == "ctx1" else "primary"
+        s = lab.open_session(unit)
+        s.execute("enable")
+        s.execute("")
+        if space != "system":
+            s.execute(f"changeto context {space}")
+        s.execute("configure terminal")
+        s.execute(line)
+    assert _comparable(lab, "primary") == _comparable(lab, "secondary")
+
+
+def test_replication_from_the_standby_side_is_refused_and_warned() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    s = lab.open_session("secondary")
+    s.execute("enable")
+    s.execute("")
+    assert s.execute("configure terminal") == [
+        "**** WARNING ****",
+        "        Configuration Replication is NOT performed from Standby unit to Active unit.",
+        "        Configurations are no longer synchronized.",
+    ]
+    s.execute("hostname only-here")
+    assert lab.units["secondary"].sys.hostname == "only-here"
+    assert lab.units["primary"].sys.hostname == "primary"
