@@ -108,6 +108,17 @@ class SystemConfig:
     pager_lines: int = 24
     prompt: tuple[str, ...] = ("hostname", "context")
 
+    def ordered_interfaces(self) -> list[SysInterface]:
+        """Interfaces in the ASA's listing order: physical ports in hardware order (the order
+        they were created in), each followed by its subinterfaces by number.  Sorted here, at
+        display time, so that loading thousands of subinterfaces stays linear."""
+        pos = {n: i for i, n in enumerate(n for n in self.interfaces if "." not in n)}
+
+        def key(itf: SysInterface) -> tuple[int, int]:
+            base, _, sub = itf.name.partition(".")
+            return pos.get(base, len(pos)), int(sub) if sub.isdigit() else -1
+        return sorted(self.interfaces.values(), key=key)
+
 
 @dataclass
 class CtxInterface:
@@ -123,6 +134,27 @@ class CtxInterface:
 
 
 @dataclass
+class OspfNetwork:
+    address: str
+    mask: str
+    area: str                      # as typed: decimal or dotted
+
+
+@dataclass
+class OspfProcess:
+    pid: int
+    router_id: str | None = None
+    networks: list[OspfNetwork] = field(default_factory=list)
+    log_adj: str = "on"            # on | detail | off
+
+
+@dataclass
+class RipProcess:
+    networks: list[str] = field(default_factory=list)     # classful network numbers
+    version: int | None = None
+
+
+@dataclass
 class ContextConfig:
     name: str
     hostname: str = ""
@@ -131,6 +163,8 @@ class ContextConfig:
     monitor: dict[str, bool] = field(default_factory=dict)   # nameif -> explicit setting
     transparent: bool = False
     pager_lines: int = 24
+    ospf: dict[int, OspfProcess] = field(default_factory=dict)
+    rip: RipProcess | None = None
 
     def by_nameif(self, nameif: str) -> CtxInterface | None:
         for itf in self.interfaces.values():

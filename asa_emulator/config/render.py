@@ -105,18 +105,18 @@ def render_failover(f: FailoverConfig, all_: bool = False, secrets: bool = False
 
 def render_system_interfaces(sysc: SystemConfig, only: str | None = None) -> list[str]:
     out: list[str] = []
-    for itf in sysc.interfaces.values():
+    for itf in sysc.ordered_interfaces():
         if only and itf.name != only:
             continue
         out.append(f"interface {itf.name}")
-        if itf.vlan is not None:
-            out.append(f" vlan {itf.vlan}")
         if itf.description:
             out.append(f" description {itf.description}")
         if itf.speed:
             out.append(f" speed {itf.speed}")
         if itf.duplex:
             out.append(f" duplex {itf.duplex}")
+        if itf.vlan is not None:
+            out.append(f" vlan {itf.vlan}")
         if itf.mac:
             out.append(f" mac-address {itf.mac[0]}" + (f" standby {itf.mac[1]}" if itf.mac[1] else ""))
         if itf.shutdown:
@@ -168,8 +168,9 @@ def system_body(sysc: SystemConfig, all_: bool = False, secrets: bool = False) -
 
 
 def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
-    out = [f"hostname {ctx.hostname or ctx.name}",
-           f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
+    out = ["firewall transparent"] if ctx.transparent else []
+    out += [f"hostname {ctx.hostname or ctx.name}",
+            f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
     for itf in ctx.interfaces.values():
         out.append(f"interface {itf.name}")
         if itf.description:
@@ -182,14 +183,14 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
             out.append(f" nameif {itf.nameif}")
         else:
             out.append(" no nameif")
-        if itf.security_level is not None:
-            out.append(f" security-level {itf.security_level}")
-        elif not itf.nameif:
+        if itf.security_level is not None or itf.nameif:
+            out.append(f" security-level {itf.security_level or 0}")
+        else:
             out.append(" no security-level")
         if itf.ip:
             addr, mask, stby = itf.ip
             out.append(f" ip address {addr} {mask}" + (f" standby {stby}" if stby else ""))
-        elif not itf.nameif:
+        else:
             out.append(" no ip address")
         for prefix, stby in itf.ipv6:
             out.append(f" ipv6 address {prefix}" + (f" standby {stby}" if stby else ""))
@@ -199,10 +200,37 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
     out.append(f"pager lines {ctx.pager_lines}")
     for nameif, on in ctx.monitor.items():
         out.append(("" if on else "no ") + f"monitor-interface {nameif}")
+    out.extend(render_routing(ctx))
     return out
 
 
-def wrap(body: list[str], version: str, space: str, header: list[str] | None = None) -> list[str]:
-    """Add the `: Saved` header and the Cryptochecksum / `: end` trailer."""
+def render_routing(ctx: ContextConfig) -> list[str]:
+    """`router ospf` and `router rip` blocks, each closed by `!` as the ASA writes them."""
+    out: list[str] = []
+    for pid in sorted(ctx.ospf):
+        p = ctx.ospf[pid]
+        out.append(f"router ospf {pid}")
+        if p.router_id:
+            out.append(f" router-id {p.router_id}")
+        for n in p.networks:
+            out.append(f" network {n.address} {n.mask} area {n.area}")
+        out.append({"on": " log-adj-changes", "detail": " log-adj-changes detail",
+                    "off": " no log-adj-changes"}[p.log_adj])
+        out.append("!")
+    if ctx.rip is not None:
+        out.append("router rip")
+        for net in ctx.rip.networks:
+            out.append(f" network {net}")
+        if ctx.rip.version is not None:
+            out.append(f" version {ctx.rip.version}")
+        out.append("!")
+    return out
+
+
+def wrap(body: list[str], version: str, space: str, header: list[str] | None = None,
+         digest: str | None = None) -> list[str]:
+    """Add the `: Saved` header and the Cryptochecksum / `: end` trailer.  `digest` is the
+    checksum to print (by default that of `body`; a saved file with secrets in clear carries
+    the checksum of the configuration as `show running-config` prints it)."""
     head = [": Saved", ":"] + (header or []) + [f"ASA Version {version} <{space}>", "!"]
-    return head + body + [f"Cryptochecksum:{checksum(body)}", ": end"]
+    return head + body + [f"Cryptochecksum:{digest or checksum(body)}", ": end"]
