@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..device import messages
 from .replication import replicates, source_group
 from .state import ACTIVE_STATES, GROUPS, TRANSIENT, UnitFailover
 
@@ -21,11 +22,7 @@ if TYPE_CHECKING:
 SYNC_BASE_MS = 2000
 SYNC_PER_LINE_MS = 0.5
 
-OUT_OF_SYNC = [
-    "**** WARNING ****",
-    "        Configuration Replication is NOT performed from Standby unit to Active unit.",
-    "        Configurations are no longer synchronized.",
-]
+OUT_OF_SYNC = list(messages.STANDBY_CONFIG_WARNING)
 
 
 class Pair:
@@ -294,8 +291,8 @@ class Pair:
         """Send the running configuration from src to dst, with the console banners."""
         fo_dst = self.fo[dst.name]
         fo_dst.syncing = True
-        self._emit(src, "Beginning configuration replication: Sending to mate.")
-        self._emit(dst, "Beginning configuration replication from mate.")
+        self._emit(src, messages.REPLICATION_BEGIN)
+        self._emit(dst, messages.REPLICATION_FROM_MATE_BEGIN)
         for gid in GROUPS:
             if fo_dst.groups[gid].state in ("Negotiation", "Not Detected"):
                 for st in ("Cold Standby", "Sync Config"):
@@ -308,8 +305,8 @@ class Pair:
             if not (src.up and dst.up):
                 return
             copy_config(src, dst, context, full)
-            self._emit(src, "End Configuration Replication to mate.")
-            self._emit(dst, "End configuration replication from mate.")
+            self._emit(src, messages.REPLICATION_END)
+            self._emit(dst, messages.REPLICATION_FROM_MATE_END)
             self.fo[src.name].heard_at = self.fo[dst.name].heard_at = self.clock.now
             if then is not None:
                 then()

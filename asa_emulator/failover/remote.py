@@ -1,17 +1,196 @@
-"""`failover exec`: run a command on the active, standby or mate unit, with its own mode state."""
+"""`failover exec`: run a command on the active, standby or mate unit, with its own mode state.
+
+The configuration guide, "Remote Command Execution":
+
+* `failover exec {active | mate | standby} CMD` runs CMD on the named unit (`active` and
+  `standby` may be the current unit itself) in the peer context of the current context; the
+  output, errors included, is printed in the current terminal.
+* Every terminal session keeps a separate command-mode state for each device, starting in global
+  configuration mode.  It lives in `Session.exec_states` (one ModeState per device name) and
+  follows the session's current context: after a `changeto`, it starts over in that context.
+* The command runs through an ordinary Session of kind "exec" on the target unit, so it takes
+  the one configuration path and is replicated by Table 34-1 from the unit where it really ran
+  (`Pair.after_command`).  A configuration command that ends up on the unit that is not the
+  replication source changes that unit only, and prints the out-of-sync warning.
+* Limitations: no `changeto`, no `debug`/`undebug`, no recursive `failover exec`; a command
+  that asks a question needs `/noconfirm` (the guide spells it `/nonconfirm`); configuration
+  commands need the current session to be in configuration mode; a failed unit refuses unless
+  the failure is a service card failure; the failover link must carry the exchange, so a
+  mismatched `failover key` (units not paired) makes it fail.
+
+"active"/"standby" are per failover group: group 1 for the system execution space and the admin
+context, the context's own group otherwise.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..device import messages
+from ..syntax import modes
+from ..syntax.parser import CommandError, parse
+from .replication import replicates, source_group
+
 if TYPE_CHECKING:
+    from lark import Tree
+
     from ..device.commands import Command
+    from ..device.session import ModeState, Session
+    from ..device.unit import Unit
     from .pair import Pair
 
+REFUSED = {
+    "changeto": messages.FAILOVER_EXEC_CHANGETO,
+    "debug": messages.FAILOVER_EXEC_DEBUG,
+    "undebug": messages.FAILOVER_EXEC_DEBUG,
+    "failover_exec": messages.FAILOVER_EXEC_RECURSIVE,
+}
+
+
+# ------------------------------------------------------------------ who is the target
+
+def group_for(u: Unit, context: str | None) -> int:
+    """The failover group that decides which unit is active for `context`."""
+    return source_group(context, u.sys.admin_context, u.group_of(context))
+
+
+def _active(pair: Pair, u: Unit, gid: int) -> bool:
+    fo = pair.fo[u.name]
+    return u.up and fo.started and fo.groups[gid].active
+
+
+def resolve(pair: Pair, u: Unit, target: str, context: str | None) -> tuple[Unit | None, str]:
+    """The unit `target` names from u's point of view, and how `show failover exec` labels it
+    ("Active" or "Standby").  The unit is None when no unit holds that role."""
+    m = pair.mate(u)
+    gid = group_for(u, context)
+    if target == "mate":
+        return m, "Active" if _active(pair, m, gid) else "Standby"
+    mine = _active(pair, u, gid)
+    if target == "active":
+        if mine:
+            return u, "Active"
+        return (m if pair.fo[u.name].paired and _active(pair, m, gid) else None), "Active"
+    return (m if mine else u), "Standby"
+
+
+def _link_up(pair: Pair, u: Unit, m: Unit) -> bool:
+    """The failover link carries the exchange: the units are paired over it, it is not cut or
+    failed, and both ends use the same `failover key` (else the peer cannot decrypt it)."""
+    if not pair.linked(u) or not m.up:
+        return False
+    a, b = u.sys.failover.lan_if, m.sys.failover.lan_if
+    if not a or not b:
+        return False
+    wiring = pair.lab.wiring
+    if wiring.peer(u.name, a[1]) != (m.name, b[1]) or not wiring.carries(u.name, a[1]):
+        return False
+    return (u.sys.failover.key or "") == (m.sys.failover.key or "")
+
+
+def _service_card_failure(reason: str | None) -> bool:
+    return bool(reason) and "card" in (reason or "").lower()
+
+
+# ------------------------------------------------------------------ mode state
+
+def default_state(session: Session) -> ModeState:
+    """Where a new failover exec state starts: global configuration mode, or privileged EXEC
+    mode when the terminal itself is in privileged EXEC mode (the guide's limitation: from
+    there, `failover exec mate configure terminal` is needed to reach configuration mode)."""
+    from ..device.session import ModeState
+    ctx = session.context
+    if session.mode in modes.CONFIG_MODES:
+        return ModeState("ctx_config" if ctx else "sys_config", ctx)
+    return ModeState("ctx_exec" if ctx else "sys_exec", ctx)
+
+
+def exec_state(session: Session, unit: Unit) -> ModeState:
+    """The session's failover exec mode state for `unit`, in the session's current context.
+    It is created on first use and from then on kept apart from the terminal's own mode."""
+    st = session.exec_states.get(unit.name)
+    if st is None or st.context != session.context:
+        st = session.exec_states[unit.name] = default_state(session)
+    return st
+
+
+# ------------------------------------------------------------------ failover exec
 
 def exec_remote(pair: Pair, cmd: Command, target: str, line: str) -> None:
-    cmd.error("ERROR: failover exec is not available yet")
+    s, u = cmd.session, cmd.unit
+    if s.kind == "exec":
+        cmd.error(messages.FAILOVER_EXEC_RECURSIVE)
+    if not (u.sys.failover.enabled and pair.fo[u.name].started):
+        cmd.error(messages.FAILOVER_EXEC_NOT_ENABLED)
+    unit, label = resolve(pair, u, target, s.context)
+    if unit is None:
+        cmd.error(messages.failover_exec_no_unit(label))
+    assert unit is not None
+    if unit is not u and not _link_up(pair, u, unit):
+        cmd.error(messages.FAILOVER_EXEC_NO_MATE)
+    g = pair.fo[unit.name].groups[group_for(unit, s.context)]
+    if g.state == "Failed" and not _service_card_failure(g.failure):
+        cmd.error(messages.failover_exec_failed_unit(label))
+    if s.context is not None and s.context not in unit.ctx:
+        cmd.error(messages.FAILOVER_EXEC_NO_CONTEXT)
+    rest_col = cmd.col_of("REST")
+    out, state = run(pair, s, unit, exec_state(s, unit), line, s.prompt_len + rest_col)
+    if state is None:
+        s.exec_states.pop(unit.name, None)
+    else:
+        s.exec_states[unit.name] = state
+    cmd.print(*out)
 
+
+def run(pair: Pair, local: Session, unit: Unit, state: ModeState, line: str,
+        prompt_len: int) -> tuple[list[str], ModeState | None]:
+    """Run one line on `unit` in `state` for the local session; return its output and the new
+    mode state (None: the remote session ended, the next one starts afresh)."""
+    from ..device.session import ModeState, Session
+    es = Session(unit, "exec")
+    es.state = state
+    es.pager = 0
+    es.prompt_len = prompt_len
+    try:
+        tree = parse(state.mode, line)
+    except CommandError as exc:
+        return es.error_lines(exc, line), state
+    rule = _rule(tree)
+    if rule in REFUSED:
+        return [REFUSED[rule]], state
+    if rule in modes.config_rules() and local.mode not in modes.CONFIG_MODES:
+        return [messages.FAILOVER_EXEC_NOT_CONFIG], state
+    if rule == "enable" and state.mode.endswith("_user"):
+        # the user's own privilege level applies on the peer: no second password
+        if local.level >= 15:
+            return [], ModeState(modes.exec_mode(state.mode), state.context)
+    out = es.run_tree(tree, line)
+    if es.question is not None:       # it asked for input: nothing was done
+        es.question = None
+        return [messages.FAILOVER_EXEC_CONFIRM], state
+    ran = es.current
+    if ran is not None and not ran.failed and rule in modes.config_rules():
+        sub = str(ran.sub.data) if ran.sub is not None and ran.rule == "failover_cmd" else None
+        if replicates(ran.rule, sub, [str(t) for t in ran.tokens]):
+            out = out + pair.config_warning(unit, ran.pre_state.context)
+    if es.is_closed:
+        return out, None
+    return out, es.state
+
+
+def _rule(tree: Tree) -> str:
+    from lark import Tree as LarkTree
+    sub = next(c for c in tree.children if isinstance(c, LarkTree))
+    return str(sub.data)
+
+
+# ------------------------------------------------------------------ show failover exec
 
 def show_exec(pair: Pair, cmd: Command) -> list[str]:
-    return []
+    s, u = cmd.session, cmd.unit
+    target = next(w for w in reversed(cmd.words) if w in ("active", "mate", "standby"))
+    unit, label = resolve(pair, u, target, s.context)
+    if unit is None:
+        unit = pair.mate(u)
+    mode = exec_state(s, unit).mode
+    return [messages.failover_exec_mode(label, modes.EXEC_MODE_NAMES.get(mode, "config")), ""]

@@ -10,6 +10,7 @@ import ipaddress
 from typing import Any
 
 from ...config.model import FailoverGroup, FailoverIp
+from .. import messages
 from ..commands import Command, handler
 from .system_cfg import phys_name
 
@@ -300,7 +301,7 @@ def failover_group(cmd: Command) -> None:
     gid = int(cmd.value("N_1_2") or 1)
     if gid not in fo.groups:
         if fo.enabled and not cmd.session.batch:   # a saved configuration lists them after `failover`
-            cmd.error("ERROR: Failover groups can only be created when failover is disabled")  # unverified
+            cmd.error(messages.FOGROUP_NEEDS_FAILOVER_OFF)
         if gid == 2 and 1 not in fo.groups and not cmd.session.batch:
             fo.groups[1] = FailoverGroup(1)
         fo.groups[gid] = FailoverGroup(gid)
@@ -317,12 +318,12 @@ def no_failover_group(cmd: Command) -> None:
     if gid not in fo.groups:
         return
     if fo.enabled:
-        cmd.error("ERROR: Failover groups can only be removed when failover is disabled")  # unverified
+        cmd.error(messages.FOGROUP_NEEDS_FAILOVER_OFF)
     if gid == 1 and 2 in fo.groups:
-        cmd.error("ERROR: Failover group 1 must be removed last")  # unverified
+        cmd.error(messages.FOGROUP_REMOVE_GROUP1_LAST)
     users = [c.name for c in u.sys.contexts.values() if c.failover_group == gid]
     if users:
-        cmd.error(f"ERROR: Failover group {gid} has contexts assigned to it: {', '.join(users)}")  # unverified
+        cmd.error(messages.fogroup_has_contexts(gid))
     del fo.groups[gid]
     _changed(cmd)
 
