@@ -1,0 +1,111 @@
+"""A small stand-in for the engine, implementing asa_emulator.console's protocols for front-end tests."""
+
+from __future__ import annotations
+
+WORDS = ("failover", "running-config", "show", "shun", "ssh", "version")
+
+
+class FakeLabError(ValueError):
+    """Like the engine's LabError: a ValueError."""
+
+
+class FakeConsole:
+    """Echoes `out: <line>`; knows just enough ASA (enable, login, configure terminal, end, exit,
+    terminal pager) for the front ends and netmiko to work against it."""
+
+    def __init__(self, unit_name: str) -> None:
+        self.unit_name = unit_name
+        self.level = ">"  # ">" user EXEC, "#" privileged, "(config)#" configuration
+        self.question: str | None = None
+        self.pager = 24
+        self.messages: list[str] = []
+        self.executed: list[str] = []
+        self.is_closed = False
+
+    def prompt(self) -> str:
+        if self.question is not None:
+            return self.question
+        return f"{self.unit_name}{self.level} "
+
+    def execute(self, line: str) -> list[str]:
+        self.executed.append(line)
+        if self.question == "Username: ":
+            self.question = "Password: "
+            return []
+        if self.question == "Password: ":
+            self.question = None
+            self.level = "#"
+            return []
+        command = line.strip()
+        if command == "":
+            return []
+        if command == "enable":
+            self.question = "Password: "
+        elif command == "login":
+            self.question = "Username: "
+        elif command == "configure terminal":
+            self.level = "(config)#"
+        elif command == "end" or (command == "exit" and self.level == "(config)#"):
+            self.level = "#"
+        elif command == "exit":
+            self.is_closed = True
+            return ["Logoff"]
+        elif command.startswith("terminal pager "):
+            self.pager = int(command.split()[-1])
+        elif command == "terminal width 511":
+            pass
+        elif command == "show long":
+            return [f"line {n}" for n in range(1, 31)]
+        else:
+            return [f"out: {line}"]
+        return []
+
+    def expects_secret(self) -> bool:
+        return self.question == "Password: "
+
+    def help(self, line: str) -> list[str]:
+        return [f"  help for '{line}'", "  <cr>"]
+
+    def complete(self, line: str) -> list[str]:
+        partial = "" if not line or line.endswith(" ") else line.split()[-1]
+        return [word for word in WORDS if word.startswith(partial)]
+
+    def pager_lines(self) -> int:
+        return self.pager
+
+    def take_messages(self) -> list[str]:
+        messages, self.messages = self.messages, []
+        return messages
+
+    def closed(self) -> bool:
+        return self.is_closed
+
+
+class FakeLab:
+    unit_names: tuple[str, ...] = ("primary", "secondary")
+
+    def __init__(self) -> None:
+        self.consoles = {unit: FakeConsole(unit) for unit in self.unit_names}
+        self.sessions: list[FakeConsole] = []
+        self.directives: list[str] = []
+        self.advanced: list[int] = []
+
+    def console(self, unit: str) -> FakeConsole:
+        return self.consoles[unit]
+
+    def open_session(self, unit: str) -> FakeConsole:
+        session = FakeConsole(unit)
+        self.sessions.append(session)
+        return session
+
+    def directive(self, line: str) -> list[str]:
+        self.directives.append(line)
+        words = line.split()
+        if words[0] == "@console" and len(words) == 2 and words[1] in self.unit_names:
+            return []
+        if words == ["@status"]:
+            return ["status: all good"]
+        raise FakeLabError(f"ERROR: unknown directive '{words[0]}'")
+
+    def advance(self, ms: int) -> None:
+        self.advanced.append(ms)
