@@ -116,12 +116,10 @@ def main() -> None:
         ("import prompt_toolkit, lark, rich", f"{imports * 1000:.0f} ms", "reference"),
         ("`asa-emulator run` of a one-line script", f"{run1 * 1000:.0f} ms", "< the import above"),
     ]
-    try:
-        from benchmarks.ssh_bench import ssh_round_trip
-        rt = ssh_round_trip()
-        rows.append(("SSH netmiko send_command('show failover')", f"{rt * 1000:.1f} ms", "< 20 ms"))
-    except Exception as exc:  # the SSH front end is optional for the figures
-        rows.append(("SSH netmiko send_command('show failover')", f"n/a ({type(exc).__name__})", "< 20 ms"))
+    from benchmarks.ssh_bench import ssh_round_trip
+    default, tuned = ssh_round_trip()
+    rows.append(("SSH netmiko send_command('show failover')", f"{default * 1000:.1f} ms", "< 20 ms"))
+    rows.append(("  same, expect_string + cmd_verify=False", f"{tuned * 1000:.1f} ms", "< 20 ms"))
     w = max(len(r[0]) for r in rows)
     print(f"| {'measure':<{w}} | result | target |")
     print(f"|{'-' * (w + 2)}|--------|--------|")
