@@ -126,6 +126,7 @@ class CtxInterface:
     nameif: str = ""
     security_level: int | None = None
     ip: tuple[str, str, str | None] | None = None      # (address, mask, standby)
+    ip_method: str = "CONFIG"      # `show ip address`: CONFIG (loaded, synced) or manual (typed)
     ipv6: list[tuple[str, str | None]] = field(default_factory=list)   # (prefix/len, standby)
     asr_group: int | None = None
     shutdown: bool = False

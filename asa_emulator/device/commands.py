@@ -90,8 +90,8 @@ class Command:
 
     def invalid_at(self, col: int) -> None:
         """The ASA's `^` marker error, at a column of the typed line."""
-        from ..syntax.errors import INVALID_INPUT, invalid_marker
-        self.out.extend([invalid_marker(self.session.prompt_len + col), INVALID_INPUT])
+        from .messages import INVALID_INPUT, caret_line
+        self.out.extend([caret_line(self.session.prompt_len + col), INVALID_INPUT])
         self.failed = True
         raise Abort
 

@@ -15,6 +15,7 @@ from pathlib import Path
 STARTUP = ".private/startup-config"
 FS_NAMES = ("flash:", "disk0:")
 CAPACITY = 256 * 1024 * 1024
+DIR_SIZE = 4096                 # what `dir` shows as a directory's size
 
 
 class FlashError(Exception):
@@ -71,7 +72,7 @@ class Flash:
         out: list[tuple[str, int, bool]] = []
         for d in sorted(self.dirs):
             if d.startswith(prefix) and "/" not in d[len(prefix):]:
-                out.append((d[len(prefix):], 0, True))
+                out.append((d[len(prefix):], DIR_SIZE, True))
         for f, data in sorted(self.files.items()):
             if f.startswith(".private"):
                 continue
@@ -103,13 +104,18 @@ class Flash:
         if path not in self.files:
             raise FlashError(path)
         del self.files[path]
+        self.mtimes.pop(path, None)
         if self.root is not None:
             (self.root / path).unlink(missing_ok=True)
 
-    def mkdir(self, path: str) -> None:
+    def mkdir(self, path: str, now: float = 0.0) -> None:
         if path in self.dirs or path in self.files:
             raise FlashError(path)
+        parent = path.rpartition("/")[0]
+        if parent and parent not in self.dirs:
+            raise FlashError(path)
         self.dirs.add(path)
+        self.mtimes[path] = now
         if self.root is not None:
             (self.root / path).mkdir(parents=True, exist_ok=True)
 
@@ -119,6 +125,7 @@ class Flash:
         if any(k.startswith(path + "/") for k in list(self.files) + list(self.dirs)):
             raise FlashError(path)
         self.dirs.discard(path)
+        self.mtimes.pop(path, None)
         if self.root is not None:
             (self.root / path).rmdir()
 
@@ -133,6 +140,8 @@ class Flash:
                 del self.files[k]
             self.dirs = {dst + d[len(src):] if d == src or d.startswith(src + "/") else d
                          for d in self.dirs}
+            self.mtimes = {(dst + k[len(src):] if k == src or k.startswith(src + "/") else k): v
+                           for k, v in self.mtimes.items()}
             if self.root is not None:
                 os.replace(self.root / src, self.root / dst)
         else:

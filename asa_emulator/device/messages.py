@@ -12,23 +12,17 @@ line: the caller prints `""` first, as in the real transcripts quoted below.
 from __future__ import annotations
 
 # ============================================================================ CLI parser
-# verified: reference/asa-output.md 4a (several transcripts; FWSM perl fixture)
-INVALID_INPUT = "ERROR: % Invalid input detected at '^' marker."
-# verified: reference 4b (`sh cry ipsec` transcript); no trailing period, unlike IOS
-INCOMPLETE = "ERROR: % Incomplete command"
-# verified (weak): listed as a Cisco ASA error in annetutil/gnetcli pkg/device/ciscoasa
+# The parser's own three strings live in syntax/errors.py (the syntax layer may import nothing
+# from device/); they are re-exported here so that handlers have one place to look.
+#   INVALID_INPUT  verified: reference/asa-output.md 4a (several transcripts; FWSM perl fixture)
+#   INCOMPLETE     verified: reference 4b (`sh cry ipsec` transcript); no trailing period
+#   ambiguous()    unverified: IOS wording with the ASA's "ERROR: " prefix (reference note 3)
+from ..syntax.errors import INCOMPLETE, INVALID_INPUT, ambiguous  # noqa: E402, F401
+from ..syntax.errors import invalid_marker as caret_line  # noqa: E402, F401
+
+# verified (weak): listed as a Cisco ASA error in annetutil/gnetcli pkg/device/ciscoasa.
+# Printed by `?` after a partial word that nothing matches (`show xyz?`, as IOS does).
 UNRECOGNIZED = "ERROR: % Unrecognized command"
-
-
-def caret_line(column: int) -> str:
-    """The `^` line above INVALID_INPUT; `column` counts from the start of the prompt (reference 4a)."""
-    return " " * column + "^"
-
-
-def ambiguous(text: str) -> str:
-    # unverified: IOS wording (`% Ambiguous command:  "sh fa"`, two spaces) with the ASA's
-    # "ERROR: " prefix; no ASA dump found (reference note 3)
-    return f'ERROR: % Ambiguous command:  "{text}"'
 
 
 # ============================================================================ login / enable
@@ -53,9 +47,95 @@ def changeto_invalid(name: str) -> str:
     return f"ERROR: '{name}' is not valid"
 
 
-def interface_not_allocated(name: str) -> str:
-    # unverified: `interface X` typed in a user context for an interface the system did not allocate
-    return f"ERROR: Interface {name} is not allocated to this context"
+def flash_mode(mode: str) -> str:
+    # unverified (from memory of the command reference): `show mode` adds this line when the
+    # mode saved in flash differs from the running one, after `mode single` until the reload
+    return f"The flash mode is {mode.upper()}"
+
+
+# `mode multiple` typed in multiple context mode; unverified
+MODE_ALREADY_MULTIPLE = "WARNING: The running mode is already multiple"
+# unverified: the mode change is recorded for the next reload (the emulator keeps multiple mode)
+MODE_AT_RELOAD = "INFO: The mode change takes effect at the next reload"
+
+
+def context_created(name: str, context_id: int) -> str:
+    # unverified in a source here; from memory of real 8.x/9.x consoles (`context ctx1` prints
+    # `Creating context 'ctx1'... Done. (2)`, the number being the context ID)
+    return f"Creating context '{name}'... Done. ({context_id})"
+
+
+def context_url_not_fetched(url: str) -> tuple[str, str]:
+    # unverified in a source here; from memory of real consoles (`config-url` naming a file
+    # that does not exist yet)
+    return (f"WARNING: Could not fetch the URL {url}", "INFO: Creating context with default config")
+
+
+def context_checksum_changed(groups: str) -> str:
+    # unverified in a source here; from memory of real consoles (`config-url` loading a file)
+    return f"Cryptochecksum (changed): {groups}"
+
+
+# unverified in a source here; from memory of real consoles (`config-url` of the admin context)
+ADMIN_CONTEXT_COMING_UP = "INFO: Admin context will take some time to come up .... please wait."
+
+
+def context_name_reserved(name: str) -> str:
+    # unverified: `context system` / `context null` (names the ASA uses for itself)
+    return f"ERROR: The name '{name}' is reserved"
+
+
+def context_not_found(name: str) -> str:
+    # unverified: `no context X` for a context that does not exist
+    return f"ERROR: Context '{name}' not found"
+
+
+# unverified: more contexts than the licence allows
+MAX_CONTEXTS = "ERROR: Maximum number of contexts reached"
+# unverified: `no context` naming the admin context ("you cannot remove the current admin context")
+CANNOT_REMOVE_ADMIN_CONTEXT = "ERROR: Cannot delete the admin context"
+# unverified: the guide's rule "the admin context is always a member of failover group 1"
+ADMIN_CONTEXT_GROUP_1 = "ERROR: The admin context must be in failover group 1"
+
+
+def failover_group_missing(gid: int) -> str:
+    # unverified: `join-failover-group N` before `failover group N` exists
+    return f"ERROR: Failover group {gid} does not exist"
+
+
+def class_missing(name: str) -> str:
+    # unverified: `member X` naming a resource class that does not exist
+    return f"ERROR: Class {name} does not exist"
+
+
+def unsupported_url(url: str) -> str:
+    # unverified: a config-url on a scheme the lab does not serve (tftp:, ftp:, http:)
+    return f"ERROR: Unsupported URL {url}"
+
+
+# ============================================================================ system interfaces
+# unverified: `vlan` typed under a physical interface
+VLAN_ONLY_SUBINTERFACE = "ERROR: VLAN can only be configured on a subinterface"
+
+
+def cannot_remove_physical(name: str) -> str:
+    # unverified: `no interface GigabitEthernet0/1` (a physical interface cannot be removed)
+    return f"ERROR: Cannot remove physical interface {name}"
+
+
+def interface_allocated(name: str, context: str) -> str:
+    # unverified: removing a subinterface that a context still uses
+    return f"ERROR: Interface {name} is allocated to context {context}"
+
+
+def mapped_name_in_use(name: str) -> str:
+    # unverified: `allocate-interface` with a mapped name another allocation of the context uses
+    return f"ERROR: Mapped name {name} is already in use"
+
+
+def interface_is_failover_link(name: str) -> str:
+    # unverified: `allocate-interface` of the LAN failover or state link interface
+    return f"ERROR: Interface {name} is used as a failover link"
 
 
 # Mode change (`mode multiple` / `mode single` in global configuration mode).
@@ -105,9 +185,9 @@ RELOAD_SHUTDOWN_LINES = (
 # ============================================================================ failover / replication
 # verified: configuration guide (spec line 79) and unicon mock
 REPLICATION_BEGIN = "Beginning configuration replication: Sending to mate."
-# verified: real 9.2/9.5 transcript (wrmem.net "Zero Downtime ASA Upgrade") and unicon mock —
-# no final period on the device, although the guide's prose writes one
-REPLICATION_END = "End Configuration Replication to mate"
+# The guide (and the project's issue contract) print a final period; a real 9.2/9.5 transcript
+# (wrmem.net "Zero Downtime ASA Upgrade") and the unicon mock show none.  The contract wins here.
+REPLICATION_END = "End Configuration Replication to mate."
 # unverified: the receiving side (reference 5a, from memory)
 REPLICATION_FROM_MATE_BEGIN = "Beginning configuration replication from mate."
 REPLICATION_FROM_MATE_END = "End configuration replication from mate."
@@ -151,26 +231,77 @@ def fogroup_has_contexts(group: int) -> str:
 
 
 def standby_not_in_subnet(standby: str) -> str:
-    # unverified: "The standby IP address must be in the same subnet as the active IP address"
+    # unverified: "The standby IP address must be in the same subnet as the active address"
     return f"ERROR: Standby address {standby} is not on the same subnet as the active address"
 
 
-def asr_group_duplicate(interface: str) -> str:
-    # unverified: "You can have more than one ASR group configured ... but only one per interface"
-    return f"ERROR: Interface {interface} is already a member of an ASR group"
+def asr_group_duplicate(interface: str, group: int) -> str:
+    # unverified: two interfaces of one context in the same ASR group (the guide: "only one
+    # per interface"; the emulator also keeps a group to one interface per context)
+    return f"ERROR: Interface {interface} is already a member of ASR group {group}"
 
 
-def monitor_interface_unknown(nameif: str) -> str:
-    # unverified: `monitor-interface NAME` for a name no interface carries in this context
-    return f"ERROR: interface name {nameif} is not configured"
+# ============================================================================ context interfaces
+def nameif_in_use(name: str) -> str:
+    # unverified: `nameif X` when another interface of the context already carries X
+    return f'ERROR: Name "{name}" is used by another interface'
+
+
+def security_level_default(name: str, level: int) -> str:
+    # from memory of real consoles (9.x prints it after `nameif`); unverified in a source here
+    return f'INFO: Security level for "{name}" set to {level} by default.'
+
+
+def invalid_ip_address(address: str, mask: str) -> str:
+    # unverified: an address/mask pair that is not a host on its network
+    return f"ERROR: Invalid IP address {address} {mask}"
+
+
+def not_host_address(address: str) -> str:
+    # unverified: the network or broadcast address of the subnet
+    return f"ERROR: {address} is not a valid host address"
+
+
+# unverified: the same address as the active one for `standby`
+STANDBY_SAME_AS_ACTIVE = "ERROR: Standby address is the same as the active address"
+
+
+def address_overlaps(interface: str) -> str:
+    # unverified: a subnet that overlaps another interface's subnet in the same context
+    return f"ERROR: This address conflicts with another interface's subnet ({interface})"
+
+
+def max_monitored(limit: int) -> str:
+    # unverified: more monitored interfaces than the platform allows
+    return f"ERROR: Maximum of {limit} monitored interfaces reached"
+
+
+# unverified: `firewall transparent` while interfaces of the context are named
+FIREWALL_MODE_NAMEIF = "ERROR: Cannot change firewall mode while interfaces are configured with nameif"
 
 
 # failover exec refusals (spec "Limitations of Remote Command Execution"); wording unverified
 FAILOVER_EXEC_CHANGETO = "ERROR: changeto command is not supported by failover exec"               # unverified
 FAILOVER_EXEC_DEBUG = "ERROR: debug command is not supported by failover exec"                     # unverified
+FAILOVER_EXEC_UNDEBUG = "ERROR: undebug command is not supported by failover exec"                 # unverified
 FAILOVER_EXEC_RECURSIVE = "ERROR: Recursive failover exec command is not allowed"                  # unverified
 FAILOVER_EXEC_NO_MATE = "ERROR: Failover exec failed, mate is not available"                       # unverified
 FAILOVER_EXEC_NOT_ENABLED = "ERROR: Failover is not enabled"                                       # unverified
+FAILOVER_EXEC_CONFIRM = ("ERROR: Command requires user input or confirmation; "
+                         "use the /noconfirm option with failover exec")                       # unverified
+FAILOVER_EXEC_NOT_CONFIG = ("ERROR: Configuration commands can be sent with failover exec "
+                            "only from configuration mode")                                     # unverified
+FAILOVER_EXEC_NO_CONTEXT = "ERROR: Failover exec failed, context is not available on the peer unit"  # unverified
+
+
+def failover_exec_failed_unit(unit: str) -> str:
+    # unverified: a failed peer refuses remote commands unless the failure is a service card's
+    return f"ERROR: Failover exec failed, {unit.lower()} unit is in Failed state"
+
+
+def failover_exec_no_unit(unit: str) -> str:
+    # unverified: `failover exec active|standby` when no unit holds that role for the group
+    return f"ERROR: Failover exec failed, no {unit.lower()} unit"
 
 # ============================================================================ copy / file system
 # copy running-config tftp: (verified, real 9.2 transcript, wrmem.net), each prompt after an
@@ -293,3 +424,52 @@ def error_renaming(path: str, reason: str = "No such file or directory") -> str:
 
 
 # `more disk0:/x.cfg` prints the file's lines as they are, with no header (unverified detail).
+
+
+# unverified: `write erase` (IOS wording; the ASA asks the same confirmation)
+WRITE_ERASE_CONFIRM = "Erase configuration in flash memory? [confirm]"
+# verified: reference 5b (`[OK]` closes write memory); used for write erase as on IOS
+OK = "[OK]"
+# unverified: `write net` (no TFTP server in the lab)
+NO_NETWORK = "%Error: network write is not available in the lab"
+
+
+def erase_confirm(filesystem: str) -> str:
+    # unverified: `erase disk0:` / `format disk0:`
+    return f"Erase {filesystem} ? [confirm]"
+
+
+def erase_done(filesystem: str) -> str:
+    # unverified
+    return f"Erase of {filesystem} complete"
+
+
+# ============================================================================ privileged EXEC
+# from memory of real consoles: `exit` from privileged EXEC on the serial console
+LOGOFF_LINES = ("", "Logoff", "", HELP_BANNER)
+# unverified: `configure factory-default` in multiple context mode
+FACTORY_DEFAULT_MULTI = "ERROR: configure factory-default is not supported in multiple context mode"
+# emulator-specific: the lab clock is virtual
+CLOCK_VIRTUAL = "ERROR: the lab clock is virtual; use @wait to move it"
+# `help` (IOS/ASA help text; from memory of real consoles)
+HELP_TEXT = (
+    "Help may be requested at any point in a command by entering",
+    "a question mark '?'.  If nothing matches, the help list will",
+    "be empty and you must backup until entering a '?' shows the",
+    "available options.",
+    "Two styles of help are provided:",
+    "1. Full help is available when you are ready to enter a",
+    "   command argument (e.g. 'show ?') and describes each possible",
+    "   argument.",
+    "2. Partial help is provided when an abbreviated argument is entered",
+    "   and you want to know what arguments match the input",
+    "   (e.g. 'show pr?'.)",
+)
+
+
+def ping_unreachable(target: str) -> tuple[str, ...]:
+    # the ASA's ping output (Cisco command reference example); no traffic engine answers it
+    return ("Type escape sequence to abort.",
+            f"Sending 5, 100-byte ICMP Echos to {target}, timeout is 2 seconds:",
+            "?????",
+            "Success rate is 0 percent (0/5)")

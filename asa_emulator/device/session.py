@@ -17,14 +17,19 @@ from typing import TYPE_CHECKING
 from lark import Tree
 
 from ..syntax import modes
-from ..syntax.parser import CommandError, completions, help_items, parse
-from ..syntax import errors as messages
+from ..syntax.grammar import load as load_grammar
+from ..syntax.parser import CommandError, HelpItem, completions, help_items, parse
+from . import messages
 from .commands import HANDLERS, Abort, Command
 
 if TYPE_CHECKING:
     from .unit import Unit
 
 Answer = Callable[[str, list[str]], None]
+_KIND = re.compile(r"[A-Za-z-]+")
+# `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
+# list the contexts; `context ?` (which also creates one) shows the argument's label
+_NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
 
 
 @dataclass
@@ -47,6 +52,7 @@ class ModeState:
 class Session:
     def __init__(self, unit: Unit, kind: str = "console") -> None:
         self.unit = unit
+        self.unit_name = unit.name             # console.Console
         self.kind = kind                   # console | ssh | batch | replica | exec
         self.state = ModeState()
         self.question: Question | None = None
@@ -101,23 +107,59 @@ class Session:
         return self.question is not None and self.question.secret
 
     def help(self, line: str) -> list[str]:
+        """What `?` prints after `line`: the words that may follow (with their help), or after
+        a partial word the words it can complete to."""
         if not self.unit.up or self.question is not None:
             return []
+        self._check_context()
         try:
-            items, partial = help_items(self.state.mode, line)
+            items, partial = help_items(self.state.mode, line, self._names)
         except CommandError as exc:
+            self.prompt_len = len(self.prompt())
             return self.error_lines(exc, line)
         if partial:
-            return ["  ".join(i.word for i in items)] if items else [
-                "", messages.invalid_marker(len(self.prompt()) + len(line.rstrip())),
-                messages.INVALID_INPUT]
-        width = max((len(i.word) for i in items), default=0)
+            return ["  ".join(i.word for i in items)] if items else [messages.UNRECOGNIZED]
+        width = max((len(i.word) for i in items if i.text), default=0)
         return [f"  {i.word.ljust(width)}  {i.text}".rstrip() for i in items]
 
     def complete(self, line: str) -> list[str]:
+        """Tab: the words the last (partial) word of `line` can complete to."""
         if not self.unit.up or self.question is not None:
             return []
-        return completions(self.state.mode, line)
+        self._check_context()
+        return completions(self.state.mode, line, self._names)
+
+    def _names(self, terminal: str, typed: list[str]) -> list[HelpItem] | None:
+        """The words an argument can be on this unit now (interface types, allocated interfaces,
+        context names, nameifs), for `?` and Tab; None: show the argument's label."""
+        u, ctx = self.unit, self.unit.ctx.get(self.state.context or "")
+        helps = load_grammar().help
+        if terminal == "PHY_IF" or (terminal == "IFNAME" and ctx is None):
+            kinds = dict.fromkeys(_KIND.match(n).group() for n in u.hw.interfaces)  # type: ignore[union-attr]
+            return [HelpItem(k, helps.get(k, "")) for k in kinds]
+        if terminal == "IFNAME" and ctx is not None:
+            cdef = u.sys.contexts.get(ctx.name)
+            phys = {a.ctx_name: a.phys for a in cdef.allocations} if cdef else {}
+            items = [HelpItem(n, f"Name of interface {phys.get(n, n)}") for n in ctx.interfaces]
+            if typed[:1] == ["show"]:
+                items += [HelpItem(i.nameif, f"Name of interface {phys.get(i.name, i.name)}")
+                          for i in ctx.interfaces.values() if i.nameif]
+            return items
+        if terminal == "NAME" and typed[-1:] == ["context"] and typed[-2:-1] in _NAMES_CONTEXTS:
+            return [HelpItem(n, "Context name") for n in u.sys.contexts] or None
+        if terminal == "NAME" and typed[-1:] == ["monitor-interface"] and ctx is not None:
+            cdef = u.sys.contexts.get(ctx.name)
+            phys = {a.ctx_name: a.phys for a in cdef.allocations} if cdef else {}
+            return [HelpItem(i.nameif, f"Name of interface {phys.get(i.name, i.name)}")
+                    for i in ctx.interfaces.values() if i.nameif] or None
+        return None
+
+    def _check_context(self) -> None:
+        """A session inside a context that was removed (`no context`) is back in the system."""
+        ctx = self.state.context
+        if ctx is not None and ctx not in self.unit.ctx:
+            level = "sys_user" if self.state.mode.endswith("_user") else "sys_exec"
+            self.state = ModeState(level, None, None)
 
     def pager_lines(self) -> int:
         return self.pager
@@ -137,10 +179,14 @@ class Session:
             q, self.question = self.question, None
             out: list[str] = []
             ok = True
+            printed = len(q.cmd.out) if q.cmd is not None else 0
+            self.current = q.cmd
             try:
                 q.then(line.strip(), out)
             except Abort:
                 ok = False
+            if q.cmd is not None and len(q.cmd.out) > printed:
+                out += q.cmd.out[printed:]     # what the command printed while answering (cmd.error)
             if q.cmd is not None:
                 q.cmd.failed = q.cmd.failed or not ok
                 if q.cmd.failed:
@@ -150,6 +196,7 @@ class Session:
                 elif not self.batch:
                     self.unit.after_command(self, q.cmd)
             return out
+        self._check_context()
         text = line.rstrip("\r\n")
         if not text.strip() or text.lstrip().startswith(("!", ":")):
             return []
@@ -174,11 +221,13 @@ class Session:
         self.mode_changed = False
         self.current = cmd
         if fn is None:   # in the grammar but not emulated: say so the ASA way
-            return [messages.invalid_marker(self.prompt_len), messages.INVALID_INPUT]
+            return [messages.caret_line(self.prompt_len), messages.INVALID_INPUT]
         try:
             fn(cmd)
         except Abort:
             cmd.failed = True
+            if not self.mode_changed:
+                self.state = pre_state       # a rejected line leaves the session where it was
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
         elif not cmd.failed and not self.batch:
@@ -201,7 +250,7 @@ class Session:
             return [messages.INCOMPLETE]
         if exc.kind == "ambiguous":
             return [messages.ambiguous(line.strip())]
-        return [messages.invalid_marker(self.prompt_len + exc.col), messages.INVALID_INPUT]
+        return [messages.caret_line(self.prompt_len + exc.col), messages.INVALID_INPUT]
 
     # ------------------------------------------------------------------ helpers for handlers
     def enter(self, mode: str, context: str | None = None, target: str | int | None = None,
@@ -213,7 +262,7 @@ class Session:
     def ask(self, prompt: str, then: Answer, secret: bool = False, default: str = "") -> None:
         """Ask a question; the next line typed is the answer.  Batch sessions take `default`."""
         if self.batch:
-            out: list[str] = []
+            out: list[str] = self.current.out if self.current is not None else []
             then(default, out)
             return
         self.question = Question(prompt, then, secret)

@@ -129,6 +129,11 @@ def _platform(model: str) -> _Platform:
     return _PLATFORMS.get(model.replace("-X", ""), _GENERIC)
 
 
+def platform_cpu(model: str) -> str:
+    """The CPU text of `show version`'s Hardware line (also in the running-config header)."""
+    return _platform(model).cpu
+
+
 def _version_tuple(version: str) -> tuple[int, int]:
     m = re.match(r"(\d+)\.(\d+)", version)
     return (int(m.group(1)), int(m.group(2))) if m else (9, 1)
@@ -562,9 +567,14 @@ def show_context(rows: Sequence[ContextRow], *, detail: bool, count_only: bool,
     return out
 
 
-def show_mode(mode: str) -> list[str]:
-    """`Security context mode: multiple` (reference section 3; Cisco kick library parses it)."""
-    return [f"Security context mode: {mode}"]
+def show_mode(mode: str, flash_mode: str | None = None) -> list[str]:
+    """`Security context mode: multiple` (reference section 3; Cisco kick library parses it),
+    then, when the mode saved in flash differs (after `mode single`), that mode."""
+    out = [f"Security context mode: {mode}"]
+    if flash_mode is not None and flash_mode != mode:
+        from .messages import flash_mode as flash_line
+        out.append(flash_line(flash_mode))
+    return out
 
 
 # --------------------------------------------------------------------------- dir

@@ -107,6 +107,7 @@ class Unit:
     def boot(self) -> None:
         from .session import Session
         self.reset_config(factory=not self.flash.exists(STARTUP))
+        self.pending_mode = None        # single context mode is not emulated: boots multiple
         self.up = True
         self.booted_at = self.clock.now
         self.last_modified = None
@@ -172,7 +173,18 @@ class Unit:
     def deallocate(self, name: str, phys: str, mapped: str | None) -> None:
         ctx = self.ctx.get(name)
         if ctx:
-            ctx.interfaces.pop(mapped or phys, None)
+            itf = ctx.interfaces.pop(mapped or phys, None)
+            if itf is not None and itf.nameif:
+                ctx.monitor.pop(itf.nameif, None)
+
+    def rename_allocation(self, name: str, old: str, new: str) -> None:
+        """A re-allocation under another mapped name: the context's interface keeps its
+        configuration under the new name, in the same place."""
+        ctx = self.ctx.get(name)
+        if ctx and old in ctx.interfaces:
+            itf = ctx.interfaces[old]
+            itf.name = new
+            ctx.interfaces = {(new if k == old else k): v for k, v in ctx.interfaces.items()}
 
     def group_of(self, context: str | None) -> int:
         if context is None or context == self.sys.admin_context:
@@ -181,38 +193,60 @@ class Unit:
         return cdef.group if cdef else 1
 
     def header(self) -> list[str]:
+        from .show import platform_cpu
         return [f": Serial Number: {self.hw.serial}",
-                f": Hardware:   {self.hw.model}, {self.hw.ram_mb} MB RAM, CPU Pentium 4 3000 MHz",
+                f": Hardware:   {self.hw.model}, {self.hw.ram_mb} MB RAM, {platform_cpu(self.hw.model)}",
                 ":"]
 
     def running_config(self, context: str | None = None, all_: bool = False,
                        secrets: bool = False) -> list[str]:
-        """The full running-config text of the system space or of a context, as lines."""
-        if context is None:
-            body = render.system_body(self.sys, all_, secrets)
-            return render.wrap(body, self.hw.version, "system", self.header())
-        return render.wrap(render.context_body(self.ctx[context], all_), self.hw.version,
-                           "context", self.header())
+        """The full running-config text of the system space or of a context, as lines.
+        With `secrets` (the saved form) the failover key is in clear; the checksum is always
+        that of the configuration as `show running-config` prints it."""
+        space = "system" if context is None else "context"
+        body = self.config_body(context, secrets=False, all_=all_)
+        digest = render.checksum(body)
+        if secrets and context is None and self.sys.failover.key is not None:
+            body = self.config_body(context, secrets=True, all_=all_)
+        return render.wrap(body, self.hw.version, space, self.header(), digest)
 
-    def config_body(self, context: str | None = None, secrets: bool = True) -> list[str]:
+    def config_body(self, context: str | None = None, secrets: bool = True,
+                    all_: bool = False) -> list[str]:
         """The configuration commands only, for saving, sync and replay."""
         if context is None:
-            return render.system_body(self.sys, False, secrets)
-        return render.context_body(self.ctx[context])
+            return render.system_body(self.sys, all_, secrets)
+        return render.context_body(self.ctx[context], all_)
+
+    def checksum_groups(self, context: str | None = None) -> str:
+        """The Cryptochecksum of a space's running configuration, in four groups."""
+        return render.checksum_groups(self.config_body(context, secrets=False))
+
+    def startup_path(self, context: str | None = None) -> str | None:
+        """The flash path a space is saved to: the startup-config, or the context's config-url
+        (None when the context has no config-url on flash)."""
+        if context is None:
+            return STARTUP
+        loc = split_url(self.sys.contexts[context].config_url)
+        return loc[1] if loc else None
 
     def save(self, context: str | None = None) -> tuple[str, int]:
         """Write the space's running-config to its startup location: (checksum groups, bytes)."""
         lines = self.running_config(context, secrets=True)
         data = ("\n".join(lines) + "\n").encode()
-        if context is None:
-            self.flash.write(STARTUP, data, self.clock.now)
-        else:
-            loc = split_url(self.sys.contexts[context].config_url)
-            if loc is None:
-                raise FlashError(self.sys.contexts[context].config_url)
-            self.flash.write(loc[1], data, self.clock.now)
-        body = self.config_body(context)
-        return render.checksum_groups(body), len(data)
+        path = self.startup_path(context)
+        if path is None:
+            raise FlashError(self.sys.contexts[context or ""].config_url)
+        self.flash.write(path, data, self.clock.now)
+        return self.checksum_groups(context), len(data)
+
+    def saved(self, context: str | None = None) -> bool:
+        """True when the space's running configuration equals what its startup file holds."""
+        path = self.startup_path(context)
+        if path is None or not self.flash.exists(path):
+            return False
+        want = "Cryptochecksum:" + render.checksum(self.config_body(context, secrets=False))
+        return any(line.strip() == want for line in
+                   self.flash.read(path).decode(errors="replace").splitlines()[-3:])
 
     def after_command(self, session: Session, cmd: Command) -> None:
         if self.pair is not None:

@@ -45,22 +45,43 @@ def _interface(cmd: Command) -> list[str]:
     detail = cmd.has("detail")
     if cmd.has("brief"):
         return show.show_interface_ip_brief(_brief_rows(u, s.context))
-    want = cmd.value("PHY_IF")
     views = _if_views(u, s.context)
-    if want:
-        from .hardware import canonical_interface
-        canon = canonical_interface(want, u.hw.interfaces) or want
-        views = [v for v in views if v.name.lower() in (canon.lower(), want.lower())]
-        if not views:
-            cmd.invalid_token("PHY_IF")
+    if cmd.value("IFNAME"):
+        views = [v for v in views if v.name == resolve_interface(cmd)]
     return show.show_interface(views, detail=detail, in_context=s.context is not None)
+
+
+def resolve_interface(cmd: Command) -> str:
+    """The interface an IFNAME word of a `show` command names, as the space calls it: a
+    physical name (abbreviations accepted), a mapped name or a nameif.  `^` otherwise."""
+    from .hardware import canonical_interface
+    u, s = cmd.unit, cmd.session
+    typed = cmd.value("IFNAME") or ""
+    if s.context is None:
+        known = tuple(u.sys.interfaces)
+        canon = canonical_interface(typed, u.hw.interfaces)
+        if canon in known:
+            return canon or ""
+    else:
+        ctx = u.ctx[s.context]
+        if typed in ctx.interfaces:
+            return typed
+        itf = ctx.by_nameif(typed)
+        if itf is not None:
+            return itf.name
+        names = tuple(n.split(".")[0] for n in ctx.interfaces)
+        canon = canonical_interface(typed, names)
+        if canon in ctx.interfaces:
+            return canon or ""
+    cmd.invalid_token("IFNAME")
+    return ""
 
 
 def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
     wiring = u.lab_wiring()
     out: list[show.InterfaceView] = []
     if context is None:
-        for i, itf in enumerate(u.sys.interfaces.values()):
+        for i, itf in enumerate(u.sys.ordered_interfaces()):
             base = itf.name.split(".")[0]
             admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
             link = wiring is None or wiring.has_link(u.name, base)
@@ -74,18 +95,20 @@ def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
     cdef = u.sys.contexts[context]
     ctx = u.ctx[context]
     for i, a in enumerate(cdef.allocations):
-        itf = ctx.interfaces.get(a.ctx_name)
-        if itf is None:
+        cif = ctx.interfaces.get(a.ctx_name)
+        if cif is None:
             continue
         sysif = u.sys.interfaces.get(a.phys)
         base = a.phys.split(".")[0]
-        admin = not itf.shutdown and not (sysif and sysif.shutdown)
+        parent = u.sys.interfaces.get(base)
+        admin = (not cif.shutdown and not (sysif and sysif.shutdown)
+                 and not (parent and parent.shutdown))
         link = wiring is None or wiring.has_link(u.name, base)
-        ip = current_ip(u, context, itf)
+        ip = current_ip(u, context, cif)
         out.append(show.InterfaceView(
-            name=a.ctx_name, nameif=itf.nameif, admin_up=admin, link_up=link,
+            name=a.ctx_name, nameif=cif.nameif, admin_up=admin, link_up=link,
             line_protocol_up=admin and link, mac=interface_mac(u, context, a.phys),
-            mtu=1500 if itf.nameif else None, ipv4=ip, description=itf.description,
+            mtu=1500 if cif.nameif else None, ipv4=ip, description=cif.description,
             is_subinterface="." in a.phys, vlan=sysif.vlan if sysif else None,
             visible=a.visible, number=i + 2, management_only=base.startswith("Management")))
     return out
@@ -105,18 +128,21 @@ def _brief_rows(u: Unit, context: str | None) -> list[show.IpBriefRow]:
 def _ip_address(cmd: Command) -> list[str]:
     u, s = cmd.unit, cmd.session
     if s.context is None:
+        if cmd.value("IFNAME"):
+            resolve_interface(cmd)
         return show.show_ip_address([], [])
     cdef = u.sys.contexts[s.context]
     ctx = u.ctx[s.context]
+    only = resolve_interface(cmd) if cmd.value("IFNAME") else None
     system, current = [], []
     for a in cdef.allocations:
         itf = ctx.interfaces.get(a.ctx_name)
-        if itf is None or not itf.nameif or not itf.ip:
+        if itf is None or not itf.nameif or not itf.ip or (only and a.ctx_name != only):
             continue
-        system.append(show.IpAddrView(a.ctx_name, itf.nameif, itf.ip[0], itf.ip[1]))
+        system.append(show.IpAddrView(a.ctx_name, itf.nameif, itf.ip[0], itf.ip[1], itf.ip_method))
         now = current_ip(u, s.context, itf)
         if now:
-            current.append(show.IpAddrView(a.ctx_name, itf.nameif, now[0], now[1]))
+            current.append(show.IpAddrView(a.ctx_name, itf.nameif, now[0], now[1], itf.ip_method))
     return show.show_ip_address(system, current)
 
 
@@ -138,4 +164,4 @@ def _context(cmd: Command) -> list[str]:
             is_admin=name == u.sys.admin_context,
             mode="Transparent" if u.ctx[name].transparent else "Routed", context_id=i + 1))
     return show.show_context(rows, detail=cmd.has("detail"), count_only=cmd.has("count"),
-                             system_interfaces=list(u.sys.interfaces) if cmd.has("detail") and s.context is None else None)
+                             system_interfaces=[i.name for i in u.sys.ordered_interfaces()] if cmd.has("detail") and s.context is None else None)

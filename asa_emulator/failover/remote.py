@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 REFUSED = {
     "changeto": messages.FAILOVER_EXEC_CHANGETO,
     "debug": messages.FAILOVER_EXEC_DEBUG,
-    "undebug": messages.FAILOVER_EXEC_DEBUG,
+    "undebug": messages.FAILOVER_EXEC_UNDEBUG,
     "failover_exec": messages.FAILOVER_EXEC_RECURSIVE,
 }
 
@@ -88,8 +88,12 @@ def _link_up(pair: Pair, u: Unit, m: Unit) -> bool:
     return (u.sys.failover.key or "") == (m.sys.failover.key or "")
 
 
+# The failure reason a service card (SSM) failure records; the lab has no directive for it yet.
+SERVICE_CARD_FAILURE = "Service card failure"
+
+
 def _service_card_failure(reason: str | None) -> bool:
-    return bool(reason) and "card" in (reason or "").lower()
+    return reason == SERVICE_CARD_FAILURE
 
 
 # ------------------------------------------------------------------ mode state
@@ -111,7 +115,28 @@ def exec_state(session: Session, unit: Unit) -> ModeState:
     st = session.exec_states.get(unit.name)
     if st is None or st.context != session.context:
         st = session.exec_states[unit.name] = default_state(session)
+    elif not _target_exists(unit, st):
+        # the sub-mode's object is gone (removed meanwhile): back to configuration mode
+        st = session.exec_states[unit.name] = default_state(session)
     return st
+
+
+def _target_exists(unit: Unit, st: ModeState) -> bool:
+    t = st.target
+    if st.mode == "sys_if":
+        return t in unit.sys.interfaces
+    if st.mode == "sys_ctx":
+        return t in unit.sys.contexts
+    if st.mode == "sys_fover_group":
+        return t in unit.sys.failover.groups
+    ctx = unit.ctx.get(st.context or "")
+    if st.mode == "ctx_if":
+        return ctx is not None and t in ctx.interfaces
+    if st.mode == "ctx_router":
+        proto, _, pid = str(t).partition(" ")
+        return ctx is not None and (ctx.rip is not None if proto == "rip"
+                                    else pid.isdigit() and int(pid) in ctx.ospf)
+    return True
 
 
 # ------------------------------------------------------------------ failover exec
@@ -164,18 +189,27 @@ def run(pair: Pair, local: Session, unit: Unit, state: ModeState, line: str,
         # the user's own privilege level applies on the peer: no second password
         if local.level >= 15:
             return [], ModeState(modes.exec_mode(state.mode), state.context)
+    is_config = rule in modes.config_rules()
+    before = _snapshot(unit, state.context) if is_config else None
     out = es.run_tree(tree, line)
     if es.question is not None:       # it asked for input: nothing was done
         es.question = None
         return [messages.FAILOVER_EXEC_CONFIRM], state
     ran = es.current
-    if ran is not None and not ran.failed and rule in modes.config_rules():
+    if ran is not None and not ran.failed and is_config and before != _snapshot(unit, state.context):
+        # a change Table 34-1 would replicate, made on the unit that does not replicate it
         sub = str(ran.sub.data) if ran.sub is not None and ran.rule == "failover_cmd" else None
         if replicates(ran.rule, sub, [str(t) for t in ran.tokens]):
             out = out + pair.config_warning(unit, ran.pre_state.context)
     if es.is_closed:
         return out, None
     return out, es.state
+
+
+def _snapshot(unit: Unit, context: str | None) -> tuple[list[str], list[str]]:
+    """The configuration a command in `context` can change: the system's and the context's."""
+    ctx = unit.config_body(context) if context is not None and context in unit.ctx else []
+    return unit.config_body(None), ctx
 
 
 def _rule(tree: Tree) -> str:

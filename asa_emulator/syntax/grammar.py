@@ -18,7 +18,7 @@ GRAMMAR_PATH = Path(__file__).resolve().parents[2] / "grammar" / "asa.lark"
 
 MODES = (
     "sys_user", "sys_exec", "sys_config", "sys_if", "sys_ctx", "sys_fover_group",
-    "ctx_user", "ctx_exec", "ctx_config", "ctx_if",
+    "ctx_user", "ctx_exec", "ctx_config", "ctx_if", "ctx_router",
 )
 
 _RANGE = re.compile(r"^N_(\d+)_(\d+)$")
@@ -30,7 +30,7 @@ class _NoLexer(Lexer):
     def __init__(self, conf: object) -> None:
         pass
 
-    def lex(self, data: object):  # type: ignore[no-untyped-def]
+    def lex(self, lexer_state, parser_state):  # type: ignore[no-untyped-def, override]
         return iter(())
 
 

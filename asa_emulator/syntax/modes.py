@@ -15,12 +15,14 @@ SUFFIX = {
     "sys_user": ">", "sys_exec": "#", "sys_config": "(config)#", "sys_if": "(config-if)#",
     "sys_ctx": "(config-ctx)#", "sys_fover_group": "(config-fover-group)#",
     "ctx_user": ">", "ctx_exec": "#", "ctx_config": "(config)#", "ctx_if": "(config-if)#",
+    "ctx_router": "(config-router)#",
 }
 
 PARENT = {
     "sys_if": "sys_config", "sys_ctx": "sys_config", "sys_fover_group": "sys_config",
     "sys_config": "sys_exec", "sys_exec": "sys_user",
     "ctx_if": "ctx_config", "ctx_config": "ctx_exec", "ctx_exec": "ctx_user",
+    "ctx_router": "ctx_config",
 }
 
 # `show failover exec` names for each mode, as the ASA prints them
@@ -30,11 +32,13 @@ EXEC_MODE_NAMES = {
     "sys_if": "interface sub-command", "ctx_if": "interface sub-command",
     "sys_ctx": "context sub-command", "sys_fover_group": "failover group sub-command",
     "sys_user": "user", "ctx_user": "user",
+    "ctx_router": "router sub-command",
 }
 
 _OWN = {
     "sys_if": "_sys_if_cmd", "sys_ctx": "_sys_ctx_cmd", "sys_fover_group": "_fover_group_cmd",
     "ctx_if": "_ctx_if_cmd", "sys_config": "_sys_config_cmd", "ctx_config": "_ctx_config_cmd",
+    "ctx_router": "_ctx_router_cmd",
 }
 
 CONFIG_MODES = frozenset(m for m in SUFFIX if m not in ("sys_user", "sys_exec", "ctx_user", "ctx_exec"))

@@ -2,12 +2,15 @@
 
 Lark's LALR interactive parser tells which terminals are acceptable at each position.  That
 set is cached per parser state stack (computing it per word is the slow path), and whole-line
-results are cached per (mode, line) because scripts repeat lines.
+results are cached per (mode, line) because scripts repeat lines.  `?` help and completion
+take an optional `names` callback: the words an argument terminal can be on the unit at hand
+(the syntax layer knows the language, not the unit's interfaces or contexts).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,7 +70,7 @@ def _matched_prefix(word: str, keywords: list[str]) -> int:
     best = 0
     for kw in keywords:
         n = 0
-        for a, b in zip(word, kw):
+        for a, b in zip(word, kw, strict=False):
             if a != b:
                 break
             n += 1
@@ -94,8 +97,10 @@ def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
     raise CommandError("invalid", word.col + k, word.text)
 
 
-def _feed(g: Grammar, mode: str, line: str, words: list[Word]):  # type: ignore[no-untyped-def]
-    """Feed every word; return the interactive parser.  Raises CommandError."""
+def _feed(g: Grammar, mode: str, line: str, words: list[Word],
+          typed: list[str] | None = None):  # type: ignore[no-untyped-def]
+    """Feed every word; return the interactive parser.  Raises CommandError.  The canonical
+    keywords fed are appended to `typed` (the context of `?` help texts)."""
     ip = _start(g, mode)
     i = 0
     while i < len(words):
@@ -112,6 +117,8 @@ def _feed(g: Grammar, mode: str, line: str, words: list[Word]):  # type: ignore[
             value = line[w.col:].rstrip()
             ip.feed_token(Token(term, value, start_pos=w.col))
             return ip
+        if typed is not None and term in g.keywords:
+            typed.append(g.keywords[term])
         ip.feed_token(Token(term, w.text, start_pos=w.col))
         i += 1
     return ip
@@ -137,6 +144,12 @@ class HelpItem:
     text: str
 
 
+# Words an argument terminal can be typed as, supplied by the caller (the session knows the
+# unit: its interface types, context names, nameifs).  (terminal, keywords typed) -> entries,
+# or None to show the terminal's label.
+Names = Callable[[str, list[str]], "list[HelpItem] | None"]
+
+
 def _help_text(g: Grammar, before: list[str], term: str) -> str:
     """Most specific help: "a/b/word", then "b/word", then "word"."""
     key = g.keywords.get(term, term)
@@ -148,26 +161,56 @@ def _help_text(g: Grammar, before: list[str], term: str) -> str:
     return g.help.get(key, "")
 
 
-def help_items(mode: str, line: str) -> tuple[list[HelpItem], bool]:
+def _split_pending(g: Grammar, mode: str, line: str, head: list[Word]):  # type: ignore[no-untyped-def]
+    """`interface GigabitEthernet ?`: the last word is an interface type waiting for its
+    port number.  Returns (parser before it, keywords typed) or None."""
+    if not head or not _ALPHA.match(head[-1].text):
+        return None
+    typed: list[str] = []
+    try:
+        ip = _feed(g, mode, line, head[:-1], typed)
+    except CommandError:
+        return None
+    if not any(t in _accepts(ip) for t in _SPLICE):
+        return None
+    if any(g.keywords.get(t, "").startswith(head[-1].text.lower()) for t in _accepts(ip)):
+        return None
+    return ip, typed
+
+
+def help_items(mode: str, line: str, names: Names | None = None) -> tuple[list[HelpItem], bool]:
     """What `?` lists after `line`.  Returns (items, partial): partial means the line ends
     inside a word and the items are the words it can complete to."""
     g = load()
     words = split_words(line)
     partial = bool(line) and not line[-1].isspace()
     head, tail = (words[:-1], words[-1]) if partial and words else (words, None)
-    ip = _feed(g, mode, line, head)
+    before: list[str] = []
+    try:
+        ip = _feed(g, mode, line, head, before)
+    except CommandError:
+        pending = None if tail is not None else _split_pending(g, mode, line, head)
+        if pending is None:
+            raise
+        return [HelpItem(g.arg_labels.get("PORT", "<port>"), g.help.get("PORT", ""))], False
     acc = _accepts(ip)
-    before = _keywords_typed(head, g, mode)
     if tail is not None:
         low = tail.text.lower()
-        found = sorted({g.keywords[t] for t in acc if t in g.keywords and g.keywords[t].startswith(low)})
-        return [HelpItem(k, "") for k in found], True
+        found = {g.keywords[t] for t in acc if t in g.keywords and g.keywords[t].startswith(low)}
+        for t in acc:
+            if t in g.args and names is not None:
+                found |= {i.word for i in names(t, before) or () if i.word.lower().startswith(low)}
+        return [HelpItem(k, "") for k in sorted(found, key=str.lower)], True
     items: list[HelpItem] = []
     for t in sorted(acc, key=lambda t: g.keywords.get(t, "~" + t)):
         if t == _END:
             continue
         if t in g.keywords:
             items.append(HelpItem(g.keywords[t], _help_text(g, before, t)))
+            continue
+        dynamic = names(t, before) if names is not None else None
+        if dynamic is not None:
+            items.extend(dynamic)
         else:
             items.append(HelpItem(g.arg_labels.get(t, t), _help_text(g, before, t)))
     if _END in acc:
@@ -175,29 +218,22 @@ def help_items(mode: str, line: str) -> tuple[list[HelpItem], bool]:
     return items, False
 
 
-def _keywords_typed(words: list[Word], g: Grammar, mode: str) -> list[str]:
-    """Canonical keywords among the words already typed (the context for help texts)."""
-    ip = _start(g, mode)
-    found: list[str] = []
-    for w in words:
-        term = _choose(g, _accepts(ip), w)
-        if term == "REST":
-            break
-        if term in g.keywords:
-            found.append(g.keywords[term])
-        ip.feed_token(Token(term, w.text))
-    return found
-
-
-def completions(mode: str, line: str) -> list[str]:
-    """Keywords the last (partial) word of `line` can complete to."""
+def completions(mode: str, line: str, names: Names | None = None) -> list[str]:
+    """Words the last (partial) word of `line` can complete to."""
     g = load()
     words = split_words(line)
     partial = bool(line) and not line[-1].isspace()
     head = words[:-1] if partial and words else words
+    before: list[str] = []
     try:
-        ip = _feed(g, mode, line, head)
+        ip = _feed(g, mode, line, head, before)
     except CommandError:
         return []
     low = words[-1].text.lower() if partial and words else ""
-    return sorted({g.keywords[t] for t in _accepts(ip) if t in g.keywords and g.keywords[t].startswith(low)})
+    acc = _accepts(ip)
+    found = {g.keywords[t] for t in acc if t in g.keywords and g.keywords[t].startswith(low)}
+    if names is not None:
+        for t in acc:
+            if t in g.args:
+                found |= {i.word for i in names(t, before) or () if i.word.lower().startswith(low)}
+    return sorted(found, key=str.lower)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 
 from ...config.model import ContextConfig, CtxInterface
+from .. import messages as msg
 from ..commands import Command, handler
 
 MAX_MONITORED = 250
@@ -47,7 +48,10 @@ def no_ctx_interface(cmd: Command) -> None:
     if name is None:
         cmd.invalid_token("IFNAME")
     assert name is not None
-    _ctx(cmd).interfaces[name] = CtxInterface(name)
+    ctx = _ctx(cmd)
+    if ctx.interfaces[name].nameif:
+        ctx.monitor.pop(ctx.interfaces[name].nameif, None)
+    ctx.interfaces[name] = CtxInterface(name)
 
 
 @handler("nameif")
@@ -63,20 +67,25 @@ def nameif(cmd: Command) -> None:
         cmd.invalid_token("NAME")
     other = ctx.by_nameif(name)
     if other is not None and other is not itf:
-        cmd.error(f'ERROR: Name "{name}" is used by another interface')  # unverified
+        cmd.error(msg.nameif_in_use(name))
     if itf.nameif and itf.nameif != name and itf.nameif in ctx.monitor:
         ctx.monitor[name] = ctx.monitor.pop(itf.nameif)
     itf.nameif = name
-    if itf.security_level is None and not cmd.session.batch:
-        level = 100 if name.lower().startswith("inside") else 0
+    if itf.security_level is None:
+        # a named interface always has a level: 100 for "inside", 0 for any other name
+        level = 100 if name.lower() == "inside" else 0
         itf.security_level = level
-        cmd.print(f"INFO: Security level for \"{name}\" set to {level} by default.")
+        if not cmd.session.batch:
+            cmd.print(msg.security_level_default(name, level))
 
 
 @handler("security_level")
 def security_level(cmd: Command) -> None:
     itf = _itf(cmd)
-    itf.security_level = None if cmd.no else int(cmd.value("N_0_100") or 0)
+    if cmd.no:
+        itf.security_level = 0 if itf.nameif else None
+    else:
+        itf.security_level = int(cmd.value("N_0_100") or 0)
 
 
 @handler("ip_address")
@@ -91,40 +100,47 @@ def ip_address(cmd: Command) -> None:
         net = ipaddress.IPv4Network(f"{addr}/{mask}", strict=False)
         ip = ipaddress.IPv4Address(addr)
     except ValueError:
-        cmd.error(f"ERROR: Invalid IP address {addr} {mask}")   # unverified
+        cmd.error(msg.invalid_ip_address(addr, mask))
         return
     if ip in (net.network_address, net.broadcast_address) and net.prefixlen < 31:
-        cmd.error(f"ERROR: {addr} is not a valid host address")  # unverified
+        cmd.error(msg.not_host_address(addr))
     standby = addrs[2] if len(addrs) > 2 else None
     if standby is not None:
-        if ipaddress.IPv4Address(standby) not in net:
-            cmd.error("ERROR: Failed to set standby address: it must be on the same subnet as the "
-                      "active address")  # unverified
+        try:
+            in_net = ipaddress.IPv4Address(standby) in net
+        except ValueError:
+            cmd.invalid_token("IPV4", 2)
+            return
+        if not in_net:
+            cmd.error(msg.standby_not_in_subnet(standby))
         if standby == addr:
-            cmd.error("ERROR: Standby address is the same as the active address")  # unverified
+            cmd.error(msg.STANDBY_SAME_AS_ACTIVE)
     for other in ctx.interfaces.values():
         if other is itf or not other.ip:
             continue
         onet = ipaddress.IPv4Network(f"{other.ip[0]}/{other.ip[1]}", strict=False)
         if onet.overlaps(net):
-            cmd.error(f"ERROR: This address conflicts with another interface's subnet "
-                      f"({other.nameif or other.name})")  # unverified
+            cmd.error(msg.address_overlaps(other.nameif or other.name))
     itf.ip = (addr, mask, standby)
+    itf.ip_method = "CONFIG" if cmd.session.batch else "manual"
 
 
 @handler("ipv6_address")
 def ipv6_address(cmd: Command) -> None:
+    """`ipv6 address PREFIX/LEN [standby ADDR]`; addresses are kept in the compressed form the
+    ASA prints (`2001:db8::1/64`)."""
     itf = _itf(cmd)
-    if cmd.no:
-        prefix = cmd.value("IPV6_PREFIX")
-        itf.ipv6 = [] if prefix is None else [p for p in itf.ipv6 if p[0] != prefix]
-        return
-    prefix = cmd.value("IPV6_PREFIX") or ""
+    typed = cmd.value("IPV6_PREFIX")
     try:
-        iface = ipaddress.IPv6Interface(prefix)
+        iface = ipaddress.IPv6Interface(typed) if typed is not None else None
     except ValueError:
         cmd.invalid_token("IPV6_PREFIX")
         return
+    prefix = iface.with_prefixlen if iface is not None else ""
+    if cmd.no:
+        itf.ipv6 = [] if iface is None else [p for p in itf.ipv6 if p[0] != prefix]
+        return
+    assert iface is not None
     standby = cmd.value("IPV6")
     if standby is not None:
         try:
@@ -133,8 +149,8 @@ def ipv6_address(cmd: Command) -> None:
             cmd.invalid_token("IPV6")
             return
         if sb not in iface.network:
-            cmd.error("ERROR: Failed to set standby address: it must be on the same subnet as the "
-                      "active address")  # unverified
+            cmd.error(msg.standby_not_in_subnet(standby))
+        standby = str(sb)
     itf.ipv6 = [p for p in itf.ipv6 if p[0] != prefix] + [(prefix, standby)]
 
 
@@ -147,8 +163,7 @@ def asr_group(cmd: Command) -> None:
     gid = int(cmd.value("N_1_32") or 1)
     for other in ctx.interfaces.values():
         if other is not itf and other.asr_group == gid:
-            cmd.error(f"ERROR: ASR group {gid} is already configured on interface "
-                      f"{other.nameif or other.name} in this context")  # unverified
+            cmd.error(msg.asr_group_duplicate(other.nameif or other.name, gid))
     itf.asr_group = gid
 
 
@@ -157,15 +172,15 @@ def monitor_interface(cmd: Command) -> None:
     u, ctx = cmd.unit, _ctx(cmd)
     name = cmd.value("NAME") or ""
     itf = ctx.by_nameif(name)
-    if itf is None:
-        cmd.error(f"ERROR: interface {name} not found")  # unverified
+    if itf is None:       # the ASA's parser only knows the names in use: `^` under the name
+        cmd.invalid_token("NAME")
     assert itf is not None
     default = "." not in _phys_of(cmd, itf.name)
     if cmd.no:
         ctx.monitor[name] = False
     else:
         if not is_monitored(u, ctx, itf) and monitored_count(u) >= MAX_MONITORED:
-            cmd.error(f"ERROR: Maximum of {MAX_MONITORED} monitored interfaces reached")  # unverified
+            cmd.error(msg.max_monitored(MAX_MONITORED))
         ctx.monitor[name] = True
     if ctx.monitor.get(name) == default:
         del ctx.monitor[name]   # back to the default: not shown in the running-config

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from ...config.render import EMPTY_PASSWORD_HASH, password_hash
 from ...syntax import modes
+from .. import messages as msg
 from ..commands import Command, handler
-
-LOGOFF = ["", "Logoff", "", "Type help or '?' for a list of available commands."]
 
 
 @handler("enable")
@@ -20,8 +19,8 @@ def enable(cmd: Command) -> None:
         if password_hash(typed) == (stored or EMPTY_PASSWORD_HASH):
             s.enter(modes.exec_mode(s.mode))
         else:
-            out.append("Invalid password")
-    s.ask("Password: ", answer, secret=True)
+            out.append(msg.BAD_PASSWORD)
+    s.ask(msg.PASSWORD_PROMPT, answer, secret=True)
 
 
 def _enable_secret(cmd: Command) -> str:
@@ -46,7 +45,7 @@ def exit_(cmd: Command) -> None:
         return
     # from EXEC the session logs off; the serial console comes back at the user prompt
     if s.kind == "console":
-        cmd.print(*LOGOFF)
+        cmd.print(*msg.LOGOFF_LINES)
         s.enter("sys_user", context=None, keep_context=False)
     else:
         s.is_closed = True
@@ -60,19 +59,7 @@ def end(cmd: Command) -> None:
 
 @handler("help")
 def help_(cmd: Command) -> None:
-    cmd.print(
-        "Help may be requested at any point in a command by entering",
-        "a question mark '?'.  If nothing matches, the help list will",
-        "be empty and you must backup until entering a '?' shows the",
-        "available options.",
-        "Two styles of help are provided:",
-        "1. Full help is available when you are ready to enter a",
-        "   command argument (e.g. 'show ?') and describes each possible",
-        "   argument.",
-        "2. Partial help is provided when an abbreviated argument is entered",
-        "   and you want to know what arguments match the input",
-        "   (e.g. 'show pr?'.)",
-    )
+    cmd.print(*msg.HELP_TEXT)
 
 
 @handler("changeto")
@@ -84,7 +71,7 @@ def changeto(cmd: Command) -> None:
         return
     name = cmd.value("NAME") or ""
     if name not in u.sys.contexts or name not in u.ctx:
-        cmd.error(f"ERROR: Context '{name}' not found")  # unverified wording
+        cmd.error(msg.changeto_invalid(name))
     s.enter("ctx_config" if in_config else "ctx_exec", context=name)
     if in_config and u.pair is not None:
         warn = getattr(u.pair, "config_warning", None)
@@ -112,7 +99,7 @@ def configure(cmd: Command) -> None:
         else:
             u.load_context_url(s.context)
         return
-    cmd.error("ERROR: configure factory-default is not supported in multiple context mode")
+    cmd.error(msg.FACTORY_DEFAULT_MULTI)
 
 
 @handler("terminal")
@@ -134,13 +121,9 @@ def debug(cmd: Command) -> None:
 
 @handler("ping")
 def ping(cmd: Command) -> None:
-    target = cmd.value("IPV4") or ""
-    cmd.print("Type escape sequence to abort.",
-              f"Sending 5, 100-byte ICMP Echos to {target}, timeout is 2 seconds:",
-              "?????",
-              "Success rate is 0 percent (0/5)")
+    cmd.print(*msg.ping_unreachable(cmd.value("IPV4") or ""))
 
 
 @handler("clock_set")
 def clock_set(cmd: Command) -> None:
-    cmd.error("ERROR: the lab clock is virtual; use @wait to move it")
+    cmd.error(msg.CLOCK_VIRTUAL)

@@ -30,7 +30,7 @@ def _poll_values(cmd: Command) -> list[tuple[int, bool]]:
     """(value, is_msec) for each number typed, in order."""
     out: list[tuple[int, bool]] = []
     msec = False
-    for tok, word in zip(cmd.tokens, cmd.words):
+    for tok, word in zip(cmd.tokens, cmd.words, strict=True):
         if word == "msec":
             msec = True
         elif tok.type == "N_1_999":

@@ -1,154 +1,215 @@
 """Flash files and configuration files: copy, write, more, dir, mkdir, rmdir, delete, rename,
-erase, reload."""
+erase, reload.
+
+Every prompt and message comes from device/messages.py (or device/show.py for the `write
+memory` and `dir` layouts).  A question's default is taken when the answer is empty; batch
+sessions (startup-config, sync) and `/noconfirm` take every default without asking.
+"""
 
 from __future__ import annotations
 
-from ...config import render
+from collections.abc import Callable
+
+from .. import messages as msg
+from .. import show
 from ..commands import Abort, Command, canonical_file, handler
-from ..flash import STARTUP, FlashError, split_url
+from ..flash import FlashError, split_url
 from ..unit import Unit
 
-DEFAULT_FS = "flash:"
+DEFAULT_FS = "disk0:"          # the ASA 5500's flash; `flash:` names the same device
+RUNNING, STARTUP_CFG = "running-config", "startup-config"
 
+Done = Callable[[list[str]], None]
+
+
+# ---------------------------------------------------------------- names and timings
 
 def _path(cmd: Command, url: str) -> str:
-    """The flash path a typed file names (relative names are on flash:)."""
+    """The flash path a typed file names (relative names are on the flash)."""
     loc = split_url(url)
     if loc is not None:
         return loc[1].rstrip("/")
     if ":" in url:
-        cmd.error(f"%Error opening {url} (Unsupported URL)")  # unverified
+        cmd.error(msg.error_opening(url, "Unsupported URL"))
     return url.lstrip("/").rstrip("/")
 
 
 def _url(path: str) -> str:
+    """How the ASA names a flash path in its messages: `disk0:/dir/file`."""
     return f"{DEFAULT_FS}/{path}"
 
 
-def bytes_copied(n: int) -> str:
-    secs = max(0.01, n / 40000)
-    return f"{n} bytes copied in {secs:.3f} secs"
+def elapsed_ms(nbytes: int) -> int:
+    """The time a flash write of `nbytes` takes (deterministic: the lab clock is virtual)."""
+    return 40 + nbytes // 50
 
 
-def write_memory(cmd: Command, unit: Unit, context: str | None, all_: bool) -> list[str]:
-    """Save the running configuration of a space (and with `all`, of every context)."""
-    out: list[str] = ["Building configuration..."]
-    if all_ and context is None:
-        names = [None, *unit.sys.contexts]
-        total = len(names)
-        for i, name in enumerate(names):
-            label = name or "system"
-            try:
-                unit.save(name)
-            except FlashError:
-                out.append(f"%Error opening {unit.sys.contexts[name].config_url if name else 'startup-config'}")
-                continue
-            out.append(f"Saving context : {label:>18} : ({i + 1:03d}/{total:03d} Contexts saved) ")
-        out.append(f"Cryptochecksum: {render.checksum_groups(unit.config_body(None))}")
-        out.append("[OK]")
-        return out
+def _affirm(typed: str) -> bool:
+    return typed.strip().lower() in ("", "y", "yes")
+
+
+def _ask_chain(cmd: Command, questions: list[tuple[str, str]], done: Callable[[list[str], list[str]], None],
+               noconfirm: bool = False) -> None:
+    """Ask `questions` (prompt, default) one after the other; then `done(answers, out)`.
+    A `[confirm]` question answered with anything but yes cancels silently."""
+    s = cmd.session
+    answers: list[str] = []
+    if noconfirm or s.batch:
+        out: list[str] = []
+        try:
+            done([d for _, d in questions], out)
+        finally:
+            cmd.print(*out)
+        return
+
+    def step(i: int) -> None:
+        prompt, default = questions[i]
+
+        def answer(typed: str, out: list[str]) -> None:
+            if prompt.endswith("[confirm]"):
+                if not _affirm(typed):
+                    return
+                answers.append(default)
+            else:
+                answers.append(typed.strip() or default)
+            if i + 1 < len(questions):
+                step(i + 1)
+            else:
+                done(answers, out)
+        s.ask(prompt, answer)
+    step(0)
+
+
+# ---------------------------------------------------------------- write
+
+def write_one(unit: Unit, context: str | None) -> list[str]:
+    """`write memory` of one space, in the 9.x form; the error line if it cannot be saved."""
     try:
         sums, n = unit.save(context)
-    except FlashError as exc:
-        out.append(f"%Error opening {exc} (No such file or directory)")
-        return out
-    out += [f"Cryptochecksum: {sums}", f"{n} bytes copied in 1.20 secs ({n} bytes/sec)", "[OK]"]
+    except FlashError:
+        url = unit.sys.contexts[context].config_url if context else STARTUP_CFG
+        return ["Building configuration...", msg.error_opening(url or STARTUP_CFG)]
     unit.last_modified = ("enable_15", unit.clock.now)
-    return out
+    return show.write_memory_lines(sums, n, elapsed_ms=elapsed_ms(n))
+
+
+def write_all(unit: Unit) -> list[str]:
+    """`write memory all` in the system space: the system and every context with a config-url
+    (a context without one has no configuration file to write)."""
+    spaces: list[show.SavedSpace] = []
+    errors: list[str] = []
+    for name in (None, *unit.sys.contexts):
+        if name is not None and not unit.sys.contexts[name].config_url:
+            continue
+        try:
+            sums, n = unit.save(name)
+        except FlashError:
+            url = unit.sys.contexts[name].config_url if name else STARTUP_CFG
+            errors.append(msg.error_opening(url or STARTUP_CFG))
+            continue
+        spaces.append(show.SavedSpace(name or "system", sums, n, elapsed_ms(n)))
+    unit.last_modified = ("enable_15", unit.clock.now)
+    lines = show.write_memory_all_lines(spaces)
+    return lines[:-1] + errors + lines[-1:]
 
 
 @handler("write")
 def write(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
     if cmd.has("memory"):
-        if cmd.has("all") and s.context is not None:
-            cmd.invalid_at(cmd.col_of("ALL"))
-        cmd.print(*write_memory(cmd, u, s.context, cmd.has("all")))
+        if cmd.has("all"):
+            if s.context is not None:
+                cmd.invalid_at(cmd.col_of(_kw(cmd, "all")))
+            cmd.print(*write_all(u))
+        else:
+            cmd.print(*write_one(u, s.context))
     elif cmd.has("terminal"):
         cmd.print(*u.running_config(s.context))
     elif cmd.has("erase"):
-        def answer(typed: str, out: list[str]) -> None:
-            if typed.lower() not in ("", "y", "yes"):
-                return
-            if s.context is None:
-                if u.flash.exists(STARTUP):
-                    u.flash.delete(STARTUP)
-            else:
-                loc = split_url(u.sys.contexts[s.context].config_url)
-                if loc and u.flash.exists(loc[1]):
-                    u.flash.delete(loc[1])
-            out.append("[OK]")
-        s.ask("Erase configuration in flash memory? [confirm]", answer)
+        def erase(_answers: list[str], out: list[str]) -> None:
+            path = u.startup_path(s.context)
+            if path and u.flash.exists(path):
+                u.flash.delete(path)
+            out.append(msg.OK)
+        _ask_chain(cmd, [(msg.WRITE_ERASE_CONFIRM, "")], erase)
     elif cmd.has("standby"):
         u.pair.write_standby(cmd)   # type: ignore[union-attr]
     else:
-        cmd.error("%Error: network write is not available in the lab")
+        cmd.error(msg.NO_NETWORK)
 
+
+def _kw(cmd: Command, keyword: str) -> str:
+    """The terminal name of a keyword in the command's tokens."""
+    for t, w in zip(cmd.tokens, cmd.words, strict=True):
+        if w == keyword:
+            return t.type
+    return ""
+
+
+# ---------------------------------------------------------------- copy
 
 @handler("copy")
 def copy(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
     src_raw, dst_raw = cmd.values("FILE")
     src, dst = canonical_file(src_raw), canonical_file(dst_raw)
-    noconfirm = bool(cmd.values("COPY_OPT"))
+    for raw, name in ((src_raw, src), (dst_raw, dst)):
+        if name not in (RUNNING, STARTUP_CFG):
+            _path(cmd, raw)          # an unsupported scheme fails before any question
 
-    def do_copy(out: list[str]) -> None:
-        if src == "running-config":
-            if dst == "startup-config":
+    def startup_path(out: list[str]) -> str:
+        path = u.startup_path(s.context)
+        if path is None:
+            out.append(msg.error_opening(STARTUP_CFG))
+            raise Abort
+        return path
+
+    def do_copy(answers: list[str], out: list[str]) -> None:
+        source = answers[0] if answers else src
+        target = answers[1] if len(answers) > 1 else dst
+        if src == RUNNING:
+            if dst == STARTUP_CFG:
+                startup_path(out)
                 sums, n = u.save(s.context)
-                out.extend([f"Cryptochecksum: {sums} ", "", bytes_copied(n)])
+                out.extend([msg.cryptochecksum(sums), "", msg.bytes_copied(n, elapsed_ms(n))])
                 return
             data = ("\n".join(u.running_config(s.context, secrets=True)) + "\n").encode()
-        elif src == "startup-config":
-            try:
-                data = u.flash.read(STARTUP if s.context is None else
-                                    _path(cmd, u.sys.contexts[s.context].config_url))
-            except FlashError:
-                out.append("%Error opening startup-config (No such file or directory)")
-                raise Abort from None
+            checksum: str | None = u.checksum_groups(s.context)
         else:
+            checksum = None
+            path = startup_path(out) if src == STARTUP_CFG else _path(cmd, source)
             try:
-                data = u.flash.read(_path(cmd, src))
+                data = u.flash.read(path)
             except FlashError:
-                out.append(f"%Error opening {_show_url(src)} (No such file or directory)")
+                out.append(msg.error_opening(_shown(source)))
                 raise Abort from None
-        if dst == "running-config":
+        if dst == RUNNING:
             text = data.decode(errors="replace").splitlines()
-            errs = u.apply_system(text) if s.context is None else u.apply_context(s.context, text)
-            out.extend(errs)
-            out.append(bytes_copied(len(data)))
+            out.extend(u.apply_system(text) if s.context is None else u.apply_context(s.context, text))
+            out.append(msg.bytes_copied(len(data), elapsed_ms(len(data))))
             return
-        if dst == "startup-config":
-            target = STARTUP if s.context is None else _path(cmd, u.sys.contexts[s.context].config_url)
+        if dst == STARTUP_CFG:
+            dest = startup_path(out)
         else:
-            target = _path(cmd, dst)
-            if u.flash.is_dir(target):
-                target = f"{target}/{_path(cmd, src).rpartition('/')[2]}".lstrip("/")
+            dest = _path(cmd, target)
+            if u.flash.is_dir(dest):
+                dest = f"{dest}/{_path(cmd, source).rpartition('/')[2]}".lstrip("/")
         try:
-            u.flash.write(target, data, u.clock.now)
+            u.flash.write(dest, data, u.clock.now)
         except FlashError:
-            out.append(f"%Error opening {_show_url(dst)} (No such file or directory)")
+            out.append(msg.error_opening(_shown(target)))
             raise Abort from None
-        out.append(bytes_copied(len(data)))
+        if checksum is not None:
+            out.extend([msg.cryptochecksum(checksum), ""])
+        out.append(msg.bytes_copied(len(data), elapsed_ms(len(data))))
 
-    if noconfirm or s.batch:
-        out: list[str] = []
-        try:
-            do_copy(out)
-        finally:
-            cmd.print(*out)
-        return
-
-    def ask_dst(typed: str, out: list[str]) -> None:
-        if dst in ("running-config", "startup-config"):
-            do_copy(out)
-            return
-
-        def final(typed2: str, out2: list[str]) -> None:
-            do_copy(out2)
-        s.ask(f"Destination filename [{_short(dst)}]? ", final)
-    cmd.print("")
-    s.ask(f"Source filename [{_short(src)}]? ", ask_dst)
+    questions = [(msg.source_filename_prompt(_short(src)), src)]
+    if dst != RUNNING and not (src == RUNNING and dst == STARTUP_CFG):
+        questions.append((msg.destination_filename_prompt(_short(dst)), dst))
+    noconfirm = bool(cmd.values("COPY_OPT"))
+    if not (noconfirm or s.batch):
+        cmd.print("")
+    _ask_chain(cmd, questions, do_copy, noconfirm)
 
 
 def _short(name: str) -> str:
@@ -156,10 +217,15 @@ def _short(name: str) -> str:
     return loc[1] if loc else name
 
 
-def _show_url(name: str) -> str:
+def _shown(name: str) -> str:
+    """A file as the ASA names it in messages: its file system as typed, then `/path`."""
     loc = split_url(name)
-    return f"{loc[0]}/{loc[1]}" if loc else name
+    if loc is None:
+        return _url(name.lstrip("/"))
+    return f"{name[:name.index(':') + 1]}/{loc[1]}"
 
+
+# ---------------------------------------------------------------- more, dir
 
 @handler("more")
 def more(cmd: Command) -> None:
@@ -171,33 +237,29 @@ def more(cmd: Command) -> None:
     try:
         data = u.flash.read(_path(cmd, raw))
     except FlashError:
-        cmd.error(f"%Error opening {_show_url(raw)} (No such file or directory)")
+        cmd.error(msg.error_opening(_shown(raw)))
         return
     cmd.print(*data.decode(errors="replace").splitlines())
 
 
 @handler("dir")
 def dir_(cmd: Command) -> None:
-    from .. import show
     u = cmd.unit
     raw = cmd.value("FILE") or DEFAULT_FS
     path = _path(cmd, raw)
     if path and not u.flash.is_dir(path):
-        if u.flash.exists(path):
-            entries = [e for e in u.flash.listing(path.rpartition("/")[0]) if e[0] == path.rpartition("/")[2]]
-            parent = path.rpartition("/")[0]
-        else:
-            cmd.error(f"%Error opening {_show_url(raw)} (No such file or directory)")
-            return
+        if not u.flash.exists(path):
+            cmd.error(msg.error_opening(_shown(raw)))
+        parent, _, leaf = path.rpartition("/")
+        entries = [e for e in u.flash.listing(parent) if e[0] == leaf]
     else:
-        entries = u.flash.listing(path)
-        parent = path
+        parent, entries = path, u.flash.listing(path)
     rows = []
     for name, size, is_dir in entries:
         full = f"{parent}/{name}".lstrip("/")
         rows.append(show.DirEntry(index=_inode(full), is_dir=is_dir, size=size,
-                                  mtime_ms=u.flash.mtimes.get(full, u.clock.start), name=name))
-    label = f"disk0:/{parent + '/' if parent else ''}"
+                                  mtime_ms=int(u.flash.mtimes.get(full, u.clock.start)), name=name))
+    label = f"{DEFAULT_FS}/{parent + '/' if parent else ''}"
     cmd.print(*show.show_dir(label, rows, total_bytes=u.flash_capacity(),
                              free_bytes=u.flash_capacity() - u.flash.used()))
 
@@ -206,164 +268,142 @@ def _inode(path: str) -> int:
     return 3 + sum(path.encode()) % 997
 
 
-def _confirm_delete(cmd: Command, what: str, act, rmdir: bool = False) -> None:  # type: ignore[no-untyped-def]
-    s = cmd.session
-    noconfirm = bool([v for v in cmd.values("DEL_OPT") + cmd.values("COPY_OPT") if "noconfirm" in v])
-    if noconfirm or s.batch:
-        out: list[str] = []
-        act(out)
-        cmd.print(*out)
-        return
+# ---------------------------------------------------------------- delete, mkdir, rmdir, rename
 
-    def step2(typed: str, out: list[str]) -> None:
-        if typed.lower() in ("", "y", "yes"):
-            act(out)
-
-    def step1(typed: str, out: list[str]) -> None:
-        s.ask(f"{'Remove directory' if rmdir else 'Delete'} {_url(what)}? [confirm]", step2)
-    cmd.print("")
-    s.ask(f"{'Remove directory' if rmdir else 'Delete'} filename [{what}]? ", step1)
+def _noconfirm(cmd: Command) -> bool:
+    return any("noconfirm" in v for v in cmd.values("DEL_OPT") + cmd.values("COPY_OPT"))
 
 
 @handler("delete")
 def delete(cmd: Command) -> None:
     u = cmd.unit
-    path = _path(cmd, cmd.value("FILE") or "")
+    raw = cmd.value("FILE") or ""
+    path = _path(cmd, raw)
     recursive = any("recursive" in v for v in cmd.values("DEL_OPT"))
+    if not u.flash.exists(path) and not (recursive and path and u.flash.is_dir(path)):
+        cmd.error(msg.error_deleting(_url(path)))
 
-    def act(out: list[str]) -> None:
+    def act(answers: list[str], out: list[str]) -> None:
+        target = _path(cmd, answers[0]) if answers and answers[0] else path
         try:
-            if u.flash.is_dir(path) and recursive:
-                for f in [f for f in u.flash.files if f.startswith(path + "/")]:
+            if recursive and u.flash.is_dir(target):
+                for f in [f for f in u.flash.files if f.startswith(target + "/")]:
                     u.flash.delete(f)
-                for d in sorted((d for d in u.flash.dirs if d == path or d.startswith(path + "/")), reverse=True):
+                for d in sorted((d for d in u.flash.dirs if d == target or d.startswith(target + "/")),
+                                reverse=True):
                     u.flash.rmdir(d)
             else:
-                u.flash.delete(path)
+                u.flash.delete(target)
         except FlashError:
-            out.append(f"%Error deleting {_url(path)} (No such file or directory)")
+            out.append(msg.error_deleting(_url(target)))
             raise Abort from None
-    if not u.flash.exists(path) and not (recursive and u.flash.is_dir(path)):
-        cmd.error(f"%Error deleting {_url(path)} (No such file or directory)")
-    _confirm_delete(cmd, path, act)
+    if not (_noconfirm(cmd) or cmd.session.batch):
+        cmd.print("")
+    _ask_chain(cmd, [(msg.delete_filename_prompt(path), path), (msg.delete_confirm(_url(path)), "")],
+               lambda a, out: act(a[:1], out), _noconfirm(cmd))
 
 
 @handler("mkdir")
 def mkdir(cmd: Command) -> None:
-    u, s = cmd.unit, cmd.session
+    u = cmd.unit
     path = _path(cmd, cmd.value("FILE") or "")
+    if not path or u.flash.exists(path) or u.flash.is_dir(path):
+        cmd.error(msg.error_creating_dir(_url(path)))
 
-    def act(out: list[str]) -> None:
+    def act(answers: list[str], out: list[str]) -> None:
+        target = _path(cmd, answers[0]) or path
         try:
-            u.flash.mkdir(path)
+            u.flash.mkdir(target, u.clock.now)
         except FlashError:
-            out.append(f"%Error creating dir {_url(path)} (File exists)")
+            out.append(msg.error_creating_dir(_url(target)))
             raise Abort from None
-        out.append(f"Created dir {_url(path)}")
-    if cmd.values("COPY_OPT") or s.batch:
-        out: list[str] = []
-        try:
-            act(out)
-        finally:
-            cmd.print(*out)
-        return
-    s.ask(f"Create directory filename [{path}]? ", lambda typed, out: act(out))
+        out.append(msg.mkdir_done(_url(target)))
+    _ask_chain(cmd, [(msg.mkdir_prompt(path), path)], act, _noconfirm(cmd))
 
 
 @handler("rmdir")
 def rmdir(cmd: Command) -> None:
     u = cmd.unit
     path = _path(cmd, cmd.value("FILE") or "")
-    if not u.flash.is_dir(path) or not path:
-        cmd.error(f"%Error removing dir {_url(path)} (No such file or directory)")
+    if not path or not u.flash.is_dir(path):
+        cmd.error(msg.error_removing_dir(_url(path), "No such file or directory"))
     if any(k.startswith(path + "/") for k in list(u.flash.files) + list(u.flash.dirs)):
-        cmd.error(f"%Error removing dir {_url(path)} (Directory not empty)")
+        cmd.error(msg.error_removing_dir(_url(path)))
 
-    def act(out: list[str]) -> None:
+    def act(_answers: list[str], out: list[str]) -> None:
         u.flash.rmdir(path)
-    _confirm_delete(cmd, path, act, rmdir=True)
+        out.append(msg.rmdir_done(_url(path)))
+    if not (_noconfirm(cmd) or cmd.session.batch):
+        cmd.print("")
+    _ask_chain(cmd, [(msg.rmdir_prompt(path), path), (msg.delete_confirm(_url(path)), "")], act,
+               _noconfirm(cmd))
 
 
 @handler("rename")
 def rename(cmd: Command) -> None:
-    u, s = cmd.unit, cmd.session
+    u = cmd.unit
     src, dst = (_path(cmd, v) for v in cmd.values("FILE"))
-    if not u.flash.exists(src) and not (u.flash.is_dir(src) and src):
-        cmd.error(f"%Error renaming {_url(src)} (No such file or directory)")
+    if not src or not (u.flash.exists(src) or u.flash.is_dir(src)):
+        cmd.error(msg.error_renaming(_url(src)))
+    if not dst or u.flash.exists(dst) or u.flash.is_dir(dst):
+        cmd.error(msg.error_renaming(_url(src), "File exists"))
 
-    def act(out: list[str]) -> None:
-        if u.flash.exists(dst) or u.flash.is_dir(dst):
-            out.append(f"%Error renaming {_url(src)} (File exists)")
-            raise Abort
-        u.flash.rename(src, dst)
-    if cmd.values("COPY_OPT") or s.batch:
-        out: list[str] = []
+    def act(_answers: list[str], out: list[str]) -> None:
         try:
-            act(out)
-        finally:
-            cmd.print(*out)
-        return
-
-    def step1(typed: str, out: list[str]) -> None:
-        s.ask(f"Destination filename [{dst}]? ", lambda t, o: act(o))
-    s.ask(f"Source filename [{src}]? ", step1)
+            u.flash.rename(src, dst)
+        except FlashError:
+            out.append(msg.error_renaming(_url(src)))
+            raise Abort from None
+    _ask_chain(cmd, [(msg.rename_source_prompt(src), src), (msg.rename_destination_prompt(dst), dst)],
+               act, _noconfirm(cmd))
 
 
 @handler("erase", "format")
 def erase(cmd: Command) -> None:
-    u, s = cmd.unit, cmd.session
+    u = cmd.unit
 
-    def answer(typed: str, out: list[str]) -> None:
-        if typed.lower() in ("", "y", "yes"):
-            u.flash.erase()
-            out.append("Erase of disk0: complete")
-    s.ask("Erase disk0: ? [confirm]", answer)
+    def act(_answers: list[str], out: list[str]) -> None:
+        u.flash.erase()
+        out.append(msg.erase_done(DEFAULT_FS))
+    _ask_chain(cmd, [(msg.erase_confirm(DEFAULT_FS), "")], act)
 
+
+# ---------------------------------------------------------------- reload
 
 @handler("reload")
 def reload(cmd: Command) -> None:
+    """`reload [noconfirm|quick|save-config]` in the system space: offer to save the first
+    space whose running configuration differs from its startup file, confirm, go down; the
+    unit boots again from its startup-config after its boot time."""
     u, s = cmd.unit, cmd.session
-    if s.context is not None:
-        cmd.invalid_at(0)
 
     def go(out: list[str]) -> None:
-        out.extend(["", "***", "*** --- START GRACEFUL SHUTDOWN ---", "***",
-                    "*** Message to all terminals:", "***", "***   reload command",
-                    "Shutting down File system", "***", "*** --- SHUTDOWN NOW ---", "***",
-                    "*** Message to all terminals:", "***", "***   reload command",
-                    "Process shutdown finished", "Rebooting... (status 0x9)"])
+        out.extend(["", *msg.RELOAD_SHUTDOWN_LINES])
         u.clock.call_later(0, lambda: u.reload())
 
     def confirm(typed: str, out: list[str]) -> None:
-        if typed.lower() in ("", "y", "yes"):
+        if _affirm(typed):
             go(out)
-
-    def save_q(typed: str, out: list[str]) -> None:
-        ans = typed.lower()[:1]
-        if ans == "c":
-            return
-        if ans in ("y", "s", ""):
-            out.extend(write_memory(cmd, u, None, ans == "s"))
-        s.ask("Proceed with reload? [confirm]", confirm)
 
     if cmd.has("noconfirm"):
         out: list[str] = []
         go(out)
         cmd.print(*out)
         return
-    if cmd.has("save-config") or not _saved(u):
-        if cmd.has("save-config"):
-            cmd.print(*write_memory(cmd, u, None, True))
-        else:
-            s.ask("System config has been modified. Save? [Y]es/[N]o/[S]ave all/[C]ancel: ", save_q)
+    if cmd.has("save-config"):
+        cmd.print(*write_all(u))
+    else:
+        unsaved = next((name for name in (None, *u.sys.contexts) if not u.saved(name)), "-")
+        if unsaved != "-":
+            def save_q(typed: str, out: list[str]) -> None:
+                ans = typed.strip().lower()[:1]
+                if ans == "c":
+                    return
+                if ans in ("y", ""):
+                    out.extend(write_one(u, unsaved))
+                elif ans == "s":
+                    out.extend(write_all(u))
+                s.ask(msg.RELOAD_CONFIRM, confirm)
+            s.ask(msg.reload_save_prompt(unsaved or "System"), save_q, default="n")
             return
-    s.ask("Proceed with reload? [confirm]", confirm)
-
-
-def _saved(u: Unit) -> bool:
-    try:
-        data = u.flash.read(STARTUP).decode(errors="replace").splitlines()
-    except FlashError:
-        return False
-    body = u.config_body(None)
-    return render.checksum(body) in "".join(line for line in data if line.startswith("Cryptochecksum:"))
+    s.ask(msg.RELOAD_CONFIRM, confirm, default="y")

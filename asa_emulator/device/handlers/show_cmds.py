@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...config import render
 from ..commands import Command, handler
 from ..flash import STARTUP, FlashError
+from ..views import resolve_interface
 
 
 def _pair_show(cmd: Command, what: str, *args: object) -> None:
@@ -38,11 +39,8 @@ def _system_section(cmd: Command, key: str, all_: bool) -> list[str]:
                     for ln in render.render_failover_group(sysc.failover.groups[g], all_)]
         return render.render_failover(sysc.failover, all_)
     if key == "interface":
-        only = None
-        if cmd.values("PHY_IF"):
-            from .system_cfg import phys_name
-            only = phys_name(cmd)
-        return render.render_system_interfaces(sysc, only)
+        only = resolve_interface(cmd) if cmd.value("IFNAME") else None
+        return _bang_first(render.render_system_interfaces(sysc, only))
     if key == "context":
         return render.render_contexts(sysc, cmd.value("NAME"))
     if key == "hostname":
@@ -60,28 +58,50 @@ def _system_section(cmd: Command, key: str, all_: bool) -> list[str]:
     return []
 
 
+def _bang_first(blocks: list[str]) -> list[str]:
+    """`show running-config interface`: each block is preceded by `!` (the full listing
+    closes each block with one instead)."""
+    out: list[str] = []
+    for ln in blocks:
+        if ln.startswith("interface "):
+            out.append("!")
+        if ln != "!":
+            out.append(ln)
+    return out
+
+
 def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
     u, s = cmd.unit, cmd.session
     body = render.context_body(u.ctx[s.context or ""], all_)
     if key == "interface":
         out: list[str] = []
-        want = cmd.values("PHY_IF")
+        want = resolve_interface(cmd) if cmd.value("IFNAME") else None
         keep = False
         for ln in body:
             if ln.startswith("interface "):
-                keep = not want or ln.split()[1].lower() == want[0].lower()
+                keep = want is None or ln.split()[1] == want
             if keep:
                 out.append(ln)
             if ln == "!":
                 keep = False
+        return _bang_first(out)
+    if key in ("nameif", "ip", "asr-group"):
+        # interface sub-commands: each interface that has one, with its matching lines
+        prefix = {"nameif": " nameif ", "ip": " ip address ", "asr-group": " asr-group "}[key]
+        out, head = [], ""
+        for ln in body:
+            if ln.startswith("interface "):
+                head = ln
+            elif ln.startswith(prefix) and head:
+                out += ["!", head, ln]
         return out
     if key == "monitor-interface":
         return [ln for ln in body if "monitor-interface" in ln]
-    if key in ("hostname", "enable", "pager"):
-        return [ln for ln in body if ln.startswith(key)]
+    if key in ("hostname", "enable", "pager", "firewall"):
+        return [ln for ln in body if ln.startswith(key + " ")]
     if key == "terminal":
         return [ln for ln in body if ln.startswith("pager")]
-    return [ln for ln in body if ln.lstrip().startswith(key.replace("ip address", "ip address"))]
+    return []
 
 
 @handler("show_startup")
@@ -101,10 +121,8 @@ def show_startup(cmd: Command) -> None:
 
 @handler("show_mode")
 def show_mode(cmd: Command) -> None:
-    u = cmd.unit
-    cmd.print("Security context mode: multiple")
-    if u.pending_mode == "single":
-        cmd.print("The flash mode is SINGLE")
+    from .. import show
+    cmd.print(*show.show_mode("multiple", cmd.unit.pending_mode or "multiple"))
 
 
 @handler("show_curpriv")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ...config.model import Allocation, ContextDef, SysInterface
-from ...config.render import password_hash
+from ...config.model import Allocation, ContextDef, CtxInterface, SysInterface
+from ...config.render import checksum_groups, password_hash
+from .. import messages as msg
 from ..commands import Command, handler
+from ..flash import split_url
 from ..hardware import canonical_interface
 
 
@@ -47,18 +49,14 @@ def sys_interface(cmd: Command) -> None:
         parent = name.split(".")[0]
         if parent not in u.sys.interfaces:
             cmd.invalid_token("PHY_IF")
-        u.sys.interfaces[name] = SysInterface(name)
-        _sort_interfaces(cmd)
+        u.sys.interfaces[name] = SysInterface(name, shutdown=False)   # subinterfaces start enabled
     s.enter("sys_if", target=name)
 
 
-def _sort_interfaces(cmd: Command) -> None:
-    hw = cmd.unit.hw.interfaces
-
-    def key(n: str) -> tuple[int, int]:
-        base, _, sub = n.partition(".")
-        return (hw.index(base) if base in hw else 99, int(sub) if sub else -1)
-    cmd.unit.sys.interfaces = dict(sorted(cmd.unit.sys.interfaces.items(), key=lambda kv: key(kv[0])))
+def interface_order(hw: tuple[str, ...], name: str) -> tuple[int, int]:
+    """Hardware order, subinterfaces after their parent by number (the ASA's listing order)."""
+    base, _, sub = name.partition(".")
+    return (hw.index(base) if base in hw else 99, int(sub) if sub else -1)
 
 
 @handler("no_sys_interface")
@@ -66,10 +64,10 @@ def no_sys_interface(cmd: Command) -> None:
     u = cmd.unit
     name = phys_name(cmd)
     if "." not in name:
-        cmd.error(f"ERROR: Cannot remove physical interface {name}")  # unverified
+        cmd.error(msg.cannot_remove_physical(name))
     for cdef in u.sys.contexts.values():
         if any(a.phys == name for a in cdef.allocations):
-            cmd.error(f"ERROR: Interface {name} is allocated to context {cdef.name}")  # unverified
+            cmd.error(msg.interface_allocated(name, cdef.name))
     u.sys.interfaces.pop(name, None)
 
 
@@ -123,7 +121,7 @@ def _norm_mac(mac: str) -> str:
 def vlan(cmd: Command) -> None:
     itf = _sys_if(cmd)
     if "." not in itf.name:
-        cmd.error("ERROR: VLAN can only be configured on a subinterface")  # unverified
+        cmd.error(msg.VLAN_ONLY_SUBINTERFACE)
     itf.vlan = None if cmd.no else int(cmd.value("N_1_4094") or 0)
 
 
@@ -139,11 +137,6 @@ def duplex(cmd: Command) -> None:
     _sys_if(cmd).duplex = "" if not w or w[0] == "auto" else w[0]
 
 
-@handler("nameif_sys")
-def nameif_sys(cmd: Command) -> None:
-    cmd.error("ERROR: This command is not supported in the system context")  # unverified
-
-
 # ---------------------------------------------------------------- contexts
 
 @handler("context")
@@ -153,14 +146,14 @@ def context(cmd: Command) -> None:
     if len(name) > 32:
         cmd.invalid_token("NAME")
     if name.lower() in ("system", "null") or "/" in name:
-        cmd.error(f"ERROR: The name '{name}' is reserved")  # unverified
+        cmd.error(msg.context_name_reserved(name))
     if name not in u.sys.contexts:
         if len(u.sys.contexts) >= u.hw.contexts_license + 1:
-            cmd.error("ERROR: Maximum number of contexts reached")  # unverified
+            cmd.error(msg.MAX_CONTEXTS)
         u.sys.contexts[name] = ContextDef(name)
         u.new_context(name)
-        if u.sys.admin_context is None and not s.batch:
-            pass
+        if not s.batch:
+            cmd.print(msg.context_created(name, len(u.sys.contexts)))
     s.enter("sys_ctx", target=name)
 
 
@@ -169,14 +162,11 @@ def no_context(cmd: Command) -> None:
     u = cmd.unit
     name = cmd.value("NAME") or ""
     if name not in u.sys.contexts:
-        cmd.error(f"ERROR: Context '{name}' not found")  # unverified
+        cmd.error(msg.context_not_found(name))
     if name == u.sys.admin_context:
-        cmd.error("ERROR: Cannot delete the admin context")  # unverified
+        cmd.error(msg.CANNOT_REMOVE_ADMIN_CONTEXT)
     del u.sys.contexts[name]
-    u.ctx.pop(name, None)
-    s = u.console
-    if s.context == name:
-        s.enter("sys_exec", context=None, keep_context=False)
+    u.ctx.pop(name, None)     # sessions inside it drop back to the system space (Session.execute)
 
 
 @handler("admin_context")
@@ -186,10 +176,16 @@ def admin_context(cmd: Command) -> None:
     cdef = u.sys.contexts.get(name)
     if cdef is None:
         # the ASA creates the admin context on demand when it is named first
+        if len(name) > 32 or name.lower() in ("system", "null") or "/" in name:
+            cmd.invalid_token("NAME")
+        if len(u.sys.contexts) >= u.hw.contexts_license + 1:
+            cmd.error(msg.MAX_CONTEXTS)
         u.sys.contexts[name] = ContextDef(name)
         u.new_context(name)
+        if not cmd.session.batch:
+            cmd.print(msg.context_created(name, len(u.sys.contexts)))
     elif cdef.failover_group not in (None, 1):
-        cmd.error("ERROR: The admin context must be in failover group 1")  # unverified
+        cmd.error(msg.ADMIN_CONTEXT_GROUP_1)
     u.sys.admin_context = name
 
 
@@ -204,53 +200,58 @@ def allocate_interface(cmd: Command) -> None:
     mapped = names[0] if names else None
     visible = cmd.has("visible")
     if cmd.no:
+        for a in cdef.allocations:
+            if a.phys == phys:
+                u.deallocate(cdef.name, phys, a.mapped)
         cdef.allocations = [a for a in cdef.allocations if a.phys != phys]
-        u.deallocate(cdef.name, phys, mapped)
         return
     fo = u.sys.failover
     if (fo.lan_if and fo.lan_if[1] == phys) or (fo.link and fo.link[1] == phys):
-        cmd.error(f"ERROR: Interface {phys} is used as a failover link")  # unverified
+        cmd.error(msg.interface_is_failover_link(phys))
+    key = mapped or phys
+    if any(a.ctx_name == key and a.phys != phys for a in cdef.allocations):
+        cmd.error(msg.mapped_name_in_use(key))
     for a in cdef.allocations:
         if a.phys == phys:
+            if a.ctx_name != key:
+                u.rename_allocation(cdef.name, a.ctx_name, key)
             a.mapped, a.visible = mapped, visible
             return
     cdef.allocations.append(Allocation(phys, mapped, visible))
-    order = {n: i for i, n in enumerate(u.sys.interfaces)}
-    cdef.allocations.sort(key=lambda a: order.get(a.phys, 999))
+    hw = u.hw.interfaces
+    if len(cdef.allocations) > 1 and interface_order(hw, cdef.allocations[-2].phys) > interface_order(hw, phys):
+        cdef.allocations.sort(key=lambda a: interface_order(hw, a.phys))
     u.allocate(cdef.name, phys, mapped)
 
 
 @handler("config_url")
 def config_url(cmd: Command) -> None:
+    """`config-url URL`: kept as typed.  The first URL of a context (or a new one) loads the
+    file into the context if it exists; retyping the same URL changes nothing (a running
+    context is not reloaded, which is also what configuration sync relies on)."""
     u, s = cmd.unit, cmd.session
     cdef = u.sys.contexts[str(s.state.target)]
     if cmd.no:
         cdef.config_url = ""
         return
     url = cmd.value("FILE") or ""
-    from ..flash import split_url
     loc = split_url(url)
     if loc is None:
-        cmd.error(f"ERROR: Unsupported URL {url}")  # unverified
+        cmd.error(msg.unsupported_url(url))
     assert loc is not None
-    cdef.config_url = f"{loc[0]}/{loc[1]}"
+    if cdef.config_url and split_url(cdef.config_url) == loc:
+        cdef.config_url = url
+        return
+    cdef.config_url = url
     if not u.flash.exists(loc[1]):
         if not s.batch:
-            cmd.print(f"WARNING: Could not fetch the URL {cdef.config_url}",
-                      "INFO: Creating context with default config")
+            cmd.print(*msg.context_url_not_fetched(url))
         return
-    if u.ctx[cdef.name].interfaces and any(i.nameif for i in u.ctx[cdef.name].interfaces.values()):
-        return   # already configured: the ASA does not reload a running context
     u.load_context_url(cdef.name)
     if not s.batch:
-        cmd.print(f"Cryptochecksum (changed): {_ctx_sum(cmd, cdef.name)}")
+        cmd.print(msg.context_checksum_changed(checksum_groups(u.config_body(cdef.name))))
         if cdef.name == u.sys.admin_context:
-            cmd.print("INFO: Admin context will take some time to come up .... please wait.")
-
-
-def _ctx_sum(cmd: Command, name: str) -> str:
-    from ...config.render import checksum_groups
-    return checksum_groups(cmd.unit.config_body(name))
+            cmd.print(msg.ADMIN_CONTEXT_COMING_UP)
 
 
 @handler("join_failover_group")
@@ -262,40 +263,40 @@ def join_failover_group(cmd: Command) -> None:
         return
     gid = int(cmd.value("N_1_2") or 1)
     if cdef.name == u.sys.admin_context and gid != 1:
-        cmd.error("ERROR: The admin context must be in failover group 1")  # unverified
+        cmd.error(msg.ADMIN_CONTEXT_GROUP_1)
     if gid not in u.sys.failover.groups:
-        cmd.error(f"ERROR: Failover group {gid} does not exist")  # unverified
+        cmd.error(msg.failover_group_missing(gid))
     cdef.failover_group = gid
 
 
 @handler("member")
 def member(cmd: Command) -> None:
     if (cmd.value("NAME") or "") != "default":
-        cmd.error(f"ERROR: Class {cmd.value('NAME')} does not exist")  # unverified
+        cmd.error(msg.class_missing(cmd.value("NAME") or ""))
 
 
 # ---------------------------------------------------------------- misc system settings
 
 @handler("mode")
 def mode(cmd: Command) -> None:
+    """`mode single|multiple`.  The unit runs in multiple context mode; `mode single` is
+    confirmed and recorded as the flash mode (`show mode`), for the next reload."""
     u, s = cmd.unit, cmd.session
-    target = "single" if cmd.has("single") else "multiple"
-    if target == "multiple":
+    if not cmd.has("single"):
+        u.pending_mode = None
         if not s.batch:
-            cmd.print("WARNING: The running mode is already multiple")  # unverified
+            cmd.print(msg.MODE_ALREADY_MULTIPLE)
         return
 
     def answer(typed: str, out: list[str]) -> None:
         if typed.lower() in ("", "y", "yes"):
-            u.pending_mode = target
-            out.append("Convert the system configuration? [confirm]")
-            out.append("INFO: The mode change takes effect at the next reload")
+            u.pending_mode = "single"
+            out.append(msg.MODE_AT_RELOAD)
     if cmd.has("noconfirm"):
-        u.pending_mode = target
+        u.pending_mode = "single"
         return
-    s.ask("WARNING: This command will change the behavior of the device\n"
-          "WARNING: This command will initiate a Reboot\n"
-          "Proceed with change mode? [confirm]", answer)
+    s.ask("\n".join((msg.MODE_WARNING_BEHAVIOR, msg.MODE_WARNING_REBOOT, msg.MODE_CONFIRM)), answer,
+          default="y")
 
 
 @handler("no_mode")
@@ -305,10 +306,18 @@ def no_mode(cmd: Command) -> None:
 
 @handler("firewall")
 def firewall(cmd: Command) -> None:
+    """`firewall transparent` in a context.  Changing the firewall mode clears the context's
+    configuration, as on the ASA (the two modes do not share most commands)."""
     u, s = cmd.unit, cmd.session
-    if not s.context:
-        cmd.error("ERROR: This command is only valid in a security context")  # unverified
-    u.ctx[s.context].transparent = not cmd.no
+    ctx = u.ctx[s.context or ""]
+    transparent = not cmd.no
+    if ctx.transparent == transparent:
+        return
+    for name in list(ctx.interfaces):
+        ctx.interfaces[name] = CtxInterface(name)
+    ctx.hostname, ctx.enable_password = "", ""
+    ctx.monitor.clear()
+    ctx.transparent = transparent
 
 
 @handler("mac_address_auto")
