@@ -12,7 +12,10 @@ from typing import Protocol
 class Console(Protocol):
     """One CLI session on one unit (its serial console, or one SSH connection)."""
 
-    unit_name: str
+    @property
+    def unit_name(self) -> str:
+        """The lab name of the unit this session runs on."""
+        ...
 
     def prompt(self) -> str:
         """The prompt to print before the next line, e.g. `primary/admin(config)# `.
@@ -53,7 +56,8 @@ class Console(Protocol):
 class LabHandle(Protocol):
     """The running lab as a front end drives it."""
 
-    unit_names: tuple[str, ...]
+    @property
+    def unit_names(self) -> tuple[str, ...]: ...
 
     def console(self, unit: str) -> Console:
         """The unit's serial console session (one per unit, shared)."""

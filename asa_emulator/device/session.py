@@ -52,7 +52,6 @@ class ModeState:
 class Session:
     def __init__(self, unit: Unit, kind: str = "console") -> None:
         self.unit = unit
-        self.unit_name = unit.name             # console.Console
         self.kind = kind                   # console | ssh | batch | replica | exec
         self.state = ModeState()
         self.question: Question | None = None
@@ -67,6 +66,10 @@ class Session:
             self.state = ModeState("sys_config")
 
     # ------------------------------------------------------------------ reading
+    @property
+    def unit_name(self) -> str:
+        return self.unit.name
+
     @property
     def batch(self) -> bool:
         return self.kind in ("batch", "replica")

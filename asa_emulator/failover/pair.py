@@ -7,6 +7,7 @@ consequence of those ticks, of commands and of lab directives, on the virtual cl
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from ..device import messages
@@ -457,7 +458,7 @@ class Pair:
                 continue
             if self.state(p, gid) == "Standby Ready" and self.fo[o.name].groups[gid].active:
                 delay = grp.preempt * 1000
-                self.clock.call_later(delay, lambda gid=gid, p=p: self._preempt(gid, p))
+                self.clock.call_later(delay, functools.partial(self._preempt, gid, p))
 
     def _preempt(self, gid: int, p: Unit) -> None:
         o = self.mate(p)
