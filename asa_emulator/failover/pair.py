@@ -468,9 +468,22 @@ class Pair:
             return
         if self.over_threshold(p, gid):
             return      # the preferred unit's own interfaces are failing: stay where it is
-        if self.state(p, gid) == "Standby Ready" and self.fo[o.name].groups[gid].active:
-            self._set(o, gid, "Standby Ready", "Other unit wants me Standby")
-            self._set(p, gid, "Active", "Failover state check")
+        if self.state(p, gid) != "Standby Ready" or not self.fo[o.name].groups[gid].active:
+            return
+        if not self._state_replicated(p):
+            # Stateful Failover: preemption waits until the connections have been replicated
+            self.clock.call_later(p.sys.failover.unit_poll_ms,
+                                  functools.partial(self._preempt, gid, p))
+            return
+        self._set(o, gid, "Standby Ready", "Other unit wants me Standby")
+        self._set(p, gid, "Active", "Failover state check")
+
+    def _state_replicated(self, u: Unit) -> bool:
+        """No Stateful Failover link, or one that carries the connection updates."""
+        link = u.sys.failover.link
+        if link is None:
+            return True
+        return self.lab.wiring.carries(u.name, link[1])
 
     # ------------------------------------------------------------------ commands
     def config_changed(self, u: Unit) -> None:
