@@ -70,3 +70,15 @@ def test_status_table() -> None:
     body = "\n".join(out)
     assert "| primary   | on    | primary | on       | Active  | Standby Ready | folink up     | folink     |" in body
     assert "| secondary | off   | -       | -        | -       | -             | -             | -          |" in body
+
+
+def test_question_mark_in_a_script_shows_help_and_keeps_the_line() -> None:
+    lines, _ = run_lines(["enable", "", "show fail?", "show failover gr?oup 1 | include This host"])
+    assert lines[4:] == [
+        "primary# show fail?",
+        "failover",
+        "primary# show failover gr?",
+        "group",
+        "primary# show failover group 1 | include This host",
+        "  This host:    Primary",
+    ]

@@ -106,6 +106,10 @@ class Session:
                 parts.append(self.unit.prompt_state(self.state.context))
         return "/".join(parts)
 
+    def question_pending(self) -> bool:
+        """A question (confirmation, file name, password) is waiting for its answer."""
+        return self.question is not None
+
     def expects_secret(self) -> bool:
         return self.question is not None and self.question.secret
 

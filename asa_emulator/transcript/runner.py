@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from ..lab.labfile import LabError
@@ -74,12 +75,32 @@ class Runner:
         self.stats.commands += 1
         if con.expects_secret():
             self.emit(last.rstrip())
-        else:
+        elif con.question_pending() or "?" not in text:
             self.emit((last + text).rstrip())
+        else:
+            text = self._help_keys(con, last, text)
+            if text is None:
+                return
         out = con.execute(text)
         self.stats.asa_errors += sum(1 for ln in out if ln.startswith(ERROR_PREFIXES))
         self._out(out)
         self.flush_messages()   # what the command made the unit say appears right after it
+
+    def _help_keys(self, con: Any, prompt: str, text: str) -> str | None:
+        """`?` typed in a line, as on the console: the help appears at once and the line is
+        shown again without the `?`.  Text after the last `?` completes the line, which then
+        runs; a line that ends with `?` is abandoned (the next script line is a new line)."""
+        *before, rest = text.split("?")
+        buffer = ""
+        for part in before:
+            buffer += part
+            self.emit((prompt + buffer + "?").rstrip())
+            self._out(con.help(buffer))
+        if not rest.strip():
+            return None
+        buffer += rest
+        self.emit((prompt + buffer).rstrip())
+        return buffer
 
     def finish(self) -> None:
         self.flush_messages()
