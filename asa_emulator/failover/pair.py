@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..device.commands import Command
     from ..device.session import Session
     from ..device.unit import Unit
+    from ..lab.clock import Timer
     from ..lab.lab import Lab
 
 SYNC_BASE_MS = 2000
@@ -32,6 +33,8 @@ class Pair:
         self.clock = lab.clock
         self.fo: dict[str, UnitFailover] = {n: UnitFailover() for n in lab.unit_names}
         self._ticks: dict[str, Any] = {}
+        self._preempt_timers: dict[int, Timer] = {}
+        self._preempt_cfg: dict[int, tuple[object, ...]] = {}
 
     # ------------------------------------------------------------------ helpers
     def mate(self, u: Unit) -> Unit:
@@ -55,6 +58,12 @@ class Pair:
         before = fo.groups[gid].state
         if not fo.set_state(gid, state, reason, self.clock.now):
             return
+        if state == "Standby Ready" and gid not in fo.last_failover:
+            # a group that settles as standby here without ever having been active: its
+            # last failover is the pair's (both units print "Group N last failover at:",
+            # command-reference A/A sample)
+            mine = self.fo[self.mate(u).name].last_failover.get(gid)
+            fo.last_failover[gid] = mine if mine is not None else self.clock.now
         tag = f"Failover group {gid}: ({self.role(u)})"
         if state == "Active" and before in ("Standby Ready", "Failed"):
             self._emit(u, f"{tag} Switching to ACTIVE - {reason}.")
@@ -79,16 +88,14 @@ class Pair:
             if g.active_since is not None:
                 g.active_ms += now - g.active_since
                 g.active_since = None
-        fo.started = fo.paired = False
-        m = self.mate(u)
+        fo.started = fo.paired = fo.syncing = False
+        self._cancel_preempt()
         # the mate notices through missing hellos after its hold time (see _tick)
-        del m
 
     def failover_toggled(self, u: Unit, session: Session) -> None:
         if session.batch or not u.up:
             return
         if u.sys.failover.enabled:
-            self._emit(u, f"({self.role(u)}) Enabling failover.") if False else None
             self._start(u)
             return
         # `no failover`: every group stays active where it is, on both units
@@ -116,15 +123,17 @@ class Pair:
         self._schedule_tick(u)
 
     def _stop(self, u: Unit) -> None:
+        """Failover disabled on u.  A mate that still runs failover is not told: it stops
+        hearing hellos and, after its hold time, takes the groups (Table 34-2, row 1)."""
         fo = self.fo[u.name]
-        fo.started = fo.paired = False
+        fo.started = fo.paired = fo.syncing = False
         fo.neg_deadline = None
-        m = self.mate(u)
-        mfo = self.fo[m.name]
-        if mfo.paired:
-            mfo.paired = False
+        self._cancel_preempt()
         for gid in GROUPS:
-            if fo.groups[gid].state in ("Negotiation", "Not Detected"):
+            g = fo.groups[gid]
+            if g.state in TRANSIENT and not g.active:
+                # still negotiating or receiving the configuration: nobody is left to be
+                # standby for, the unit runs the group itself
                 fo.set_state(gid, "Active", "Set by the config command", self.clock.now)
 
     # ------------------------------------------------------------------ ticks
@@ -170,8 +179,7 @@ class Pair:
         a, b = u.sys.failover.lan_if, m.sys.failover.lan_if
         if not a or not b:
             return False
-        peer = self.lab.wiring.peer(u.name, a[1])
-        if peer != (m.name, b[1]) or not self.lab.wiring.carries(u.name, a[1]):
+        if not self._lan_carries(u, m):
             return False
         if (u.sys.failover.key or "") != (m.sys.failover.key or ""):
             self._once(u, "key", "Failover message decryption failure. Please make sure both units "
@@ -255,7 +263,10 @@ class Pair:
                            "are not the same as ours"),
                     banner("Other unit card configuration is different: the mate's interfaces "
                            "are not the same as ours"))
-        if _major_minor(hu.version) != _major_minor(hm.version):
+        # Prerequisites: same major and minor version, but a pair being upgraded keeps
+        # failover running across minor releases ("from Version 7.0(1) to Version 7.9(2)");
+        # only a different major version cannot pair
+        if _major(hu.version) != _major(hm.version):
             return (banner(f"Mate version {hm.version} is not compatible with ours {hu.version}"),
                     banner(f"Mate version {hu.version} is not compatible with ours {hm.version}"))
         for x, _y in ((u, m), (m, u)):
@@ -290,8 +301,10 @@ class Pair:
     def _sync(self, src: Unit, dst: Unit, then: Any = None, context: str | None = None,
               full: bool = True) -> None:
         """Send the running configuration from src to dst, with the console banners."""
-        fo_dst = self.fo[dst.name]
+        fo_dst, fo_src = self.fo[dst.name], self.fo[src.name]
         fo_dst.syncing = True
+        fo_dst.sync_gen += 1
+        gen = fo_dst.sync_gen
         self._emit(src, messages.REPLICATION_BEGIN)
         self._emit(dst, messages.REPLICATION_FROM_MATE_BEGIN)
         for gid in GROUPS:
@@ -302,16 +315,34 @@ class Pair:
         duration = SYNC_BASE_MS + int(n_lines * SYNC_PER_LINE_MS)
 
         def finish() -> None:
-            fo_dst.syncing = False
-            if not (src.up and dst.up):
+            if fo_dst.sync_gen != gen:
+                return          # called off: the units lost each other meanwhile
+            # a unit that went down, rebooted or stopped failover meanwhile ends this sync
+            if not (src.up and dst.up and fo_src.started and fo_dst.started
+                    and self.fo[src.name] is fo_src and self.fo[dst.name] is fo_dst):
+                fo_dst.syncing = False
+                return
+            if not self._lan_carries(src, dst):
+                # the failover link is cut: the transfer waits for it to come back
+                self.clock.call_later(src.sys.failover.unit_poll_ms, finish)
                 return
             copy_config(src, dst, context, full)
+            fo_dst.syncing = False
             self._emit(src, messages.REPLICATION_END)
             self._emit(dst, messages.REPLICATION_FROM_MATE_END)
             self.fo[src.name].heard_at = self.fo[dst.name].heard_at = self.clock.now
             if then is not None:
                 then()
         self.clock.call_later(duration, finish)
+
+    def _lan_carries(self, u: Unit, m: Unit) -> bool:
+        """The failover link between u and m carries frames (whatever the key): cabled end
+        to end, not cut, and neither end administratively down (`shutdown`)."""
+        a, b = u.sys.failover.lan_if, m.sys.failover.lan_if
+        if not a or not b or _sys_shut(u, a[1]) or _sys_shut(m, b[1]):
+            return False
+        wiring = self.lab.wiring
+        return wiring.peer(u.name, a[1]) == (m.name, b[1]) and wiring.carries(u.name, a[1])
 
     # ------------------------------------------------------------------ losing the mate
     def _mate_lost(self, u: Unit, m: Unit) -> None:
@@ -325,6 +356,11 @@ class Pair:
         fo.paired = False
         fo.mate_failed = True
         fo.mate_lost_at = self.clock.now
+        self._cancel_preempt()
+        for x in (fo, self.fo[m.name]):
+            if x.syncing:       # a configuration sync between them cannot complete
+                x.syncing = False
+                x.sync_gen += 1
         for gid in GROUPS:
             if not fo.groups[gid].active:
                 self._set(u, gid, "Active", "HELLO not heard from mate")
@@ -366,7 +402,7 @@ class Pair:
                     out.append((cdef.name, itf.nameif, a.phys, gid))
         return out
 
-    def _poll_hold(self, u: Unit, gid: int) -> tuple[int, int]:
+    def poll_hold(self, u: Unit, gid: int) -> tuple[int, int]:
         g = u.sys.failover.groups.get(gid)
         if g is not None and g.poll_ms is not None:
             return g.poll_ms, g.hold_ms or 25000
@@ -384,7 +420,7 @@ class Pair:
             mon = fo.ifmon.setdefault(key, _new_mon(now))
             itf = u.ctx[ctx].interfaces
             shut = _sys_shut(u, phys) or any(i.shutdown for i in itf.values() if i.nameif == nameif)
-            _, hold = self._poll_hold(u, gid)
+            _, hold = self.poll_hold(u, gid)
             if shut:
                 mon.status = "Link Down"
             elif not wiring.has_link(u.name, phys):
@@ -394,12 +430,26 @@ class Pair:
             else:
                 quiet = now - mon.last_heard
                 if quiet >= hold:
-                    mon.status = "Failed" if not wiring.receives(u.name, phys) else "Normal"
+                    mon.status = self._test_result(u, phys)
                 elif quiet >= hold // 2:
                     mon.status = "Testing"
         for key in list(fo.ifmon):
             if key not in seen:
                 del fo.ifmon[key]
+
+    def _test_result(self, u: Unit, phys: str) -> str:
+        """The interface tests after the hold time (link, network activity, ARP, ping): an
+        end that hears traffic passes (Normal); one that hears nothing fails, unless the
+        mate's end hears nothing either: then neither unit can tell and both show Unknown,
+        which does not count towards the failover threshold (configuration guide, "Failover
+        Health Monitoring")."""
+        wiring = self.lab.wiring
+        if wiring.receives(u.name, phys):
+            return "Normal"
+        peer = wiring.peer(u.name, phys)
+        if peer is not None and not wiring.receives(*peer):
+            return "Unknown"
+        return "Failed"
 
     def failed_count(self, u: Unit, gid: int) -> tuple[int, int]:
         """(failed, monitored) interfaces of a group's contexts on this unit."""
@@ -425,16 +475,20 @@ class Pair:
             g, mg = fo.groups[gid], mfo.groups[gid]
             over = self.over_threshold(u, gid)
             if over and g.active:
+                # judge the mate on its interfaces as they are now, not as of its last tick
+                self._monitor(m, u)
                 if mg.state == "Standby Ready" and not self.over_threshold(m, gid):
                     self._set(u, gid, "Failed", "Interface check")
                     g.failed_while_active = True
                     self._set(m, gid, "Active", "Other unit wants me Active")
             elif over and g.state == "Standby Ready":
+                # a standby group fails (row 3); if it was active here before an earlier
+                # failure, it still counts as the formerly active group
                 self._set(u, gid, "Failed", "Interface check")
-                g.failed_while_active = False
             elif not over and g.state == "Failed" and g.failure == "Interface check":
                 self._set(u, gid, "Standby Ready", "Interface check")
-                self._evaluate_preempt()
+                if g.failed_while_active:
+                    self._evaluate_preempt([gid])     # row 4: only with preempt
 
     # ------------------------------------------------------------------ preemption
     def preferred(self, gid: int) -> Unit | None:
@@ -445,8 +499,13 @@ class Pair:
                 return u
         return None
 
-    def _evaluate_preempt(self) -> None:
-        for gid in GROUPS:
+    def _evaluate_preempt(self, gids: list[int] | tuple[int, ...] = GROUPS) -> None:
+        """Schedule preemption of each group in gids that is standby on its preferred unit
+        while active on the other one, after the group's preempt delay."""
+        for gid in gids:
+            timer = self._preempt_timers.get(gid)
+            if timer is not None and timer.pending:
+                continue            # already counting down since the unit became available
             p = self.preferred(gid)
             if p is None or not self.enabled(p):
                 continue
@@ -458,7 +517,14 @@ class Pair:
                 continue
             if self.state(p, gid) == "Standby Ready" and self.fo[o.name].groups[gid].active:
                 delay = grp.preempt * 1000
-                self.clock.call_later(delay, functools.partial(self._preempt, gid, p))
+                self._preempt_timers[gid] = self.clock.call_later(
+                    delay, functools.partial(self._preempt, gid, p))
+
+    def _cancel_preempt(self) -> None:
+        """A unit went away: a countdown that began when it became available is void."""
+        for timer in self._preempt_timers.values():
+            timer.cancel()
+        self._preempt_timers.clear()
 
     def _preempt(self, gid: int, p: Unit) -> None:
         o = self.mate(p)
@@ -472,8 +538,8 @@ class Pair:
             return
         if not self._state_replicated(p):
             # Stateful Failover: preemption waits until the connections have been replicated
-            self.clock.call_later(p.sys.failover.unit_poll_ms,
-                                  functools.partial(self._preempt, gid, p))
+            self._preempt_timers[gid] = self.clock.call_later(
+                p.sys.failover.unit_poll_ms, functools.partial(self._preempt, gid, p))
             return
         self._set(o, gid, "Standby Ready", "Other unit wants me Standby")
         self._set(p, gid, "Active", "Failover state check")
@@ -483,12 +549,32 @@ class Pair:
         link = u.sys.failover.link
         if link is None:
             return True
-        return self.lab.wiring.carries(u.name, link[1])
+        return not _sys_shut(u, link[1]) and self.lab.wiring.carries(u.name, link[1])
 
     # ------------------------------------------------------------------ commands
     def config_changed(self, u: Unit) -> None:
-        if u.up and self.fo[u.name].paired:
-            self._evaluate_preempt()
+        """A failover command was accepted.  Only a change of a group's unit preference or
+        of its `preempt` setting can start preemption; any other command (entering
+        `failover group 2`, a key, a poll time) leaves the groups where they are."""
+        now = self._preempt_config()
+        changed = [g for g in GROUPS if now[g] != self._preempt_cfg.get(g)]
+        self._preempt_cfg = now
+        if not changed or not (u.up and self.fo[u.name].paired):
+            return
+        if any(self.fo[x].syncing for x in self.fo):
+            return      # a configuration sync ends by evaluating preemption itself
+        self._evaluate_preempt(changed)
+
+    def _preempt_config(self) -> dict[int, tuple[object, ...]]:
+        out: dict[int, tuple[object, ...]] = {}
+        for gid in GROUPS:
+            sig: list[object] = []
+            for x in self.lab.units.values():
+                grp = x.sys.failover.groups.get(gid)
+                sig += [x.sys.failover.lan_unit, grp.preference if grp else None,
+                        grp.preempt if grp else None]
+            out[gid] = tuple(sig)
+        return out
 
     def links_changed(self) -> None:
         for u in self.lab.units.values():
@@ -501,6 +587,8 @@ class Pair:
         fo, mfo = self.fo[u.name], self.fo[m.name]
         gids = [gid] if gid else list(GROUPS)
         linked = fo.paired and mfo.paired and not fo.lan_failed and self.enabled(m)
+        if linked and (fo.syncing or mfo.syncing):
+            return      # the configuration is still being replicated: no switch-over yet
         for g in gids:
             mine, theirs = fo.groups[g], mfo.groups[g]
             if active:
@@ -508,17 +596,23 @@ class Pair:
                     continue
                 if linked and theirs.active:
                     self._set(m, g, "Standby Ready", "Other unit wants me Standby")
+                    theirs.failed_while_active = False
                 if linked or not fo.paired:
                     self._set(u, g, "Active", "Set by the config command")
             else:
                 if not mine.active or not linked or theirs.state != "Standby Ready":
                     continue
                 self._set(u, g, "Standby Ready", "Set by the config command")
+                mine.failed_while_active = False
                 self._set(m, g, "Active", "Other unit wants me Active")
 
     def reset(self, cmd: Command, gid: int | None) -> None:
+        """`failover reset [group N]`: failed groups go back to Standby Ready.  They do not
+        become active, except a group with `preempt` that was active on its preferred unit
+        when it failed ("Restoring a Failed Unit or Failover Group")."""
         u = cmd.unit
         gids = [gid] if gid else list(GROUPS)
+        restored: list[int] = []
         for x in (u, self.mate(u)):
             if not self.enabled(x):
                 continue
@@ -526,7 +620,10 @@ class Pair:
             for g in gids:
                 if fo.groups[g].state == "Failed":
                     self._set(x, g, "Standby Ready", "Set by the config command")
-        self._evaluate_preempt()
+                    if fo.groups[g].failed_while_active:
+                        restored.append(g)
+        if restored:
+            self._evaluate_preempt(restored)
 
     def is_active_here(self, u: Unit, context: str | None) -> bool:
         """Failover never started: everything is active.  After `no failover` each group
@@ -613,7 +710,10 @@ class Pair:
         if not u.up:
             return ["-", "-", "-", "-", "-", "-"]
         f = u.sys.failover
-        states = [fo.groups[g].state if fo.started else "Active" for g in GROUPS]
+        # failover off: a group that never negotiated is active; one that was running keeps
+        # its state (`no failover` leaves standby groups standby), as the prompt shows it
+        states = [fo.groups[g].state if fo.started or fo.groups[g].state != "Not Detected"
+                  else "Active" for g in GROUPS]
         lan = "-"
         if f.lan_if:
             lan = f"{f.lan_if[0]} " + ("failed" if fo.lan_failed else
@@ -665,8 +765,8 @@ def _sys_shut(u: Unit, phys: str) -> bool:
     return bool(itf and itf.shutdown)
 
 
-def _major_minor(version: str) -> str:
-    return version.split("(")[0]
+def _major(version: str) -> str:
+    return version.split("(")[0].split(".")[0]
 
 
 def _aa_licensed(u: Unit) -> bool:

@@ -83,6 +83,29 @@ def _ifaces(pair: Pair, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
     return tuple(out)
 
 
+def _unheard_ifaces(u: Unit) -> tuple[IfaceView, ...]:
+    """A mate that is not heard: its interfaces as this unit's configuration has them, each
+    with the address the mate holds (the other one of each pair), status unknown
+    (`Interface outside (10.0.0.2): Unknown (Waiting)`, 9.12 capture with a failed mate)."""
+    from ..device.handlers.context_cfg import is_monitored
+    out: list[IfaceView] = []
+    for cdef in u.sys.contexts.values():
+        ctx = u.ctx.get(cdef.name)
+        if ctx is None:
+            continue
+        for a in cdef.allocations:
+            itf = ctx.interfaces.get(a.ctx_name)
+            if itf is None or not itf.nameif:
+                continue
+            ip = None
+            if itf.ip:
+                addr, _mask, standby = itf.ip
+                ip = (standby or None) if u.is_active_here(cdef.name) else addr
+            tag = "Waiting" if is_monitored(u, ctx, itf) else "Not-Monitored"
+            out.append(IfaceView(cdef.name, itf.nameif, ip, None, "Unknown", tag))
+    return tuple(out)
+
+
 def _plain_status(u: Unit, phys: str, shut: bool, pair: Pair) -> str:
     sysif = u.sys.interfaces.get(phys)
     if shut or (sysif and sysif.shutdown):
@@ -128,9 +151,11 @@ def _link(pair: Pair, u: Unit, link: tuple[str, str] | None, lan: bool) -> LinkV
     name, phys = link
     ip = f.ips.get(name)
     wiring = pair.lab.wiring
-    if lan:
-        state = "Failed" if fo.lan_failed else (
-            "up" if wiring.has_link(u.name, phys) and not wiring.cable_cut(u.name, phys) else "down")
+    sysif = u.sys.interfaces.get(phys)
+    if sysif is not None and sysif.shutdown:
+        state = "administratively down"     # 9.12 capture: `Link : foupdateif ... (administratively down)`
+    elif lan and fo.lan_failed:
+        state = "Failed"
     else:
         state = "up" if wiring.has_link(u.name, phys) and not wiring.cable_cut(u.name, phys) else "down"
     mask = ip.mask.lstrip("/") if ip else None
@@ -155,21 +180,24 @@ def view(pair: Pair, u: Unit) -> FailoverView:
             when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
             other = HostView(role="Secondary" if pair.role(u) == "Primary" else "Primary",
                              groups=tuple(GroupView(g, state, 0, reason, when) for g in GROUPS),
-                             model=m.hw.model, hw_rev="2.0", version=m.hw.version, present=False)
+                             model=m.hw.model, hw_rev="2.0", version=m.hw.version,
+                             interfaces=_unheard_ifaces(u), present=False)
     from ..device.handlers.context_cfg import monitored_count
-    poll = f.if_poll_ms
-    hold = f.if_hold_ms
+    # Active/Active: the system-wide `failover polltime interface`, `failover
+    # interface-policy` and `failover replication http` have no effect (Guidelines): the
+    # header shows what the failover groups use (group 1's poll time and policy, or their
+    # defaults; HTTP replication when a group has it)
     g1 = f.groups.get(1)
-    if g1 is not None and g1.poll_ms is not None:
-        poll, hold = g1.poll_ms, g1.hold_ms or hold
-    policy = g1.policy if g1 else f.policy
+    poll, hold = pair.poll_hold(u, 1)
+    policy = g1.policy if g1 else (1, False)
     return FailoverView(
         enabled=enabled, role=pair.role(u), lan=_link(pair, u, f.lan_if, True),
         this=_host(pair, u), other=other, active_active=True,
         state_link=_link(pair, u, f.link, False),
         unit_poll_ms=f.unit_poll_ms, unit_hold_ms=f.unit_hold_ms, if_poll_ms=poll, if_hold_ms=hold,
         policy=f"{policy[0]}%" if policy[1] else str(policy[0]), monitored=monitored_count(u),
-        monitored_max=250, replication_http=f.replication_http,
+        monitored_max=250,
+        replication_http=any(g.replication_http for g in f.groups.values()),
         version_ours=u.hw.version, version_mate=m.hw.version if mate_known else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
                              for g in GROUPS},

@@ -161,8 +161,10 @@ def _active_host(label: str, host: HostView) -> list[str]:
     for g in host.groups:
         lines.append(f"  {'Group ' + str(g.gid):<14}{'State:':<16}{g.state}")
         lines.append(f"{_I16}{'Active time:':<16}{g.active_time_s} (sec)")
-    lines.append("")
-    lines += _host_inventory(host)
+    inventory = _host_inventory(host)
+    if inventory:
+        lines.append("")
+        lines += inventory
     return lines
 
 

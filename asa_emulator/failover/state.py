@@ -38,6 +38,8 @@ class GroupState:
     active_ms: int = 0
     failure: str | None = None               # why it is Failed: "Interface check", ...
     last_failure: tuple[str, int] | None = None
+    # active here when it last failed, and not made active or handed over by a command
+    # since: the "previously active" group that preempt brings back after a recovery
     failed_while_active: bool = False
 
     @property
@@ -69,6 +71,7 @@ class UnitFailover:
     mate_seen: bool = False                  # the mate has been detected since start
     mate_lost_at: int = 0
     syncing: bool = False
+    sync_gen: int = 0                        # bumped to call off a configuration sync under way
     mismatch: str | None = None              # why the mate cannot pair (prerequisites)
     ifmon: dict[tuple[str, str], IfMon] = field(default_factory=dict)
     last_failover: dict[int, int] = field(default_factory=dict)
@@ -85,6 +88,9 @@ class UnitFailover:
             path = TO_ACTIVE
         elif chain and state == "Standby Ready" and g.state in ("Negotiation", "Not Detected"):
             path = TO_STANDBY
+        elif chain and state == "Standby Ready" and g.state in TO_STANDBY:
+            # a configuration sync under way finishes its remaining steps
+            path = TO_STANDBY[TO_STANDBY.index(g.state) + 1:]
         for nxt in path:
             self.history.append(HistoryRec(now, gid, g.state, nxt, reason))
             g.state = nxt
@@ -95,6 +101,8 @@ class UnitFailover:
             g.active_ms += now - g.active_since
             g.active_since = None
             self.last_failover[gid] = now
+        if g.active:
+            g.failed_while_active = False
         if state == "Failed":
             g.failure = reason
             g.last_failure = (reason, now)
