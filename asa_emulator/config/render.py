@@ -69,7 +69,7 @@ def render_failover(f: FailoverConfig, all_: bool = False, secrets: bool = False
                     groups: bool = True) -> list[str]:
     out: list[str] = []
     out.append("failover" if f.enabled else "no failover")
-    if f.lan_unit == "primary" or all_:
+    if f.lan_unit == "primary" or f.lan_if or all_:   # a configured secondary says so too
         out.append(f"failover lan unit {f.lan_unit}")
     if f.lan_if:
         out.append(f"failover lan interface {f.lan_if[0]} {f.lan_if[1]}")

@@ -21,8 +21,9 @@ def _active_here(u: Unit, context: str | None) -> bool:
 
 
 def _failover_on(u: Unit) -> bool:
-    return u.sys.failover.enabled and u.pair is not None and bool(getattr(u.pair, "fo", {}).get(u.name)
-                                                                  and u.pair.fo[u.name].started)  # type: ignore[attr-defined]
+    """Failover has run on this unit: its groups have states (kept after `no failover`)."""
+    fo = getattr(u.pair, "fo", {}).get(u.name)
+    return fo is not None and any(g.state != "Not Detected" for g in fo.groups.values())
 
 
 def interface_mac(u: Unit, context: str | None, phys: str) -> str:
