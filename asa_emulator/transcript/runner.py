@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from ..device.session import Session
+from ..lab.lab import Lab
 from ..lab.labfile import LabError
 
 Emit = Callable[[str], None]
@@ -41,9 +42,7 @@ def first_lab(lines: list[str]) -> tuple[str | None, list[str]]:
 class Runner:
     """Feeds script lines to a lab's consoles and emits transcript lines."""
 
-    def __init__(self, lab: object, emit: Emit) -> None:
-        from ..lab.lab import Lab
-        assert isinstance(lab, Lab)
+    def __init__(self, lab: Lab, emit: Emit) -> None:
         self.lab = lab
         self.emit = emit
         self.stats = RunStats()
@@ -78,15 +77,16 @@ class Runner:
         elif con.question_pending() or "?" not in text:
             self.emit((last + text).rstrip())
         else:
-            text = self._help_keys(con, last, text)
-            if text is None:
+            completed = self._help_keys(con, last, text)
+            if completed is None:
                 return
+            text = completed
         out = con.execute(text)
         self.stats.asa_errors += sum(1 for ln in out if ln.startswith(ERROR_PREFIXES))
         self._out(out)
         self.flush_messages()   # what the command made the unit say appears right after it
 
-    def _help_keys(self, con: Any, prompt: str, text: str) -> str | None:
+    def _help_keys(self, con: Session, prompt: str, text: str) -> str | None:
         """`?` typed in a line, as on the console: the help appears at once and the line is
         shown again without the `?`.  Text after the last `?` completes the line, which then
         runs; a line that ends with `?` is abandoned (the next script line is a new line)."""
@@ -109,7 +109,6 @@ class Runner:
 def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None = None,
               settle: bool = True, base: Path | None = None) -> tuple[list[str], RunStats]:
     """Run a whole script; return the transcript lines (also passed to `emit`) and stats."""
-    from ..lab.lab import Lab
     collected: list[str] = []
 
     def sink(line: str) -> None:
