@@ -66,6 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_BAD_INPUT
 
 
+def _cannot(what: str, name: object, exc: OSError | UnicodeDecodeError) -> str:
+    """`cannot read x.txt: No such file or directory`: the reason without Python's decoration."""
+    return f"cannot {what} {name}: {getattr(exc, 'strerror', None) or exc}"
+
+
 def _read_script(files: list[str]) -> list[str]:
     lines: list[str] = []
     for name in files:
@@ -75,7 +80,7 @@ def _read_script(files: list[str]) -> list[str]:
         try:
             lines.extend(Path(name).read_text().splitlines())
         except (OSError, UnicodeDecodeError) as exc:
-            raise _InputError(f"cannot read {name}: {getattr(exc, 'strerror', None) or exc}") from None
+            raise _InputError(_cannot("read", name, exc)) from None
     return lines
 
 
@@ -122,6 +127,8 @@ def cmd_check(paths: list[str], update: bool) -> int:
                 res = check_file(f)
             except LabError as exc:
                 return _fail(f"{f}: {exc}")
+            except (OSError, UnicodeDecodeError) as exc:
+                return _fail(_cannot("read", f, exc))
             if res.ok:
                 print(f"ok: {f}")
             else:
@@ -165,18 +172,21 @@ def cmd_init(target: str, source: str) -> int:
     except LabError as exc:
         return _fail(str(exc))
     dst = Path(target)
-    if dst.exists() and any(dst.iterdir()):
-        return _fail(f"{dst} exists and is not empty")
-    shutil.copytree(src, dst, dirs_exist_ok=True)
-    for unit_dir in dst.iterdir():
-        if unit_dir.is_dir():
-            start = unit_dir / "startup-config"
-            if start.exists():
-                (unit_dir / ".private").mkdir(exist_ok=True)
-                start.rename(unit_dir / ".private" / "startup-config")
-            keep = unit_dir / ".keep"
-            if keep.exists():
-                keep.unlink()
+    try:
+        if dst.exists() and any(dst.iterdir()):
+            return _fail(f"{dst} exists and is not empty")
+        shutil.copytree(src, dst, dirs_exist_ok=True)
+        for unit_dir in dst.iterdir():
+            if unit_dir.is_dir():
+                start = unit_dir / "startup-config"
+                if start.exists():
+                    (unit_dir / ".private").mkdir(exist_ok=True)
+                    start.rename(unit_dir / ".private" / "startup-config")
+                keep = unit_dir / ".keep"
+                if keep.exists():
+                    keep.unlink()
+    except OSError as exc:
+        return _fail(_cannot("write", dst, exc))
     print(f"lab '{source}' copied to {dst}; run it with: asa-emulator lab {dst}")
     return EXIT_OK
 

@@ -67,6 +67,16 @@ def test_unreadable_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert len(res.stderr.splitlines()) == 1
 
 
+def test_unreadable_transcript_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    t = tmp_path / "t.txt"
+    t.write_bytes(b"\xff\xfe not a transcript")
+    res = run_cli("check", str(t))
+    assert res.returncode == 2
+    assert res.stderr.splitlines() == [
+        f"asa-emulator: cannot read {t}: 'utf-8' codec can't decode byte 0xff in position 0: "
+        "invalid start byte"]
+
+
 def test_check_passes_then_fails_with_a_diff(tmp_path: Path) -> None:
     t = tmp_path / "t.txt"
     t.write_text("@lab blank\n@console primary\nciscoasa> enable\nPassword:\nciscoasa# show mode\n"

@@ -151,7 +151,7 @@ def test_a_session_in_a_removed_context_is_back_in_the_system(unit: Unit, s: Ses
     run(other, "enable", "", "changeto context ctx1")
     assert other.prompt() == "ciscoasa/ctx1# "
     assert run(s, "configure terminal", "no context ctx1") == []
-    assert other.execute("show running-config") != []
+    assert other.execute("show running-config") == unit.running_config(None)
     assert other.prompt() == "ciscoasa# "
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import socket
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -32,11 +33,15 @@ def with_server(lab: FakeLab, use: Callable[[LabServer], Awaitable[T]]) -> T:
     return asyncio.run(main())
 
 
+# connect(port): a client connection on loopback, awaitable or `async with` (any login is accepted)
+connect = functools.partial(
+    asyncssh.connect, "127.0.0.1", username="u", password="p", known_hosts=None, client_keys=None
+)
+
+
 async def type_at(port: int, keys: str, *, pty: bool = True) -> tuple[str, int | None]:
     """Connect, type `keys` at once, read until the server closes; (all output, exit status)."""
-    async with asyncssh.connect(
-        "127.0.0.1", port, username="u", password="p", known_hosts=None, client_keys=None
-    ) as conn:
+    async with connect(port) as conn:
         process = await conn.create_process(term_type="vt100" if pty else None)
         process.stdin.write(keys)
         output = await process.stdout.read()
@@ -179,14 +184,7 @@ def test_exec_request_runs_one_command() -> None:
     lab = FakeLab()
 
     async def use(server: LabServer) -> asyncssh.SSHCompletedProcess:
-        async with asyncssh.connect(
-            "127.0.0.1",
-            server.ports["primary"],
-            username="u",
-            password="p",
-            known_hosts=None,
-            client_keys=None,
-        ) as conn:
+        async with connect(server.ports["primary"]) as conn:
             return await conn.run("show version")
 
     result = with_server(lab, use)
@@ -197,14 +195,7 @@ def test_closing_the_server_ends_open_sessions() -> None:
     lab = FakeLab()
 
     async def use(server: LabServer) -> str:
-        conn = await asyncssh.connect(
-            "127.0.0.1",
-            server.ports["primary"],
-            username="u",
-            password="p",
-            known_hosts=None,
-            client_keys=None,
-        )
+        conn = await connect(server.ports["primary"])
         process = await conn.create_process()
         greeting = await process.stdout.readuntil("primary> ")
         await server.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 DEFAULT_HOSTNAME = "ciscoasa"
+DEFAULT_PROMPT = ("hostname", "context")
 
 
 @dataclass
@@ -106,7 +107,7 @@ class SystemConfig:
     failover: FailoverConfig = field(default_factory=FailoverConfig)
     mac_auto: int | None | bool = False       # False: off; True: on (no prefix); int: prefix
     pager_lines: int = 24
-    prompt: tuple[str, ...] = ("hostname", "context")
+    prompt: tuple[str, ...] = DEFAULT_PROMPT
 
     def ordered_interfaces(self) -> list[SysInterface]:
         """Interfaces in the ASA's listing order: physical ports in hardware order (the order

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lark import Token, Tree
 
 from ..syntax.grammar import load
+from .messages import INVALID_INPUT, caret_line
 
 if TYPE_CHECKING:
-    from .session import Session
-    from .unit import Unit
+    from .session import ModeState, Session
+    from .unit import PairHooks, Unit
 
 Handler = Callable[["Command"], None]
 HANDLERS: dict[str, Handler] = {}
@@ -41,9 +42,9 @@ class Command:
     rule: str
     tree: Tree
     line: str
+    pre_state: ModeState                  # the session's mode state when the line was typed
     out: list[str] = field(default_factory=list)
     failed: bool = False
-    pre_state: Any = None                 # the session's mode state when the line was typed
 
     def __post_init__(self) -> None:
         self.tokens: list[Token] = list(self.tree.scan_values(lambda v: isinstance(v, Token)))
@@ -56,6 +57,15 @@ class Command:
     @property
     def unit(self) -> Unit:
         return self.session.unit
+
+    @property
+    def pair(self) -> PairHooks:
+        """The failover engine.  Every unit of a lab has one; only a bare Unit built by a unit
+        test has none, and failover commands cannot run there."""
+        pair = self.unit.pair
+        if pair is None:
+            raise RuntimeError(f"unit {self.unit.name} is not part of a failover pair")
+        return pair
 
     def has(self, keyword: str) -> bool:
         return keyword in self.words
@@ -90,19 +100,9 @@ class Command:
 
     def invalid_at(self, col: int) -> None:
         """The ASA's `^` marker error, at a column of the typed line."""
-        from .messages import INVALID_INPUT, caret_line
         self.out.extend([caret_line(self.session.prompt_len + col), INVALID_INPUT])
         self.failed = True
         raise Abort
 
     def invalid_token(self, terminal: str, nth: int = 0) -> None:
         self.invalid_at(self.col_of(terminal, nth))
-
-
-def canonical_file(word: str) -> str:
-    """`run` -> `running-config`, `start` -> `startup-config`; URLs unchanged."""
-    low = word.lower()
-    for kw in ("running-config", "startup-config"):
-        if len(low) >= 3 and kw.startswith(low):
-            return kw
-    return word

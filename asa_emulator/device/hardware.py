@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 DEFAULT_INTERFACES = (
@@ -61,3 +62,10 @@ def canonical_interface(typed: str, known: tuple[str, ...]) -> str | None:
     if name not in known:
         return None
     return name + (f".{int(sub)}" if sub is not None else "")
+
+
+def allocated_interface(typed: str, allocated: Collection[str]) -> str | None:
+    """The allocated interface (`GigabitEthernet0/2`, `GigabitEthernet0/3.10`) that a physical
+    name or its abbreviation (`g0/2`, `gig0/3.10`) names in a context, or None."""
+    canon = canonical_interface(typed, tuple(n.split(".")[0] for n in allocated))
+    return canon if canon is not None and canon in allocated else None

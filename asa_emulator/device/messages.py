@@ -28,6 +28,8 @@ UNRECOGNIZED = "ERROR: % Unrecognized command"
 # ============================================================================ login / enable
 # verified: reference 4c (`ciscoasa> en` / `Password: ********`); unicon ASA pattern `^.*Password:\s?$`
 PASSWORD_PROMPT = "Password: "
+# verified (weak): netmiko cisco_asa `asa_login` docstring (`twb-dc-fw1> login` / `Username: admin`)
+USERNAME_PROMPT = "Username: "
 # verified: reference 4c — the ASA echoes one `*` per typed character of the enable password
 PASSWORD_ECHO_CHAR = "*"
 # verified: reference 4c
@@ -145,17 +147,6 @@ MODE_WARNING_BEHAVIOR = "WARNING: This command will change the behavior of the d
 MODE_WARNING_REBOOT = "WARNING: This command will initiate a Reboot"                      # unverified
 MODE_CONFIRM = "Proceed with change mode? [confirm]"              # verified (suffix), see above
 MODE_CONVERT = "Convert the system configuration? [confirm]"      # verified (suffix), see above
-# unverified: the conversion narration (Cisco configuration guide example, from memory)
-MODE_CONVERT_LINES = (
-    "!",
-    "The old running configuration file will be written to flash",
-    "",
-    "Converting the configuration - this may take several minutes for a large configuration",
-    "",
-    "The admin context configuration will be written to flash",
-    "",
-    "The new running configuration file was written to flash",
-)
 
 # ============================================================================ reload
 # verified: unicon ASA patterns (`Proceed with reload\? \[confirm\]`) and mock data
@@ -220,14 +211,44 @@ def failover_exec_mode(unit: str, mode: str) -> str:
 # Failover-group rules (spec lines 243-248).  All wording unverified: ASA-styled sentences
 # stating the rule the guide gives.
 FOGROUP_NEEDS_FAILOVER_OFF = "ERROR: Failover groups can only be created or removed when failover is disabled"  # unverified
-FOGROUP_MAX_TWO = "ERROR: Only two failover groups are supported"                              # unverified
 FOGROUP_REMOVE_GROUP1_LAST = "ERROR: Failover group 1 must be removed last"                    # unverified
-FOGROUP_ONLY_MULTI = "ERROR: Failover group can only be configured in multiple context mode"   # unverified
 
 
 def fogroup_has_contexts(group: int) -> str:
     # unverified: "You cannot remove a failover group that has contexts explicitly assigned to it"
     return f"ERROR: Cannot remove failover group {group}, it has contexts assigned to it"
+
+
+# `failover ...` settings of the system execution space; wording unverified (ASA-styled sentences
+# stating the ranges and rules of the command reference)
+FAILOVER_LAN_IF_IN_USE = "ERROR: Cannot remove the LAN failover interface while failover is enabled"  # unverified
+FAILOVER_STANDBY_NOT_IN_SUBNET = ("ERROR: Standby IP address and active IP address are not in the same "
+                                  "subnet")                                                  # unverified
+FAILOVER_HEX_KEY_LENGTH = "ERROR: Failover hex key must be 32 hexadecimal characters"        # unverified
+FAILOVER_KEY_LENGTH = "ERROR: Failover key must be 1-63 characters"                           # unverified
+UNIT_POLL_MSEC_RANGE = "ERROR: Unit poll time must be in the range 200-999 msec"              # unverified
+UNIT_POLL_SEC_RANGE = "ERROR: Unit poll time must be in the range 1-15 seconds"               # unverified
+UNIT_HOLD_RANGE = "ERROR: Unit hold time must be in the range 800-999 msec or 1-45 seconds"   # unverified
+UNIT_HOLD_3X_POLL = "ERROR: Failover holdtime must be at least 3 times the polltime"           # unverified
+IF_POLL_MSEC_RANGE = "ERROR: Failover poll time must be in the range 500-999 msec"            # unverified
+IF_POLL_SEC_RANGE = "ERROR: Failover poll time must be in the range 1-15 seconds"             # unverified
+IF_HOLD_RANGE = "ERROR: Failover hold time must be in the range 5-75 seconds"                 # unverified
+IF_HOLD_5X_POLL = "ERROR: Failover holdtime must be at least 5 times the polltime"            # unverified
+
+
+def failover_phys_missing(name: str) -> str:
+    # unverified: `failover lan interface NAME` / `failover link NAME` without the interface
+    return f"ERROR: Physical interface for {name} must be specified"
+
+
+def already_lan_failover_interface(phys: str) -> str:
+    # unverified: `failover link` naming the LAN failover interface under another name
+    return f"ERROR: Interface {phys} is already the LAN failover interface"
+
+
+def not_failover_interface(name: str) -> str:
+    # unverified: `failover interface ip NAME` before NAME is the LAN or state link
+    return f"ERROR: Interface {name} is not a failover interface"
 
 
 def standby_not_in_subnet(standby: str) -> str:
@@ -276,8 +297,16 @@ def max_monitored(limit: int) -> str:
     return f"ERROR: Maximum of {limit} monitored interfaces reached"
 
 
-# unverified: `firewall transparent` while interfaces of the context are named
-FIREWALL_MODE_NAMEIF = "ERROR: Cannot change firewall mode while interfaces are configured with nameif"
+
+# ============================================================================ routing (context)
+def max_ospf_processes(limit: int) -> str:
+    # unverified: a third `router ospf N` in a context
+    return f"ERROR: Maximum number of OSPF processes ({limit}) already configured"
+
+
+def network_in_other_area(address: str, mask: str, area: str) -> str:
+    # unverified: the same OSPF `network` statement again with another area
+    return f"ERROR: network {address} {mask} is already configured in area {area}"
 
 
 # failover exec refusals (spec "Limitations of Remote Command Execution"); wording unverified
@@ -336,6 +365,10 @@ def remote_host_prompt(default: str) -> str:
 def bytes_copied(nbytes: int, elapsed_ms: int) -> str:
     # verified: 9.x `write memory`/`copy` (wrmem.net): `5030 bytes copied in 0.670 secs`
     return f"{nbytes} bytes copied in {elapsed_ms // 1000}.{elapsed_ms % 1000:03d} secs"
+
+
+# verified: 9.x `write memory` (wrmem.net), reference 5b
+BUILDING_CONFIGURATION = "Building configuration..."
 
 
 def cryptochecksum(groups: str) -> str:

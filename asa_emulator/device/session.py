@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from .unit import Unit
 
 Answer = Callable[[str, list[str]], None]
-_KIND = re.compile(r"[A-Za-z-]+")
 # `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
 # list the contexts; `context ?` (which also creates one) shows the argument's label
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
@@ -60,7 +59,6 @@ class Session:
         self.is_closed = False
         self.prompt_len = 0
         self.current: Command | None = None
-        self.mode_changed = False
         self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
         if self.batch:
             self.state = ModeState("sys_config")
@@ -140,26 +138,25 @@ class Session:
         """The words an argument can be on this unit now (interface types, allocated interfaces,
         context names, nameifs), for `?` and Tab; None: show the argument's label."""
         u, ctx = self.unit, self.unit.ctx.get(self.state.context or "")
-        helps = load_grammar().help
         if terminal == "PHY_IF" or (terminal == "IFNAME" and ctx is None):
-            kinds = dict.fromkeys(_KIND.match(n).group() for n in u.hw.interfaces)  # type: ignore[union-attr]
+            helps = load_grammar().help
+            kinds = dict.fromkeys(n.rstrip("0123456789/.") for n in u.hw.interfaces)
             return [HelpItem(k, helps.get(k, "")) for k in kinds]
-        if terminal == "IFNAME" and ctx is not None:
-            cdef = u.sys.contexts.get(ctx.name)
-            phys = {a.ctx_name: a.phys for a in cdef.allocations} if cdef else {}
-            items = [HelpItem(n, f"Name of interface {phys.get(n, n)}") for n in ctx.interfaces]
-            if typed[:1] == ["show"]:
-                items += [HelpItem(i.nameif, f"Name of interface {phys.get(i.name, i.name)}")
-                          for i in ctx.interfaces.values() if i.nameif]
-            return items
         if terminal == "NAME" and typed[-1:] == ["context"] and typed[-2:-1] in _NAMES_CONTEXTS:
             return [HelpItem(n, "Context name") for n in u.sys.contexts] or None
-        if terminal == "NAME" and typed[-1:] == ["monitor-interface"] and ctx is not None:
-            cdef = u.sys.contexts.get(ctx.name)
-            phys = {a.ctx_name: a.phys for a in cdef.allocations} if cdef else {}
-            return [HelpItem(i.nameif, f"Name of interface {phys.get(i.name, i.name)}")
-                    for i in ctx.interfaces.values() if i.nameif] or None
-        return None
+        wants_nameifs = terminal == "NAME" and typed[-1:] == ["monitor-interface"]
+        if ctx is None or not (terminal == "IFNAME" or wants_nameifs):
+            return None
+        cdef = u.sys.contexts.get(ctx.name)
+        phys = {a.ctx_name: a.phys for a in cdef.allocations} if cdef else {}
+
+        def item(word: str, allocated: str) -> HelpItem:
+            return HelpItem(word, f"Name of interface {phys.get(allocated, allocated)}")
+        named = [item(i.nameif, i.name) for i in ctx.interfaces.values() if i.nameif]
+        if wants_nameifs:
+            return named or None
+        # an interface is configured by its allocated name; `show` also takes its nameif
+        return [item(n, n) for n in ctx.interfaces] + (named if typed[:1] == ["show"] else [])
 
     def _check_context(self) -> None:
         """A session inside a context that was removed (`no context`) is back in the system."""
@@ -183,26 +180,7 @@ class Session:
         if not self.unit.up:
             return []
         if self.question is not None:
-            q, self.question = self.question, None
-            out: list[str] = []
-            ok = True
-            printed = len(q.cmd.out) if q.cmd is not None else 0
-            self.current = q.cmd
-            try:
-                q.then(line.strip(), out)
-            except Abort:
-                ok = False
-            if q.cmd is not None and len(q.cmd.out) > printed:
-                out += q.cmd.out[printed:]     # what the command printed while answering (cmd.error)
-            if q.cmd is not None:
-                q.cmd.failed = q.cmd.failed or not ok
-                if q.cmd.failed:
-                    pass
-                elif self.question is not None:
-                    self.question.cmd = q.cmd          # a further question: finish later
-                elif not self.batch:
-                    self.unit.after_command(self, q.cmd)
-            return out
+            return self._answer(line)
         self._check_context()
         text = line.rstrip("\r\n")
         if not text.strip() or text.lstrip().startswith(("!", ":")):
@@ -216,16 +194,40 @@ class Session:
             return self.error_lines(exc, text)
         return self.run_tree(tree, text)
 
+    def _answer(self, line: str) -> list[str]:
+        """The line answers the pending question; the command that asked it completes (or asks
+        again) and is then replicated like any other."""
+        assert self.question is not None
+        q, self.question = self.question, None
+        cmd = q.cmd
+        out: list[str] = []
+        printed = len(cmd.out) if cmd is not None else 0
+        self.current = cmd
+        try:
+            q.then(line.strip(), out)
+        except Abort:
+            if cmd is not None:
+                cmd.failed = True
+        if cmd is None:
+            return out
+        out += cmd.out[printed:]        # what the command printed while answering (cmd.error)
+        if cmd.failed:
+            return out
+        if self.question is not None:
+            self.question.cmd = cmd     # a further question: finish later
+        elif not self.batch:
+            self.unit.after_command(self, cmd)
+        return out
+
     def run_tree(self, tree: Tree, line: str) -> list[str]:
         sub = next(c for c in tree.children if isinstance(c, Tree))
         flt = next((c for c in tree.children[1:] if isinstance(c, Tree) and c.data == "filter"), None)
         rule = str(sub.data)
         pre_state = self.state
         self._drop_to_owner(rule)
-        cmd = Command(self, rule, sub, line)
-        cmd.pre_state = pre_state
+        owner_state = self.state
+        cmd = Command(self, rule, sub, line, pre_state)
         fn = HANDLERS.get(rule)
-        self.mode_changed = False
         self.current = cmd
         if fn is None:   # in the grammar but not emulated: say so the ASA way
             return [messages.caret_line(self.prompt_len), messages.INVALID_INPUT]
@@ -233,7 +235,7 @@ class Session:
             fn(cmd)
         except Abort:
             cmd.failed = True
-            if not self.mode_changed:
+            if self.state is owner_state:    # not moved by the handler (`enter` makes a new state)
                 self.state = pre_state       # a rejected line leaves the session where it was
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
@@ -264,7 +266,6 @@ class Session:
               keep_context: bool = True) -> None:
         ctx = self.state.context if keep_context and context is None else context
         self.state = ModeState(mode, ctx, target)
-        self.mode_changed = True
 
     def ask(self, prompt: str, then: Answer, secret: bool = False, default: str = "") -> None:
         """Ask a question; the next line typed is the answer.  Batch sessions take `default`."""

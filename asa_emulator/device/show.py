@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from .hardware import Hardware
+from .messages import BUILDING_CONFIGURATION, OK, bytes_copied, cryptochecksum
+from .messages import flash_mode as flash_mode_line
 
 TAB = "\t"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -572,8 +574,7 @@ def show_mode(mode: str, flash_mode: str | None = None) -> list[str]:
     then, when the mode saved in flash differs (after `mode single`), that mode."""
     out = [f"Security context mode: {mode}"]
     if flash_mode is not None and flash_mode != mode:
-        from .messages import flash_mode as flash_line
-        out.append(flash_line(flash_mode))
+        out.append(flash_mode_line(flash_mode))
     return out
 
 
@@ -612,10 +613,6 @@ def show_dir(path_label: str, entries: Iterable[DirEntry], total_bytes: int,
 
 
 # --------------------------------------------------------------------------- write memory
-def _secs(ms: int) -> str:
-    return f"{ms // 1000}.{ms % 1000:03d}"
-
-
 def write_memory_lines(checksum_groups: str, nbytes: int, *, elapsed_ms: int = 670) -> list[str]:
     """`write memory` on a 9.x ASA (real 9.2(2)4 transcript, wrmem.net):
 
@@ -625,8 +622,8 @@ def write_memory_lines(checksum_groups: str, nbytes: int, *, elapsed_ms: int = 6
         5030 bytes copied in 0.670 secs
         [OK]
     """
-    return ["Building configuration...", f"Cryptochecksum: {checksum_groups}", "",
-            f"{nbytes} bytes copied in {_secs(elapsed_ms)} secs", "[OK]"]
+    return [BUILDING_CONFIGURATION, cryptochecksum(checksum_groups), "",
+            bytes_copied(nbytes, elapsed_ms), OK]
 
 
 @dataclass(frozen=True)
@@ -644,13 +641,12 @@ def write_memory_all_lines(spaces: Sequence[SavedSpace]) -> list[str]:
     (000/003 Contexts saved) `, name right-aligned in 18 after one space, trailing space);
     unverified against a device dump.
     """
-    out = ["Building configuration..."]
+    out = [BUILDING_CONFIGURATION]
     total = len(spaces)
     for i, s in enumerate(spaces):
         out.append(f"Saving context : {s.name:>18} :  ({i:03d}/{total:03d} Contexts saved) ")
-        out += [f"Cryptochecksum: {s.checksum_groups}", "",
-                f"{s.nbytes} bytes copied in {_secs(s.elapsed_ms)} secs"]
-    out.append("[OK]")
+        out += [cryptochecksum(s.checksum_groups), "", bytes_copied(s.nbytes, s.elapsed_ms)]
+    out.append(OK)
     return out
 
 

@@ -2,42 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import show
 from .addresses import current_ip, interface_mac
+from .hardware import allocated_interface, canonical_interface
 
 if TYPE_CHECKING:
     from .commands import Command
     from .unit import Unit
 
 
-def device_show(cmd: Command, what: str) -> list[str]:
-    u, s = cmd.unit, cmd.session
-    if what == "version":
-        return _version(u, s.context)
-    if what == "clock":
-        return show.show_clock(u.clock.now, detail=cmd.has("detail"))
-    if what == "interface":
-        return _interface(cmd)
-    if what == "ip_address":
-        return _ip_address(cmd)
-    if what == "context":
-        return _context(cmd)
-    return []
-
-
-def _version(u: Unit, context: str | None) -> list[str]:
-    pair = u.pair
-    fo_up: int | None = None
-    if pair is not None and u.sys.failover.enabled:
-        fo_up = max(0, (u.clock.now - getattr(pair, "cluster_since", lambda _u: u.booted_at)(u)) // 1000)
+def _version(cmd: Command) -> list[str]:
+    u, context = cmd.unit, cmd.session.context
+    uptime = max(0, (u.clock.now - u.booted_at) // 1000)
+    # the pair does not record when it formed: the unit's own uptime stands in for the cluster's
+    fo_up = uptime if u.pair is not None and u.sys.failover.enabled else None
     last = show.last_modified_text(*u.last_modified) if u.last_modified else None
     return show.show_version(
         u.hw, hostname=u.sys.hostname if context is None else (u.ctx[context].hostname or context),
         space="system" if context is None else "context",
-        uptime_s=max(0, (u.clock.now - u.booted_at) // 1000), config_file="startup-config",
+        uptime_s=uptime, config_file="startup-config",
         last_modified=last, failover_cluster_uptime_s=fo_up)
+
+
+def _clock(cmd: Command) -> list[str]:
+    return show.show_clock(cmd.unit.clock.now, detail=cmd.has("detail"))
 
 
 def _interface(cmd: Command) -> list[str]:
@@ -54,14 +45,12 @@ def _interface(cmd: Command) -> list[str]:
 def resolve_interface(cmd: Command) -> str:
     """The interface an IFNAME word of a `show` command names, as the space calls it: a
     physical name (abbreviations accepted), a mapped name or a nameif.  `^` otherwise."""
-    from .hardware import canonical_interface
     u, s = cmd.unit, cmd.session
     typed = cmd.value("IFNAME") or ""
     if s.context is None:
-        known = tuple(u.sys.interfaces)
         canon = canonical_interface(typed, u.hw.interfaces)
-        if canon in known:
-            return canon or ""
+        if canon is not None and canon in u.sys.interfaces:
+            return canon
     else:
         ctx = u.ctx[s.context]
         if typed in ctx.interfaces:
@@ -69,10 +58,9 @@ def resolve_interface(cmd: Command) -> str:
         itf = ctx.by_nameif(typed)
         if itf is not None:
             return itf.name
-        names = tuple(n.split(".")[0] for n in ctx.interfaces)
-        canon = canonical_interface(typed, names)
-        if canon in ctx.interfaces:
-            return canon or ""
+        found = allocated_interface(typed, ctx.interfaces)
+        if found is not None:
+            return found
     cmd.invalid_token("IFNAME")
     return ""
 
@@ -165,3 +153,10 @@ def _context(cmd: Command) -> list[str]:
             mode="Transparent" if u.ctx[name].transparent else "Routed", context_id=i + 1))
     return show.show_context(rows, detail=cmd.has("detail"), count_only=cmd.has("count"),
                              system_interfaces=[i.name for i in u.sys.ordered_interfaces()] if cmd.has("detail") and s.context is None else None)
+
+
+# The device `show` commands (grammar rule -> what it prints); failover/ renders the others.
+DEVICE_SHOWS: dict[str, Callable[[Command], list[str]]] = {
+    "show_version": _version, "show_clock": _clock, "show_interface": _interface,
+    "show_ip_address": _ip_address, "show_context": _context,
+}

@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
+from lark.parsers.lalr_interactive_parser import InteractiveParser
 
-from .grammar import Grammar, load
+from .grammar import ArgTerminal, Grammar, load
 
 _PORT = re.compile(r"^\d+(/\d+)*(\.\d+)?$")
 _ALPHA = re.compile(r"^[A-Za-z][A-Za-z-]*$")
@@ -48,7 +49,7 @@ def split_words(line: str) -> list[Word]:
 _accepts_cache: dict[tuple[int, ...], frozenset[str]] = {}
 
 
-def _accepts(ip) -> frozenset[str]:  # type: ignore[no-untyped-def]
+def _accepts(ip: InteractiveParser) -> frozenset[str]:
     key = tuple(ip.parser_state.state_stack)
     found = _accepts_cache.get(key)
     if found is None:
@@ -56,14 +57,36 @@ def _accepts(ip) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return found
 
 
-_base: dict[str, object] = {}
+_base: dict[str, InteractiveParser] = {}
 
 
-def _start(g: Grammar, mode: str):  # type: ignore[no-untyped-def]
+def _start(g: Grammar, mode: str) -> InteractiveParser:
     ip = _base.get(mode)
     if ip is None:
         ip = _base[mode] = g.lark.parse_interactive(start=mode)
-    return ip.copy()  # type: ignore[attr-defined]
+    return ip.copy()
+
+
+@dataclass(frozen=True)
+class _Choices:
+    """What a word may stand for where the parser accepts a given set of terminals."""
+
+    keywords: dict[str, str]              # keyword text -> terminal
+    args: tuple[ArgTerminal, ...]         # highest priority first (ties: by name)
+
+
+_choices_cache: dict[frozenset[str], _Choices] = {}
+
+
+def _choices(g: Grammar, acc: frozenset[str]) -> _Choices:
+    # built once per accepted set: a configuration of thousands of distinct lines (a sync)
+    # meets the same few hundred sets again and again
+    found = _choices_cache.get(acc)
+    if found is None:
+        kws = {g.keywords[t]: t for t in acc if t in g.keywords}
+        args = sorted((g.args[t] for t in acc if t in g.args), key=lambda a: (-a.priority, a.name))
+        found = _choices_cache[acc] = _Choices(kws, tuple(args))
+    return found
 
 
 def _matched_prefix(word: str, keywords: list[str]) -> int:
@@ -81,24 +104,24 @@ def _matched_prefix(word: str, keywords: list[str]) -> int:
 def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
     """The terminal a typed word stands for, or CommandError."""
     low = word.text.lower()
-    kws = [t for t in acc if t in g.keywords]
-    for t in kws:
-        if g.keywords[t] == low:
-            return t
-    prefixed = [t for t in kws if g.keywords[t].startswith(low)]
+    choices = _choices(g, acc)
+    exact = choices.keywords.get(low)
+    if exact is not None:
+        return exact
+    prefixed = [t for kw, t in choices.keywords.items() if kw.startswith(low)]
     if len(prefixed) == 1:
         return prefixed[0]
-    args = [g.args[t] for t in acc if t in g.args and g.args[t].matches(word.text)]
-    if args:
-        return max(args, key=lambda a: a.priority).name
-    if len(prefixed) > 1:
+    arg = next((a for a in choices.args if a.matches(word.text)), None)
+    if arg is not None:
+        return arg.name
+    if prefixed:
         raise CommandError("ambiguous", word.col, word.text)
-    k = _matched_prefix(low, [g.keywords[t] for t in kws])
+    k = _matched_prefix(low, list(choices.keywords))
     raise CommandError("invalid", word.col + k, word.text)
 
 
 def _feed(g: Grammar, mode: str, line: str, words: list[Word],
-          typed: list[str] | None = None):  # type: ignore[no-untyped-def]
+          typed: list[str] | None = None) -> InteractiveParser:
     """Feed every word; return the interactive parser.  Raises CommandError.  The canonical
     keywords fed are appended to `typed` (the context of `?` help texts)."""
     ip = _start(g, mode)
@@ -161,7 +184,8 @@ def _help_text(g: Grammar, before: list[str], term: str) -> str:
     return g.help.get(key, "")
 
 
-def _split_pending(g: Grammar, mode: str, line: str, head: list[Word]):  # type: ignore[no-untyped-def]
+def _split_pending(g: Grammar, mode: str, line: str,
+                   head: list[Word]) -> tuple[InteractiveParser, list[str]] | None:
     """`interface GigabitEthernet ?`: the last word is an interface type waiting for its
     port number.  Returns (parser before it, keywords typed) or None."""
     if not head or not _ALPHA.match(head[-1].text):
@@ -195,12 +219,7 @@ def help_items(mode: str, line: str, names: Names | None = None) -> tuple[list[H
         return [HelpItem(g.arg_labels.get("PORT", "<port>"), g.help.get("PORT", ""))], False
     acc = _accepts(ip)
     if tail is not None:
-        low = tail.text.lower()
-        found = {g.keywords[t] for t in acc if t in g.keywords and g.keywords[t].startswith(low)}
-        for t in acc:
-            if t in g.args and names is not None:
-                found |= {i.word for i in names(t, before) or () if i.word.lower().startswith(low)}
-        return [HelpItem(k, "") for k in sorted(found, key=str.lower)], True
+        return [HelpItem(w, "") for w in _completing(g, acc, tail.text, names, before)], True
     items: list[HelpItem] = []
     for t in sorted(acc, key=lambda t: g.keywords.get(t, "~" + t)):
         if t == _END:
@@ -229,8 +248,13 @@ def completions(mode: str, line: str, names: Names | None = None) -> list[str]:
         ip = _feed(g, mode, line, head, before)
     except CommandError:
         return []
-    low = words[-1].text.lower() if partial and words else ""
-    acc = _accepts(ip)
+    return _completing(g, _accepts(ip), words[-1].text if partial and words else "", names, before)
+
+
+def _completing(g: Grammar, acc: frozenset[str], partial: str, names: Names | None,
+                before: list[str]) -> list[str]:
+    """The keywords and argument words acceptable here that begin with `partial`."""
+    low = partial.lower()
     found = {g.keywords[t] for t in acc if t in g.keywords and g.keywords[t].startswith(low)}
     if names is not None:
         for t in acc:

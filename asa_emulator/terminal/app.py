@@ -18,6 +18,7 @@ from prompt_toolkit.application import Application
 from prompt_toolkit.history import InMemoryHistory
 
 from asa_emulator.console import Console, LabHandle
+from asa_emulator.device.messages import PASSWORD_ECHO_CHAR
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.keys import KeyCommand, console_key_bindings
 from asa_emulator.terminal.pager import ask_more, paginate
@@ -120,7 +121,7 @@ class LabTerminal:
                 line, secret = answer.line, False
             else:
                 line = answer
-                self._write_lines([prompt + ("*" * len(line) if secret else line)])
+                self._write_lines([prompt + (PASSWORD_ECHO_CHAR * len(line) if secret else line)])
             if not secret and line.startswith("@"):
                 self._directive(line)
             else:

@@ -10,7 +10,7 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.layout import Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 
-MORE_PROMPT = "<--- More --->"
+from asa_emulator.device.messages import MORE_PROMPT
 
 MoreAction = Literal["page", "line", "quit"]
 

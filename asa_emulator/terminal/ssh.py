@@ -19,12 +19,12 @@ from collections.abc import Callable
 import asyncssh
 
 from asa_emulator.console import Console, LabHandle
+from asa_emulator.device.messages import HELP_BANNER, MORE_PROMPT
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.completer import candidate_listing, complete_line
 from asa_emulator.terminal.keys import in_config_mode
-from asa_emulator.terminal.pager import MORE_PROMPT, MoreAction, more_action, paginate
+from asa_emulator.terminal.pager import MoreAction, more_action, paginate
 
-BANNER = "Type help or '?' for a list of available commands."
 ENTER = "\n"  # what the key reader returns for CR, LF and CRLF alike
 _ERASE_MORE = "\r" + " " * len(MORE_PROMPT) + "\r"
 
@@ -68,7 +68,7 @@ class _CliSession:
         self._secret = False
 
     async def run(self) -> None:
-        self._write_lines([BANNER])
+        self._write_lines([HELP_BANNER])
         self._show_prompt()
         while (key := await self._key()) is not None:
             if key == ENTER:

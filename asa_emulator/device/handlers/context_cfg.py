@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ...config.model import ContextConfig, CtxInterface
 from .. import messages as msg
 from ..commands import Command, handler
+from ..hardware import allocated_interface
+
+if TYPE_CHECKING:
+    from ..unit import Unit
 
 MAX_MONITORED = 250
 
@@ -24,14 +30,11 @@ def _lookup_ifname(ctx: ContextConfig, typed: str) -> str | None:
     names (`g0/2`, `gig 0/2`) are accepted as on the ASA."""
     if typed in ctx.interfaces:
         return typed
-    from ..hardware import canonical_interface
-    names = tuple(n.split(".")[0] for n in ctx.interfaces)
-    canon = canonical_interface(typed, names)
-    if canon and canon in ctx.interfaces:
-        return canon
-    low = typed.lower()
-    found = [n for n in ctx.interfaces if n.lower() == low]
-    return found[0] if found else None
+    found = allocated_interface(typed, ctx.interfaces)
+    if found is not None:
+        return found
+    low = typed.lower()                 # a mapped name typed in another case
+    return next((n for n in ctx.interfaces if n.lower() == low), None)
 
 
 @handler("ctx_interface")
@@ -97,7 +100,7 @@ def ip_address(cmd: Command) -> None:
     addrs = cmd.values("IPV4")
     addr, mask = addrs[0], addrs[1]
     try:
-        net = ipaddress.IPv4Network(f"{addr}/{mask}", strict=False)
+        net = _subnet(addr, mask)
         ip = ipaddress.IPv4Address(addr)
     except ValueError:
         cmd.error(msg.invalid_ip_address(addr, mask))
@@ -118,11 +121,17 @@ def ip_address(cmd: Command) -> None:
     for other in ctx.interfaces.values():
         if other is itf or not other.ip:
             continue
-        onet = ipaddress.IPv4Network(f"{other.ip[0]}/{other.ip[1]}", strict=False)
-        if onet.overlaps(net):
+        if _subnet(other.ip[0], other.ip[1]).overlaps(net):
             cmd.error(msg.address_overlaps(other.nameif or other.name))
     itf.ip = (addr, mask, standby)
     itf.ip_method = "CONFIG" if cmd.session.batch else "manual"
+
+
+@lru_cache(maxsize=4096)
+def _subnet(addr: str, mask: str) -> ipaddress.IPv4Network:
+    """An interface address's subnet.  Cached: each `ip address` is compared with every other
+    interface of its context, so a sync of a large context would parse them again and again."""
+    return ipaddress.IPv4Network(f"{addr}/{mask}", strict=False)
 
 
 @handler("ipv6_address")
@@ -190,7 +199,7 @@ def _phys_of(cmd: Command, ctx_name: str) -> str:
     return phys_of(cmd.unit, cmd.session.context or "", ctx_name)
 
 
-def phys_of(unit, context: str, ctx_ifname: str) -> str:  # type: ignore[no-untyped-def]
+def phys_of(unit: Unit, context: str, ctx_ifname: str) -> str:
     cdef = unit.sys.contexts.get(context)
     if cdef:
         for a in cdef.allocations:
@@ -199,7 +208,7 @@ def phys_of(unit, context: str, ctx_ifname: str) -> str:  # type: ignore[no-unty
     return ctx_ifname
 
 
-def is_monitored(unit, ctx: ContextConfig, itf: CtxInterface) -> bool:  # type: ignore[no-untyped-def]
+def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
     """Physical interfaces are monitored by default, subinterfaces are not."""
     if not itf.nameif:
         return False
@@ -209,5 +218,5 @@ def is_monitored(unit, ctx: ContextConfig, itf: CtxInterface) -> bool:  # type: 
     return "." not in phys_of(unit, ctx.name, itf.name)
 
 
-def monitored_count(unit) -> int:  # type: ignore[no-untyped-def]
+def monitored_count(unit: Unit) -> int:
     return sum(1 for c in unit.ctx.values() for i in c.interfaces.values() if is_monitored(unit, c, i))

@@ -74,9 +74,7 @@ def changeto(cmd: Command) -> None:
         cmd.error(msg.changeto_invalid(name))
     s.enter("ctx_config" if in_config else "ctx_exec", context=name)
     if in_config and u.pair is not None:
-        warn = getattr(u.pair, "config_warning", None)
-        if warn:
-            cmd.print(*warn(u, name))
+        cmd.print(*u.pair.config_warning(u, name))
 
 
 @handler("configure")
@@ -84,9 +82,8 @@ def configure(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
     if cmd.has("terminal"):
         s.enter(modes.config_mode(s.mode))
-        warn = getattr(u.pair, "config_warning", None) if u.pair else None
-        if warn:
-            cmd.print(*warn(u, s.context))
+        if u.pair is not None:
+            cmd.print(*u.pair.config_warning(u, s.context))
         return
     if cmd.has("memory"):
         from ..flash import STARTUP, FlashError

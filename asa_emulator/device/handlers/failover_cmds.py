@@ -7,23 +7,14 @@ negotiation, switching groups) is the failover engine's business (`unit.pair`).
 from __future__ import annotations
 
 import ipaddress
-from typing import Any
 
 from ...config.model import FailoverGroup, FailoverIp
 from .. import messages
 from ..commands import Command, handler
-from .system_cfg import phys_name
+from .system_cfg import norm_mac, phys_name
 
-NOT_IN_CONTEXT = "ERROR: Command not valid in a security context"  # unverified
-
-
-def _pair(cmd: Command) -> Any:
-    return cmd.unit.pair
-
-
-def _ms(cmd: Command, nth: int, msec_first: bool) -> tuple[int, bool]:
-    nums = cmd.values("N_1_999")
-    return int(nums[nth]), msec_first
+# These commands exist only in the system execution space's grammar, so no handler here runs
+# in a security context.
 
 
 def _poll_values(cmd: Command) -> list[tuple[int, bool]]:
@@ -39,41 +30,43 @@ def _poll_values(cmd: Command) -> list[tuple[int, bool]]:
     return out
 
 
+def _poll_ms(cmd: Command, typed: tuple[int, bool], lowest_msec: int, msec_error: str,
+             sec_error: str) -> int:
+    """A poll time: 1-15 seconds, or after `msec` lowest_msec-999 milliseconds."""
+    poll, msec = typed
+    if msec and not lowest_msec <= poll <= 999:
+        cmd.error(msec_error)
+    if not msec and not 1 <= poll <= 15:
+        cmd.error(sec_error)
+    return poll if msec else poll * 1000
+
+
 def _check_interface_poll(cmd: Command, vals: list[tuple[int, bool]]) -> tuple[int, int]:
-    poll, pmsec = vals[0]
-    if pmsec and not 500 <= poll <= 999:
-        cmd.error("ERROR: Failover poll time must be in the range 500-999 msec")  # unverified
-    if not pmsec and not 1 <= poll <= 15:
-        cmd.error("ERROR: Failover poll time must be in the range 1-15 seconds")  # unverified
-    poll_ms = poll if pmsec else poll * 1000
+    poll_ms = _poll_ms(cmd, vals[0], 500, messages.IF_POLL_MSEC_RANGE, messages.IF_POLL_SEC_RANGE)
     hold_ms = vals[1][0] * 1000 if len(vals) > 1 else max(5000, poll_ms * 5)
     if not 5000 <= hold_ms <= 75000:
-        cmd.error("ERROR: Failover hold time must be in the range 5-75 seconds")  # unverified
+        cmd.error(messages.IF_HOLD_RANGE)
     if hold_ms < 5 * poll_ms:
-        cmd.error("ERROR: Failover holdtime must be at least 5 times the polltime")  # unverified
+        cmd.error(messages.IF_HOLD_5X_POLL)
     return poll_ms, hold_ms
 
 
 def _changed(cmd: Command) -> None:
-    p = _pair(cmd)
-    if p is not None:
-        p.config_changed(cmd.unit)
+    if cmd.unit.pair is not None:
+        cmd.unit.pair.config_changed(cmd.unit)
 
 
 @handler("failover_cmd")
 def failover_cmd(cmd: Command) -> None:
     u = cmd.unit
-    if cmd.session.context:
-        cmd.error(NOT_IN_CONTEXT)
     fo = u.sys.failover
     sub = cmd.sub.data if cmd.sub is not None else None
     if sub is None:
         if cmd.no == (not fo.enabled):
             return
         fo.enabled = not cmd.no
-        p = _pair(cmd)
-        if p is not None:
-            p.failover_toggled(u, cmd.session)
+        if u.pair is not None:
+            u.pair.failover_toggled(u, cmd.session)
         return
     fn = _SUBS[str(sub)]
     fn(cmd)
@@ -115,7 +108,7 @@ def fo_lan_interface(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     if cmd.no:
         if fo.enabled:
-            cmd.error("ERROR: Cannot remove the LAN failover interface while failover is enabled")  # unverified
+            cmd.error(messages.FAILOVER_LAN_IF_IN_USE)
         if fo.lan_if:
             fo.ips.pop(fo.lan_if[0], None)
         fo.lan_if = None
@@ -123,13 +116,11 @@ def fo_lan_interface(cmd: Command) -> None:
         return
     name = cmd.value("NAME") or ""
     if not cmd.values("PHY_IF"):
-        cmd.out.append(f"ERROR: Physical interface for {name} must be specified")  # unverified
-        cmd.failed = True
-        return
+        cmd.error(messages.failover_phys_missing(name))
     phys = phys_name(cmd)
     owner = _allocated_to(cmd, phys)
     if owner:
-        cmd.error(f"ERROR: Interface {phys} is allocated to context {owner}")  # unverified
+        cmd.error(messages.interface_allocated(phys, owner))
     if fo.lan_if and fo.lan_if[0] != name:
         fo.ips.pop(fo.lan_if[0], None)
     fo.lan_if = (name, phys)
@@ -146,14 +137,14 @@ def fo_link(cmd: Command) -> None:
     if cmd.values("PHY_IF"):
         phys = phys_name(cmd)
         if fo.lan_if and fo.lan_if[0] != name and fo.lan_if[1] == phys:
-            cmd.error(f"ERROR: Interface {phys} is already the LAN failover interface")  # unverified
+            cmd.error(messages.already_lan_failover_interface(phys))
         owner = _allocated_to(cmd, phys)
         if owner:
-            cmd.error(f"ERROR: Interface {phys} is allocated to context {owner}")  # unverified
+            cmd.error(messages.interface_allocated(phys, owner))
     elif fo.lan_if and fo.lan_if[0] == name:
         phys = fo.lan_if[1]
     else:
-        cmd.error(f"ERROR: Physical interface for {name} must be specified")  # unverified
+        cmd.error(messages.failover_phys_missing(name))
         return
     fo.link = (name, phys)
     _auto_description(cmd)
@@ -167,7 +158,7 @@ def fo_interface_ip(cmd: Command) -> None:
         return
     known = {n for n, _ in filter(None, (fo.lan_if, fo.link))}
     if name not in known:
-        cmd.error(f"ERROR: Interface {name} is not a failover interface")  # unverified
+        cmd.error(messages.not_failover_interface(name))
     v4 = cmd.values("IPV4")
     if v4:
         addr, mask, standby = v4
@@ -177,8 +168,7 @@ def fo_interface_ip(cmd: Command) -> None:
             cmd.invalid_token("IPV4", 1)
             return
         if ipaddress.IPv4Address(standby) not in net:
-            cmd.error("ERROR: Standby IP address and active IP address are not in the same "
-                      "subnet")  # unverified
+            cmd.error(messages.FAILOVER_STANDBY_NOT_IN_SUBNET)
         fo.ips[name] = FailoverIp(addr, mask, standby)
         return
     prefix = cmd.value("IPV6_PREFIX") or ""
@@ -190,8 +180,7 @@ def fo_interface_ip(cmd: Command) -> None:
         cmd.invalid_token("IPV6_PREFIX")
         return
     if sb not in iface.network:
-        cmd.error("ERROR: Standby IP address and active IP address are not in the same "
-                  "subnet")  # unverified
+        cmd.error(messages.FAILOVER_STANDBY_NOT_IN_SUBNET)
     fo.ips[name] = FailoverIp(str(iface.ip), f"/{iface.network.prefixlen}", standby6)
 
 
@@ -203,11 +192,11 @@ def fo_key(cmd: Command) -> None:
     secret = cmd.value("SECRET") or ""
     if cmd.has("hex"):
         if len(secret) != 32 or any(c not in "0123456789abcdefABCDEF" for c in secret):
-            cmd.error("ERROR: Failover hex key must be 32 hexadecimal characters")  # unverified
+            cmd.error(messages.FAILOVER_HEX_KEY_LENGTH)
         fo.key, fo.key_hex = secret.lower(), True
     else:
         if not 1 <= len(secret) <= 63:
-            cmd.error("ERROR: Failover key must be 1-63 characters")  # unverified
+            cmd.error(messages.FAILOVER_KEY_LENGTH)
         fo.key, fo.key_hex = secret, False
 
 
@@ -217,21 +206,17 @@ def fo_polltime_unit(cmd: Command) -> None:
         fo.unit_poll_ms, fo.unit_hold_ms, fo.unit_poll_explicit = 1000, 15000, False
         return
     vals = _poll_values(cmd)
-    poll, pmsec = vals[0]
-    if pmsec and not 200 <= poll <= 999:
-        cmd.error("ERROR: Unit poll time must be in the range 200-999 msec")  # unverified
-    if not pmsec and not 1 <= poll <= 15:
-        cmd.error("ERROR: Unit poll time must be in the range 1-15 seconds")  # unverified
-    poll_ms = poll if pmsec else poll * 1000
+    poll_ms = _poll_ms(cmd, vals[0], 200, messages.UNIT_POLL_MSEC_RANGE, messages.UNIT_POLL_SEC_RANGE)
+    pmsec = vals[0][1]
     if len(vals) > 1:
         hold, hmsec = vals[1]
         hold_ms = hold if hmsec else hold * 1000
         if hmsec and not 800 <= hold <= 999 or not hmsec and not 1 <= hold <= 45:
-            cmd.error("ERROR: Unit hold time must be in the range 800-999 msec or 1-45 seconds")  # unverified
+            cmd.error(messages.UNIT_HOLD_RANGE)
     else:
         hold_ms = max(3 * poll_ms, 800 if pmsec else 3000)
     if hold_ms < 3 * poll_ms:
-        cmd.error("ERROR: Failover holdtime must be at least 3 times the polltime")  # unverified
+        cmd.error(messages.UNIT_HOLD_3X_POLL)
     fo.unit_poll_ms, fo.unit_hold_ms, fo.unit_poll_explicit = poll_ms, hold_ms, True
 
 
@@ -249,9 +234,8 @@ def fo_replication_http(cmd: Command) -> None:
 
 
 def _mac_pair(cmd: Command) -> tuple[str, str]:
-    from .system_cfg import _norm_mac
     macs = cmd.values("MAC")
-    return _norm_mac(macs[0]), _norm_mac(macs[1])
+    return norm_mac(macs[0]), norm_mac(macs[1])
 
 
 def fo_mac_address(cmd: Command) -> None:
@@ -295,8 +279,6 @@ _SUBS = {
 @handler("failover_group")
 def failover_group(cmd: Command) -> None:
     u = cmd.unit
-    if cmd.session.context:
-        cmd.error(NOT_IN_CONTEXT)
     fo = u.sys.failover
     gid = int(cmd.value("N_1_2") or 1)
     if gid not in fo.groups:
@@ -371,9 +353,7 @@ def fg_mac_address(cmd: Command) -> None:
         g.macs.pop(phys, None)
     else:
         if not cmd.values("MAC"):
-            cmd.out.append("ERROR: % Incomplete command")
-            cmd.failed = True
-            return
+            cmd.error(messages.INCOMPLETE)
         g.macs[phys] = _mac_pair(cmd)
 
 
@@ -392,21 +372,17 @@ def fg_polltime(cmd: Command) -> None:
 
 @handler("failover_active")
 def failover_active(cmd: Command) -> None:
-    if cmd.session.context:
-        cmd.error(NOT_IN_CONTEXT)
     gid = cmd.value("N_1_2")
-    _pair(cmd).force_active(cmd, int(gid) if gid else None, not cmd.no)
+    cmd.pair.force_active(cmd, int(gid) if gid else None, not cmd.no)
 
 
 @handler("failover_reset")
 def failover_reset(cmd: Command) -> None:
-    if cmd.session.context:
-        cmd.error(NOT_IN_CONTEXT)
     gid = cmd.value("N_1_2")
-    _pair(cmd).reset(cmd, int(gid) if gid else None)
+    cmd.pair.reset(cmd, int(gid) if gid else None)
 
 
 @handler("failover_exec")
 def failover_exec(cmd: Command) -> None:
     target = next(w for w in cmd.words if w in ("active", "mate", "standby"))
-    _pair(cmd).exec_remote(cmd, target, cmd.value("REST") or "")
+    cmd.pair.exec_remote(cmd, target, cmd.value("REST") or "")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .. import messages as msg
 from .. import show
-from ..commands import Abort, Command, canonical_file, handler
+from ..commands import Abort, Command, handler
 from ..flash import FlashError, split_url
 from ..unit import Unit
 
@@ -32,6 +32,15 @@ def _path(cmd: Command, url: str) -> str:
     if ":" in url:
         cmd.error(msg.error_opening(url, "Unsupported URL"))
     return url.lstrip("/").rstrip("/")
+
+
+def canonical_file(word: str) -> str:
+    """`run` -> `running-config`, `start` -> `startup-config`; URLs unchanged."""
+    low = word.lower()
+    for kw in (RUNNING, STARTUP_CFG):
+        if len(low) >= 3 and kw.startswith(low):
+            return kw
+    return word
 
 
 def _url(path: str) -> str:
@@ -87,8 +96,7 @@ def write_one(unit: Unit, context: str | None) -> list[str]:
     try:
         sums, n = unit.save(context)
     except FlashError:
-        url = unit.sys.contexts[context].config_url if context else STARTUP_CFG
-        return ["Building configuration...", msg.error_opening(url or STARTUP_CFG)]
+        return [msg.BUILDING_CONFIGURATION, _cannot_save(unit, context)]
     unit.last_modified = ("enable_15", unit.clock.now)
     return show.write_memory_lines(sums, n, elapsed_ms=elapsed_ms(n))
 
@@ -104,13 +112,19 @@ def write_all(unit: Unit) -> list[str]:
         try:
             sums, n = unit.save(name)
         except FlashError:
-            url = unit.sys.contexts[name].config_url if name else STARTUP_CFG
-            errors.append(msg.error_opening(url or STARTUP_CFG))
+            errors.append(_cannot_save(unit, name))
             continue
         spaces.append(show.SavedSpace(name or "system", sums, n, elapsed_ms(n)))
     unit.last_modified = ("enable_15", unit.clock.now)
     lines = show.write_memory_all_lines(spaces)
     return lines[:-1] + errors + lines[-1:]
+
+
+def _cannot_save(unit: Unit, context: str | None) -> str:
+    """The error of a space whose startup location cannot be written (a context's config-url
+    off the flash or in a missing directory)."""
+    url = unit.sys.contexts[context].config_url if context else STARTUP_CFG
+    return msg.error_opening(url or STARTUP_CFG)
 
 
 @handler("write")
@@ -133,7 +147,7 @@ def write(cmd: Command) -> None:
             out.append(msg.OK)
         _ask_chain(cmd, [(msg.WRITE_ERASE_CONFIRM, "")], erase)
     elif cmd.has("standby"):
-        u.pair.write_standby(cmd)   # type: ignore[union-attr]
+        cmd.pair.write_standby(cmd)
     else:
         cmd.error(msg.NO_NETWORK)
 

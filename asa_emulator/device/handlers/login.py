@@ -5,6 +5,7 @@ so, like its SSH server, it accepts any username and password."""
 from __future__ import annotations
 
 from ...syntax import modes
+from .. import messages as msg
 from ..commands import Command, handler
 
 
@@ -16,5 +17,5 @@ def login(cmd: Command) -> None:
         s.enter(modes.exec_mode(s.mode))
 
     def username(typed: str, out: list[str]) -> None:
-        s.ask("Password: ", password, secret=True)
-    s.ask("Username: ", username)
+        s.ask(msg.PASSWORD_PROMPT, password, secret=True)
+    s.ask(msg.USERNAME_PROMPT, username)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 
 from ...config.model import ContextConfig, OspfNetwork, OspfProcess, RipProcess
-from ...syntax.errors import INCOMPLETE
+from .. import messages as msg
 from ..commands import Command, handler
 
 MAX_OSPF_PROCESSES = 2     # per context (ASA 9.x multiple context mode)
@@ -39,7 +39,7 @@ def _ospf(cmd: Command) -> OspfProcess:
         _wrong_protocol(cmd)
     proc = _ctx(cmd).ospf.get(pid or 0)
     if proc is None:        # removed meanwhile (e.g. by `no router ospf` on the active unit)
-        cmd.error(INCOMPLETE)
+        cmd.error(msg.INCOMPLETE)
     assert proc is not None
     return proc
 
@@ -50,7 +50,7 @@ def _rip(cmd: Command) -> RipProcess:
         _wrong_protocol(cmd)
     proc = _ctx(cmd).rip
     if proc is None:
-        cmd.error(INCOMPLETE)
+        cmd.error(msg.INCOMPLETE)
     assert proc is not None
     return proc
 
@@ -63,8 +63,7 @@ def router_ospf(cmd: Command) -> None:
     pid = int(cmd.value("N_1_65535") or 1)
     if pid not in ctx.ospf:
         if len(ctx.ospf) >= MAX_OSPF_PROCESSES:
-            cmd.error(f"ERROR: Maximum number of OSPF processes ({MAX_OSPF_PROCESSES}) "
-                      "already configured")  # unverified
+            cmd.error(msg.max_ospf_processes(MAX_OSPF_PROCESSES))
         ctx.ospf[pid] = OspfProcess(pid)
     cmd.session.enter("ctx_router", target=f"ospf {pid}")
 
@@ -123,20 +122,19 @@ def router_network(cmd: Command) -> None:
         if cmd.no:
             ospf.networks = [n for n in ospf.networks if n.address != addrs[0]]
             return
-        cmd.error(INCOMPLETE)
+        cmd.error(msg.INCOMPLETE)
     address, mask = addrs[0], addrs[1]
     if not _mask_ok(mask):
         cmd.invalid_token("IPV4", 1)
     if not cmd.has("area") and not cmd.no:
-        cmd.error(INCOMPLETE)
+        cmd.error(msg.INCOMPLETE)
     area = cmd.value("N_0_4294967295") or (addrs[2] if len(addrs) > 2 else "0")
     same = [n for n in ospf.networks if (n.address, n.mask) == (address, mask)]
     if cmd.no:
         ospf.networks = [n for n in ospf.networks if n not in same]
         return
     if same and same[0].area != area:
-        cmd.error(f"ERROR: network {address} {mask} is already configured in area "
-                  f"{same[0].area}")  # unverified
+        cmd.error(msg.network_in_other_area(address, mask, same[0].area))
     if not same:
         ospf.networks.append(OspfNetwork(address, mask, area))
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from ...config import render
+from .. import show
 from ..commands import Command, handler
-from ..flash import STARTUP, FlashError
-from ..views import resolve_interface
+from ..views import DEVICE_SHOWS, resolve_interface
 
 
-def _pair_show(cmd: Command, what: str, *args: object) -> None:
-    pair = cmd.unit.pair
-    cmd.print(*pair.show(cmd, what, *args))  # type: ignore[union-attr]
+def _pair_show(cmd: Command, what: str) -> None:
+    cmd.print(*cmd.pair.show(cmd, what))
 
 
 @handler("show_running")
@@ -106,22 +105,15 @@ def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
 
 @handler("show_startup")
 def show_startup(cmd: Command) -> None:
-    u, s = cmd.unit, cmd.session
-    try:
-        if s.context is None:
-            data = u.flash.read(STARTUP)
-        else:
-            from ..flash import split_url
-            loc = split_url(u.sys.contexts[s.context].config_url)
-            data = u.flash.read(loc[1] if loc else "")
-    except FlashError:
+    u = cmd.unit
+    path = u.startup_path(cmd.session.context)
+    if path is None or not u.flash.exists(path):
         return
-    cmd.print(*data.decode(errors="replace").splitlines())
+    cmd.print(*u.flash.read(path).decode(errors="replace").splitlines())
 
 
 @handler("show_mode")
 def show_mode(cmd: Command) -> None:
-    from .. import show
     cmd.print(*show.show_mode("multiple", cmd.unit.pending_mode or "multiple"))
 
 
@@ -183,29 +175,9 @@ def show_memory(cmd: Command) -> None:
               f"Total memory:      {total:>12} bytes (100%)")
 
 
-@handler("show_version")
-def show_version(cmd: Command) -> None:
-    _device_show(cmd, "version")
-
-
-@handler("show_clock")
-def show_clock(cmd: Command) -> None:
-    _device_show(cmd, "clock")
-
-
-@handler("show_interface")
-def show_interface(cmd: Command) -> None:
-    _device_show(cmd, "interface")
-
-
-@handler("show_ip_address")
-def show_ip_address(cmd: Command) -> None:
-    _device_show(cmd, "ip_address")
-
-
-@handler("show_context")
-def show_context(cmd: Command) -> None:
-    _device_show(cmd, "context")
+@handler(*DEVICE_SHOWS)
+def device_show(cmd: Command) -> None:
+    cmd.print(*DEVICE_SHOWS[cmd.rule](cmd))
 
 
 @handler("show_flash")
@@ -222,8 +194,3 @@ def show_failover(cmd: Command) -> None:
 @handler("show_monitor_interface")
 def show_monitor_interface(cmd: Command) -> None:
     _pair_show(cmd, "monitor-interface")
-
-
-def _device_show(cmd: Command, what: str) -> None:
-    from ..views import device_show
-    cmd.print(*device_show(cmd, what))

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from ...config.model import Allocation, ContextDef, CtxInterface, SysInterface
+from ...config.model import (
+    DEFAULT_HOSTNAME,
+    DEFAULT_PROMPT,
+    Allocation,
+    ContextDef,
+    CtxInterface,
+    SysInterface,
+)
 from ...config.render import checksum_groups, password_hash
 from .. import messages as msg
 from ..commands import Command, handler
@@ -27,7 +34,7 @@ def hostname(cmd: Command) -> None:
     if s.context:
         u.ctx[s.context].hostname = "" if cmd.no else (name or "")
     else:
-        u.sys.hostname = "ciscoasa" if cmd.no else (name or "ciscoasa")
+        u.sys.hostname = DEFAULT_HOSTNAME if cmd.no else (name or DEFAULT_HOSTNAME)
 
 
 @handler("enable_password")
@@ -97,23 +104,22 @@ def shutdown(cmd: Command) -> None:
     else:
         u.ctx[s.context or ""].interfaces[str(s.state.target)].shutdown = not cmd.no
     if u.pair is not None:
-        changed = getattr(u.pair, "links_changed", None)
-        if changed:
-            changed()
+        u.pair.links_changed()
 
 
 @handler("mac_address")
 def mac_address(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
     macs = [m.lower() for m in cmd.values("MAC")]
-    value = None if cmd.no or not macs else (_norm_mac(macs[0]), _norm_mac(macs[1]) if len(macs) > 1 else None)
+    value = None if cmd.no or not macs else (norm_mac(macs[0]), norm_mac(macs[1]) if len(macs) > 1 else None)
     if s.mode == "sys_if":
         _sys_if(cmd).mac = value
     else:
         u.ctx[s.context or ""].interfaces[str(s.state.target)].mac = value
 
 
-def _norm_mac(mac: str) -> str:
+def norm_mac(mac: str) -> str:
+    """`0:1a.b` -> `0000.001a.000b`: the form the ASA prints."""
     return ".".join(part.zfill(4) for part in mac.lower().split("."))
 
 
@@ -145,16 +151,27 @@ def context(cmd: Command) -> None:
     name = cmd.value("NAME") or ""
     if len(name) > 32:
         cmd.invalid_token("NAME")
-    if name.lower() in ("system", "null") or "/" in name:
+    if _reserved(name):
         cmd.error(msg.context_name_reserved(name))
     if name not in u.sys.contexts:
-        if len(u.sys.contexts) >= u.hw.contexts_license + 1:
-            cmd.error(msg.MAX_CONTEXTS)
-        u.sys.contexts[name] = ContextDef(name)
-        u.new_context(name)
-        if not s.batch:
-            cmd.print(msg.context_created(name, len(u.sys.contexts)))
+        _create_context(cmd, name)
     s.enter("sys_ctx", target=name)
+
+
+def _reserved(name: str) -> bool:
+    """Names the ASA uses for itself (`changeto system`, the null context) or that cannot be
+    a file name."""
+    return name.lower() in ("system", "null") or "/" in name
+
+
+def _create_context(cmd: Command, name: str) -> None:
+    u = cmd.unit
+    if len(u.sys.contexts) >= u.hw.contexts_license + 1:
+        cmd.error(msg.MAX_CONTEXTS)
+    u.sys.contexts[name] = ContextDef(name)
+    u.new_context(name)
+    if not cmd.session.batch:
+        cmd.print(msg.context_created(name, len(u.sys.contexts)))
 
 
 @handler("no_context")
@@ -176,14 +193,9 @@ def admin_context(cmd: Command) -> None:
     cdef = u.sys.contexts.get(name)
     if cdef is None:
         # the ASA creates the admin context on demand when it is named first
-        if len(name) > 32 or name.lower() in ("system", "null") or "/" in name:
+        if len(name) > 32 or _reserved(name):
             cmd.invalid_token("NAME")
-        if len(u.sys.contexts) >= u.hw.contexts_license + 1:
-            cmd.error(msg.MAX_CONTEXTS)
-        u.sys.contexts[name] = ContextDef(name)
-        u.new_context(name)
-        if not cmd.session.batch:
-            cmd.print(msg.context_created(name, len(u.sys.contexts)))
+        _create_context(cmd, name)
     elif cdef.failover_group not in (None, 1):
         cmd.error(msg.ADMIN_CONTEXT_GROUP_1)
     u.sys.admin_context = name
@@ -345,7 +357,7 @@ def pager_lines(cmd: Command) -> None:
 def prompt(cmd: Command) -> None:
     u = cmd.unit
     if cmd.no:
-        u.sys.prompt = ("hostname", "context")
+        u.sys.prompt = DEFAULT_PROMPT
         return
     items = tuple(v.lower() for v in cmd.values("PROMPT_ITEM"))
     u.sys.prompt = items
