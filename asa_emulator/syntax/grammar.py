@@ -14,7 +14,9 @@ from pathlib import Path
 from lark import Lark
 from lark.lexer import Lexer, PatternStr
 
-GRAMMAR_PATH = Path(__file__).resolve().parents[2] / "grammar" / "asa.lark"
+# grammar/asa.lark is the single source; syntax/asa.lark links to it so that a built wheel
+# (which cannot hold files outside the package) carries a copy.
+GRAMMAR_PATH = Path(__file__).with_name("asa.lark")
 
 MODES = (
     "sys_user", "sys_exec", "sys_config", "sys_if", "sys_ctx", "sys_fover_group",
