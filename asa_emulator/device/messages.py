@@ -506,3 +506,13 @@ def ping_unreachable(target: str) -> tuple[str, ...]:
             f"Sending 5, 100-byte ICMP Echos to {target}, timeout is 2 seconds:",
             "?????",
             "Success rate is 0 percent (0/5)")
+
+
+# `write standby` refusals (unverified: no device output found; the rule is the chapter's)
+WRITE_STANDBY_NO_MATE = "ERROR: Standby unit is not available"
+
+
+def write_standby_wrong_unit(which: str) -> str:
+    # unverified; chapter: "enter the command ... on the unit that has failover group 1 in the
+    # active state" / "in the security context on the unit where the context appears active"
+    return f"ERROR: write standby must be entered on the unit where {which} is active"

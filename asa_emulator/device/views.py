@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 def _version(cmd: Command) -> list[str]:
     u, context = cmd.unit, cmd.session.context
     uptime = max(0, (u.clock.now - u.booted_at) // 1000)
-    # the pair does not record when it formed: the unit's own uptime stands in for the cluster's
-    fo_up = uptime if u.pair is not None and u.sys.failover.enabled else None
+    fo_up = u.pair.cluster_uptime_s(u) if u.pair is not None else None
     last = show.last_modified_text(*u.last_modified) if u.last_modified else None
     return show.show_version(
         u.hw, hostname=u.sys.hostname if context is None else (u.ctx[context].hostname or context),

@@ -111,6 +111,7 @@ class Pair:
         if fo.started or not u.sys.failover.lan_if:
             return
         fo.started = True
+        fo.started_at = self.clock.now
         fo.paired = fo.mate_seen = fo.mate_failed = fo.lan_failed = False
         fo.mismatch = None
         now = self.clock.now
@@ -625,6 +626,18 @@ class Pair:
         if restored:
             self._evaluate_preempt(restored)
 
+    def cluster_uptime_s(self, u: Unit) -> int | None:
+        """`failover cluster up`: since the earlier of the two units started failover, while
+        they are a pair; since this unit did otherwise; None with failover off."""
+        fo = self.fo[u.name]
+        if not fo.started:
+            return None
+        since = fo.started_at
+        mfo = self.fo[self.mate(u).name]
+        if fo.paired and mfo.started:
+            since = min(since, mfo.started_at)
+        return max(0, (self.clock.now - since) // 1000)
+
     def is_active_here(self, u: Unit, context: str | None) -> bool:
         """Failover never started: everything is active.  After `no failover` each group
         keeps the state it had (chapter 34, "Disabling Failover")."""
@@ -653,7 +666,7 @@ class Pair:
         if session.batch or not self.linked(u):
             return
         sub = str(cmd.sub.data) if cmd.sub is not None and cmd.rule == "failover_cmd" else None
-        if not replicates(cmd.rule, sub, [str(t) for t in cmd.tokens]):
+        if not replicates(cmd.rule, sub, cmd.words, cmd.values("FILE")):
             return
         if not self._may_replicate_from(u, cmd.pre_state.context):
             return
@@ -676,17 +689,17 @@ class Pair:
         u = cmd.unit
         ctx = cmd.session.context
         if not self.linked(u):
-            cmd.error("ERROR: Standby unit is not available")  # unverified
+            cmd.error(messages.WRITE_STANDBY_NO_MATE)
         if not self._may_replicate_from(u, ctx):
             which = "failover group 1" if ctx is None else f"context {ctx}"
-            cmd.error(f"ERROR: write standby must be entered on the unit where {which} is active")  # unverified
-        cmd.print("Building configuration...")
+            cmd.error(messages.write_standby_wrong_unit(which))
+        cmd.print(messages.BUILDING_CONFIGURATION)
         m = self.mate(u)
         if ctx is None:
             self._sync(u, m, full=True)
         else:
             self._sync(u, m, context=ctx, full=False)
-        cmd.print("[OK]")
+        cmd.print(messages.OK)
 
     def exec_remote(self, cmd: Command, target: str, line: str) -> None:
         from .remote import exec_remote

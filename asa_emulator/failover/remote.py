@@ -199,7 +199,7 @@ def run(pair: Pair, local: Session, unit: Unit, state: ModeState, line: str,
     if ran is not None and not ran.failed and is_config and before != _snapshot(unit, state.context):
         # a change Table 34-1 would replicate, made on the unit that does not replicate it
         sub = str(ran.sub.data) if ran.sub is not None and ran.rule == "failover_cmd" else None
-        if replicates(ran.rule, sub, [str(t) for t in ran.tokens]):
+        if replicates(ran.rule, sub, ran.words, ran.values("FILE")):
             out = out + pair.config_warning(unit, ran.pre_state.context)
     if es.is_closed:
         return out, None

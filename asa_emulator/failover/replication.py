@@ -6,35 +6,36 @@ some rules replicate only in one form (`copy running-config startup-config`, `wr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ..device.handlers.files import canonical_file
 from ..syntax.modes import config_rules
 
 # Configuration commands that do NOT replicate (Table 34-1, right column).
 NOT_REPLICATED_CONFIG = frozenset({"mode", "no_mode", "firewall", "fo_lan_unit"})
 
-# EXEC commands that DO replicate (Table 34-1, left column), with the form that replicates.
-REPLICATED_EXEC = {
-    "copy": lambda words: _copy_is_run_start(words),
-    "write": lambda words: "memory" in words,
-    "delete": lambda words: True,
-    "mkdir": lambda words: True,
-    "rename": lambda words: True,
-    "rmdir": lambda words: True,
+# EXEC commands that DO replicate (Table 34-1, left column), with the form that replicates:
+# a predicate over the command's canonical keywords and its file arguments.
+Form = Callable[[list[str], list[str]], bool]
+REPLICATED_EXEC: dict[str, Form] = {
+    "copy": lambda keywords, files: [canonical_file(f) for f in files] == [
+        "running-config", "startup-config"],
+    "write": lambda keywords, files: "memory" in keywords,
+    "delete": lambda keywords, files: True,
+    "mkdir": lambda keywords, files: True,
+    "rename": lambda keywords, files: True,
+    "rmdir": lambda keywords, files: True,
 }
 
 
-def _copy_is_run_start(words: list[str]) -> bool:
-    files = [w.lower() for w in words[1:] if not w.startswith("/")]
-    return len(files) == 2 and "running-config".startswith(files[0][:3]) and \
-        files[0].startswith("run") and files[1].startswith("start")
-
-
-def replicates(rule: str, sub: str | None, words: list[str]) -> bool:
+def replicates(rule: str, sub: str | None, keywords: list[str], files: list[str]) -> bool:
     """Does this command replicate?  `sub` is the failover sub-command alias (fo_lan_unit…),
-    `words` the typed words."""
+    `keywords` the command's keywords spelled out (`write mem` -> write, memory), `files`
+    its file arguments as typed."""
     if rule in config_rules():
         return rule not in NOT_REPLICATED_CONFIG and (sub is None or sub not in NOT_REPLICATED_CONFIG)
-    check = REPLICATED_EXEC.get(rule)
-    return bool(check and check(words))
+    form = REPLICATED_EXEC.get(rule)
+    return bool(form and form(keywords, files))
 
 
 def source_group(context: str | None, admin_context: str | None, ctx_group: int) -> int:

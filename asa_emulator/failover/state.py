@@ -63,6 +63,7 @@ class UnitFailover:
     groups: dict[int, GroupState] = field(default_factory=lambda: {g: GroupState() for g in GROUPS})
     history: list[HistoryRec] = field(default_factory=list)
     started: bool = False                    # failover enabled and running on this unit
+    started_at: int = 0
     paired: bool = False                     # hellos from the mate are being heard
     heard_at: int = 0                        # last hello from the mate on the failover link
     neg_deadline: int | None = None          # when negotiation gives up waiting for a mate
