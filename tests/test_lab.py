@@ -82,3 +82,12 @@ def test_question_mark_in_a_script_shows_help_and_keeps_the_line() -> None:
         "primary# show failover group 1 | include This host",
         "  This host:    Primary",
     ]
+
+
+def test_output_filters_in_user_exec_and_grep_abbreviation() -> None:
+    lines, _ = run_lines(["show version | include ^Cisco", "enable", "",
+                          "show mode | grep - multiple", "show mode | grep -v single"])
+    assert lines[2:4] == ["primary> show version | include ^Cisco",
+                          "Cisco Adaptive Security Appliance Software Version 9.1(7) <system>"]
+    assert lines[6:] == ["primary# show mode | grep - multiple",
+                         "primary# show mode | grep -v single", "Security context mode: multiple"]

@@ -290,7 +290,7 @@ def apply_filter(flt: Tree, lines: list[str]) -> list[str]:
     words = [str(t) for t in flt.scan_values(lambda v: True)]
     kind = words[0].lower()
     pattern = words[-1].strip()
-    invert = len(words) > 2 and words[1] == "-v"
+    invert = len(words) > 2 and words[1].startswith("-")   # `-v`, or `-` (its abbreviation)
     try:
         rx = re.compile(pattern)
     except re.error:
