@@ -98,7 +98,7 @@ def test_show_mode() -> None:
 
 
 # ============================================================================ show version
-HW = Hardware(serial="JMX1234X0YZ")
+HW = Hardware(model="ASA5520", ram_mb=2048, serial="JMX1234X0YZ")
 KEY = activation_key("JMX1234X0YZ")
 
 PLATFORM_FEATURES = [

@@ -125,8 +125,8 @@ def test_replication_from_the_standby_side_is_refused_and_warned() -> None:
     s.execute("")
     assert s.execute("configure terminal") == [
         "**** WARNING ****",
-        "Configuration Replication is NOT performed from Standby unit to Active unit",
-        "Configurations are no longer synchronized.",
+        "\tConfiguration Replication is NOT performed from Standby unit to Active unit.",
+        "\tConfigurations are no longer synchronized.",
     ]
     s.execute("hostname only-here")
     assert lab.units["secondary"].sys.hostname == "only-here"

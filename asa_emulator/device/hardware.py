@@ -18,12 +18,12 @@ _IFNAME = re.compile(r"^([A-Za-z-]+)\s*(\d+(?:/\d+)*)(?:\.(\d+))?$")
 
 @dataclass
 class Hardware:
-    model: str = "ASA5520"
+    model: str = "ASA5515"         # a 5515-X: Gi0/0-0/5 + Management0/0, the chapter's ports
     version: str = "9.1(7)"
     serial: str = "JMX0000A000"
     interfaces: tuple[str, ...] = DEFAULT_INTERFACES
     mac_base: str = "0013.c480.8200"
-    ram_mb: int = 2048
+    ram_mb: int = 8192
     failover_license: str = "Active/Active"
     contexts_license: int = 5
     extra: dict[str, str] = field(default_factory=dict)

@@ -183,13 +183,13 @@ REPLICATION_END = "End Configuration Replication to mate."
 REPLICATION_FROM_MATE_BEGIN = "Beginning configuration replication from mate."
 REPLICATION_FROM_MATE_END = "End configuration replication from mate."
 
-# Configuration typed on a standby unit/context.  First two lines verified: unicon ASA mock
-# ("display configuration replication warning"); the third line's wording is attested only
-# lower-cased in Tail-f's Cisco NED warning list ("configurations are no longer synchronized").
+# Configuration typed on a standby unit/context.  Wording: the Cisco configuration guide
+# (manualsdump.com p.1309 copy: "... from Standby unit to Active unit. Configurations are no
+# longer synchronized.") and the unicon ASA mock; the TAB indentation is from experience.
 STANDBY_CONFIG_WARNING = (
     "**** WARNING ****",
-    "Configuration Replication is NOT performed from Standby unit to Active unit",
-    "Configurations are no longer synchronized.",
+    "\tConfiguration Replication is NOT performed from Standby unit to Active unit.",
+    "\tConfigurations are no longer synchronized.",
 )
 
 
@@ -516,3 +516,8 @@ def write_standby_wrong_unit(which: str) -> str:
     # unverified; chapter: "enter the command ... on the unit that has failover group 1 in the
     # active state" / "in the security context on the unit where the context appears active"
     return f"ERROR: write standby must be entered on the unit where {which} is active"
+
+
+def converting_url(typed: str, converted: str) -> str:
+    # from experience (ASA 5500 series, `config-url flash:/x.cfg`); not found in a capture
+    return f"INFO: Converting {typed} to {converted}"

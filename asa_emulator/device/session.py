@@ -89,7 +89,10 @@ class Session:
             return self.question.prompt
         if not self.unit.up:
             return ""
-        return self.base_prompt() + modes.SUFFIX[self.state.mode] + " "
+        suffix = modes.SUFFIX[self.state.mode]
+        if self.state.mode == "sys_if" and "." in str(self.state.target):
+            suffix = "(config-subif)#"      # a subinterface of the system space
+        return self.base_prompt() + suffix + " "
 
     def base_prompt(self) -> str:
         parts: list[str] = []
@@ -122,6 +125,15 @@ class Session:
         except CommandError as exc:
             self.prompt_len = len(self.prompt())
             return self.error_lines(exc, line)
+        sub = modes.SUBMODE_NAMES.get(self.state.mode)
+        first_word = not line.split() or (len(line.split()) == 1 and not line[-1].isspace())
+        if sub is not None and first_word:
+            # at the start of a line a sub-mode lists its own commands only
+            own = modes.own_first_words(self.state.mode)
+            items = [i for i in items if i.word in own]
+            items = [HelpItem(i.word, f"Exit from {sub} configuration mode") if i.word == "exit" else
+                     HelpItem(i.word, f"Help for {sub} configuration commands") if i.word == "help" else i
+                     for i in items]
         if partial:
             return ["  ".join(i.word for i in items)] if items else [messages.UNRECOGNIZED]
         width = max((len(i.word) for i in items if i.text), default=0)

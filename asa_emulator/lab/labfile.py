@@ -104,12 +104,12 @@ def _spec(data: dict, folder: Path, is_builtin: bool) -> LabSpec:  # type: ignor
     for raw in raw_units:
         lic = raw.get("license", {})
         hw = Hardware(
-            model=str(raw.get("model", "ASA5520")),
+            model=str(raw.get("model", Hardware.model)),
             version=str(raw.get("version", "9.1(7)")),
             serial=str(raw.get("serial", "JMX0000A000")),
             interfaces=tuple(raw.get("interfaces", DEFAULT_INTERFACES)),
             mac_base=str(raw.get("mac_base", "0013.c480.8200")),
-            ram_mb=int(raw.get("ram_mb", 2048)),
+            ram_mb=int(raw.get("ram_mb", Hardware.ram_mb)),
             failover_license=str(lic.get("failover", "Active/Active")),
             contexts_license=int(lic.get("contexts", 5)),
         )

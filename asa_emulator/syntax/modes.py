@@ -91,3 +91,31 @@ def config_rules() -> frozenset[str]:
     for m in _OWN:
         out |= own_rules(m)
     return frozenset(out - {"end"})
+
+
+# What `exit` and `help` say in each sub-mode's `?` list
+SUBMODE_NAMES = {
+    "sys_if": "interface", "ctx_if": "interface", "sys_ctx": "context",
+    "sys_fover_group": "failover group", "ctx_router": "router",
+}
+
+
+@cache
+def own_first_words(mode: str) -> frozenset[str]:
+    """The words a sub-mode's own commands start with: what `?` lists at the start of a line
+    there (an ASA does not list the global commands it would also accept)."""
+    g = load()
+    exp = _expansions()
+    out: set[str] = {"exit", "help", "no"}
+    todo, seen = list(own_rules(mode)), set()
+    while todo:
+        rule = todo.pop()
+        if rule in seen:
+            continue
+        seen.add(rule)
+        for sym in exp.get(rule, ()):
+            if sym in g.keywords:
+                out.add(g.keywords[sym])
+            elif sym in exp:
+                todo.append(sym)
+    return frozenset(out)

@@ -251,6 +251,12 @@ def config_url(cmd: Command) -> None:
     if loc is None:
         cmd.error(msg.unsupported_url(url))
     assert loc is not None
+    if url.lower().startswith("flash:"):
+        # the ASA 5500 series stores flash: URLs under their real name, disk0:
+        converted = "disk0:" + url[len("flash:"):]
+        if not s.batch:
+            cmd.print(msg.converting_url(url, converted))
+        url = converted
     if cdef.config_url and split_url(cdef.config_url) == loc:
         cdef.config_url = url
         return
