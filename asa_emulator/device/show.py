@@ -115,6 +115,11 @@ _PLATFORMS: dict[str, _Platform] = {
                          "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
                          "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
                          "an ASA 5550 VPN Premium", 400, 5000, 50),
+    # ASA 5515-X: six GigabitEthernet ports and Management0/0, as the chapter's examples use
+    "ASA5515": _Platform("CPU Clarkdale 3059 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
+                         "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
+                         "Cisco ASA Crypto on-board accelerator (revision 0x1)",
+                         "an ASA5515 Security Plus", 100, 250, 5, x_series=True),
     "ASA5525": _Platform("CPU Lynnfield 2393 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
                          "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
                          "Cisco ASA Crypto on-board accelerator (revision 0x1)",
@@ -317,6 +322,12 @@ class InterfaceView:
     speed: str = ""                            # configured: '' (auto) | '10' | '100' | '1000'
     output_flow_control: str = "off"           # Management ports: "unsupported"
     queue_blocks: str = "0/0"                  # "hardware (0/0)"
+    packets_in: int = 0                        # traffic counters (asa_emulator/traffic/)
+    bytes_in: int = 0
+    packets_out: int = 0
+    bytes_out: int = 0
+    dropped: int = 0
+    asr: tuple[int, int, int] | None = None    # ASR (received, transmitted, dropped) with asr-group
 
 
 def _link_state(v: InterfaceView) -> str:
@@ -337,12 +348,12 @@ def _duplex_speed(v: InterfaceView) -> str:
 
 
 _COUNTERS = (
-    "{t}0 packets input, 0 bytes, 0 no buffer",
+    "{t}{pi} packets input, {bi} bytes, 0 no buffer",
     "{t}Received 0 broadcasts, 0 runts, 0 giants",
     "{t}0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored, 0 abort",
     "{t}0 pause input, 0 resume input",
     "{t}0 L2 decode drops",
-    "{t}0 packets output, 0 bytes, 0 underruns",
+    "{t}{po} packets output, {bo} bytes, 0 underruns",
     "{t}0 pause output, 0 resume output",
     "{t}0 output errors, 0 collisions, 0 interface resets",
     "{t}0 late collisions, 0 deferred",
@@ -391,11 +402,13 @@ def _one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[
     else:
         out.append(f"{t}IP address unassigned")
     if physical and not v.is_subinterface:
-        out += [c.format(t=t, q=v.queue_blocks) for c in _COUNTERS]
+        out += [c.format(t=t, q=v.queue_blocks, pi=v.packets_in, bi=v.bytes_in,
+                         po=v.packets_out, bo=v.bytes_out) for c in _COUNTERS]
     if v.nameif:
         out += [f'  Traffic Statistics for "{v.nameif}":',
-                f"{t}0 packets input, 0 bytes", f"{t}0 packets output, 0 bytes",
-                f"{t}0 packets dropped"]
+                f"{t}{v.packets_in} packets input, {v.bytes_in} bytes",
+                f"{t}{v.packets_out} packets output, {v.bytes_out} bytes",
+                f"{t}{v.dropped} packets dropped"]
         if physical:
             out += list(_RATES)
         if v.management_only:
@@ -407,6 +420,11 @@ def _one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[
                 f"{t}Interface number is {v.number}",
                 f"{t}Interface config status is {'active' if config_active else 'not active'}",
                 f"{t}Interface state is {'active' if state_active else 'not active'}"]
+        if v.asr is not None:
+            # RECONSTRUCTED (docs/asa-traffic-output.md §4): the command reference's field names
+            received, transmitted, dropped = v.asr
+            out += ["  Asymmetrical Routing Statistics:", f"{t}Received {received} packets",
+                    f"{t}Transmitted {transmitted} packets", f"{t}Dropped {dropped} packets"]
     return out
 
 
