@@ -133,6 +133,7 @@ class CtxInterface:
     shutdown: bool = False
     description: str = ""
     mac: tuple[str, str | None] | None = None
+    mtu: int = 1500
 
 
 @dataclass

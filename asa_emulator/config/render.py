@@ -198,6 +198,8 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
             out.append(f" asr-group {itf.asr_group}")
         out.append("!")
     out.append(f"pager lines {ctx.pager_lines}")
+    # every named interface has an `mtu` line (default 1500), after pager and before monitoring
+    out.extend(f"mtu {itf.nameif} {itf.mtu}" for itf in ctx.interfaces.values() if itf.nameif)
     for nameif, on in ctx.monitor.items():
         out.append(("" if on else "no ") + f"monitor-interface {nameif}")
     out.extend(render_routing(ctx))

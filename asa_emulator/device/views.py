@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import show
@@ -10,6 +11,7 @@ from .addresses import current_ip, interface_mac
 from .hardware import allocated_interface, canonical_interface
 
 if TYPE_CHECKING:
+    from ..traffic.engine import IfCounters
     from .commands import Command
     from .unit import Unit
 
@@ -64,20 +66,34 @@ def resolve_interface(cmd: Command) -> str:
     return ""
 
 
+def _with_traffic(v: show.InterfaceView, c: IfCounters | None,
+                  asr_group: int | None = None) -> show.InterfaceView:
+    """The view with the interface's traffic counters (asa_emulator/traffic/)."""
+    if c is None:
+        return v
+    asr = (c.asr_received, c.asr_transmitted, c.asr_dropped) if asr_group is not None else None
+    return replace(v, packets_in=c.packets_in, bytes_in=c.bytes_in, packets_out=c.packets_out,
+                   bytes_out=c.bytes_out, dropped=c.dropped, asr=asr)
+
+
 def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
+    from ..traffic.engine import engine_of
     wiring = u.lab_wiring()
+    eng = engine_of(u)
     out: list[show.InterfaceView] = []
     if context is None:
+        totals = eng.phys_counters(u) if eng is not None else {}
         for i, itf in enumerate(u.sys.ordered_interfaces()):
             base = itf.name.split(".")[0]
             admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
             link = wiring is None or wiring.has_link(u.name, base)
-            out.append(show.InterfaceView(
+            out.append(_with_traffic(show.InterfaceView(
                 name=itf.name, admin_up=admin, link_up=link, line_protocol_up=admin and link,
                 mac=interface_mac(u, None, itf.name), description=itf.description,
                 is_subinterface="." in itf.name, vlan=itf.vlan, number=i + 2,
                 management_only=base.startswith("Management"), duplex=itf.duplex, speed=itf.speed,
-                output_flow_control="unsupported" if base.startswith("Management") else "off"))
+                output_flow_control="unsupported" if base.startswith("Management") else "off"),
+                totals.get(itf.name)))
         return out
     cdef = u.sys.contexts[context]
     ctx = u.ctx[context]
@@ -92,12 +108,13 @@ def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
                  and not (parent and parent.shutdown))
         link = wiring is None or wiring.has_link(u.name, base)
         ip = current_ip(u, context, cif)
-        out.append(show.InterfaceView(
+        out.append(_with_traffic(show.InterfaceView(
             name=a.ctx_name, nameif=cif.nameif, admin_up=admin, link_up=link,
             line_protocol_up=admin and link, mac=interface_mac(u, context, a.phys),
-            mtu=1500 if cif.nameif else None, ipv4=ip, description=cif.description,
+            mtu=cif.mtu if cif.nameif else None, ipv4=ip, description=cif.description,
             is_subinterface="." in a.phys, vlan=sysif.vlan if sysif else None,
-            visible=a.visible, number=i + 2, management_only=base.startswith("Management")))
+            visible=a.visible, number=i + 2, management_only=base.startswith("Management")),
+            eng.if_counters(u, context, a.ctx_name) if eng is not None else None, cif.asr_group))
     return out
 
 

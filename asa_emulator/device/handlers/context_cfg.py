@@ -220,3 +220,14 @@ def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
 
 def monitored_count(unit: Unit) -> int:
     return sum(1 for c in unit.ctx.values() for i in c.interfaces.values() if is_monitored(unit, c, i))
+
+
+@handler("mtu")
+def mtu(cmd: Command) -> None:
+    """`mtu NAME BYTES` (`no mtu NAME` restores 1500) for a named interface of this context."""
+    ctx = _ctx(cmd)
+    itf = ctx.by_nameif(cmd.value("NAME") or "")
+    if itf is None:
+        cmd.invalid_token("NAME")
+        return
+    itf.mtu = 1500 if cmd.no else int(cmd.value("N_64_9198") or 1500)
