@@ -11,6 +11,7 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from ..device import messages
+from ..traffic.engine import Traffic
 from .replication import replicates, source_group
 from .state import ACTIVE_STATES, GROUPS, TRANSIENT, UnitFailover
 
@@ -35,6 +36,7 @@ class Pair:
         self._ticks: dict[str, Any] = {}
         self._preempt_timers: dict[int, Timer] = {}
         self._preempt_cfg: dict[int, tuple[object, ...]] = {}
+        self.traffic = Traffic(self)        # connection tables, Stateful Failover, ASR
 
     # ------------------------------------------------------------------ helpers
     def mate(self, u: Unit) -> Unit:
@@ -58,6 +60,7 @@ class Pair:
         before = fo.groups[gid].state
         if not fo.set_state(gid, state, reason, self.clock.now):
             return
+        self.traffic.group_changed(u, gid, before, state)
         if state == "Standby Ready" and gid not in fo.last_failover:
             # a group that settles as standby here without ever having been active: its
             # last failover is the pair's (both units print "Group N last failover at:",
@@ -77,6 +80,7 @@ class Pair:
     # ------------------------------------------------------------------ unit lifecycle
     def unit_booted(self, u: Unit) -> None:
         self.fo[u.name] = UnitFailover()
+        self.traffic.reset(u)
         self._schedule_tick(u)
         if u.sys.failover.enabled:
             self._start(u)
@@ -90,6 +94,7 @@ class Pair:
                 g.active_since = None
         fo.started = fo.paired = fo.syncing = False
         self._cancel_preempt()
+        self.traffic.reset(u)       # connections live in memory
         # the mate notices through missing hellos after its hold time (see _tick)
 
     def failover_toggled(self, u: Unit, session: Session) -> None:
@@ -547,10 +552,19 @@ class Pair:
 
     def _state_replicated(self, u: Unit) -> bool:
         """No Stateful Failover link, or one that carries the connection updates."""
+        return u.sys.failover.link is None or self.state_link_carries(u)
+
+    def state_link_carries(self, u: Unit) -> bool:
+        """u's Stateful Failover link is configured and carries updates to the mate: cabled,
+        not cut, and not shut down at either end."""
         link = u.sys.failover.link
-        if link is None:
-            return True
-        return not _sys_shut(u, link[1]) and self.lab.wiring.carries(u.name, link[1])
+        if link is None or _sys_shut(u, link[1]):
+            return False
+        m = self.mate(u)
+        mlink = m.sys.failover.link
+        if mlink is not None and _sys_shut(m, mlink[1]):
+            return False
+        return self.lab.wiring.carries(u.name, link[1])
 
     # ------------------------------------------------------------------ commands
     def config_changed(self, u: Unit) -> None:

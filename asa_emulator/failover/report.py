@@ -6,7 +6,17 @@ from typing import TYPE_CHECKING
 
 from . import show as render
 from .state import GROUPS
-from .views import FailoverView, GroupView, HistoryEntry, HostView, IfaceView, LinkView
+from .views import (
+    DEFAULT_GROUP_STAT_NAMES,
+    DEFAULT_STAT_NAMES,
+    FailoverView,
+    GroupView,
+    HistoryEntry,
+    HostView,
+    IfaceView,
+    LinkView,
+    StatRow,
+)
 
 if TYPE_CHECKING:
     from ..device.commands import Command
@@ -201,12 +211,18 @@ def view(pair: Pair, u: Unit) -> FailoverView:
         version_ours=u.hw.version, version_mate=m.hw.version if mate_known else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
                              for g in GROUPS},
-        stats=tuple((name, fo.stats_sys_cmd if name == "sys cmd" else 0, 0,
-                     mfo.stats_sys_cmd if name == "sys cmd" else 0, 0)
-                    for name, *_ in render_stats()),
+        stats=_stats(DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
+                                          **pair.traffic.repl_stats(u)}),
+        group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.traffic.repl_stats(u, g))
+                     for g in GROUPS},
         context_groups={c: u.group_of(c) for c in u.sys.contexts})
 
 
-def render_stats() -> tuple[tuple[str, int, int, int, int], ...]:
-    from .views import zero_stats
-    return zero_stats()
+def _stats(names: tuple[str, ...], counted: dict[str, tuple[int, int]]) -> tuple[StatRow, ...]:
+    """A Stateful Failover statistics table: the rows `counted` has as (xmit, rcv), zeros
+    elsewhere (no transmit or receive errors are emulated)."""
+    rows = []
+    for name in names:
+        xmit, rcv = counted.get(name, (0, 0))
+        rows.append((name, xmit, 0, rcv, 0))
+    return tuple(rows)

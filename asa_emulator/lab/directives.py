@@ -21,6 +21,7 @@ USAGE = {
     "failover-link": "@failover-link down|up",
     "state-link": "@state-link down|up",
     "status": "@status",
+    "traffic": "@traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT DST_IF DST_IP:PORT [bytes N]",
 }
 
 
@@ -130,7 +131,50 @@ def _status(lab: Lab, args: list[str]) -> list[str]:
     return status_lines(lab)
 
 
+def _traffic(lab: Lab, args: list[str]) -> list[str]:
+    """A packet arrives on UNIT, on interface SRC_IF of context CTX (traffic/engine.py says
+    what becomes of it; `show conn` and `show interface detail` show the result)."""
+    from ..traffic.engine import Packet
+    close = bool(args) and args[0].lower() == "close"
+    if close:
+        args = args[1:]
+    nbytes = 0
+    if len(args) == 9 and args[7].lower() == "bytes" and not close:
+        if not args[8].isdigit():
+            raise LabError(f"bad byte count '{args[8]}' (a number of bytes)")
+        nbytes = int(args[8])
+        args = args[:7]
+    if len(args) != 7 or args[2].lower() not in ("tcp", "udp"):
+        raise LabError(f"usage: {USAGE['traffic']}")
+    unit, ctx, proto, src_if, src, dst_if, dst = args
+    u = lab.unit(unit)
+    packet = Packet(proto.upper(), src_if, _endpoint(src), dst_if, _endpoint(dst), nbytes, close)
+    if u.up:        # a unit that is off or booting hears nothing
+        if ctx not in u.ctx:
+            raise LabError(f"unit {unit} has no context '{ctx}'")
+        for name in (src_if, dst_if):
+            if u.ctx[ctx].by_nameif(name) is None:
+                raise LabError(f"context {ctx} on {unit} has no interface named '{name}'")
+        lab.pair.traffic.packet(u, ctx, packet)
+    return []
+
+
+def _endpoint(text: str) -> tuple[str, int]:
+    """`10.1.0.50:40000` -> ("10.1.0.50", 40000)."""
+    import ipaddress
+    ip, sep, port = text.rpartition(":")
+    try:
+        ipaddress.IPv4Address(ip)
+        ok = bool(sep) and port.isdigit() and 0 <= int(port) <= 65535
+    except ValueError:
+        ok = False
+    if not ok:
+        raise LabError(f"bad address '{text}' (an IPv4 address and port: A.B.C.D:PORT)")
+    return ip, int(port)
+
+
 _DIRECTIVES: dict[str, Callable[[Lab, list[str]], list[str]]] = {
     "lab": _lab, "console": _console, "wait": _wait, "power": _power, "crash": _crash,
     "link": _link, "failover-link": _failover_link, "state-link": _state_link, "status": _status,
+    "traffic": _traffic,
 }

@@ -1,3 +1,13 @@
 """Command handlers, registered by grammar rule name.  Importing this package registers them."""
 
-from . import context_cfg, exec_cmds, failover_cmds, files, login, routing, show_cmds, system_cfg  # noqa: F401
+from . import (  # noqa: F401
+    context_cfg,
+    exec_cmds,
+    failover_cmds,
+    files,
+    login,
+    routing,
+    show_cmds,
+    system_cfg,
+    traffic_cmds,
+)

@@ -1,0 +1,406 @@
+"""Packets through the contexts of the two units, Stateful Failover and ASR groups.
+
+A packet (from the `@traffic` directive) arrives on one unit, on one context's interface:
+
+* where the context's failover group is active, it belongs to the connection it matches
+  (same endpoints, sender's end on that interface) and leaves through the connection's other
+  interface; a packet that matches no connection opens one (it is taken as the first packet,
+  the SYN of a TCP connection) if it goes from a higher to a lower security level (the
+  default policy: no access lists are emulated); otherwise, or if it is a close (FIN/RST),
+  it is dropped;
+* where the group is standby, it is dropped;
+* on an interface with `asr-group N` (and Stateful Failover configured), a packet that matches
+  no connection of its context is first looked up on the unit's other interfaces of ASR group
+  N, in any context, standby copies included (chapter 34, "Configuring Support for
+  Asymmetrically Routed Packets").  Found in a context active on this unit: reinjected there.
+  Found in a context active on the mate: sent out of the member interface to the mate, which
+  forwards it on its connection (Figure 34-1, steps 3-5).  Not found: dropped.
+
+Stateful Failover (`failover link` configured and carrying): building or closing a
+connection in an active context sends the update to the mate's same context, where the group
+is standby; HTTP (TCP to port 80) only with the group's `replication http`.  When a group
+becomes standby on a unit its contexts' connections there are replaced by a bulk copy from the
+active unit; with the stateful link down nothing is sent and the standby's copies go stale.
+A group that fails over keeps, on its new active unit, the copies it had received.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..failover.state import ACTIVE_STATES
+from . import show
+from .table import TCP, UDP, Addr, Conn, ConnTable, Endpoint, copy_conn, flags, is_http, orient, record
+
+if TYPE_CHECKING:
+    from ..config.model import CtxInterface
+    from ..device.unit import Unit
+    from ..failover.pair import Pair
+
+PROTOCOLS = (TCP, UDP)
+TIMEOUTS = {TCP: "1h0m", UDP: "2m0s"}
+
+
+@dataclass
+class IfCounters:
+    """What one context interface saw (Traffic Statistics and ASR lines of `show interface`)."""
+
+    packets_in: int = 0
+    bytes_in: int = 0
+    packets_out: int = 0
+    bytes_out: int = 0
+    dropped: int = 0
+    asr_received: int = 0
+    asr_transmitted: int = 0
+    asr_dropped: int = 0
+
+    def add(self, other: IfCounters) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class ReplCounter:
+    """Stateful Failover connection updates of one group and protocol."""
+
+    xmit: int = 0
+    rcv: int = 0
+
+
+@dataclass
+class UnitTraffic:
+    """One unit's traffic state; it lives in memory and goes with a reload or power loss."""
+
+    tables: dict[str, ConnTable] = field(default_factory=dict)
+    counters: dict[tuple[str, str], IfCounters] = field(default_factory=dict)  # (ctx, allocated if)
+    repl: dict[tuple[int, str], ReplCounter] = field(default_factory=dict)     # (group, TCP|UDP)
+
+    def table(self, ctx: str) -> ConnTable:
+        return self.tables.setdefault(ctx, ConnTable())
+
+    def repl_counter(self, gid: int, proto: str) -> ReplCounter:
+        return self.repl.setdefault((gid, proto), ReplCounter())
+
+
+@dataclass(frozen=True)
+class Packet:
+    """One packet: from `src` arriving on `src_if` towards `dst` (out of `dst_if` if it opens
+    a connection), with `nbytes` of payload; `close` ends the connection (FIN/RST)."""
+
+    proto: str
+    src_if: str
+    src: Addr
+    dst_if: str
+    dst: Addr
+    nbytes: int = 0
+    close: bool = False
+
+
+def security_level(itf: CtxInterface | None) -> int:
+    """The configured level, else the ASA's default: 100 for `inside`, 0 otherwise."""
+    if itf is None:
+        return 0
+    if itf.security_level is not None:
+        return itf.security_level
+    return 100 if itf.nameif == "inside" else 0
+
+
+class Traffic:
+    """The lab's traffic engine; `Pair.traffic`."""
+
+    def __init__(self, pair: Pair) -> None:
+        self.pair = pair
+        self.units: dict[str, UnitTraffic] = {}
+
+    def of(self, u: Unit) -> UnitTraffic:
+        return self.units.setdefault(u.name, UnitTraffic())
+
+    def reset(self, u: Unit) -> None:
+        """The unit booted or lost power: its connections and counters are gone."""
+        self.units[u.name] = UnitTraffic()
+
+    # ------------------------------------------------------------------ interfaces
+    def interface(self, u: Unit, ctx: str, nameif: str) -> CtxInterface | None:
+        cfg = u.ctx.get(ctx)
+        return cfg.by_nameif(nameif) if cfg is not None else None
+
+    def _phys(self, u: Unit, ctx: str, itf: CtxInterface) -> str | None:
+        cdef = u.sys.contexts.get(ctx)
+        if cdef is None:
+            return None
+        return next((a.phys for a in cdef.allocations if a.ctx_name == itf.name), None)
+
+    def _up(self, u: Unit, ctx: str, nameif: str) -> bool:
+        """The interface passes packets: configured, not shut down, physical link up."""
+        itf = self.interface(u, ctx, nameif)
+        phys = self._phys(u, ctx, itf) if itf is not None else None
+        if itf is None or phys is None or itf.shutdown:
+            return False
+        base = phys.split(".")[0]
+        for name in (phys, base):
+            sysif = u.sys.interfaces.get(name)
+            if sysif is not None and sysif.shutdown:
+                return False
+        return self.pair.lab.wiring.has_link(u.name, base)
+
+    def _counter(self, u: Unit, ctx: str, nameif: str) -> IfCounters:
+        itf = self.interface(u, ctx, nameif)
+        return self.of(u).counters.setdefault((ctx, itf.name if itf else nameif), IfCounters())
+
+    def _count_in(self, u: Unit, ctx: str, nameif: str, nbytes: int) -> None:
+        c = self._counter(u, ctx, nameif)
+        c.packets_in += 1
+        c.bytes_in += nbytes
+
+    def _count_out(self, u: Unit, ctx: str, nameif: str, nbytes: int) -> None:
+        c = self._counter(u, ctx, nameif)
+        c.packets_out += 1
+        c.bytes_out += nbytes
+
+    def _drop(self, u: Unit, ctx: str, nameif: str) -> str:
+        self._counter(u, ctx, nameif).dropped += 1
+        return "dropped"
+
+    # ------------------------------------------------------------------ packets
+    def packet(self, u: Unit, ctx: str, p: Packet) -> str:
+        """Deliver a packet to unit u's context; say what became of it: lost (never arrived:
+        unit or interface down), built, forwarded, closed, reinjected, redirected,
+        asr-dropped or dropped."""
+        if not u.up or ctx not in u.ctx or not self._up(u, ctx, p.src_if):
+            return "lost"
+        self._count_in(u, ctx, p.src_if, p.nbytes)
+        tbl = self.of(u).table(ctx)
+        if not u.is_active_here(ctx):
+            return self._asr(u, ctx, p) or self._drop(u, ctx, p.src_if)
+        conn = tbl.find(p.proto, p.src, p.dst, p.src_if)
+        if conn is not None:
+            return self._forward(u, ctx, conn, p, p.src_if)
+        if tbl.get(p.proto, p.src, p.dst) is not None:
+            return self._drop(u, ctx, p.src_if)     # a known connection, on the wrong interface
+        asr = self._asr(u, ctx, p)
+        if asr is not None:
+            return asr
+        if p.close:
+            return self._drop(u, ctx, p.src_if)
+        return self._build(u, ctx, p)
+
+    def _build(self, u: Unit, ctx: str, p: Packet) -> str:
+        """Open a connection, if the default policy allows it: from a higher to a lower
+        security level (no access lists are emulated, so lower to higher and same-level
+        traffic is denied, as on an ASA without `access-group` or `same-security-traffic`)."""
+        levels = [security_level(self.interface(u, ctx, n)) for n in (p.src_if, p.dst_if)]
+        if levels[0] <= levels[1] or not self._up(u, ctx, p.dst_if):
+            return self._drop(u, ctx, p.src_if)
+        now = self.pair.clock.now
+        conn = Conn(p.proto, Endpoint(p.src_if, *p.src), Endpoint(p.dst_if, *p.dst), now, now)
+        record(conn, p.src, p.nbytes, now)
+        self.of(u).table(ctx).add(conn)
+        self._count_out(u, ctx, p.dst_if, p.nbytes)
+        self._replicate(u, ctx, conn, opened=True)
+        return "built"
+
+    def _forward(self, u: Unit, ctx: str, conn: Conn, p: Packet, ingress: str) -> str:
+        egress = conn.other_end(p.src).nameif
+        if not self._up(u, ctx, egress):
+            return self._drop(u, ctx, ingress)
+        record(conn, p.src, p.nbytes, self.pair.clock.now)
+        self._count_out(u, ctx, egress, p.nbytes)
+        if p.close:
+            self.of(u).table(ctx).remove(conn)
+            self._replicate(u, ctx, conn, opened=False)
+            return "closed"
+        return "forwarded"
+
+    # ------------------------------------------------------------------ ASR groups
+    def _stateful(self, u: Unit) -> bool:
+        """Stateful Failover is configured (without it `asr-group` has no effect)."""
+        f = u.sys.failover
+        return f.enabled and f.link is not None
+
+    def _asr_members(self, u: Unit, group: int) -> list[tuple[str, CtxInterface]]:
+        out = []
+        for cdef in u.sys.contexts.values():
+            cfg = u.ctx.get(cdef.name)
+            if cfg is None:
+                continue
+            for a in cdef.allocations:
+                itf = cfg.interfaces.get(a.ctx_name)
+                if itf is not None and itf.nameif and itf.asr_group == group:
+                    out.append((cdef.name, itf))
+        return out
+
+    def _asr(self, u: Unit, ctx: str, p: Packet) -> str | None:
+        """ASR handling of a packet that matches no connection of its context; None when the
+        interface is in no ASR group, Stateful Failover is off or no member knows the
+        connection."""
+        itf = self.interface(u, ctx, p.src_if)
+        if itf is None or itf.asr_group is None or not self._stateful(u):
+            return None
+        for ctx2, member in self._asr_members(u, itf.asr_group):
+            if ctx2 == ctx and member.nameif == p.src_if:
+                continue
+            conn = self.of(u).table(ctx2).find(p.proto, p.src, p.dst, member.nameif)
+            if conn is None:
+                continue
+            if u.is_active_here(ctx2):
+                self._forward(u, ctx2, conn, p, member.nameif)
+                return "reinjected"
+            return self._redirect(u, ctx, ctx2, member, p)
+        return None
+
+    def _redirect(self, u: Unit, ctx: str, ctx2: str, member: CtxInterface, p: Packet) -> str:
+        """Send the packet out of `member` (context ctx2) to the mate, where ctx2 is active."""
+        m = self.pair.mate(u)
+        if not (m.up and ctx2 in m.ctx and m.is_active_here(ctx2)):
+            return self._drop(u, ctx, p.src_if)
+        name = member.nameif
+        phys = self._phys(u, ctx2, member)
+        mine = self._counter(u, ctx2, name)
+        if not (phys and self._up(u, ctx2, name) and self._up(m, ctx2, name)
+                and self.pair.lab.wiring.carries(u.name, phys)):
+            mine.asr_dropped += 1
+            return "asr-dropped"
+        mine.asr_transmitted += 1
+        self._count_out(u, ctx2, name, p.nbytes)
+        self._counter(m, ctx2, name).asr_received += 1
+        self._count_in(m, ctx2, name, p.nbytes)
+        conn = self.of(m).table(ctx2).find(p.proto, p.src, p.dst, name)
+        if conn is None:
+            self._drop(m, ctx2, name)
+        else:
+            self._forward(m, ctx2, conn, p, name)
+        return "redirected"
+
+    # ------------------------------------------------------------------ Stateful Failover
+    def _http_ok(self, u: Unit, ctx: str, conn: Conn) -> bool:
+        """HTTP connections replicate only with the group's `replication http` (the
+        system-wide `failover replication http` has no effect in Active/Active)."""
+        if not is_http(conn):
+            return True
+        grp = u.sys.failover.groups.get(u.group_of(ctx))
+        return bool(grp and grp.replication_http)
+
+    def _link_up(self, u: Unit) -> bool:
+        return self._stateful(u) and self.pair.state_link_carries(u)
+
+    def _standby_mate(self, u: Unit, ctx: str) -> Unit | None:
+        """The mate, if it holds ctx's group as standby and updates reach it now."""
+        pair = self.pair
+        m = pair.mate(u)
+        if not (self._link_up(u) and m.up and ctx in m.ctx):
+            return None
+        if not (pair.fo[u.name].paired and pair.fo[m.name].paired):
+            return None
+        return m if pair.state(m, u.group_of(ctx)) == "Standby Ready" else None
+
+    def _sent(self, src: Unit, dst: Unit, gid: int, proto: str) -> None:
+        self.of(src).repl_counter(gid, proto).xmit += 1
+        self.of(dst).repl_counter(gid, proto).rcv += 1
+
+    def _replicate(self, u: Unit, ctx: str, conn: Conn, opened: bool) -> None:
+        m = self._standby_mate(u, ctx)
+        if m is None or not self._http_ok(u, ctx, conn):
+            return
+        theirs = self.of(m).table(ctx)
+        if opened:
+            theirs.add(copy_conn(conn))
+        else:
+            theirs.remove(conn)
+        self._sent(u, m, u.group_of(ctx), conn.proto)
+
+    def _bulk(self, src: Unit, dst: Unit, gid: int) -> None:
+        """The active unit gives a unit that became standby its group's connections."""
+        if not self._link_up(src):
+            return
+        for ctx in src.sys.contexts:
+            if src.group_of(ctx) != gid or ctx not in dst.ctx:
+                continue
+            conns = [copy_conn(c) for c in self.of(src).table(ctx) if self._http_ok(src, ctx, c)]
+            self.of(dst).table(ctx).replace_all(conns)
+            for c in conns:
+                self._sent(src, dst, gid, c.proto)
+
+    def group_changed(self, u: Unit, gid: int, before: str, after: str) -> None:
+        """Failover group gid changed state on unit u (Pair._set)."""
+        was, now = before in ACTIVE_STATES, after in ACTIVE_STATES
+        if was and not now:
+            # no longer active here: these connections now live on the mate (the copies it
+            # received) or are gone; a bulk sync refills the standby copies
+            for ctx in u.sys.contexts:
+                if u.group_of(ctx) == gid:
+                    self.of(u).table(ctx).replace_all([])
+        m = self.pair.mate(u)
+        if not m.up:
+            return
+        if after == "Standby Ready" and self.pair.fo[m.name].groups[gid].active:
+            self._bulk(m, u, gid)
+        elif now and not was and self.pair.state(m, gid) == "Standby Ready":
+            self._bulk(u, m, gid)
+
+    # ------------------------------------------------------------------ CLI
+    def counts(self, u: Unit, ctx: str) -> tuple[int, int]:
+        tbl = self.of(u).table(ctx)
+        return len(tbl), tbl.most_used
+
+    def conn_views(self, u: Unit, ctx: str) -> list[show.ConnView]:
+        now = self.pair.clock.now
+        cfg = u.ctx.get(ctx)
+
+        def level(nameif: str) -> int:
+            return security_level(cfg.by_nameif(nameif) if cfg else None)
+        out = []
+        for c in self.of(u).table(ctx):
+            outside, inside, from_outside = orient(c, level)
+            out.append(show.ConnView(
+                c.proto, outside.nameif, outside.ip, outside.port, inside.nameif, inside.ip,
+                inside.port, (now - c.last_ms) // 1000, (now - c.created_ms) // 1000, c.bytes,
+                flags(c, from_outside), c.initiator.ip, c.responder.ip, TIMEOUTS[c.proto]))
+        return out
+
+    def clear(self, u: Unit, ctx: str, proto: str | None = None, address: str | None = None,
+              port: int | None = None) -> int:
+        """`clear conn`: tear the connections down (the teardown replicates from the active
+        unit); returns how many went."""
+        tbl = self.of(u).table(ctx)
+        gone = tbl.select(proto, address, port)
+        active = u.is_active_here(ctx)
+        for c in gone:
+            tbl.remove(c)
+            if active:
+                self._replicate(u, ctx, c, opened=False)
+        return len(gone)
+
+    def if_counters(self, u: Unit, ctx: str, ifname: str) -> IfCounters:
+        """Counters of a context interface, by its allocated name."""
+        return self.of(u).counters.get((ctx, ifname)) or IfCounters()
+
+    def phys_counters(self, u: Unit) -> dict[str, IfCounters]:
+        """Physical interface -> what the context interfaces on it saw, added up (a port
+        also counts its subinterfaces)."""
+        totals: dict[str, IfCounters] = {}
+        for (ctx, ifname), c in self.of(u).counters.items():
+            cdef = u.sys.contexts.get(ctx)
+            phys = next((a.phys for a in cdef.allocations if a.ctx_name == ifname), None) if cdef else None
+            if phys is None:
+                continue
+            for name in dict.fromkeys((phys, phys.split(".")[0])):
+                totals.setdefault(name, IfCounters()).add(c)
+        return totals
+
+    def repl_stats(self, u: Unit, gid: int | None = None) -> dict[str, tuple[int, int]]:
+        """Stateful Failover `TCP conn` / `UDP conn` (xmit, rcv), one group or all."""
+        rows = {}
+        for proto in PROTOCOLS:
+            xmit = rcv = 0
+            for (g, pr), c in self.of(u).repl.items():
+                if pr == proto and (gid is None or g == gid):
+                    xmit += c.xmit
+                    rcv += c.rcv
+            rows[f"{proto} conn"] = (xmit, rcv)
+        return rows
+
+
+def engine_of(u: Unit) -> Traffic | None:
+    """The traffic engine of the lab a unit belongs to (None for a bare unit)."""
+    return getattr(u.pair, "traffic", None)
