@@ -521,3 +521,23 @@ def write_standby_wrong_unit(which: str) -> str:
 def converting_url(typed: str, converted: str) -> str:
     # from experience (ASA 5500 series, `config-url flash:/x.cfg`); not found in a capture
     return f"INFO: Converting {typed} to {converted}"
+
+
+# Failover transitions, as the console shows them with `logging console` (syslog 104001-104004).
+# Verified forms: Cisco syslog reference and logstash's CISCOFW104001/104002 patterns
+# `(Primary) Switching to ACTIVE - <reason>`.  In Active/Active one line is printed per
+# failover group that changes; the group is not named (no capture shows a group field).
+def switching_active(role: str, reason: str) -> str:
+    return f"%ASA-1-104001: ({role}) Switching to ACTIVE - {reason}."
+
+
+def switching_standby(role: str, reason: str) -> str:
+    return f"%ASA-1-104002: ({role}) Switching to STANDBY - {reason}."
+
+
+def switching_failed(role: str) -> str:
+    return f"%ASA-1-104003: ({role}) Switching to FAILED."
+
+
+def switching_ok(role: str) -> str:
+    return f"%ASA-1-104004: ({role}) Switching to OK."

@@ -67,15 +67,15 @@ class Pair:
             # command-reference A/A sample)
             mine = self.fo[self.mate(u).name].last_failover.get(gid)
             fo.last_failover[gid] = mine if mine is not None else self.clock.now
-        tag = f"Failover group {gid}: ({self.role(u)})"
+        role = self.role(u)
         if state == "Active" and before in ("Standby Ready", "Failed"):
-            self._emit(u, f"{tag} Switching to ACTIVE - {reason}.")
+            self._emit(u, messages.switching_active(role, reason))
         elif state == "Standby Ready" and before == "Failed":
-            self._emit(u, f"{tag} Switching to OK.")
+            self._emit(u, messages.switching_ok(role))
         elif state == "Standby Ready" and before in ACTIVE_STATES:
-            self._emit(u, f"{tag} Switching to STANDBY - {reason}.")
+            self._emit(u, messages.switching_standby(role, reason))
         elif state == "Failed":
-            self._emit(u, f"{tag} Switching to FAILED.")
+            self._emit(u, messages.switching_failed(role))
 
     # ------------------------------------------------------------------ unit lifecycle
     def unit_booted(self, u: Unit) -> None:
