@@ -6,6 +6,7 @@ A unit knows nothing about its mate: the failover engine (failover/) is attached
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from ..config import render
@@ -196,6 +197,19 @@ class Unit:
             itf = ctx.interfaces[old]
             itf.name = new
             ctx.interfaces = {(new if k == old else k): v for k, v in ctx.interfaces.items()}
+
+    def named_interfaces(self) -> Iterator[tuple[str, str, CtxInterface]]:
+        """(context, physical interface, interface) for every allocated interface with a
+        nameif, in context and allocation order: what monitoring, `show failover` and
+        traffic walk."""
+        for cdef in self.sys.contexts.values():
+            ctx = self.ctx.get(cdef.name)
+            if ctx is None:
+                continue
+            for a in cdef.allocations:
+                itf = ctx.interfaces.get(a.ctx_name)
+                if itf is not None and itf.nameif:
+                    yield cdef.name, a.phys, itf
 
     def group_of(self, context: str | None) -> int:
         if context is None or context == self.sys.admin_context:

@@ -381,32 +381,15 @@ class Pair:
         return False
 
     def _named_phys(self, u: Unit) -> set[str]:
-        out: set[str] = set()
-        for cdef in u.sys.contexts.values():
-            ctx = u.ctx.get(cdef.name)
-            if ctx is None:
-                continue
-            for a in cdef.allocations:
-                itf = ctx.interfaces.get(a.ctx_name)
-                if itf and itf.nameif and not itf.shutdown and not _sys_shut(u, a.phys):
-                    out.add(a.phys)
-        return out
+        return {phys for _, phys, itf in u.named_interfaces()
+                if not itf.shutdown and not _sys_shut(u, phys)}
 
     # ------------------------------------------------------------------ interface monitoring
     def monitored(self, u: Unit) -> list[tuple[str, str, str, int]]:
         """(context, nameif, physical, group) for every interface monitored on this unit."""
         from ..device.handlers.context_cfg import is_monitored
-        out = []
-        for cdef in u.sys.contexts.values():
-            ctx = u.ctx.get(cdef.name)
-            if ctx is None:
-                continue
-            gid = u.group_of(cdef.name)
-            for a in cdef.allocations:
-                itf = ctx.interfaces.get(a.ctx_name)
-                if itf is not None and is_monitored(u, ctx, itf):
-                    out.append((cdef.name, itf.nameif, a.phys, gid))
-        return out
+        return [(name, itf.nameif, phys, u.group_of(name)) for name, phys, itf in u.named_interfaces()
+                if is_monitored(u, u.ctx[name], itf)]
 
     def poll_hold(self, u: Unit, gid: int) -> tuple[int, int]:
         g = u.sys.failover.groups.get(gid)

@@ -66,30 +66,24 @@ def _ifaces(pair: Pair, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
     from ..device.handlers.context_cfg import is_monitored
     fo = pair.fo[u.name]
     out: list[IfaceView] = []
-    for cdef in u.sys.contexts.values():
-        ctx = u.ctx.get(cdef.name)
-        if ctx is None:
-            continue
-        for a in cdef.allocations:
-            itf = ctx.interfaces.get(a.ctx_name)
-            if itf is None or not itf.nameif:
-                continue
-            ip = current_ip(u, cdef.name, itf)
-            v6 = None
-            if itf.ipv6:
-                prefix, standby = itf.ipv6[0]
-                v6 = prefix.split("/")[0] if u.is_active_here(cdef.name) or not standby else standby
-            mon = fo.ifmon.get((cdef.name, itf.nameif))
-            monitored = is_monitored(u, ctx, itf)
-            status = mon.status if mon and fo.paired else _plain_status(u, a.phys, itf.shutdown, pair)
-            if not monitored:
-                tag = "Not-Monitored"
-                status = _plain_status(u, a.phys, itf.shutdown, pair)
-            elif not fo.paired or status in ("Unknown",):
-                tag = "Waiting"
-            else:
-                tag = "Monitored"
-            out.append(IfaceView(cdef.name, itf.nameif, ip[0] if ip else None, v6, status, tag))
+    for name, phys, itf in u.named_interfaces():
+        ctx = u.ctx[name]
+        ip = current_ip(u, name, itf)
+        v6 = None
+        if itf.ipv6:
+            prefix, standby = itf.ipv6[0]
+            v6 = prefix.split("/")[0] if u.is_active_here(name) or not standby else standby
+        mon = fo.ifmon.get((name, itf.nameif))
+        monitored = is_monitored(u, ctx, itf)
+        status = mon.status if mon and fo.paired else _plain_status(u, phys, itf.shutdown, pair)
+        if not monitored:
+            tag = "Not-Monitored"
+            status = _plain_status(u, phys, itf.shutdown, pair)
+        elif not fo.paired or status in ("Unknown",):
+            tag = "Waiting"
+        else:
+            tag = "Monitored"
+        out.append(IfaceView(name, itf.nameif, ip[0] if ip else None, v6, status, tag))
     return tuple(out)
 
 
@@ -99,20 +93,14 @@ def _unheard_ifaces(u: Unit) -> tuple[IfaceView, ...]:
     (`Interface outside (10.0.0.2): Unknown (Waiting)`, 9.12 capture with a failed mate)."""
     from ..device.handlers.context_cfg import is_monitored
     out: list[IfaceView] = []
-    for cdef in u.sys.contexts.values():
-        ctx = u.ctx.get(cdef.name)
-        if ctx is None:
-            continue
-        for a in cdef.allocations:
-            itf = ctx.interfaces.get(a.ctx_name)
-            if itf is None or not itf.nameif:
-                continue
-            ip = None
-            if itf.ip:
-                addr, _mask, standby = itf.ip
-                ip = (standby or None) if u.is_active_here(cdef.name) else addr
-            tag = "Waiting" if is_monitored(u, ctx, itf) else "Not-Monitored"
-            out.append(IfaceView(cdef.name, itf.nameif, ip, None, "Unknown", tag))
+    for name, phys, itf in u.named_interfaces():
+        ctx = u.ctx[name]
+        ip = None
+        if itf.ip:
+            addr, _mask, standby = itf.ip
+            ip = (standby or None) if u.is_active_here(name) else addr
+        tag = "Waiting" if is_monitored(u, ctx, itf) else "Not-Monitored"
+        out.append(IfaceView(name, itf.nameif, ip, None, "Unknown", tag))
     return tuple(out)
 
 

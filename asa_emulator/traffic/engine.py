@@ -219,16 +219,7 @@ class Traffic:
         return f.enabled and f.link is not None
 
     def _asr_members(self, u: Unit, group: int) -> list[tuple[str, CtxInterface]]:
-        out = []
-        for cdef in u.sys.contexts.values():
-            cfg = u.ctx.get(cdef.name)
-            if cfg is None:
-                continue
-            for a in cdef.allocations:
-                itf = cfg.interfaces.get(a.ctx_name)
-                if itf is not None and itf.nameif and itf.asr_group == group:
-                    out.append((cdef.name, itf))
-        return out
+        return [(name, itf) for name, _, itf in u.named_interfaces() if itf.asr_group == group]
 
     def _asr(self, u: Unit, ctx: str, p: Packet) -> str | None:
         """ASR handling of a packet that matches no connection of its context; None when the
