@@ -93,7 +93,7 @@ def _unheard_ifaces(u: Unit) -> tuple[IfaceView, ...]:
     (`Interface outside (10.0.0.2): Unknown (Waiting)`, 9.12 capture with a failed mate)."""
     from ..device.handlers.context_cfg import is_monitored
     out: list[IfaceView] = []
-    for name, phys, itf in u.named_interfaces():
+    for name, _phys, itf in u.named_interfaces():
         ctx = u.ctx[name]
         ip = None
         if itf.ip:
