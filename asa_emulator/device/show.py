@@ -680,3 +680,17 @@ __all__ = [
     "show_context", "show_dir", "show_interface", "show_interface_ip_brief", "show_ip_address",
     "show_mode", "show_version", "uptime_text", "write_memory_all_lines", "write_memory_lines",
 ]
+
+
+def boot_banner(hw: Hardware) -> list[str]:
+    """What the console shows while a unit boots after a reload or a power cycle: a short form
+    of the real sequence (boot loader, image load, version banner, then the help line that
+    precedes the first prompt).  The long ROMMON/POST and licence listing are left out."""
+    plat = _platform(hw.model)
+    image = hw.extra.get("image", f"disk0:/{_image_name(hw.version, plat.x_series)}")
+    return ["", "Launching BootLoader...", "Boot configuration file contains 1 entry.", "",
+            f"Loading {image}... Booting...", "",
+            f"Total NICs found: {len(hw.interfaces)}", "",
+            f"Cisco Adaptive Security Appliance Software Version {hw.version}", "",
+            "Reading from flash...", "!", "Cryptochecksum (unchanged)", "",
+            "Type help or '?' for a list of available commands."]

@@ -51,6 +51,7 @@ class Unit:
         self.boot_ms = boot_ms
         self.powered = False
         self.up = False
+        self._announce = False
         self.booted_at = 0
         self.pair: PairHooks | None = None
         self.messages: list[str] = []
@@ -93,10 +94,13 @@ class Unit:
         return out
 
     # ------------------------------------------------------------------ power and boot
-    def power_on(self, delay_ms: int | None = None) -> None:
+    def power_on(self, delay_ms: int | None = None, announce: bool = True) -> None:
+        """Power up; the unit boots after `delay_ms` (its boot time).  `announce`: show the
+        boot on the console (not for the lab's own start, which transcripts begin after)."""
         if self.powered:
             return
         self.powered = True
+        self._announce = announce
         self._boot_timer = self.clock.call_later(self.boot_ms if delay_ms is None else delay_ms,
                                                  self.boot)
 
@@ -125,6 +129,9 @@ class Unit:
         self.last_modified = None
         self.load_startup()
         self.console = Session(self, "console")
+        if self._announce:
+            from .show import boot_banner
+            self.emit(*boot_banner(self.hw))
         if self.pair:
             self.pair.unit_booted(self)
 

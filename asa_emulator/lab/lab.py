@@ -58,7 +58,7 @@ class Lab:
         self.current = self.unit_names[0]
         for us in spec.units:
             u = self.units[us.name]
-            self.clock.call_later(us.power_on_ms, functools.partial(u.power_on, us.boot_ms))
+            self.clock.call_later(us.power_on_ms, functools.partial(u.power_on, us.boot_ms, False))
 
     @classmethod
     def load(cls, name_or_dir: str = "example", base: Path | None = None) -> Lab:
