@@ -28,6 +28,13 @@ class Hardware:
     contexts_license: int = 5
     extra: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def hw_rev(self) -> str:
+        """The hardware revision `show failover` prints in its slot line: 1.0 on the 5500-X
+        series, 2.0 on the older 5500 appliances (8.x captures of a 5510/5520)."""
+        return "1.0" if self.model.replace("-X", "") in ("ASA5512", "ASA5515", "ASA5525", "ASA5545",
+                                                          "ASA5555") else "2.0"
+
     def mac_of(self, phys: str) -> str:
         """Burned-in MAC of a physical interface (subinterfaces share their parent's)."""
         base = int(self.mac_base.replace(".", ""), 16)

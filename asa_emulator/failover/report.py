@@ -137,7 +137,7 @@ def _groups(pair: Pair, u: Unit, alive: bool) -> tuple[GroupView, ...]:
 
 def _host(pair: Pair, u: Unit, alive: bool = True, as_other: bool = False) -> HostView:
     return HostView(role=pair.role(u), groups=_groups(pair, u, alive), model=u.hw.model,
-                    hw_rev="2.0", version=u.hw.version,
+                    hw_rev=u.hw.hw_rev, version=u.hw.version,
                     interfaces=_ifaces(pair, u, as_other) if alive else (), present=alive)
 
 
@@ -178,7 +178,7 @@ def view(pair: Pair, u: Unit) -> FailoverView:
             when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
             other = HostView(role="Secondary" if pair.role(u) == "Primary" else "Primary",
                              groups=tuple(GroupView(g, state, 0, reason, when) for g in GROUPS),
-                             model=m.hw.model, hw_rev="2.0", version=m.hw.version,
+                             model=m.hw.model, hw_rev=m.hw.hw_rev, version=m.hw.version,
                              interfaces=_unheard_ifaces(u), present=False)
     from ..device.handlers.context_cfg import monitored_count
     # Active/Active: the system-wide `failover polltime interface`, `failover

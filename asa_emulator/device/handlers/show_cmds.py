@@ -95,6 +95,12 @@ def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
                 out += ["!", head, ln]
         return out
     if key == "monitor-interface":
+        if all_:
+            # with `all` every named interface is listed, monitored or not (defaults included)
+            from .context_cfg import is_monitored
+            ctx = u.ctx[s.context or ""]
+            return [("" if is_monitored(u, ctx, itf) else "no ") + f"monitor-interface {itf.nameif}"
+                    for name, _, itf in u.named_interfaces() if name == s.context]
         return [ln for ln in body if "monitor-interface" in ln]
     if key in ("hostname", "enable", "pager", "firewall"):
         return [ln for ln in body if ln.startswith(key + " ")]
