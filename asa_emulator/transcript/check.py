@@ -12,20 +12,31 @@ from .runner import run_lines
 # A console prompt at the start of a line: host[/ctx...][(mode)]# or >, then the command.
 PROMPT = re.compile(r"^(?P<prompt>[^\s#>()]+(?:\([a-z-]+\))?[#>] ?)(?P<cmd>.*)$")
 # A question whose answer is typed on the same line.
-QUESTION = re.compile(r"^(?P<q>.*(?:\]\?|\[confirm\]|\[C\]ancel:) ?)(?P<ans>.*)$")
+QUESTION = re.compile(r"^(?P<q>(?:.*(?:\]\?|\[confirm\]|\[C\]ancel:)|Username:) ?)(?P<ans>.*)$")
 PASSWORD = "Password:"
+INVALID_PASSWORD = "Invalid password"
+# An enable password typed in the transcript (not the `encrypted` form, whose secret is unknown)
+SETS_SECRET = re.compile(r"^enable password (?P<secret>\S+)\s*$")
 
 
 def script_of(lines: list[str]) -> list[str]:
-    """The input lines a transcript was made from."""
+    """The input lines a transcript was made from.
+
+    Passwords are not echoed, so the answer to `Password:` is reconstructed: the last enable
+    password typed in the transcript (empty, the default, if none was), or a wrong one where
+    the transcript shows the ASA refusing it."""
     out: list[str] = []
-    for line in lines:
+    secret = ""
+    for i, line in enumerate(lines):
         if line.startswith("@"):
             out.append(line)
         elif line.rstrip() == PASSWORD:
-            out.append("")
+            refused = i + 1 < len(lines) and lines[i + 1].startswith(INVALID_PASSWORD)
+            out.append(("x" if not secret else "") if refused else secret)
         elif (m := PROMPT.match(line)) is not None:
             out.append(m.group("cmd"))
+            if (sm := SETS_SECRET.match(m.group("cmd").strip())) is not None:
+                secret = sm.group("secret")
         elif (q := QUESTION.match(line)) is not None:
             out.append(q.group("ans"))
     return out
