@@ -118,7 +118,7 @@ def test_router_ospf_from_interface_mode_runs_in_global_configuration_mode(lab: 
     assert con.execute("failover exec active network 10.1.0.0 255.255.255.0 area 0") == []
     for unit in ("primary", "secondary"):
         lines = body(lab, unit, "admin")
-        assert lines[lines.index("router ospf 100"):] == [
+        assert lines[lines.index("router ospf 100"):lines.index("timeout xlate 3:00:00")] == [
             "router ospf 100", " network 10.1.0.0 255.255.255.0 area 0", " log-adj-changes", "!"]
 
 
@@ -367,7 +367,7 @@ def test_router_blocks_render_after_the_interfaces_and_replay(lab: Lab) -> None:
         assert con.execute(line) == [], line
     assert con.prompt() == "primary/admin(config-router)# "
     lines = body(lab, "primary", "admin")
-    assert lines[lines.index("router ospf 100"):] == [
+    assert lines[lines.index("router ospf 100"):lines.index("timeout xlate 3:00:00")] == [
         "router ospf 100", " router-id 10.1.0.1", " network 10.1.0.0 255.255.255.0 area 0",
         " network 192.168.1.0 255.255.255.0 area 0.0.0.1", " no log-adj-changes", "!",
         "router rip", " network 10.0.0.0", " version 2", "!"]

@@ -10,6 +10,32 @@ from dataclasses import dataclass, field
 DEFAULT_HOSTNAME = "ciscoasa"
 DEFAULT_PROMPT = ("hostname", "context")
 
+# The `class default` resource limits every system configuration carries (resource -> limit)
+DEFAULT_CLASS_LIMITS = (("All", "0"), ("ASDM", "5"), ("SSH", "5"), ("Telnet", "5"))
+
+# `timeout` settings of a context: keyword -> value, in the ASA's listing order
+DEFAULT_TIMEOUTS = (
+    ("xlate", "3:00:00"), ("pat-xlate", "0:00:30"),
+    ("conn", "1:00:00"), ("half-closed", "0:10:00"), ("udp", "0:02:00"), ("icmp", "0:00:02"),
+    ("sunrpc", "0:10:00"), ("h323", "0:05:00"), ("h225", "1:00:00"), ("mgcp", "0:05:00"),
+    ("mgcp-pat", "0:05:00"),
+    ("sip", "0:30:00"), ("sip_media", "0:02:00"), ("sip-invite", "0:03:00"),
+    ("sip-disconnect", "0:02:00"),
+    ("sip-provisional-media", "0:02:00"), ("uauth", "0:05:00 absolute"),
+    ("tcp-proxy-reassembly", "0:01:00"),
+    ("floating-conn", "0:00:00"),
+)
+
+# The default Modular Policy Framework configuration of a 9.1 context
+DEFAULT_CLASS_MAPS = (("inspection_default", ("match default-inspection-traffic",)),)
+DEFAULT_INSPECTS = (
+    "inspect dns preset_dns_map", "inspect ftp", "inspect h323 h225", "inspect h323 ras",
+    "inspect ip-options", "inspect netbios", "inspect rsh", "inspect rtsp", "inspect skinny",
+    "inspect esmtp", "inspect sqlnet", "inspect sunrpc", "inspect tftp", "inspect sip",
+    "inspect xdmcp",
+)
+DNS_PRESET_PARAMETERS = ("message-length maximum client auto", "message-length maximum 512")
+
 
 @dataclass
 class SysInterface:
@@ -97,6 +123,18 @@ class FailoverConfig:
 
 
 @dataclass
+class ResourceClass:
+    """A `class NAME` block of the system configuration: resource -> limit ("5", "10%")."""
+
+    name: str
+    limits: dict[str, str] = field(default_factory=dict)
+
+
+def default_classes() -> dict[str, ResourceClass]:
+    return {"default": ResourceClass("default", dict(DEFAULT_CLASS_LIMITS))}
+
+
+@dataclass
 class SystemConfig:
     hostname: str = DEFAULT_HOSTNAME
     enable_password: str = ""
@@ -108,6 +146,11 @@ class SystemConfig:
     mac_auto: int | None | bool = False       # False: off; True: on (no prefix); int: prefix
     pager_lines: int = 24
     prompt: tuple[str, ...] = DEFAULT_PROMPT
+    classes: dict[str, ResourceClass] = field(default_factory=default_classes)
+    ftp_passive: bool = True
+    asdm_history: bool = False
+    arp_timeout: int = 14400
+    console_timeout: int = 0
 
     def ordered_interfaces(self) -> list[SysInterface]:
         """Interfaces in the ASA's listing order: physical ports in hardware order (the order
@@ -158,6 +201,29 @@ class RipProcess:
 
 
 @dataclass
+class PolicyMap:
+    """A `policy-map [type inspect dns] NAME`: its `parameters` lines and its classes with
+    their action lines, as the ASA prints them (without indentation)."""
+
+    name: str
+    kind: str = ""                 # "" (Layer 3/4) or "inspect dns"
+    parameters: list[str] | None = None
+    classes: dict[str, list[str]] = field(default_factory=dict)
+
+
+def default_class_maps() -> dict[str, list[str]]:
+    return {name: list(lines) for name, lines in DEFAULT_CLASS_MAPS}
+
+
+def default_policy_maps() -> dict[str, PolicyMap]:
+    return {
+        "preset_dns_map": PolicyMap("preset_dns_map", "inspect dns", list(DNS_PRESET_PARAMETERS)),
+        "global_policy": PolicyMap("global_policy", "",
+                                   classes={"inspection_default": list(DEFAULT_INSPECTS)}),
+    }
+
+
+@dataclass
 class ContextConfig:
     name: str
     hostname: str = ""
@@ -168,6 +234,25 @@ class ContextConfig:
     pager_lines: int = 24
     ospf: dict[int, OspfProcess] = field(default_factory=dict)
     rip: RipProcess | None = None
+    icmp_unreachable: tuple[int, int] = (1, 1)          # (rate-limit, burst-size)
+    asdm_history: bool = False
+    arp_timeout: int = 14400
+    timeouts: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TIMEOUTS))
+    user_identity_domain: str | None = "LOCAL"
+    telnet_timeout: int = 5
+    ssh_timeout: int = 5
+    # The default inspection policy is part of a context's configuration only when the ASA
+    # creates the context with its default config (config-url not found); a context loaded
+    # from a file or a sync has what that configuration says: see add_default_inspection.
+    class_maps: dict[str, list[str]] = field(default_factory=dict)
+    policy_maps: dict[str, PolicyMap] = field(default_factory=dict)
+    service_policies: dict[str, str] = field(default_factory=dict)   # "global" or nameif -> map
+
+    def add_default_inspection(self) -> None:
+        """The class-map, policy-maps and service-policy of a context's default config."""
+        self.class_maps = default_class_maps()
+        self.policy_maps = default_policy_maps()
+        self.service_policies = {"global": "global_policy"}
 
     def by_nameif(self, nameif: str) -> CtxInterface | None:
         for itf in self.interfaces.values():

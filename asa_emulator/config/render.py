@@ -13,6 +13,14 @@ from collections.abc import Iterable
 
 from .model import ContextConfig, FailoverConfig, FailoverGroup, SystemConfig
 
+# `timeout` lines: the keywords each line carries, in the ASA's order
+TIMEOUT_LINES = (
+    ("xlate",), ("pat-xlate",), ("conn", "half-closed", "udp", "icmp"),
+    ("sunrpc", "h323", "h225", "mgcp", "mgcp-pat"),
+    ("sip", "sip_media", "sip-invite", "sip-disconnect"),
+    ("sip-provisional-media", "uauth"), ("tcp-proxy-reassembly",), ("floating-conn",),
+)
+
 EMPTY_PASSWORD_HASH = "8Ry2YjIyt7RRXU24"   # what every ASA prints for an empty enable password
 
 
@@ -147,6 +155,17 @@ def render_contexts(sysc: SystemConfig, only: str | None = None) -> list[str]:
     return out
 
 
+def render_classes(sysc: SystemConfig) -> list[str]:
+    """Resource classes: two-space sub-commands, each block closed by `!` and a blank line."""
+    out: list[str] = []
+    for cls in sysc.classes.values():
+        out.append(f"class {cls.name}")
+        out.extend(f"  limit-resource {res} {limit}" for res, limit in cls.limits.items())
+        out.append("!")
+        out.append("")
+    return out
+
+
 def system_body(sysc: SystemConfig, all_: bool = False, secrets: bool = False) -> list[str]:
     """The system configuration without header and trailer."""
     out = [f"hostname {sysc.hostname}",
@@ -159,8 +178,14 @@ def system_body(sysc: SystemConfig, all_: bool = False, secrets: bool = False) -
         out.append(f"mac-address auto prefix {sysc.mac_auto}")
     out.append("!")
     out.extend(render_system_interfaces(sysc))
+    out.extend(render_classes(sysc))
+    # `no ftp mode passive` (unverified) keeps a disabled setting across a reload or a sync
+    out.append(("" if sysc.ftp_passive else "no ") + "ftp mode passive")
     out.append(f"pager lines {sysc.pager_lines}")
     out.extend(render_failover(sysc.failover, all_, secrets))
+    out.append(("" if sysc.asdm_history else "no ") + "asdm history enable")
+    out.append(f"arp timeout {sysc.arp_timeout}")
+    out.append(f"console timeout {sysc.console_timeout}")
     out.append("")
     out.extend(render_contexts(sysc))
     out.append("prompt " + " ".join(sysc.prompt))
@@ -202,7 +227,52 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
     out.extend(f"mtu {itf.nameif} {itf.mtu}" for itf in ctx.interfaces.values() if itf.nameif)
     for nameif, on in ctx.monitor.items():
         out.append(("" if on else "no ") + f"monitor-interface {nameif}")
+    out.append("icmp unreachable rate-limit {} burst-size {}".format(*ctx.icmp_unreachable))
+    out.append(("" if ctx.asdm_history else "no ") + "asdm history enable")
+    out.append(f"arp timeout {ctx.arp_timeout}")
     out.extend(render_routing(ctx))
+    out.extend(render_timeouts(ctx))
+    if ctx.user_identity_domain:
+        out.append(f"user-identity default-domain {ctx.user_identity_domain}")
+    out.append(f"telnet timeout {ctx.telnet_timeout}")
+    out.append(f"ssh timeout {ctx.ssh_timeout}")
+    out.extend(render_mpf(ctx))
+    return out
+
+
+def render_timeouts(ctx: ContextConfig) -> list[str]:
+    out: list[str] = []
+    for keys in TIMEOUT_LINES:
+        words = [f"{k} {ctx.timeouts[k]}" for k in keys if k in ctx.timeouts]
+        if words:
+            out.append("timeout " + " ".join(words))
+    return out
+
+
+def render_mpf(ctx: ContextConfig) -> list[str]:
+    """Class maps, policy maps and service policies, with the ASA's `!` separators: one-space
+    sub-commands, two spaces under a policy map's class or parameters."""
+    out: list[str] = []
+    if ctx.class_maps:
+        out.append("!")
+        for name, matches in ctx.class_maps.items():
+            out.append(f"class-map {name}")
+            out.extend(f" {m}" for m in matches)
+        out.append("!")
+    if ctx.policy_maps:
+        out.append("!")
+        # inspection policy maps first: a Layer 3/4 policy map's `inspect` lines name them
+        for pm in sorted(ctx.policy_maps.values(), key=lambda pm: not pm.kind):
+            out.append("policy-map " + (f"type {pm.kind} " if pm.kind else "") + pm.name)
+            if pm.parameters is not None:
+                out.append(" parameters")
+                out.extend(f"  {p}" for p in pm.parameters)
+            for cname, actions in pm.classes.items():
+                out.append(f" class {cname}")
+                out.extend(f"  {a}" for a in actions)
+        out.append("!")
+    for where, name in ctx.service_policies.items():
+        out.append(f"service-policy {name} " + ("global" if where == "global" else f"interface {where}"))
     return out
 
 

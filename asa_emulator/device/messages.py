@@ -541,3 +541,33 @@ def switching_failed(role: str) -> str:
 
 def switching_ok(role: str) -> str:
     return f"%ASA-1-104004: ({role}) Switching to OK."
+
+
+# ---------------------------------------------------------------- default settings (defaults.py)
+# The wordings below are unverified reconstructions of the ASA's refusals.
+
+def class_map_missing(name: str) -> str:
+    return f"ERROR: class-map {name} does not exist"
+
+
+def class_map_in_use(name: str) -> str:
+    return f"ERROR: Class map {name} is being used"
+
+
+def policy_map_missing(name: str) -> str:
+    return f"ERROR: policy-map {name} does not exist"
+
+
+def policy_map_in_use(name: str) -> str:
+    return f"ERROR: Policy map {name} is being used"
+
+
+def policy_map_type_mismatch(name: str) -> str:
+    return f"ERROR: Policy map {name} already exists with a different type"
+
+
+def global_policy_exists(name: str) -> str:
+    return f"ERROR: Policy map {name} is already configured as a service policy"
+
+
+CANNOT_DELETE_DEFAULT_CLASS = "ERROR: Cannot delete the default class"

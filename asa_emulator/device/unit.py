@@ -173,6 +173,9 @@ class Unit:
         loc = split_url(cdef.config_url)
         if loc is None or not self.flash.exists(loc[1]):
             return False
+        ctx = self.ctx[name]
+        # the file is the context's configuration: its inspection policy replaces the default one
+        ctx.class_maps, ctx.policy_maps, ctx.service_policies = {}, {}, {}
         self.apply_context(name, self.flash.read(loc[1]).decode(errors="replace").splitlines())
         return True
 

@@ -19,8 +19,9 @@ from lark.lexer import Lexer, PatternStr
 GRAMMAR_PATH = Path(__file__).with_name("asa.lark")
 
 MODES = (
-    "sys_user", "sys_exec", "sys_config", "sys_if", "sys_ctx", "sys_fover_group",
+    "sys_user", "sys_exec", "sys_config", "sys_if", "sys_ctx", "sys_fover_group", "sys_class",
     "ctx_user", "ctx_exec", "ctx_config", "ctx_if", "ctx_router",
+    "ctx_cmap", "ctx_pmap", "ctx_pmap_c", "ctx_pmap_p",
 )
 
 _RANGE = re.compile(r"^N_(\d+)_(\d+)$")

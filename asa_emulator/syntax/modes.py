@@ -16,6 +16,8 @@ SUFFIX = {
     "sys_ctx": "(config-ctx)#", "sys_fover_group": "(config-fover-group)#",
     "ctx_user": ">", "ctx_exec": "#", "ctx_config": "(config)#", "ctx_if": "(config-if)#",
     "ctx_router": "(config-router)#",
+    "sys_class": "(config-class)#", "ctx_cmap": "(config-cmap)#", "ctx_pmap": "(config-pmap)#",
+    "ctx_pmap_c": "(config-pmap-c)#", "ctx_pmap_p": "(config-pmap-p)#",
 }
 
 PARENT = {
@@ -23,6 +25,8 @@ PARENT = {
     "sys_config": "sys_exec", "sys_exec": "sys_user",
     "ctx_if": "ctx_config", "ctx_config": "ctx_exec", "ctx_exec": "ctx_user",
     "ctx_router": "ctx_config",
+    "sys_class": "sys_config", "ctx_cmap": "ctx_config", "ctx_pmap": "ctx_config",
+    "ctx_pmap_c": "ctx_pmap", "ctx_pmap_p": "ctx_pmap",
 }
 
 # `show failover exec` names for each mode, as the ASA prints them
@@ -33,12 +37,17 @@ EXEC_MODE_NAMES = {
     "sys_ctx": "context sub-command", "sys_fover_group": "failover group sub-command",
     "sys_user": "user", "ctx_user": "user",
     "ctx_router": "router sub-command",
+    "sys_class": "class sub-command", "ctx_cmap": "class-map sub-command",
+    "ctx_pmap": "policy-map sub-command", "ctx_pmap_c": "policy-map class sub-command",
+    "ctx_pmap_p": "policy-map parameters sub-command",
 }
 
 _OWN = {
     "sys_if": "_sys_if_cmd", "sys_ctx": "_sys_ctx_cmd", "sys_fover_group": "_fover_group_cmd",
     "ctx_if": "_ctx_if_cmd", "sys_config": "_sys_config_cmd", "ctx_config": "_ctx_config_cmd",
     "ctx_router": "_ctx_router_cmd",
+    "sys_class": "_sys_class_cmd", "ctx_cmap": "_ctx_cmap_cmd", "ctx_pmap": "_ctx_pmap_cmd",
+    "ctx_pmap_c": "_ctx_pmap_c_cmd", "ctx_pmap_p": "_ctx_pmap_p_cmd",
 }
 
 CONFIG_MODES = frozenset(m for m in SUFFIX if m not in ("sys_user", "sys_exec", "ctx_user", "ctx_exec"))
@@ -97,6 +106,8 @@ def config_rules() -> frozenset[str]:
 SUBMODE_NAMES = {
     "sys_if": "interface", "ctx_if": "interface", "sys_ctx": "context",
     "sys_fover_group": "failover group", "ctx_router": "router",
+    "sys_class": "class", "ctx_cmap": "class-map", "ctx_pmap": "policy-map",
+    "ctx_pmap_c": "policy-map class", "ctx_pmap_p": "parameters",
 }
 
 

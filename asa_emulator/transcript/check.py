@@ -35,8 +35,11 @@ def script_of(lines: list[str]) -> list[str]:
             out.append(("x" if not secret else "") if refused else secret)
         elif (m := PROMPT.match(line)) is not None:
             out.append(m.group("cmd"))
-            if (sm := SETS_SECRET.match(m.group("cmd").strip())) is not None:
+            typed = m.group("cmd").strip()
+            if (sm := SETS_SECRET.match(typed)) is not None:
                 secret = sm.group("secret")
+            elif typed.startswith("no enable password"):
+                secret = ""
         elif (q := QUESTION.match(line)) is not None:
             out.append(q.group("ans"))
     return out

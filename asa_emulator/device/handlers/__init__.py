@@ -2,6 +2,7 @@
 
 from . import (  # noqa: F401
     context_cfg,
+    defaults,
     exec_cmds,
     failover_cmds,
     files,

@@ -169,7 +169,7 @@ def _create_context(cmd: Command, name: str) -> None:
     if len(u.sys.contexts) >= u.hw.contexts_license + 1:
         cmd.error(msg.MAX_CONTEXTS)
     u.sys.contexts[name] = ContextDef(name)
-    u.new_context(name)
+    u.new_context(name).add_default_inspection()    # a new context starts from the default config
     if not cmd.session.batch:
         cmd.print(msg.context_created(name, len(u.sys.contexts)))
 
