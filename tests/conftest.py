@@ -1,0 +1,12 @@
+"""Test-wide settings: in CI (CI=true) hypothesis runs derandomized, so a red build is
+reproducible from its log and never depends on the seed of the day."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    settings.load_profile("ci")
