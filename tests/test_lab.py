@@ -91,3 +91,19 @@ def test_output_filters_in_user_exec_and_grep_abbreviation() -> None:
                           "Cisco Adaptive Security Appliance Software Version 9.1(7) <system>"]
     assert lines[6:] == ["primary# show mode | grep - multiple",
                          "primary# show mode | grep -v single", "Security context mode: multiple"]
+
+
+def test_a_flash_write_moves_the_clock_by_the_time_it_reports() -> None:
+    from asa_emulator.lab.lab import Lab
+    from asa_emulator.transcript.runner import Runner
+    lab = Lab.load("example")
+    lab.settle()
+    out: list[str] = []
+    runner = Runner(lab, out.append)
+    for line in ("enable", ""):
+        runner.feed(line)
+    before = lab.clock.now
+    runner.feed("write memory")
+    copied = next(ln for ln in out if " bytes copied in " in ln)
+    secs = float(copied.split(" bytes copied in ")[1].split()[0])
+    assert lab.clock.now - before == round(secs * 1000)

@@ -57,6 +57,7 @@ class Session:
         self.history: list[str] = []
         self.pager = unit.sys.pager_lines
         self.is_closed = False
+        self.busy_ms = 0                   # virtual time the last commands took (flash writes)
         self.prompt_len = 0
         self.current: Command | None = None
         self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
@@ -106,6 +107,12 @@ class Session:
             elif item == "state":
                 parts.append(self.unit.prompt_state(self.state.context))
         return "/".join(parts)
+
+    def take_busy_ms(self) -> int:
+        """The virtual time the commands run since the last call took; the front end moves the
+        lab clock by it (design.md: time moves with @wait and with what a command takes)."""
+        ms, self.busy_ms = self.busy_ms, 0
+        return ms
 
     def question_pending(self) -> bool:
         """A question (confirmation, file name, password) is waiting for its answer."""

@@ -85,6 +85,9 @@ class Runner:
         self.stats.asa_errors += sum(1 for ln in out if ln.startswith(ERROR_PREFIXES))
         self._out(out)
         self.flush_messages()   # what the command made the unit say appears right after it
+        busy = con.take_busy_ms()
+        if busy:
+            self.lab.advance(busy)
 
     def _help_keys(self, con: Session, prompt: str, text: str) -> str | None:
         """`?` typed in a line, as on the console: the help appears at once and the line is
