@@ -37,6 +37,15 @@ class Flash:
     files: dict[str, bytes] = field(default_factory=dict)
     dirs: set[str] = field(default_factory=set)
     mtimes: dict[str, float] = field(default_factory=dict)
+    # Software images the unit booted from: listed with their real size, content not kept
+    # (nobody reads a 38 MB image in a lab).  Never written to a lab directory.
+    images: dict[str, int] = field(default_factory=dict)
+
+    def add_image(self, name: str, size: int, now: float = 0.0) -> None:
+        if name not in self.files:
+            self.files[name] = b""
+            self.images[name] = size
+            self.mtimes[name] = now
 
     @classmethod
     def load(cls, root: Path) -> Flash:
@@ -73,15 +82,18 @@ class Flash:
         for d in sorted(self.dirs):
             if d.startswith(prefix) and "/" not in d[len(prefix):]:
                 out.append((d[len(prefix):], DIR_SIZE, True))
-        for f, data in sorted(self.files.items()):
+        for f in sorted(self.files):
             if f.startswith(".private"):
                 continue
             if f.startswith(prefix) and "/" not in f[len(prefix):]:
-                out.append((f[len(prefix):], len(data), False))
+                out.append((f[len(prefix):], self.size(f), False))
         return out
 
+    def size(self, path: str) -> int:
+        return self.images.get(path, len(self.files.get(path, b"")))
+
     def used(self) -> int:
-        return sum(len(v) for v in self.files.values())
+        return sum(self.size(f) for f in self.files)
 
     # ------------------------------------------------------------------ changes
     def write(self, path: str, data: bytes, now: float = 0.0) -> None:
@@ -105,6 +117,7 @@ class Flash:
             raise FlashError(path)
         del self.files[path]
         self.mtimes.pop(path, None)
+        self.images.pop(path, None)
         if self.root is not None:
             (self.root / path).unlink(missing_ok=True)
 

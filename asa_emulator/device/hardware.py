@@ -29,11 +29,26 @@ class Hardware:
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
+    def x_series(self) -> bool:
+        """An ASA 5500-X (multi-core, 8 GB flash) rather than an older ASA 5500 appliance."""
+        return self.model.replace("-X", "") in ("ASA5512", "ASA5515", "ASA5525", "ASA5545", "ASA5555")
+
+    @property
     def hw_rev(self) -> str:
         """The hardware revision `show failover` prints in its slot line: 1.0 on the 5500-X
         series, 2.0 on the older 5500 appliances (8.x captures of a 5510/5520)."""
-        return "1.0" if self.model.replace("-X", "") in ("ASA5512", "ASA5515", "ASA5525", "ASA5545",
-                                                          "ASA5555") else "2.0"
+        return "1.0" if self.x_series else "2.0"
+
+    @property
+    def flash_bytes(self) -> int:
+        """disk0: size as `dir` reports it (5500-X: 8 GB compact flash; 5500: 256 MB)."""
+        return 8_571_076_608 if self.x_series else 256 * 1024 * 1024
+
+    @property
+    def software_images(self) -> dict[str, int]:
+        """The ASA and ASDM images a unit of this model and version boots from, with sizes."""
+        asa = image_name(self.version, self.x_series)
+        return {asa: 38_715_416 if self.x_series else 27_611_136, "asdm-761.bin": 25_628_876}
 
     def mac_of(self, phys: str) -> str:
         """Burned-in MAC of a physical interface (subinterfaces share their parent's)."""
@@ -76,3 +91,12 @@ def allocated_interface(typed: str, allocated: Collection[str]) -> str | None:
     name or its abbreviation (`g0/2`, `gig0/3.10`) names in a context, or None."""
     canon = canonical_interface(typed, tuple(n.split(".")[0] for n in allocated))
     return canon if canon is not None and canon in allocated else None
+
+
+def image_name(version: str, x_series: bool) -> str:
+    """`9.1(7)` -> `asa917-k8.bin`; `9.2(2)4` -> `asa922-4-smp-k8.bin` (real names on 5500/-X)."""
+    m = re.match(r"(\d+)\.(\d+)\((\d+)\)(\d*)", version)
+    if not m:
+        return "asa-k8.bin"
+    base = f"asa{m.group(1)}{m.group(2)}{m.group(3)}" + (f"-{m.group(4)}" if m.group(4) else "")
+    return base + ("-smp-k8.bin" if x_series else "-k8.bin")

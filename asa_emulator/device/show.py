@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from .hardware import Hardware
+from .hardware import Hardware, image_name
 from .messages import BUILDING_CONFIGURATION, OK, bytes_copied, cryptochecksum
 from .messages import flash_mode as flash_mode_line
 
@@ -146,15 +146,6 @@ def _version_tuple(version: str) -> tuple[int, int]:
     return (int(m.group(1)), int(m.group(2))) if m else (9, 1)
 
 
-def _image_name(version: str, x_series: bool) -> str:
-    """`9.1(7)` -> `asa917-k8.bin`; `9.2(2)4` -> `asa922-4-smp-k8.bin` (real names on 5500/-X)."""
-    m = re.match(r"(\d+)\.(\d+)\((\d+)\)(\d*)", version)
-    if not m:
-        return "asa-k8.bin"
-    base = f"asa{m.group(1)}{m.group(2)}{m.group(3)}" + (f"-{m.group(4)}" if m.group(4) else "")
-    return base + ("-smp-k8.bin" if x_series else "-k8.bin")
-
-
 def activation_key(serial: str) -> str:
     """A stable, made-up `Running Permanent Activation Key` (5 groups) derived from the serial."""
     h = hashlib.sha1(serial.encode()).hexdigest()
@@ -241,7 +232,7 @@ def show_version(hw: Hardware, *, hostname: str, space: str, uptime_s: int, conf
     major_minor = _version_tuple(hw.version)
     asdm = asdm_version or hw.extra.get("asdm_version", "7.6(1)")
     built = compiled or hw.extra.get("compiled", "Thu 11-Feb-16 11:44 PST")
-    img = image or hw.extra.get("image", f"disk0:/{_image_name(hw.version, plat.x_series)}")
+    img = image or hw.extra.get("image", f"disk0:/{image_name(hw.version, plat.x_series)}")
     suffix = {"system": " <system>", "context": " <context>"}.get(space, " ")
 
     out = ["", f"Cisco Adaptive Security Appliance Software Version {hw.version}{suffix}",
@@ -687,7 +678,7 @@ def boot_banner(hw: Hardware) -> list[str]:
     of the real sequence (boot loader, image load, version banner, then the help line that
     precedes the first prompt).  The long ROMMON/POST and licence listing are left out."""
     plat = _platform(hw.model)
-    image = hw.extra.get("image", f"disk0:/{_image_name(hw.version, plat.x_series)}")
+    image = hw.extra.get("image", f"disk0:/{image_name(hw.version, plat.x_series)}")
     return ["", "Launching BootLoader...", "Boot configuration file contains 1 entry.", "",
             f"Loading {image}... Booting...", "",
             f"Total NICs found: {len(hw.interfaces)}", "",

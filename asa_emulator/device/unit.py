@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..config import render
 from ..config.model import ContextConfig, CtxInterface, SysInterface, SystemConfig
-from .flash import CAPACITY, STARTUP, Flash, FlashError, split_url
+from .flash import STARTUP, Flash, FlashError, split_url
 from .hardware import Hardware
 
 if TYPE_CHECKING:
@@ -60,6 +60,8 @@ class Unit:
         self._boot_timer: Timer | None = None
         self.sys = SystemConfig()
         self.ctx: dict[str, ContextConfig] = {}
+        for image, size in hw.software_images.items():
+            flash.add_image(image, size, clock.start)
         self.reset_config()
         from .session import Session
         self.console: Session = Session(self, "console")
@@ -81,7 +83,7 @@ class Unit:
         return getattr(lab, "wiring", None)
 
     def flash_capacity(self) -> int:
-        return CAPACITY
+        return self.hw.flash_bytes
 
     # ------------------------------------------------------------------ console
     def emit(self, *lines: str) -> None:
