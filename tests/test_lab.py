@@ -107,3 +107,19 @@ def test_a_flash_write_moves_the_clock_by_the_time_it_reports() -> None:
     copied = next(ln for ln in out if " bytes copied in " in ln)
     secs = float(copied.split(" bytes copied in ")[1].split()[0])
     assert lab.clock.now - before == round(secs * 1000)
+
+
+def test_help_lists_file_systems_and_options() -> None:
+    from asa_emulator.lab.lab import Lab
+    lab = Lab.load("blank")
+    lab.settle()
+    s = lab.console("primary")
+    s.execute("enable")
+    s.execute("")
+    assert s.help("copy ")[:3] == ["  /noconfirm      Do not prompt for confirmation",
+                                   "  disk0:          Copy from disk0: file system",
+                                   "  flash:          Copy from flash: file system"]
+    assert "  startup-config  Copy to startup configuration" in s.help("copy running-config ")
+    assert s.help("delete ")[:2] == ["  /noconfirm  Do not prompt for confirmation",
+                                     "  /recursive  Delete recursively"]
+    assert s.complete("copy run") == ["running-config"]

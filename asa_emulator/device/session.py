@@ -157,6 +157,17 @@ class Session:
         """The words an argument can be on this unit now (interface types, allocated interfaces,
         context names, nameifs), for `?` and Tab; None: show the argument's label."""
         u, ctx = self.unit, self.unit.ctx.get(self.state.context or "")
+        if terminal == "FILE":
+            return _file_choices(typed)
+        if terminal.endswith("_OPT"):
+            # options are listed as typed: `/noconfirm`, `/recursive` (label `</noconfirm|...>`,
+            # help text one `; `-separated part per option)
+            grammar = load_grammar()
+            opts = grammar.arg_labels[terminal].strip("<>").split("|")
+            texts = grammar.help.get(terminal, "").split("; ")
+            if len(texts) != len(opts):
+                texts = ["; ".join(texts)] * len(opts)
+            return [HelpItem(o, t[:1].upper() + t[1:]) for o, t in zip(opts, texts, strict=True)]
         if terminal == "PHY_IF" or (terminal == "IFNAME" and ctx is None):
             helps = load_grammar().help
             kinds = dict.fromkeys(n.rstrip("0123456789/.") for n in u.hw.interfaces)
@@ -322,3 +333,20 @@ def apply_filter(flt: Tree, lines: list[str]) -> list[str]:
     if "exclude".startswith(kind):
         invert = True
     return [ln for ln in lines if bool(rx.search(ln)) != invert]
+
+
+# `?` after a file argument lists the file systems (and, for copy, the configurations)
+_FILESYSTEMS = ("disk0:", "flash:", "system:")
+_REMOTE = ("ftp:", "http:", "https:", "smb:", "tftp:")
+
+
+def _file_choices(typed: list[str]) -> list[HelpItem]:
+    if typed[:1] != ["copy"]:
+        return [HelpItem(fs, "Directory or file name") for fs in _FILESYSTEMS]
+    to = "" in typed[1:]                  # an argument (the source file) is already typed
+    way = "to" if to else "from"
+    items = [HelpItem(fs, f"Copy {way} {fs} file system") for fs in (*_FILESYSTEMS, *_REMOTE)]
+    items.append(HelpItem("running-config", "Update (merge with) current system configuration"
+                          if to else "Copy from current system configuration"))
+    items.append(HelpItem("startup-config", f"Copy {way} startup configuration"))
+    return sorted(items, key=lambda i: i.word)

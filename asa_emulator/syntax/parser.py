@@ -123,7 +123,7 @@ def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
 def _feed(g: Grammar, mode: str, line: str, words: list[Word],
           typed: list[str] | None = None) -> InteractiveParser:
     """Feed every word; return the interactive parser.  Raises CommandError.  The canonical
-    keywords fed are appended to `typed` (the context of `?` help texts)."""
+    keywords fed are appended to `typed` ("" for each argument): the context of `?` help."""
     ip = _start(g, mode)
     i = 0
     while i < len(words):
@@ -140,8 +140,9 @@ def _feed(g: Grammar, mode: str, line: str, words: list[Word],
             value = line[w.col:].rstrip()
             ip.feed_token(Token(term, value, start_pos=w.col))
             return ip
-        if typed is not None and term in g.keywords:
-            typed.append(g.keywords[term])
+        if typed is not None:
+            # "" for an argument, "/" for an option such as /noconfirm
+            typed.append(g.keywords.get(term, "/" if term.endswith("_OPT") else ""))
         ip.feed_token(Token(term, w.text, start_pos=w.col))
         i += 1
     return ip
@@ -175,6 +176,7 @@ Names = Callable[[str, list[str]], "list[HelpItem] | None"]
 
 def _help_text(g: Grammar, before: list[str], term: str) -> str:
     """Most specific help: "a/b/word", then "b/word", then "word"."""
+    before = [w for w in before if w.strip("/")]   # the keywords typed, arguments left out
     key = g.keywords.get(term, term)
     for n in (2, 1):
         if len(before) >= n:
