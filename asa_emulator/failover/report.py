@@ -173,8 +173,10 @@ def view(pair: Pair, u: Unit) -> FailoverView:
             # still paired: the mate as last heard, even if it has just gone silent
             other = _host(pair, m, alive=True, as_other=True)
         else:
-            state = "Failed" if fo.mate_failed else "Not Detected"
-            reason = "Comm Failure" if fo.mate_failed else "None"
+            # a mate heard but refused (prerequisites) is known, and shown failed
+            refused = fo.mismatch == "prereq" and m.up
+            state = "Failed" if fo.mate_failed or refused else "Not Detected"
+            reason = "Comm Failure" if fo.mate_failed else "Config Mismatch" if refused else "None"
             when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
             other = HostView(role="Secondary" if pair.role(u) == "Primary" else "Primary",
                              groups=tuple(GroupView(g, state, 0, reason, when) for g in GROUPS),
@@ -196,7 +198,8 @@ def view(pair: Pair, u: Unit) -> FailoverView:
         policy=f"{policy[0]}%" if policy[1] else str(policy[0]), monitored=monitored_count(u),
         monitored_max=250,
         replication_http=any(g.replication_http for g in f.groups.values()),
-        version_ours=u.hw.version, version_mate=m.hw.version if mate_known else None,
+        version_ours=u.hw.version,
+        version_mate=m.hw.version if mate_known or (fo.mismatch == "prereq" and m.up) else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
                              for g in GROUPS},
         stats=_stats(DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
