@@ -123,3 +123,15 @@ def test_help_lists_file_systems_and_options() -> None:
     assert s.help("delete ")[:2] == ["  /noconfirm  Do not prompt for confirmation",
                                      "  /recursive  Delete recursively"]
     assert s.complete("copy run") == ["running-config"]
+
+
+def test_running_config_sections_of_the_defaults() -> None:
+    lines, _ = run_lines(["enable", "", "show running-config console", "changeto context admin",
+                          "show running-config mtu", "show running-config class-map"])
+    assert lines[4:] == [
+        "primary# show running-config console", "console timeout 0",
+        "primary# changeto context admin",
+        "primary/admin# show running-config mtu", "mtu outsideISP-A 1500", "mtu inside 1500",
+        "primary/admin# show running-config class-map", "class-map inspection_default",
+        " match default-inspection-traffic",
+    ]

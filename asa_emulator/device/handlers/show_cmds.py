@@ -54,7 +54,23 @@ def _system_section(cmd: Command, key: str, all_: bool) -> list[str]:
         return [f"pager lines {sysc.pager_lines}"]
     if key == "prompt":
         return ["prompt " + " ".join(sysc.prompt)]
-    return []
+    return _blocks(render.system_body(sysc, all_), key)
+
+
+def _blocks(body: list[str], key: str) -> list[str]:
+    """The lines of a configuration that start with `key` (`no key` too), each with the
+    indented lines of its block: `show running-config timeout`, `policy-map`, `class`…"""
+    out: list[str] = []
+    keep = False
+    for ln in body:
+        if not ln.startswith((" ", "!")) and ln:
+            first = ln.split()[1] if ln.startswith("no ") and len(ln.split()) > 1 else ln.split()[0]
+            keep = first == key
+        elif not ln.startswith(" "):
+            keep = False
+        if keep:
+            out.append(ln)
+    return out
 
 
 def _bang_first(blocks: list[str]) -> list[str]:
@@ -106,7 +122,7 @@ def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
         return [ln for ln in body if ln.startswith(key + " ")]
     if key == "terminal":
         return [ln for ln in body if ln.startswith("pager")]
-    return []
+    return _blocks(body, key)
 
 
 @handler("show_startup")
