@@ -5,8 +5,19 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import settings
+
+from asa_emulator.lab.lab import Lab
 
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
     settings.load_profile("ci")
+
+
+@pytest.fixture
+def lab() -> Lab:
+    """The built-in example lab, booted, negotiated and synchronised."""
+    lab = Lab.load("example")
+    lab.settle()
+    return lab

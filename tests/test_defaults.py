@@ -3,8 +3,6 @@ context), their commands and sub-modes, and replication of a changed value to th
 
 from __future__ import annotations
 
-import pytest
-
 from asa_emulator.device.session import Session
 from asa_emulator.lab.lab import Lab
 from asa_emulator.syntax.errors import INVALID_INPUT
@@ -56,13 +54,6 @@ CONTEXT_TAIL = [
     "!",
     "service-policy global_policy global",
 ]
-
-
-@pytest.fixture
-def lab() -> Lab:
-    lab = Lab.load("example")
-    lab.settle()
-    return lab
 
 
 def login(lab: Lab, unit: str, *lines: str) -> Session:

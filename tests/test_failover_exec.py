@@ -4,21 +4,12 @@ and the minimal `router ospf` / `router rip` configuration the guide's examples 
 
 from __future__ import annotations
 
-import pytest
-
 from asa_emulator.device import messages
 from asa_emulator.device.session import ModeState, Session
 from asa_emulator.failover.pair import OUT_OF_SYNC
 from asa_emulator.failover.remote import SERVICE_CARD_FAILURE, resolve
 from asa_emulator.lab.lab import Lab
 from asa_emulator.syntax.errors import INCOMPLETE, INVALID_INPUT
-
-
-@pytest.fixture
-def lab() -> Lab:
-    lab = Lab.load("example")
-    lab.settle()
-    return lab
 
 
 def login(lab: Lab, unit: str, *lines: str) -> Session:
