@@ -136,13 +136,6 @@ HTTPS_OUT = "@traffic primary admin tcp inside 10.1.0.50:40000 outsideISP-A 203.
 HTTPS_BACK = "@traffic primary admin tcp outsideISP-A 203.0.113.10:443 inside 10.1.0.50:40000"
 
 
-@pytest.fixture
-def lab() -> Lab:
-    lab = Lab.load("example")
-    lab.settle()
-    return lab
-
-
 def cli(lab: Lab, unit: str, *lines: str) -> list[str]:
     """Log in to a unit's privileged EXEC, run the lines, return the last line's output."""
     s = lab.open_session(unit)
