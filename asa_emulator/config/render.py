@@ -35,9 +35,13 @@ def checksum(lines: Iterable[str]) -> str:
     return hashlib.md5("\n".join(lines).encode()).hexdigest()
 
 
-def checksum_groups(lines: Iterable[str]) -> str:
-    h = checksum(lines)
+def group_hex(h: str) -> str:
+    """`4b86b1e42e731d6b...` -> `4b86b1e4 2e731d6b ...`: how the ASA prints a Cryptochecksum."""
     return " ".join(h[i:i + 8] for i in range(0, 32, 8))
+
+
+def checksum_groups(lines: Iterable[str]) -> str:
+    return group_hex(checksum(lines))
 
 
 def _seconds(ms: int) -> str:

@@ -22,8 +22,7 @@ def _active_here(u: Unit, context: str | None) -> bool:
 
 def _failover_on(u: Unit) -> bool:
     """Failover has run on this unit: its groups have states (kept after `no failover`)."""
-    fo = getattr(u.pair, "fo", {}).get(u.name)
-    return fo is not None and any(g.state != "Not Detected" for g in fo.groups.values())
+    return u.pair is not None and u.pair.failover_ran(u)
 
 
 def interface_mac(u: Unit, context: str | None, phys: str) -> str:

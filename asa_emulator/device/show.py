@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ..config.render import group_hex
 from .hardware import Hardware, image_name
 from .messages import BUILDING_CONFIGURATION, OK, bytes_copied, cryptochecksum
 from .messages import flash_mode as flash_mode_line
@@ -661,8 +662,7 @@ def write_memory_all_lines(spaces: Sequence[SavedSpace]) -> list[str]:
 
 def checksum_groups(hex32: str) -> str:
     """`4b86b1e42e731d6b9d1fc491a5eae0f3` -> `4b86b1e4 2e731d6b 9d1fc491 a5eae0f3`."""
-    h = hex32.lower()
-    return " ".join(h[i:i + 8] for i in range(0, 32, 8))
+    return group_hex(hex32.lower())
 
 
 __all__ = [

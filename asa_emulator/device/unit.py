@@ -39,6 +39,8 @@ class PairHooks(Protocol):
     def reset(self, cmd: Command, gid: int | None) -> None: ...
     def exec_remote(self, cmd: Command, target: str, line: str) -> None: ...
     def cluster_uptime_s(self, unit: Unit) -> int | None: ...
+    def failover_ran(self, unit: Unit) -> bool: ...
+    def has_link(self, unit: Unit, phys: str) -> bool: ...
 
 
 class Unit:
@@ -77,10 +79,9 @@ class Unit:
     def is_active_here(self, context: str | None) -> bool:
         return self.pair.is_active_here(self, context) if self.pair else True
 
-    def lab_wiring(self):  # type: ignore[no-untyped-def]
-        pair = self.pair
-        lab = getattr(pair, "lab", None)
-        return getattr(lab, "wiring", None)
+    def has_link(self, phys: str) -> bool:
+        """The physical link of an interface is up (always, for a unit outside a lab)."""
+        return self.pair.has_link(self, phys) if self.pair else True
 
     def flash_capacity(self) -> int:
         return self.hw.flash_bytes

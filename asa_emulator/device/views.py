@@ -78,7 +78,6 @@ def _with_traffic(v: show.InterfaceView, c: IfCounters | None,
 
 def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
     from ..traffic.engine import engine_of
-    wiring = u.lab_wiring()
     eng = engine_of(u)
     out: list[show.InterfaceView] = []
     if context is None:
@@ -86,7 +85,7 @@ def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
         for i, itf in enumerate(u.sys.ordered_interfaces()):
             base = itf.name.split(".")[0]
             admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
-            link = wiring is None or wiring.has_link(u.name, base)
+            link = u.has_link(base)
             out.append(_with_traffic(show.InterfaceView(
                 name=itf.name, admin_up=admin, link_up=link, line_protocol_up=admin and link,
                 mac=interface_mac(u, None, itf.name), description=itf.description,
@@ -106,7 +105,7 @@ def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
         parent = u.sys.interfaces.get(base)
         admin = (not cif.shutdown and not (sysif and sysif.shutdown)
                  and not (parent and parent.shutdown))
-        link = wiring is None or wiring.has_link(u.name, base)
+        link = u.has_link(base)
         ip = current_ip(u, context, cif)
         out.append(_with_traffic(show.InterfaceView(
             name=a.ctx_name, nameif=cif.nameif, admin_up=admin, link_up=link,

@@ -623,6 +623,13 @@ class Pair:
         if restored:
             self._evaluate_preempt(restored)
 
+    def failover_ran(self, u: Unit) -> bool:
+        """Failover has run on this unit: its groups have states (kept after `no failover`)."""
+        return any(g.state != "Not Detected" for g in self.fo[u.name].groups.values())
+
+    def has_link(self, u: Unit, phys: str) -> bool:
+        return self.lab.wiring.has_link(u.name, phys)
+
     def cluster_uptime_s(self, u: Unit) -> int | None:
         """`failover cluster up`: since the earlier of the two units started failover, while
         they are a pair; since this unit did otherwise; None with failover off."""
