@@ -110,23 +110,30 @@ def cmd_run(lab: str | None, files: list[str], strict: bool, settle: bool) -> in
 
 
 def cmd_check(paths: list[str], update: bool) -> int:
+    """Each transcript runs on a copy of its lab in memory; a transcript whose lab cannot be
+    loaded is one line on stderr and counts as failed (exit 2 once all have run)."""
     from .lab.labfile import LabError
     from .transcript.check import check_file, render_diff, update_file
-    failed = 0
+    from .transcript.roots import transcript_files, transcript_root
+    failed = broken = 0
     for name in paths:
         path = Path(name)
-        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+        given = path if path.is_dir() else None
+        files = list(transcript_files(path)) if given is not None else [path]
         for f in files:
             if not f.is_file():
                 return _fail(f"cannot read {f}")
+            root = transcript_root(f, given)
             try:
                 if update:
-                    changed = update_file(f)
+                    changed = update_file(f, root=root)
                     print(f"{'updated' if changed else 'unchanged'}: {f}")
                     continue
-                res = check_file(f)
+                res = check_file(f, root=root)
             except LabError as exc:
-                return _fail(f"{f}: {exc}")
+                broken += 1
+                _fail(f"{f}: {exc}")
+                continue
             except (OSError, UnicodeDecodeError) as exc:
                 return _fail(_cannot("read", f, exc))
             if res.ok:
@@ -136,7 +143,7 @@ def cmd_check(paths: list[str], update: bool) -> int:
                 from rich.console import Console
                 Console(highlight=False).print(render_diff(res.diff()))
                 print(f"FAILED: {f}")
-    return EXIT_ASA_ERROR if failed else EXIT_OK
+    return EXIT_BAD_INPUT if broken else EXIT_ASA_ERROR if failed else EXIT_OK
 
 
 def cmd_lab(name: str) -> int:
@@ -164,31 +171,48 @@ def cmd_serve(name: str, host: str, port: int) -> int:
 
 
 def cmd_init(target: str, source: str) -> int:
-    import shutil
-
     from .lab.labfile import LabError, find_lab
     try:
         src = find_lab(source)
     except LabError as exc:
         return _fail(str(exc))
     dst = Path(target)
+    if dst.is_symlink() or (dst.exists() and not dst.is_dir()):
+        return _fail(f"{dst} exists and is not a folder")
     try:
         if dst.exists() and any(dst.iterdir()):
             return _fail(f"{dst} exists and is not empty")
-        shutil.copytree(src, dst, dirs_exist_ok=True)
-        for unit_dir in dst.iterdir():
-            if unit_dir.is_dir():
-                start = unit_dir / "startup-config"
-                if start.exists():
-                    (unit_dir / ".private").mkdir(exist_ok=True)
-                    start.rename(unit_dir / ".private" / "startup-config")
-                keep = unit_dir / ".keep"
-                if keep.exists():
-                    keep.unlink()
+        created = not dst.exists()
+        dst.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        return _fail(_cannot("create", dst, exc))
+    try:
+        _copy_lab(src, dst)
+    except OSError as exc:
+        if created:
+            import shutil
+            shutil.rmtree(dst, ignore_errors=True)
         return _fail(_cannot("write", dst, exc))
     print(f"lab '{source}' copied to {dst}; run it with: asa-emulator lab {dst}")
     return EXIT_OK
+
+
+def _copy_lab(src: Path, dst: Path) -> None:
+    """Regular files and folders only (links and devices of a source lab are left behind);
+    a unit folder's `startup-config` goes where the ASA keeps it."""
+    import shutil
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if path.is_symlink() or path.name == ".keep":
+            continue
+        if path.is_dir():
+            (dst / rel).mkdir(exist_ok=True)
+        elif path.is_file():
+            to = dst / rel
+            if path.name == "startup-config" and len(rel.parts) == 2:
+                to = dst / rel.parts[0] / ".private" / "startup-config"
+                to.parent.mkdir(exist_ok=True)
+            shutil.copyfile(path, to)
 
 
 if __name__ == "__main__":

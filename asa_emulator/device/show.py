@@ -133,6 +133,17 @@ _PLATFORMS: dict[str, _Platform] = {
 _GENERIC = _PLATFORMS["ASA5520"]
 
 
+def known_models() -> tuple[str, ...]:
+    """The models whose `show version` the emulator knows (lab.toml accepts these, with or
+    without the 5500-X series' `-X`)."""
+    return tuple(_PLATFORMS)
+
+
+def max_contexts(model: str) -> int:
+    """The most security contexts the model can be licensed for."""
+    return _platform(model).max_contexts
+
+
 def _platform(model: str) -> _Platform:
     return _PLATFORMS.get(model.replace("-X", ""), _GENERIC)
 

@@ -45,7 +45,7 @@ class Lab:
         self.units: dict[str, Unit] = {}
         for us in spec.units:
             if spec.root is None:
-                flash = _builtin_flash(us.flash_dir)
+                flash = _detached(_builtin_flash(us.flash_dir))
             else:
                 flash = Flash.load(us.flash_dir) if us.flash_dir else Flash()
                 _import_startup(flash)
@@ -61,8 +61,16 @@ class Lab:
             self.clock.call_later(us.power_on_ms, functools.partial(u.power_on, us.boot_ms, False))
 
     @classmethod
-    def load(cls, name_or_dir: str = "example", base: Path | None = None) -> Lab:
-        return cls(load_spec(name_or_dir, base))
+    def load(cls, name_or_dir: str = "example", base: Path | None = None, *,
+             in_memory: bool = False, confine_to: Path | None = None) -> Lab:
+        """A lab by name or directory.  `in_memory`: its flash is read, never written back (a
+        golden transcript's lab); `confine_to`: a lab directory must lie inside that folder."""
+        spec = load_spec(name_or_dir, base, in_memory=in_memory, confine_to=confine_to)
+        try:
+            return cls(spec)
+        except OSError as exc:      # the flash folder could not be read
+            raise LabError(f"{spec.source}: cannot load the flash: "
+                           f"{getattr(exc, 'strerror', None) or exc}") from None
 
     # ------------------------------------------------------------------ LabHandle
     def unit(self, name: str) -> Unit:
@@ -106,3 +114,12 @@ def _import_startup(flash: Flash) -> None:
     the unit keeps it where an ASA does."""
     if "startup-config" in flash.files and ".private/startup-config" not in flash.files:
         flash.files[".private/startup-config"] = flash.files.pop("startup-config")
+
+
+def _detached(flash: Flash) -> Flash:
+    """A lab directory's flash read into memory looks as it does when the lab runs from disk:
+    `.private` hidden, leftover temporary files ignored."""
+    flash.dirs.discard(".private")
+    for name in [f for f in flash.files if f.rpartition("/")[2].startswith(".tmp-")]:
+        del flash.files[name]
+    return flash

@@ -1,16 +1,17 @@
-"""lab.toml: what a lab is made of (units, hardware, boot timing, cables, clock start)."""
+"""lab.toml: what a lab is made of (units, hardware, boot timing, cables, clock start).
+
+Finding and reading the file is here; what it may say is checked in labschema.py."""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from ..device.hardware import DEFAULT_INTERFACES, Hardware
+from ..device.hardware import Hardware
 
 BUILTIN = Path(__file__).resolve().parent / "builtin"
-DEFAULT_CLOCK = "2024-06-12T12:00:00Z"
+MAX_LABFILE_BYTES = 256 * 1024      # a lab.toml is a page of settings; never read a huge file
 
 
 class LabError(ValueError):
@@ -48,19 +49,14 @@ def parse_duration(text: str) -> int:
     raise LabError(f"bad duration '{text}' (use 500ms, 30s, 2m)")
 
 
-def parse_clock(text: str) -> int:
-    try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise LabError(f"bad clock start '{text}' (use 2024-06-12T12:00:00Z)") from None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return int(dt.timestamp() * 1000)
-
-
-def find_lab(name_or_dir: str, base: Path | None = None) -> Path:
+def find_lab(name_or_dir: str, base: Path | None = None, confine_to: Path | None = None) -> Path:
     """A built-in lab name or a lab directory (relative to `base` first, e.g. the transcript's
-    folder, then to the working directory) -> the directory holding lab.toml."""
+    folder, then to the working directory) -> the directory holding lab.toml.
+
+    With `confine_to` (a golden transcript's root folder) a directory is looked up relative to
+    `base` only and must resolve, links followed, inside that folder."""
+    if confine_to is not None:
+        return _find_confined(name_or_dir, base or confine_to, confine_to)
     if base is not None and (base / name_or_dir / "lab.toml").is_file():
         return base / name_or_dir
     p = Path(name_or_dir)
@@ -68,63 +64,73 @@ def find_lab(name_or_dir: str, base: Path | None = None) -> Path:
         return p
     if p.is_file() and p.name == "lab.toml":
         return p.parent
-    builtin = BUILTIN / name_or_dir
-    if "/" not in name_or_dir and (builtin / "lab.toml").is_file():
-        return builtin
+    if _is_builtin(name_or_dir):
+        return BUILTIN / name_or_dir
+    raise _no_lab(name_or_dir)
+
+
+def _find_confined(name: str, base: Path, root: Path) -> Path:
+    if _is_builtin(name) and not (base / name / "lab.toml").is_file():
+        return BUILTIN / name
+    try:
+        real = (base / name).resolve()
+        home = root.resolve()
+    except (OSError, RuntimeError, ValueError):     # a loop of links, a NUL in the name
+        raise _no_lab(name) from None
+    if not real.is_relative_to(home):
+        raise LabError(f"lab '{name}' is outside the transcript folder {root}")
+    if not (real / "lab.toml").is_file():
+        raise _no_lab(name)
+    return real
+
+
+def _is_builtin(name: str) -> bool:
+    return "/" not in name and "\\" not in name and name in builtin_names()
+
+
+def _no_lab(name: str) -> LabError:
     names = ", ".join(builtin_names())
-    raise LabError(f"no lab '{name_or_dir}': not a built-in lab ({names}) nor a directory with lab.toml")
+    return LabError(f"no lab '{name}': not a built-in lab ({names}) nor a directory with lab.toml")
 
 
 def builtin_names() -> list[str]:
     return sorted(p.name for p in BUILTIN.iterdir() if (p / "lab.toml").is_file())
 
 
-def load_spec(name_or_dir: str, base: Path | None = None) -> LabSpec:
-    folder = find_lab(name_or_dir, base)
+def load_spec(name_or_dir: str, base: Path | None = None, *, in_memory: bool = False,
+              confine_to: Path | None = None) -> LabSpec:
+    """The lab's spec, validated (labschema.py).  `in_memory`: the flash is read but never
+    written back (LabSpec.root is None), as for a lab with `volatile = true`."""
+    # imported here: labschema builds on this module's types
+    from .labschema import build_spec
+    folder = find_lab(name_or_dir, base, confine_to)
     path = folder / "lab.toml"
+    data = _read_toml(path)
+    in_memory = in_memory or folder.resolve().parent == BUILTIN
     try:
-        data = tomllib.loads(path.read_text())
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return build_spec(data, folder, in_memory)
+    except LabError as exc:
         raise LabError(f"{path}: {exc}") from None
-    is_builtin = folder.resolve().parent == BUILTIN or bool(data.get("lab", {}).get("volatile"))
+
+
+def _read_toml(path: Path) -> dict:  # type: ignore[type-arg]
+    """lab.toml parsed: a regular file inside its lab directory, small, UTF-8, valid TOML."""
     try:
-        return _spec(data, folder, is_builtin)
-    except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, LabError):
-            raise LabError(f"{path}: {exc}") from None
-        raise LabError(f"{path}: bad or missing setting {exc}") from None
-
-
-def _spec(data: dict, folder: Path, is_builtin: bool) -> LabSpec:  # type: ignore[type-arg]
-    lab = data.get("lab", {})
-    units: list[UnitSpec] = []
-    raw_units = data.get("unit", [])
-    if len(raw_units) != 2:
-        raise LabError("a lab needs exactly two [[unit]] tables")
-    for raw in raw_units:
-        lic = raw.get("license", {})
-        hw = Hardware(
-            model=str(raw.get("model", Hardware.model)),
-            version=str(raw.get("version", "9.1(7)")),
-            serial=str(raw.get("serial", "JMX0000A000")),
-            interfaces=tuple(raw.get("interfaces", DEFAULT_INTERFACES)),
-            mac_base=str(raw.get("mac_base", "0013.c480.8200")),
-            ram_mb=int(raw.get("ram_mb", Hardware.ram_mb)),
-            failover_license=str(lic.get("failover", "Active/Active")),
-            contexts_license=int(lic.get("contexts", 5)),
-        )
-        name = str(raw["name"])
-        if not name.isidentifier():
-            raise LabError(f"unit name '{name}' must be a simple word")
-        units.append(UnitSpec(
-            name=name, hw=hw,
-            power_on_ms=parse_duration(str(raw.get("power_on", "0s"))),
-            boot_ms=parse_duration(str(raw.get("boot_time", "30s"))),
-            flash_dir=folder / str(raw.get("flash", name)),
-        ))
-    if units[0].name == units[1].name:
-        raise LabError("the two units need different names")
-    cables = [(str(c["a"]), str(c["b"])) for c in data.get("cable", [])]
-    return LabSpec(name=str(lab.get("name", folder.name)), units=units,
-                   clock_ms=parse_clock(str(lab.get("clock", DEFAULT_CLOCK))), cables=cables,
-                   root=None if is_builtin else folder, source=folder)
+        if not path.resolve().is_relative_to(path.parent.resolve()):
+            raise LabError(f"{path}: is a link out of the lab directory")
+        if not path.is_file():
+            raise LabError(f"{path}: is not a regular file")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_LABFILE_BYTES + 1)
+    except (OSError, RuntimeError) as exc:
+        raise LabError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    if len(raw) > MAX_LABFILE_BYTES:
+        raise LabError(f"{path}: is larger than {MAX_LABFILE_BYTES // 1024} KB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LabError(f"{path}: is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LabError(f"{path}: {exc}") from None

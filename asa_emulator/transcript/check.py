@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .roots import transcript_root
 from .runner import run_lines
 
 # A console prompt at the start of a line: host[/ctx...][(mode)]# or >, then the command.
@@ -64,18 +65,21 @@ def read_transcript(path: Path) -> list[str]:
     return [ln.rstrip() for ln in path.read_text().splitlines()]
 
 
-def check_file(path: Path, lab_name: str | None = None) -> CheckResult:
+def check_file(path: Path, lab_name: str | None = None, root: Path | None = None) -> CheckResult:
+    """Replay a golden transcript on a copy of its lab in memory; `root` is the folder its
+    `@lab` must stay in (found by roots.transcript_root when not given)."""
     expected = read_transcript(path)
     while expected and not expected[-1]:
         expected.pop()
-    actual, _ = run_lines(script_of(expected), lab_name, base=path.parent)
+    actual, _ = run_lines(script_of(expected), lab_name, base=path.parent,
+                          transcript_root=root if root is not None else transcript_root(path))
     while actual and not actual[-1]:
         actual.pop()
     return CheckResult(path, expected, actual)
 
 
-def update_file(path: Path, lab_name: str | None = None) -> bool:
-    res = check_file(path, lab_name)
+def update_file(path: Path, lab_name: str | None = None, root: Path | None = None) -> bool:
+    res = check_file(path, lab_name, root)
     if res.ok:
         return False
     path.write_text("\n".join(res.actual) + "\n")

@@ -1,5 +1,10 @@
-"""pytest plugin: every `transcripts/**/*.txt` is a test item that replays the transcript and
-fails with a unified diff when the emulator's output differs."""
+"""pytest plugin: each `*.txt` under the folders a project names in its `asa_transcripts` ini
+option is a test item that replays the transcript and fails with a unified diff when the
+emulator's output differs.
+
+Installed as an entry point wherever asa-emulator is, so it is opt-in: a project that does not
+set `asa_transcripts` gets nothing collected.  Transcripts run on a copy of their lab in memory.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,30 @@ from typing import Any
 
 import pytest
 
+from .roots import INI_OPTION, inside_lab
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(INI_OPTION, type="paths", default=[],
+                  help="folders of asa-emulator golden transcripts (*.txt) to collect as tests")
+
+
+def _root_of(config: pytest.Config, file_path: Path) -> Path | None:
+    """The configured transcript folder holding the file, or None."""
+    real = file_path.resolve()
+    for folder in config.getini(INI_OPTION):
+        if real.is_relative_to(Path(folder).resolve()):
+            return Path(folder)
+    return None
+
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
-    if file_path.suffix == ".txt" and "transcripts" in file_path.parts:
-        return TranscriptFile.from_parent(parent, path=file_path)
-    return None
+    if file_path.suffix != ".txt":
+        return None
+    root = _root_of(parent.config, file_path)
+    if root is None or inside_lab(file_path, root):
+        return None
+    return TranscriptFile.from_parent(parent, path=file_path)
 
 
 class TranscriptFile(pytest.File):
@@ -27,14 +51,17 @@ class TranscriptMismatch(Exception):
 class TranscriptItem(pytest.Item):
     def runtest(self) -> None:
         from .check import check_file
-        res = check_file(self.path)
+        res = check_file(self.path, root=_root_of(self.config, self.path))
         if not res.ok:
             raise TranscriptMismatch("\n".join(res.diff()))
 
     def repr_failure(self, excinfo: Any, style: Any = None) -> str:
+        from ..lab.labfile import LabError
         if isinstance(excinfo.value, TranscriptMismatch):
             return f"transcript differs (asa-emulator check --update {self.path} to accept):\n" \
                    f"{excinfo.value}"
+        if isinstance(excinfo.value, LabError):
+            return f"{self.path}: {excinfo.value}"
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:

@@ -110,8 +110,12 @@ class Runner:
 
 
 def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None = None,
-              settle: bool = True, base: Path | None = None) -> tuple[list[str], RunStats]:
-    """Run a whole script; return the transcript lines (also passed to `emit`) and stats."""
+              settle: bool = True, base: Path | None = None,
+              transcript_root: Path | None = None) -> tuple[list[str], RunStats]:
+    """Run a whole script; return the transcript lines (also passed to `emit`) and stats.
+
+    With `transcript_root` the script is a golden transcript: its lab runs on a copy in memory
+    (the lab directory is never changed) and `@lab` must name a lab inside that folder."""
     collected: list[str] = []
 
     def sink(line: str) -> None:
@@ -122,7 +126,8 @@ def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None =
     named, body = first_lab(lines)
     if named is not None:
         sink(f"@lab {named}")
-    lab = Lab.load(named or lab_name or "example", base)
+    golden = transcript_root is not None
+    lab = Lab.load(named or lab_name or "example", base, in_memory=golden, confine_to=transcript_root)
     if settle:
         lab.settle()
     runner = Runner(lab, sink)
