@@ -124,11 +124,10 @@ def test_the_table_starts_from_a_good_lab(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_top_level_unknown_key_and_unit_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    d = make_lab(tmp_path, lab_toml() + 'colour = "red"\n')
-    # a key after [[unit]] belongs to that unit: put it first to make it top-level
-    (d / "lab.toml").write_text('colour = "red"\n' + lab_toml())
+    # a key after [[unit]] belongs to that unit: first in the file, it is top-level
+    d = make_lab(tmp_path, 'colour = "red"\n' + lab_toml())
     assert run_lab(tmp_path, d, capsys) == (
-        2, [f"asa-emulator: {d}/lab.toml: lab.toml: unknown key 'colour' (known: lab, unit, cable)"])
+        2, [f"asa-emulator: {d}/lab.toml: unknown table or key 'colour' (known: lab, unit, cable)"])
     (d / "lab.toml").write_text('[[unit]]\nname = "primary"\n')
     assert run_lab(tmp_path, d, capsys) == (
         2, [f"asa-emulator: {d}/lab.toml: a lab needs exactly two [[unit]] tables"])

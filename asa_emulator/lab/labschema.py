@@ -220,7 +220,9 @@ def _cables(raw: object, units: list[UnitSpec]) -> list[tuple[str, str]]:
 
 def build_spec(data: Table, folder: Path, in_memory: bool) -> LabSpec:
     """The lab a parsed lab.toml describes, or LabError naming the first thing wrong."""
-    _table(data, "lab.toml", TOP_KEYS)
+    for key in data:
+        if key not in TOP_KEYS:
+            raise LabError(f"unknown table or key {shown(key)} (known: {', '.join(TOP_KEYS)})")
     lab = _table(data.get("lab", {}), "[lab]", LAB_KEYS)
     volatile = lab.get("volatile", False)
     if not isinstance(volatile, bool):
