@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("transcripts", nargs="+")
     srv = sub.add_parser("serve", help="SSH server: each unit's console on its own port")
     srv.add_argument("--lab", default="example")
-    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (loopback by default; another prints a warning)")
     srv.add_argument("--port", type=int, default=2222)
     ini = sub.add_parser("init", help="copy a built-in lab into DIR so its flash persists")
     ini.add_argument("dir")
@@ -166,8 +167,14 @@ def cmd_serve(name: str, host: str, port: int) -> int:
     except LabError as exc:
         return _fail(str(exc))
     lab.settle()
+    from .terminal.hostkey import host_key_path, load_or_create
     from .terminal.ssh import run_server
-    return run_server(lab, host, port)
+    path = host_key_path(lab.spec.root, lab.spec.name)
+    try:
+        key = load_or_create(path)
+    except (OSError, ValueError) as exc:   # unreadable or corrupt key file
+        return _fail(f"cannot use the SSH host key {path}: {getattr(exc, 'strerror', None) or exc}")
+    return run_server(lab, host, port, key)
 
 
 def cmd_init(target: str, source: str) -> int:

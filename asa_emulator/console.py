@@ -6,6 +6,7 @@ does I/O or reads the wall clock.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 
@@ -65,6 +66,31 @@ class LabHandle(Protocol):
 
     def open_session(self, unit: str) -> Console:
         """A new session on the unit (SSH): own mode, no console messages."""
+        ...
+
+    def ssh_login(self, unit: str, username: str, password: str, client_ip: str) -> bool:
+        """May `username` log in over SSH from `client_ip`?  Checked against the admin
+        context's configuration (local users, `aaa authentication ssh console LOCAL`, `ssh`
+        lines); a wrong password counts towards the user's lockout."""
+        ...
+
+    def ssh_open(self, unit: str, username: str, client_ip: str, encryption: str, hmac: str,
+                 drop: Callable[[], None]) -> Console | None:
+        """A new SSH session in the admin context, registered for `show ssh sessions`; None
+        when the context already has the most SSH sessions it allows.  The engine calls `drop`
+        to close the connection (the unit reloads)."""
+        ...
+
+    def ssh_close(self, console: Console) -> None:
+        """The SSH session has ended (client gone, `exit`, timeout): unregister it."""
+        ...
+
+    def ssh_idle_timeout_s(self, unit: str) -> int:
+        """The admin context's `ssh timeout`, in seconds (the front end counts wall-clock idle time)."""
+        ...
+
+    def ssh_users(self, unit: str) -> list[str]:
+        """The users who can log in over SSH now (for the server's exposure warning)."""
         ...
 
     def directive(self, line: str) -> list[str]:

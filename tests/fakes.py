@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 WORDS = ("failover", "running-config", "show", "shun", "ssh", "version")
 
 
@@ -89,6 +91,10 @@ class FakeLab:
         self.sessions: list[FakeConsole] = []
         self.directives: list[str] = []
         self.advanced: list[int] = []
+        self.logins: list[tuple[str, str, str]] = []
+        self.open_ssh: list[FakeConsole] = []
+        self.drops: list[Callable[[], None]] = []
+        self.idle_timeout_s = 300
 
     def console(self, unit: str) -> FakeConsole:
         return self.consoles[unit]
@@ -97,6 +103,29 @@ class FakeLab:
         session = FakeConsole(unit)
         self.sessions.append(session)
         return session
+
+    # SSH: user "u" with password "p"; at most 5 sessions per unit
+    def ssh_login(self, unit: str, username: str, password: str, client_ip: str) -> bool:
+        self.logins.append((unit, username, client_ip))
+        return (username, password) == ("u", "p")
+
+    def ssh_open(self, unit: str, username: str, client_ip: str, encryption: str, hmac: str,
+                 drop: Callable[[], None]) -> FakeConsole | None:
+        if sum(1 for s in self.open_ssh if s.unit_name == unit) >= 5:
+            return None
+        session = self.open_session(unit)
+        self.open_ssh.append(session)
+        self.drops.append(drop)
+        return session
+
+    def ssh_close(self, console: FakeConsole) -> None:
+        self.open_ssh.remove(console)
+
+    def ssh_idle_timeout_s(self, unit: str) -> int:
+        return self.idle_timeout_s
+
+    def ssh_users(self, unit: str) -> list[str]:
+        return ["u"]
 
     def directive(self, line: str) -> list[str]:
         self.directives.append(line)

@@ -23,8 +23,11 @@ CONTEXT_TAIL = [
     "timeout tcp-proxy-reassembly 0:01:00",
     "timeout floating-conn 0:00:00",
     "user-identity default-domain LOCAL",
+    "aaa authentication ssh console LOCAL",          # the example lab's SSH login
     "telnet timeout 5",
+    "ssh 0.0.0.0 0.0.0.0 inside",
     "ssh timeout 5",
+    "username admin password f3UhLvUj1QsXsuK7 encrypted privilege 15",
     "!",
     "class-map inspection_default",
     " match default-inspection-traffic",

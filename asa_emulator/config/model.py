@@ -224,6 +224,24 @@ def default_policy_maps() -> dict[str, PolicyMap]:
 
 
 @dataclass
+class LocalUser:
+    """`username NAME password HASH encrypted [privilege N]`: the context's local user database."""
+
+    name: str
+    password: str                  # the encrypted form (config/passwords.py)
+    privilege: int = 2             # the ASA's default privilege for a local user
+
+
+@dataclass
+class SshAccess:
+    """`ssh ADDR MASK IFNAME`: hosts allowed to reach the context over SSH on an interface."""
+
+    address: str
+    mask: str
+    nameif: str
+
+
+@dataclass
 class ContextConfig:
     name: str
     hostname: str = ""
@@ -241,6 +259,11 @@ class ContextConfig:
     user_identity_domain: str | None = "LOCAL"
     telnet_timeout: int = 5
     ssh_timeout: int = 5
+    # management access (asa_emulator/device/mgmt.py)
+    users: dict[str, LocalUser] = field(default_factory=dict)
+    aaa_ssh_local: bool = False            # aaa authentication ssh console LOCAL
+    max_fail: int | None = None            # aaa local authentication attempts max-fail N
+    ssh_access: list[SshAccess] = field(default_factory=list)
     # The default inspection policy is part of a context's configuration only when the ASA
     # creates the context with its default config (config-url not found); a context loaded
     # from a file or a sync has what that configuration says: see add_default_inspection.

@@ -7,11 +7,11 @@ command of the grammar, so a rendered configuration can be executed to rebuild i
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections.abc import Iterable
 
 from .model import ContextConfig, FailoverConfig, FailoverGroup, SystemConfig
+from .passwords import asa_hash
 
 # `timeout` lines: the keywords each line carries, in the ASA's order
 TIMEOUT_LINES = (
@@ -24,11 +24,9 @@ TIMEOUT_LINES = (
 EMPTY_PASSWORD_HASH = "8Ry2YjIyt7RRXU24"   # what every ASA prints for an empty enable password
 
 
-def password_hash(secret: str) -> str:
-    if not secret:
-        return EMPTY_PASSWORD_HASH
-    digest = hashlib.md5(secret.encode()).digest()
-    return base64.b64encode(digest).decode()[:16].replace("+", ".").replace("/", "x")
+def password_hash(secret: str, user: str = "") -> str:
+    """The encrypted form the ASA prints (config/passwords.py)."""
+    return asa_hash(secret, user)
 
 
 def checksum(lines: Iterable[str]) -> str:
@@ -238,10 +236,27 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
     out.extend(render_timeouts(ctx))
     if ctx.user_identity_domain:
         out.append(f"user-identity default-domain {ctx.user_identity_domain}")
+    out.extend(render_aaa(ctx))
     out.append(f"telnet timeout {ctx.telnet_timeout}")
+    out.extend(f"ssh {a.address} {a.mask} {a.nameif}" for a in ctx.ssh_access)
     out.append(f"ssh timeout {ctx.ssh_timeout}")
+    out.extend(render_users(ctx))
     out.extend(render_mpf(ctx))
     return out
+
+
+def render_aaa(ctx: ContextConfig) -> list[str]:
+    out = ["aaa authentication ssh console LOCAL"] if ctx.aaa_ssh_local else []
+    if ctx.max_fail is not None:
+        out.append(f"aaa local authentication attempts max-fail {ctx.max_fail}")
+    return out
+
+
+def render_users(ctx: ContextConfig) -> list[str]:
+    """`username` lines; the default privilege (2) is not printed (unverified)."""
+    return [f"username {u.name} password {u.password} encrypted"
+            + (f" privilege {u.privilege}" if u.privilege != 2 else "")
+            for u in ctx.users.values()]
 
 
 def render_timeouts(ctx: ContextConfig) -> list[str]:

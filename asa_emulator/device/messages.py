@@ -571,3 +571,36 @@ def global_policy_exists(name: str) -> str:
 
 
 CANNOT_DELETE_DEFAULT_CLASS = "ERROR: Cannot delete the default class"
+
+
+# ============================================================================ management access
+# `show ssh sessions`: columns from memory of the command reference example (one IN and one OUT
+# row per SSH version 2 session); unverified in a source here
+SSH_SESSIONS_HEADER = "SID Client IP       Version Mode Encryption Hmac     State          Username"
+
+
+def ssh_session_row(sid: str, client: str, mode: str, encryption: str, hmac: str, user: str) -> str:
+    version = "2.0" if sid else ""
+    return (f"{sid:<4}{client:<16}{version:<8}{mode:<5}{encryption:<11}{hmac:<9}"
+            f"{'SessionStarted':<15}{user}")
+
+
+# `show aaa local user [locked]`: from memory of the command reference example; unverified
+AAA_LOCAL_USER_HEADER = "Lock-time Failed-attempts Locked  User"
+
+
+def aaa_local_user_row(failures: int, locked: bool, user: str) -> str:
+    return f"{'-':>9}{failures:>16}{'Y' if locked else 'N':>7}  {user}"
+
+
+def user_not_found(name: str) -> str:
+    return f"ERROR: User '{name}' does not exist"      # unverified
+
+
+def ssh_no_interface(name: str) -> str:
+    return f"ERROR: Interface {name} not found"          # unverified
+
+
+BAD_NETMASK = "ERROR: Invalid netmask"                   # unverified
+# The SSH server's refusal of a sixth session in a context (the ASA's limit is 5); unverified wording
+SSH_TOO_MANY = "ERROR: Maximum number of SSH sessions (5) reached"

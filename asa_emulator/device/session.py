@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import re2
 from lark import Tree
 
 from ..syntax import modes
@@ -23,9 +24,12 @@ from . import messages
 from .commands import HANDLERS, Abort, Command
 
 if TYPE_CHECKING:
+    from .mgmt import SshRecord
     from .unit import Unit
 
 Answer = Callable[[str, list[str]], None]
+# The longest input line a front end accepts (the SSH line editor stops taking characters there).
+MAX_LINE = 512
 # `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
 # list the contexts; `context ?` (which also creates one) shows the argument's label
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
@@ -61,6 +65,7 @@ class Session:
         self.prompt_len = 0
         self.current: Command | None = None
         self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
+        self.ssh_record: SshRecord | None = None       # an SSH session's registration (device/mgmt.py)
         if self.batch:
             self.state = ModeState("sys_config")
 
@@ -315,16 +320,21 @@ class Session:
         return errors
 
 
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False       # a bad pattern is the user's error, not a line on stderr
+
+
 def apply_filter(flt: Tree, lines: list[str]) -> list[str]:
     """`| include`, `| exclude`, `| begin`, `| grep [-v]` with the ASA's regular expressions."""
     words = [str(t) for t in flt.scan_values(lambda v: True)]
     kind = words[0].lower()
     pattern = words[-1].strip()
     invert = len(words) > 2 and words[1].startswith("-")   # `-v`, or `-` (its abbreviation)
+    # linear-time matching (RE2): no pattern can stall the other sessions
     try:
-        rx = re.compile(pattern)
-    except re.error:
-        rx = re.compile(re.escape(pattern))
+        rx = re2.compile(pattern, options=_RE2_OPTIONS)
+    except re2.error:
+        rx = re2.compile(re.escape(pattern), options=_RE2_OPTIONS)
     if "begin".startswith(kind):
         for i, ln in enumerate(lines):
             if rx.search(ln):

@@ -13,6 +13,7 @@ from ..config import render
 from ..config.model import ContextConfig, CtxInterface, SysInterface, SystemConfig
 from .flash import STARTUP, Flash, FlashError, split_url
 from .hardware import Hardware
+from .mgmt import Management
 
 if TYPE_CHECKING:
     from ..lab.clock import Clock, Timer
@@ -62,6 +63,7 @@ class Unit:
         self._boot_timer: Timer | None = None
         self.sys = SystemConfig()
         self.ctx: dict[str, ContextConfig] = {}
+        self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         for image, size in hw.software_images.items():
             flash.add_image(image, size, clock.start)
         self.reset_config()
@@ -115,6 +117,8 @@ class Unit:
         was_up = self.up
         self.powered = self.up = False
         self.messages = []
+        self.mgmt.drop_all()                # a reload drops every SSH session
+        self.mgmt.reset()
         if was_up and self.pair:
             self.pair.unit_down(self)
 

@@ -6,10 +6,13 @@ Implements console.LabHandle.  The `@` directives are parsed in directives.py.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
+from ..console import Console
+from ..device import mgmt
 from ..device.flash import Flash
-from ..device.session import Session
+from ..device.session import ModeState, Session
 from ..device.unit import Unit
 from ..failover.pair import Pair
 from .clock import Clock
@@ -85,6 +88,35 @@ class Lab:
     def open_session(self, unit: str) -> Session:
         u = self.unit(unit)
         return Session(u, "ssh")
+
+    # ------------------------------------------------------------------ SSH (device/mgmt.py)
+    def ssh_login(self, unit: str, username: str, password: str, client_ip: str) -> bool:
+        return mgmt.ssh_login(self.unit(unit), username, password, client_ip) is not None
+
+    def ssh_open(self, unit: str, username: str, client_ip: str, encryption: str, hmac: str,
+                 drop: Callable[[], None]) -> Session | None:
+        u = self.unit(unit)
+        ctx = mgmt.admin_context(u)
+        if ctx is None or not u.up:
+            return None
+        record = u.mgmt.add_ssh(ctx.name, client_ip, username, encryption, hmac, drop)
+        if record is None:
+            return None
+        s = Session(u, "ssh")
+        s.state = ModeState("ctx_user", ctx.name)
+        s.ssh_record = record
+        return s
+
+    def ssh_close(self, console: Console) -> None:
+        if isinstance(console, Session) and console.ssh_record is not None:
+            console.unit.mgmt.remove_ssh(console.ssh_record)
+
+    def ssh_idle_timeout_s(self, unit: str) -> int:
+        ctx = mgmt.admin_context(self.unit(unit))
+        return (ctx.ssh_timeout if ctx else 5) * 60
+
+    def ssh_users(self, unit: str) -> list[str]:
+        return mgmt.ssh_usernames(self.unit(unit))
 
     def directive(self, line: str) -> list[str]:
         from .directives import run_directive

@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     failover_cmds,
     files,
     login,
+    mgmt_cmds,
     routing,
     show_cmds,
     system_cfg,

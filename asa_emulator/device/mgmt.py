@@ -1,0 +1,151 @@
+"""Management access of a unit: the local user database check, lockouts, and the SSH sessions
+open on it.
+
+The engine does no I/O: the SSH server (terminal/ssh.py) asks `ssh_login` whether a login is
+allowed, registers each session it opens (`SshSessions.add`) with a callback that closes the
+connection, and removes it when the client goes away.  `show ssh sessions`, `who` and `reload`
+use the registry.  Lockout counters are run-time state: a reload clears them, as on an ASA.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..config.model import ContextConfig
+from ..config.passwords import asa_hash
+
+if TYPE_CHECKING:
+    from .unit import Unit
+
+MAX_SSH_SESSIONS = 5        # per context: the ASA's limit (configuration guide, "Configure SSH Access")
+
+
+@dataclass
+class SshRecord:
+    """One SSH session as `show ssh sessions` lists it."""
+
+    sid: int
+    context: str
+    client_ip: str
+    username: str
+    encryption: str = "aes128-ctr"
+    hmac: str = "sha1"
+    drop: Callable[[], None] = field(default=lambda: None, repr=False)   # closes the connection
+
+
+@dataclass
+class Lockouts:
+    """Consecutive failed logins per (context, user), as `aaa local authentication attempts
+    max-fail` counts them."""
+
+    failures: dict[tuple[str, str], int] = field(default_factory=dict)
+    locked: set[tuple[str, str]] = field(default_factory=set)
+
+    def clear(self, context: str, user: str | None = None) -> None:
+        for key in [k for k in self.locked if k[0] == context and user in (None, k[1])]:
+            self.locked.discard(key)
+            self.failures.pop(key, None)
+
+
+class Management:
+    """Per-unit run-time state of management access."""
+
+    def __init__(self) -> None:
+        self.lockouts = Lockouts()
+        self.ssh: list[SshRecord] = []
+        self._next_sid = 0
+
+    def ssh_count(self, context: str) -> int:
+        return sum(1 for r in self.ssh if r.context == context)
+
+    def add_ssh(self, context: str, client_ip: str, username: str, encryption: str, hmac: str,
+                drop: Callable[[], None]) -> SshRecord | None:
+        """Register a session; None when the context already has the maximum."""
+        if self.ssh_count(context) >= MAX_SSH_SESSIONS:
+            return None
+        record = SshRecord(self._next_sid, context, client_ip, username, encryption, hmac, drop)
+        self._next_sid += 1
+        self.ssh.append(record)
+        return record
+
+    def remove_ssh(self, record: SshRecord) -> None:
+        if record in self.ssh:
+            self.ssh.remove(record)
+
+    def drop_all(self) -> None:
+        """The unit went down: every SSH session is closed."""
+        records, self.ssh = self.ssh, []
+        for r in records:
+            r.drop()
+
+    def reset(self) -> None:
+        self.lockouts = Lockouts()
+
+
+def check_local(unit: Unit, ctx: ContextConfig, username: str, password: str) -> int | None:
+    """Check a username and password against the context's local user database: the user's
+    privilege level, or None (unknown user, wrong password, locked out).  A wrong password
+    counts towards the lockout; a right one resets the count.  Privilege-15 users are counted
+    but never locked (the ASA keeps an administrator able to log in; unverified)."""
+    user = ctx.users.get(username)
+    key = (ctx.name, username)
+    lock = unit.mgmt.lockouts
+    if user is None:
+        return None
+    if key in lock.locked:
+        return None
+    if asa_hash(password, username) != user.password:
+        lock.failures[key] = lock.failures.get(key, 0) + 1
+        if ctx.max_fail is not None and lock.failures[key] >= ctx.max_fail and user.privilege < 15:
+            lock.locked.add(key)
+        return None
+    lock.failures.pop(key, None)
+    return user.privilege
+
+
+def ssh_permits(ctx: ContextConfig, client_ip: str) -> bool:
+    """An `ssh ADDR MASK IFNAME` line covers the client on a named interface of the context.
+    The lab has no network: the client is taken to arrive on any named interface."""
+    try:
+        client = ipaddress.IPv4Address(client_ip)
+    except ValueError:
+        return False
+    for line in ctx.ssh_access:
+        if ctx.by_nameif(line.nameif) is None:
+            continue
+        try:
+            net = ipaddress.IPv4Network(f"{line.address}/{line.mask}", strict=False)
+        except ValueError:
+            continue
+        if client in net:
+            return True
+    return False
+
+
+def admin_context(unit: Unit) -> ContextConfig | None:
+    name = unit.sys.admin_context
+    return unit.ctx.get(name) if name else None
+
+
+def ssh_login(unit: Unit, username: str, password: str, client_ip: str) -> int | None:
+    """May `username` log in over SSH from `client_ip`?  Their privilege level, or None.
+
+    As on an ASA since 8.4(2): SSH needs `aaa authentication ssh console LOCAL` and a local
+    user; the admin context's `ssh` lines must cover the client."""
+    if not unit.up:
+        return None
+    ctx = admin_context(unit)
+    if ctx is None or not ctx.aaa_ssh_local or not ssh_permits(ctx, client_ip):
+        return None
+    return check_local(unit, ctx, username, password)
+
+
+def ssh_usernames(unit: Unit) -> list[str]:
+    """The users who can log in over SSH now (for the server's warning when it is exposed)."""
+    ctx = admin_context(unit)
+    if ctx is None or not ctx.aaa_ssh_local or not ctx.ssh_access:
+        return []
+    return sorted(ctx.users)
