@@ -15,7 +15,7 @@ from .flash import STARTUP, Flash, FlashError, split_url
 from .hardware import Hardware
 
 if TYPE_CHECKING:
-    from ..lab.clock import Clock, Timer
+    from ..clock import Clock, Timer
     from .commands import Command
     from .session import Session
 

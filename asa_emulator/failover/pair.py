@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Any
 from ..device import messages
 from ..traffic.engine import Traffic
 from .replication import replicates, source_group
-from .state import ACTIVE_STATES, GROUPS, TRANSIENT, UnitFailover
+from .state import GROUPS, TRANSIENT, GroupState, PairState, Reason, UnitFailover
 
 if TYPE_CHECKING:
     from ..device.commands import Command
     from ..device.session import Session
     from ..device.unit import Unit
-    from ..lab.clock import Timer
     from ..lab.lab import Lab
 
 SYNC_BASE_MS = 2000
@@ -32,55 +31,38 @@ class Pair:
     def __init__(self, lab: Lab) -> None:
         self.lab = lab
         self.clock = lab.clock
-        self.fo: dict[str, UnitFailover] = {n: UnitFailover() for n in lab.unit_names}
+        self.ps = PairState(lab.units, lab.clock, lab.wiring)
         self._ticks: dict[str, Any] = {}
-        self._preempt_timers: dict[int, Timer] = {}
-        self._preempt_cfg: dict[int, tuple[object, ...]] = {}
         self.traffic = Traffic(self)        # connection tables, Stateful Failover, ASR
+        self.ps.listeners.append(self.traffic)
+
+    @property
+    def fo(self) -> dict[str, UnitFailover]:
+        return self.ps.fo
 
     # ------------------------------------------------------------------ helpers
     def mate(self, u: Unit) -> Unit:
-        a, b = self.lab.unit_names
-        return self.lab.units[b if u.name == a else a]
+        return self.ps.mate(u)
 
     def role(self, u: Unit) -> str:
-        return u.sys.failover.lan_unit.capitalize()
+        return self.ps.role(u)
 
     def enabled(self, u: Unit) -> bool:
-        return u.up and u.sys.failover.enabled
+        return self.ps.enabled(u)
 
     def state(self, u: Unit, gid: int) -> str:
-        return self.fo[u.name].groups[gid].state
+        return self.ps.state(u, gid)
 
     def _emit(self, u: Unit, *lines: str) -> None:
         u.emit(*lines)
 
     def _set(self, u: Unit, gid: int, state: str, reason: str) -> None:
-        fo = self.fo[u.name]
-        before = fo.groups[gid].state
-        if not fo.set_state(gid, state, reason, self.clock.now):
-            return
-        self.traffic.group_changed(u, gid, before, state)
-        if state == "Standby Ready" and gid not in fo.last_failover:
-            # a group that settles as standby here without ever having been active: its
-            # last failover is the pair's (both units print "Group N last failover at:",
-            # command-reference A/A sample)
-            mine = self.fo[self.mate(u).name].last_failover.get(gid)
-            fo.last_failover[gid] = mine if mine is not None else self.clock.now
-        role = self.role(u)
-        if state == "Active" and before in ("Standby Ready", "Failed"):
-            self._emit(u, messages.switching_active(role, reason))
-        elif state == "Standby Ready" and before == "Failed":
-            self._emit(u, messages.switching_ok(role))
-        elif state == "Standby Ready" and before in ACTIVE_STATES:
-            self._emit(u, messages.switching_standby(role, reason))
-        elif state == "Failed":
-            self._emit(u, messages.switching_failed(role))
+        self.ps.set(u, gid, GroupState(state), Reason(reason))
 
     # ------------------------------------------------------------------ unit lifecycle
     def unit_booted(self, u: Unit) -> None:
         self.fo[u.name] = UnitFailover()
-        self.traffic.reset(u)
+        self.ps.memory_lost(u)
         self._schedule_tick(u)
         if u.sys.failover.enabled:
             self._start(u)
@@ -94,7 +76,7 @@ class Pair:
                 g.active_since = None
         fo.started = fo.paired = fo.syncing = False
         self._cancel_preempt()
-        self.traffic.reset(u)       # connections live in memory
+        self.ps.memory_lost(u)      # connections live in memory
         # the mate notices through missing hellos after its hold time (see _tick)
 
     def failover_toggled(self, u: Unit, session: Session) -> None:
@@ -124,7 +106,7 @@ class Pair:
             g = fo.groups[gid]
             if g.active:
                 continue   # enabling failover on a running unit keeps its active groups
-            fo.set_state(gid, "Negotiation", "No Error", now)
+            fo.set_state(gid, GroupState.NEGOTIATION, Reason.NO_ERROR, now)
         fo.neg_deadline = now + u.sys.failover.unit_hold_ms
         self._schedule_tick(u)
 
@@ -140,7 +122,7 @@ class Pair:
             if g.state in TRANSIENT and not g.active:
                 # still negotiating or receiving the configuration: nobody is left to be
                 # standby for, the unit runs the group itself
-                fo.set_state(gid, "Active", "Set by the config command", self.clock.now)
+                fo.set_state(gid, GroupState.ACTIVE, Reason.CONFIG_COMMAND, self.clock.now)
 
     # ------------------------------------------------------------------ ticks
     def _schedule_tick(self, u: Unit) -> None:
@@ -316,7 +298,7 @@ class Pair:
         for gid in GROUPS:
             if fo_dst.groups[gid].state in ("Negotiation", "Not Detected"):
                 for st in ("Cold Standby", "Sync Config"):
-                    fo_dst.set_state(gid, st, "Detected an Active mate", self.clock.now, chain=False)
+                    fo_dst.set_state(gid, GroupState(st), Reason.ACTIVE_MATE, self.clock.now, chain=False)
         n_lines = len(src.config_body(None)) + sum(len(src.config_body(c)) for c in src.ctx)
         duration = SYNC_BASE_MS + int(n_lines * SYNC_PER_LINE_MS)
 
@@ -492,7 +474,7 @@ class Pair:
         """Schedule preemption of each group in gids that is standby on its preferred unit
         while active on the other one, after the group's preempt delay."""
         for gid in gids:
-            timer = self._preempt_timers.get(gid)
+            timer = self.ps.preempt_timers.get(gid)
             if timer is not None and timer.pending:
                 continue            # already counting down since the unit became available
             p = self.preferred(gid)
@@ -506,14 +488,14 @@ class Pair:
                 continue
             if self.state(p, gid) == "Standby Ready" and self.fo[o.name].groups[gid].active:
                 delay = grp.preempt * 1000
-                self._preempt_timers[gid] = self.clock.call_later(
+                self.ps.preempt_timers[gid] = self.clock.call_later(
                     delay, functools.partial(self._preempt, gid, p))
 
     def _cancel_preempt(self) -> None:
         """A unit went away: a countdown that began when it became available is void."""
-        for timer in self._preempt_timers.values():
+        for timer in self.ps.preempt_timers.values():
             timer.cancel()
-        self._preempt_timers.clear()
+        self.ps.preempt_timers.clear()
 
     def _preempt(self, gid: int, p: Unit) -> None:
         o = self.mate(p)
@@ -527,7 +509,7 @@ class Pair:
             return
         if not self._state_replicated(p):
             # Stateful Failover: preemption waits until the connections have been replicated
-            self._preempt_timers[gid] = self.clock.call_later(
+            self.ps.preempt_timers[gid] = self.clock.call_later(
                 p.sys.failover.unit_poll_ms, functools.partial(self._preempt, gid, p))
             return
         self._set(o, gid, "Standby Ready", "Other unit wants me Standby")
@@ -555,8 +537,8 @@ class Pair:
         of its `preempt` setting can start preemption; any other command (entering
         `failover group 2`, a key, a poll time) leaves the groups where they are."""
         now = self._preempt_config()
-        changed = [g for g in GROUPS if now[g] != self._preempt_cfg.get(g)]
-        self._preempt_cfg = now
+        changed = [g for g in GROUPS if now[g] != self.ps.preempt_cfg.get(g)]
+        self.ps.preempt_cfg = now
         if not changed or not (u.up and self.fo[u.name].paired):
             return
         if any(self.fo[x].syncing for x in self.fo):

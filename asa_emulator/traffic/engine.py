@@ -116,7 +116,7 @@ class Traffic:
     def of(self, u: Unit) -> UnitTraffic:
         return self.units.setdefault(u.name, UnitTraffic())
 
-    def reset(self, u: Unit) -> None:
+    def unit_reset(self, u: Unit) -> None:
         """The unit booted or lost power: its connections and counters are gone."""
         self.units[u.name] = UnitTraffic()
 
