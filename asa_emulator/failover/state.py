@@ -197,6 +197,14 @@ class GroupListener(Protocol):
     def unit_reset(self, unit: Unit) -> None: ...
 
 
+ReplStats = Callable[["Unit", "int | None"], dict[str, tuple[int, int]]]
+"""Stateful Failover counters of a unit, one group or all: row name -> (xmit, rcv)."""
+
+
+def no_repl_stats(unit: Unit, gid: int | None) -> dict[str, tuple[int, int]]:
+    return {}
+
+
 @dataclass
 class PairState:
     """The two units, what connects them, and each one's failover state."""
@@ -208,6 +216,7 @@ class PairState:
     listeners: list[GroupListener] = field(default_factory=list)
     preempt_timers: dict[int, Timer] = field(default_factory=dict)
     preempt_cfg: dict[int, tuple[object, ...]] = field(default_factory=dict)
+    repl_stats: ReplStats = no_repl_stats    # what traffic counted, for `show failover`
 
     def __post_init__(self) -> None:
         for name in self.units:
