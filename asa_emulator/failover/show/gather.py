@@ -62,7 +62,8 @@ def _descriptions(u: Unit) -> list[str]:
     return [f"  {name}: {('LAN' if f.lan_if and f.lan_if[0] == name else '')}"
             f"{'/' if f.lan_if and f.link and f.lan_if[0] == f.link[0] == name else ''}"
             f"{('STATE' if f.link and f.link[0] == name else '')} Failover Interface"
-            for name in {n for n, _ in filter(None, (f.lan_if, f.link))}]
+            # the LAN link first, then the state link: in that order, whatever the hash seed
+            for name in dict.fromkeys(n for n, _ in filter(None, (f.lan_if, f.link)))]
 
 
 def history(pair: PairState, u: Unit) -> list[HistoryEntry]:
