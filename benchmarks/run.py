@@ -51,7 +51,7 @@ def replay(n: int = 10_000) -> tuple[float, list[float]]:
 def big_config(contexts: int = 250, per_ctx: int = 12) -> tuple[float, float, int]:
     """250 contexts with 12 subinterfaces each (~25,000 configuration lines): full sync to the
     mate, and `show running-config` of the system and every context."""
-    from asa_emulator.failover.pair import copy_config
+    from asa_emulator.failover.sync import copy_config
     lab = Lab.load("blank")
     lab.settle()
     p, s = lab.units["primary"], lab.units["secondary"]

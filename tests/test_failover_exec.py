@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from asa_emulator.device import messages
 from asa_emulator.device.session import ModeState, Session
-from asa_emulator.failover.pair import OUT_OF_SYNC
 from asa_emulator.failover.remote import SERVICE_CARD_FAILURE, resolve
+from asa_emulator.failover.replication import OUT_OF_SYNC
 from asa_emulator.lab.lab import Lab
 from asa_emulator.syntax.errors import INCOMPLETE, INVALID_INPUT
 
@@ -37,7 +37,7 @@ def interface(lab: Lab, unit: str, context: str, name: str) -> list[str]:
 
 def test_active_and_standby_follow_the_group_of_the_current_space(lab: Lab) -> None:
     p, s = lab.units["primary"], lab.units["secondary"]
-    pair = lab.pair
+    pair = lab.pair.ps
     # system space and admin context: group 1, active on the primary
     for ctx in (None, "admin"):
         assert resolve(pair, p, "active", ctx) == (p, "Active")

@@ -10,17 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ntc_templates.parse import parse_output
 
-from asa_emulator.failover.show import (
-    format_poll,
-    format_time,
-    show_failover,
-    show_failover_group,
-    show_failover_history,
-    show_failover_interface,
-    show_failover_state,
-    show_monitor_interface,
-)
-from asa_emulator.failover.views import (
+from asa_emulator.failover.show.model import (
     DEFAULT_GROUP_STAT_NAMES,
     FailoverView,
     GroupView,
@@ -29,6 +19,16 @@ from asa_emulator.failover.views import (
     IfaceView,
     LinkView,
     zero_stats,
+)
+from asa_emulator.failover.show.render import (
+    format_poll,
+    format_time,
+    show_failover,
+    show_failover_group,
+    show_failover_history,
+    show_failover_interface,
+    show_failover_state,
+    show_monitor_interface,
 )
 
 T1 = "13:40:18 UTC Dec 9 2004"

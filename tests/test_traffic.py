@@ -191,7 +191,7 @@ def test_bad_traffic_directives_are_one_line(lab: Lab, line: str, message: str) 
 def test_a_unit_that_is_off_hears_nothing(lab: Lab) -> None:
     lab.directive("@power off secondary")
     assert lab.directive("@traffic secondary ctx1 tcp inside 10.2.20.5:1 outsideISP-B 1.1.1.1:22") == []
-    assert lab.pair.traffic.of(lab.units["secondary"]).tables == {}
+    assert lab.traffic.of(lab.units["secondary"]).tables == {}
 
 
 def test_a_connection_is_built_on_the_active_unit_and_replicated(lab: Lab) -> None:

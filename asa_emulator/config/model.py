@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import defaults
+
 DEFAULT_HOSTNAME = "ciscoasa"
 DEFAULT_PROMPT = ("hostname", "context")
 
@@ -84,10 +86,10 @@ class ContextDef:
 @dataclass
 class FailoverGroup:
     gid: int
-    preference: str = "primary"
+    preference: str = defaults.GROUP_PREFERENCE
     preempt: int | None = None               # None: off; 0: on without delay
     replication_http: bool = False
-    policy: tuple[int, bool] = (1, False)    # (number, is_percent)
+    policy: tuple[int, bool] = defaults.INTERFACE_POLICY    # (number, is_percent)
     macs: dict[str, tuple[str, str]] = field(default_factory=dict)
     poll_ms: int | None = None               # None: default (5 s)
     hold_ms: int | None = None               # None: default (25 s)
@@ -109,15 +111,15 @@ class FailoverConfig:
     ips: dict[str, FailoverIp] = field(default_factory=dict)
     key: str | None = None                    # as typed, rendered as *****
     key_hex: bool = False
-    unit_poll_ms: int = 1000
-    unit_hold_ms: int = 15000
+    unit_poll_ms: int = defaults.UNIT_POLL_MS
+    unit_hold_ms: int = defaults.UNIT_HOLD_MS
     unit_poll_explicit: bool = False
-    if_poll_ms: int = 5000
-    if_hold_ms: int = 25000
+    if_poll_ms: int = defaults.IF_POLL_MS
+    if_hold_ms: int = defaults.IF_HOLD_MS
     if_poll_explicit: bool = False
     replication_http: bool = False
     macs: dict[str, tuple[str, str]] = field(default_factory=dict)
-    policy: tuple[int, bool] = (1, False)
+    policy: tuple[int, bool] = defaults.INTERFACE_POLICY
     timeout: str = ""
     groups: dict[int, FailoverGroup] = field(default_factory=dict)
 
@@ -144,7 +146,7 @@ class SystemConfig:
     admin_context: str | None = None
     failover: FailoverConfig = field(default_factory=FailoverConfig)
     mac_auto: int | None | bool = False       # False: off; True: on (no prefix); int: prefix
-    pager_lines: int = 24
+    pager_lines: int = defaults.PAGER_LINES
     prompt: tuple[str, ...] = DEFAULT_PROMPT
     classes: dict[str, ResourceClass] = field(default_factory=default_classes)
     ftp_passive: bool = True
@@ -249,7 +251,7 @@ class ContextConfig:
     interfaces: dict[str, CtxInterface] = field(default_factory=dict)
     monitor: dict[str, bool] = field(default_factory=dict)   # nameif -> explicit setting
     transparent: bool = False
-    pager_lines: int = 24
+    pager_lines: int = defaults.PAGER_LINES
     ospf: dict[int, OspfProcess] = field(default_factory=dict)
     rip: RipProcess | None = None
     icmp_unreachable: tuple[int, int] = (1, 1)          # (rate-limit, burst-size)

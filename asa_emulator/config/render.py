@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from . import defaults
 from .model import ContextConfig, FailoverConfig, FailoverGroup, SystemConfig
 from .passwords import asa_hash
 
@@ -64,13 +65,13 @@ def render_failover_group(g: FailoverGroup, all_: bool = False) -> list[str]:
         out.append("  replication http")
     elif all_:
         out.append("  no replication http")
-    if g.policy != (1, False) or all_:
+    if g.policy != defaults.INTERFACE_POLICY or all_:
         out.append(f"  interface-policy {_policy(g.policy)}")
     for phys, (act, stby) in g.macs.items():
         out.append(f"  mac address {phys} {act} {stby}")
     if g.poll_ms is not None or all_:
-        poll = g.poll_ms if g.poll_ms is not None else 5000
-        hold = g.hold_ms if g.hold_ms is not None else 25000
+        poll = g.poll_ms if g.poll_ms is not None else defaults.IF_POLL_MS
+        hold = g.hold_ms if g.hold_ms is not None else defaults.IF_HOLD_MS
         out.append(f"  polltime interface {_seconds(poll)} holdtime {hold // 1000}")
     return out
 
@@ -89,7 +90,7 @@ def render_failover(f: FailoverConfig, all_: bool = False, secrets: bool = False
     if f.if_poll_explicit or all_:
         out.append(f"failover polltime interface {_seconds(f.if_poll_ms)} holdtime "
                    f"{f.if_hold_ms // 1000}")
-    if f.policy != (1, False) or all_:
+    if f.policy != defaults.INTERFACE_POLICY or all_:
         out.append(f"failover interface-policy {_policy(f.policy)}")
     if f.key is not None:
         shown = f.key if secrets else "*****"

@@ -1,7 +1,8 @@
 """One emulated ASA: power, boot, flash, running configuration, console messages.
 
 A unit knows nothing about its mate: the failover engine (failover/) is attached as
-`unit.pair` and told about boots, power loss and accepted commands.
+`unit.pair` and told about boots, power loss and accepted commands; the traffic engine
+(traffic/) as `unit.traffic`, for the interface counters.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from .hardware import Hardware
 from .mgmt import Management
 
 if TYPE_CHECKING:
-    from ..lab.clock import Clock, Timer
+    from ..clock import Clock, Timer
     from .commands import Command
+    from .interfaces import IfCounters
     from .session import Session
 
 
@@ -44,6 +46,14 @@ class PairHooks(Protocol):
     def has_link(self, unit: Unit, phys: str) -> bool: ...
 
 
+class TrafficHooks(Protocol):
+    """What the lab's traffic engine offers a unit's `show interface` (traffic/engine.py
+    implements it; the lab attaches it as `unit.traffic`)."""
+
+    def if_counters(self, unit: Unit, ctx: str, ifname: str) -> IfCounters: ...
+    def phys_counters(self, unit: Unit) -> dict[str, IfCounters]: ...
+
+
 class Unit:
     def __init__(self, name: str, hw: Hardware, flash: Flash, clock: Clock,
                  boot_ms: int = 30_000) -> None:
@@ -57,6 +67,7 @@ class Unit:
         self._announce = False
         self.booted_at = 0
         self.pair: PairHooks | None = None
+        self.traffic: TrafficHooks | None = None
         self.messages: list[str] = []
         self.last_modified: tuple[str, int] | None = None
         self.pending_mode: str | None = None

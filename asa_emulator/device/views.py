@@ -11,8 +11,8 @@ from .addresses import current_ip, interface_mac
 from .hardware import allocated_interface, canonical_interface
 
 if TYPE_CHECKING:
-    from ..traffic.engine import IfCounters
     from .commands import Command
+    from .interfaces import IfCounters
     from .unit import Unit
 
 
@@ -77,8 +77,7 @@ def _with_traffic(v: show.InterfaceView, c: IfCounters | None,
 
 
 def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
-    from ..traffic.engine import engine_of
-    eng = engine_of(u)
+    eng = u.traffic
     out: list[show.InterfaceView] = []
     if context is None:
         totals = eng.phys_counters(u) if eng is not None else {}

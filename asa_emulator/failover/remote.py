@@ -1,6 +1,6 @@
 """`failover exec`: run a command on the active, standby or mate unit, with its own mode state.
 
-The configuration guide, "Remote Command Execution":
+Chapter 34, "Remote Command Execution" (and `show failover exec`):
 
 * `failover exec {active | mate | standby} CMD` runs CMD on the named unit (`active` and
   `standby` may be the current unit itself) in the peer context of the current context; the
@@ -10,7 +10,7 @@ The configuration guide, "Remote Command Execution":
   follows the session's current context: after a `changeto`, it starts over in that context.
 * The command runs through an ordinary Session of kind "exec" on the target unit, so it takes
   the one configuration path and is replicated by Table 34-1 from the unit where it really ran
-  (`Pair.after_command`).  A configuration command that ends up on the unit that is not the
+  (`replication.after_command`).  A configuration command that ends up on the unit that is not the
   replication source changes that unit only, and prints the out-of-sync warning.
 * Limitations: no `changeto`, no `debug`/`undebug`, no recursive `failover exec`; a command
   that asks a question needs `/noconfirm` (the guide spells it `/nonconfirm`); configuration
@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 from ..device import messages
 from ..syntax import modes
 from ..syntax.parser import CommandError, parse
-from .replication import replicates, source_group
+from .replication import config_warning, replicates, source_group
+from .state import Reason
 
 if TYPE_CHECKING:
     from lark import Tree
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from ..device.commands import Command
     from ..device.session import ModeState, Session
     from ..device.unit import Unit
-    from .pair import Pair
+    from .state import PairState
 
 REFUSED = {
     "changeto": messages.FAILOVER_EXEC_CHANGETO,
@@ -54,42 +55,42 @@ def group_for(u: Unit, context: str | None) -> int:
     return source_group(context, u.sys.admin_context, u.group_of(context))
 
 
-def _active(pair: Pair, u: Unit, gid: int) -> bool:
-    fo = pair.fo[u.name]
+def _active(ps: PairState, u: Unit, gid: int) -> bool:
+    fo = ps.of(u)
     return u.up and fo.started and fo.groups[gid].active
 
 
-def resolve(pair: Pair, u: Unit, target: str, context: str | None) -> tuple[Unit | None, str]:
+def resolve(ps: PairState, u: Unit, target: str, context: str | None) -> tuple[Unit | None, str]:
     """The unit `target` names from u's point of view, and how `show failover exec` labels it
     ("Active" or "Standby").  The unit is None when no unit holds that role."""
-    m = pair.mate(u)
+    m = ps.mate(u)
     gid = group_for(u, context)
     if target == "mate":
-        return m, "Active" if _active(pair, m, gid) else "Standby"
-    mine = _active(pair, u, gid)
+        return m, "Active" if _active(ps, m, gid) else "Standby"
+    mine = _active(ps, u, gid)
     if target == "active":
         if mine:
             return u, "Active"
-        return (m if pair.fo[u.name].paired and _active(pair, m, gid) else None), "Active"
+        return (m if ps.of(u).paired and _active(ps, m, gid) else None), "Active"
     return (m if mine else u), "Standby"
 
 
-def _link_up(pair: Pair, u: Unit, m: Unit) -> bool:
+def _link_up(ps: PairState, u: Unit, m: Unit) -> bool:
     """The failover link carries the exchange: the units are paired over it, it is not cut or
     failed, and both ends use the same `failover key` (else the peer cannot decrypt it)."""
-    if not pair.linked(u) or not m.up:
+    if not ps.linked(u) or not m.up:
         return False
     a, b = u.sys.failover.lan_if, m.sys.failover.lan_if
     if not a or not b:
         return False
-    wiring = pair.lab.wiring
-    if wiring.peer(u.name, a[1]) != (m.name, b[1]) or not wiring.carries(u.name, a[1]):
+    link = ps.link
+    if link.peer(u.name, a[1]) != (m.name, b[1]) or not link.carries(u.name, a[1]):
         return False
     return (u.sys.failover.key or "") == (m.sys.failover.key or "")
 
 
 # The failure reason a service card (SSM) failure records; the lab has no directive for it yet.
-SERVICE_CARD_FAILURE = "Service card failure"
+SERVICE_CARD_FAILURE = Reason.SERVICE_CARD
 
 
 def _service_card_failure(reason: str | None) -> bool:
@@ -141,25 +142,25 @@ def _target_exists(unit: Unit, st: ModeState) -> bool:
 
 # ------------------------------------------------------------------ failover exec
 
-def exec_remote(pair: Pair, cmd: Command, target: str, line: str) -> None:
+def exec_remote(ps: PairState, cmd: Command, target: str, line: str) -> None:
     s, u = cmd.session, cmd.unit
     if s.kind == "exec":
         cmd.error(messages.FAILOVER_EXEC_RECURSIVE)
-    if not (u.sys.failover.enabled and pair.fo[u.name].started):
+    if not (u.sys.failover.enabled and ps.of(u).started):
         cmd.error(messages.FAILOVER_EXEC_NOT_ENABLED)
-    unit, label = resolve(pair, u, target, s.context)
+    unit, label = resolve(ps, u, target, s.context)
     if unit is None:
         cmd.error(messages.failover_exec_no_unit(label))
     assert unit is not None
-    if unit is not u and not _link_up(pair, u, unit):
+    if unit is not u and not _link_up(ps, u, unit):
         cmd.error(messages.FAILOVER_EXEC_NO_MATE)
-    g = pair.fo[unit.name].groups[group_for(unit, s.context)]
+    g = ps.of(unit).groups[group_for(unit, s.context)]
     if g.state == "Failed" and not _service_card_failure(g.failure):
         cmd.error(messages.failover_exec_failed_unit(label))
     if s.context is not None and s.context not in unit.ctx:
         cmd.error(messages.FAILOVER_EXEC_NO_CONTEXT)
     rest_col = cmd.col_of("REST")
-    out, state = run(pair, s, unit, exec_state(s, unit), line, s.prompt_len + rest_col)
+    out, state = run(ps, s, unit, exec_state(s, unit), line, s.prompt_len + rest_col)
     if state is None:
         s.exec_states.pop(unit.name, None)
     else:
@@ -167,7 +168,7 @@ def exec_remote(pair: Pair, cmd: Command, target: str, line: str) -> None:
     cmd.print(*out)
 
 
-def run(pair: Pair, local: Session, unit: Unit, state: ModeState, line: str,
+def run(ps: PairState, local: Session, unit: Unit, state: ModeState, line: str,
         prompt_len: int) -> tuple[list[str], ModeState | None]:
     """Run one line on `unit` in `state` for the local session; return its output and the new
     mode state (None: the remote session ended, the next one starts afresh)."""
@@ -200,7 +201,7 @@ def run(pair: Pair, local: Session, unit: Unit, state: ModeState, line: str,
         # a change Table 34-1 would replicate, made on the unit that does not replicate it
         sub = str(ran.sub.data) if ran.sub is not None and ran.rule == "failover_cmd" else None
         if replicates(ran.rule, sub, ran.words, ran.values("FILE")):
-            out = out + pair.config_warning(unit, ran.pre_state.context)
+            out = out + config_warning(ps, unit, ran.pre_state.context)
     if es.is_closed:
         return out, None
     return out, es.state
@@ -220,11 +221,11 @@ def _rule(tree: Tree) -> str:
 
 # ------------------------------------------------------------------ show failover exec
 
-def show_exec(pair: Pair, cmd: Command) -> list[str]:
+def show_exec(ps: PairState, cmd: Command) -> list[str]:
     s, u = cmd.session, cmd.unit
     target = next(w for w in reversed(cmd.words) if w in ("active", "mate", "standby"))
-    unit, label = resolve(pair, u, target, s.context)
+    unit, label = resolve(ps, u, target, s.context)
     if unit is None:
-        unit = pair.mate(u)
+        unit = ps.mate(u)
     mode = exec_state(s, unit).mode
     return [messages.failover_exec_mode(label, modes.EXEC_MODE_NAMES.get(mode, "config")), ""]

@@ -1,15 +1,28 @@
-"""Table 34-1 as data: which commands replicate to the peer unit, and from where.
+"""Command replication: Table 34-1 as data, and the after-command hook that applies it.
 
-This is the only place that decides replication.  A command is named by its grammar rule;
-some rules replicate only in one form (`copy running-config startup-config`, `write memory`).
+Chapter 34, "Command Replication" (Table 34-1, commands replicated to the standby unit and
+those that are not) and its warning for commands entered on the unit where the group is not
+active.  This is the only place that decides replication.  A command is named by its grammar
+rule; some rules replicate only in one form (`copy running-config startup-config`, `write
+memory`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..device.handlers.files import canonical_file
+from ..device import messages
+from ..device.filenames import canonical_file
+from ..device.session import ModeState, Session
 from ..syntax.modes import config_rules
+
+if TYPE_CHECKING:
+    from ..device.commands import Command
+    from ..device.unit import Unit
+    from .state import PairState
+
+OUT_OF_SYNC = list(messages.STANDBY_CONFIG_WARNING)
 
 # Configuration commands that do NOT replicate (Table 34-1, right column).
 NOT_REPLICATED_CONFIG = frozenset({"mode", "no_mode", "firewall", "fo_lan_unit"})
@@ -44,3 +57,41 @@ def source_group(context: str | None, admin_context: str | None, ctx_group: int)
     if context is None or context == admin_context:
         return 1
     return ctx_group
+
+
+def may_replicate_from(ps: PairState, u: Unit, context: str | None) -> bool:
+    """u is where commands for `context` replicate from: its source group is active here."""
+    gid = source_group(context, u.sys.admin_context, u.group_of(context))
+    return ps.of(u).groups[gid].active
+
+
+def config_warning(ps: PairState, u: Unit, context: str | None) -> list[str]:
+    """The warning a configuration change on the wrong unit of a linked pair prints."""
+    if ps.linked(u) and not may_replicate_from(ps, u, context):
+        return OUT_OF_SYNC
+    return []
+
+
+def after_command(ps: PairState, u: Unit, session: Session, cmd: Command) -> None:
+    """An accepted command: replicate it to the mate if Table 34-1 says so and u is the
+    source of its space."""
+    if session.batch or not ps.linked(u):
+        return
+    sub = str(cmd.sub.data) if cmd.sub is not None and cmd.rule == "failover_cmd" else None
+    if not replicates(cmd.rule, sub, cmd.words, cmd.values("FILE")):
+        return
+    if not may_replicate_from(ps, u, cmd.pre_state.context):
+        return
+    replicate(ps.mate(u), cmd.pre_state, cmd.line)
+    ps.of(u).stats_sys_cmd += 1
+
+
+def replicate(m: Unit, state: ModeState, line: str) -> list[str]:
+    """Run one line on the mate in the mode it was entered in (user EXEC as privileged)."""
+    if state.context is not None and state.context not in m.ctx:
+        return []
+    s = Session(m, "replica")
+    s.state = ModeState(state.mode, state.context, state.target)
+    if s.state.mode.endswith("_user"):
+        s.state = ModeState(s.state.mode.replace("_user", "_exec"), state.context, None)
+    return s.execute(line)

@@ -1,43 +1,115 @@
-"""Failover state of one unit: per-group state machines, history, monitored interfaces.
+"""The pair's shared failover state: per-unit, per-group state machines, history, monitored
+interfaces, and the vocabulary (group states, unit roles, reasons) a real ASA prints.
 
-Plain data with small, pure transition helpers; the pair engine (pair.py) decides when
-transitions happen.  State names are those a real ASA prints.
+Every chapter module (hello, sync, health, preempt, replication, remote, show) is free
+functions over one `PairState`; `pair.py` owns it and decides the order of a tick.  The enums'
+values are the ASA's own strings, so they print and compare as before.
+
+Active/Standby (no failover group configured) needs no other shape: the unit-level state is
+one more `Group` record, and `PairState.gids` is the one place that says which groups exist.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+from ..device import messages
+
+if TYPE_CHECKING:
+    from ..clock import Clock, Timer
+    from ..device.unit import Unit
+    from ..ports import Link
+
+
+class GroupState(StrEnum):
+    """A failover group's state, as `show failover` prints it."""
+
+    NOT_DETECTED = "Not Detected"
+    NEGOTIATION = "Negotiation"
+    COLD_STANDBY = "Cold Standby"
+    SYNC_CONFIG = "Sync Config"
+    SYNC_FILE_SYSTEM = "Sync File System"
+    BULK_SYNC = "Bulk Sync"
+    STANDBY_READY = "Standby Ready"
+    JUST_ACTIVE = "Just Active"
+    ACTIVE_DRAIN = "Active Drain"
+    ACTIVE_APPLYING_CONFIG = "Active Applying Config"
+    ACTIVE_CONFIG_APPLIED = "Active Config Applied"
+    ACTIVE = "Active"
+    FAILED = "Failed"
+
+    @property
+    def active(self) -> bool:
+        return self in ACTIVE_STATES
+
+    @property
+    def negotiating(self) -> bool:
+        """Still looking for a mate: nothing decided yet."""
+        return self in (GroupState.NEGOTIATION, GroupState.NOT_DETECTED)
+
+
+class UnitRole(StrEnum):
+    """`failover lan unit`, as `show failover` prints it."""
+
+    PRIMARY = "Primary"
+    SECONDARY = "Secondary"
+
+    @property
+    def other(self) -> UnitRole:
+        return UnitRole.SECONDARY if self is UnitRole.PRIMARY else UnitRole.PRIMARY
+
+
+class Reason(StrEnum):
+    """Why a group changed state (history, syslog 104001/104002, `show failover state`)."""
+
+    NO_ERROR = "No Error"
+    NO_ACTIVE_UNIT = "No Active unit found"
+    ACTIVE_MATE = "Detected an Active mate"
+    CONFIG_COMMAND = "Set by the config command"
+    MATE_WANTS_ACTIVE = "Other unit wants me Active"
+    MATE_WANTS_STANDBY = "Other unit wants me Standby"
+    HELLO_LOST = "HELLO not heard from mate"
+    INTERFACE_CHECK = "Interface check"
+    STATE_CHECK = "Failover state check"
+    SERVICE_CARD = "Service card failure"
+
 
 GROUPS = (1, 2)
+S = GroupState
 
-ACTIVE_STATES = frozenset({"Active", "Just Active", "Active Drain", "Active Applying Config",
-                           "Active Config Applied"})
-TRANSIENT = frozenset({"Not Detected", "Negotiation", "Cold Standby", "Sync Config",
-                       "Sync File System", "Bulk Sync", "Just Active", "Active Drain",
-                       "Active Applying Config", "Active Config Applied"})
+ACTIVE_STATES = frozenset({S.ACTIVE, S.JUST_ACTIVE, S.ACTIVE_DRAIN, S.ACTIVE_APPLYING_CONFIG,
+                           S.ACTIVE_CONFIG_APPLIED})
+TRANSIENT = frozenset({S.NOT_DETECTED, S.NEGOTIATION, S.COLD_STANDBY, S.SYNC_CONFIG,
+                       S.SYNC_FILE_SYSTEM, S.BULK_SYNC, S.JUST_ACTIVE, S.ACTIVE_DRAIN,
+                       S.ACTIVE_APPLYING_CONFIG, S.ACTIVE_CONFIG_APPLIED})
 
 # The states a group passes through on its way to Active or Standby Ready (reference §2).
-TO_ACTIVE = ("Just Active", "Active Drain", "Active Applying Config", "Active Config Applied",
-             "Active")
-TO_STANDBY = ("Cold Standby", "Sync Config", "Sync File System", "Bulk Sync", "Standby Ready")
+TO_ACTIVE = (S.JUST_ACTIVE, S.ACTIVE_DRAIN, S.ACTIVE_APPLYING_CONFIG, S.ACTIVE_CONFIG_APPLIED,
+             S.ACTIVE)
+TO_STANDBY = (S.COLD_STANDBY, S.SYNC_CONFIG, S.SYNC_FILE_SYSTEM, S.BULK_SYNC, S.STANDBY_READY)
 
 
 @dataclass
 class HistoryRec:
     at: int
     group: int
-    from_state: str
-    to_state: str
+    from_state: GroupState
+    to_state: GroupState
     reason: str
 
 
 @dataclass
-class GroupState:
-    state: str = "Not Detected"
+class Group:
+    """One failover group on one unit."""
+
+    state: GroupState = GroupState.NOT_DETECTED
     active_since: int | None = None
     active_ms: int = 0
-    failure: str | None = None               # why it is Failed: "Interface check", ...
-    last_failure: tuple[str, int] | None = None
+    failure: Reason | None = None              # why it is Failed
+    last_failure: tuple[Reason, int] | None = None
     # active here when it last failed, and not made active or handed over by a command
     # since: the "previously active" group that preempt brings back after a recovery
     failed_while_active: bool = False
@@ -60,7 +132,7 @@ class IfMon:
 
 @dataclass
 class UnitFailover:
-    groups: dict[int, GroupState] = field(default_factory=lambda: {g: GroupState() for g in GROUPS})
+    groups: dict[int, Group] = field(default_factory=lambda: {g: Group() for g in GROUPS})
     history: list[HistoryRec] = field(default_factory=list)
     started: bool = False                    # failover enabled and running on this unit
     started_at: int = 0
@@ -78,18 +150,23 @@ class UnitFailover:
     last_failover: dict[int, int] = field(default_factory=dict)
     stats_sys_cmd: int = 0
 
-    def set_state(self, gid: int, state: str, reason: str, now: int, chain: bool = True) -> bool:
+    def negotiating(self) -> bool:
+        return any(g.state.negotiating for g in self.groups.values())
+
+    def set_state(self, gid: int, state: GroupState, reason: Reason, now: int,
+                  chain: bool = True) -> bool:
         """Move a group to `state`, recording the intermediate states a real ASA passes
         through.  Returns True if the state changed."""
+        state, reason = GroupState(state), Reason(reason)
         g = self.groups[gid]
         if g.state == state:
             return False
-        path: tuple[str, ...] = (state,)
-        if chain and state == "Active" and not g.active:
+        path: tuple[GroupState, ...] = (state,)
+        if chain and state == S.ACTIVE and not g.active:
             path = TO_ACTIVE
-        elif chain and state == "Standby Ready" and g.state in ("Negotiation", "Not Detected"):
+        elif chain and state == S.STANDBY_READY and g.state.negotiating:
             path = TO_STANDBY
-        elif chain and state == "Standby Ready" and g.state in TO_STANDBY:
+        elif chain and state == S.STANDBY_READY and g.state in TO_STANDBY:
             # a configuration sync under way finishes its remaining steps
             path = TO_STANDBY[TO_STANDBY.index(g.state) + 1:]
         for nxt in path:
@@ -104,9 +181,151 @@ class UnitFailover:
             self.last_failover[gid] = now
         if g.active:
             g.failed_while_active = False
-        if state == "Failed":
+        if state == S.FAILED:
             g.failure = reason
             g.last_failure = (reason, now)
-        elif state != "Failed":
+        else:
             g.failure = None
         return True
+
+
+class GroupListener(Protocol):
+    """Told when a group changes state on a unit, and when a unit's memory is wiped (boot,
+    power loss): traffic subscribes to keep its connection tables in step."""
+
+    def group_changed(self, unit: Unit, gid: int, before: GroupState, after: GroupState) -> None: ...
+    def unit_reset(self, unit: Unit) -> None: ...
+
+
+ReplStats = Callable[["Unit", "int | None"], dict[str, tuple[int, int]]]
+"""Stateful Failover counters of a unit, one group or all: row name -> (xmit, rcv)."""
+
+
+def no_repl_stats(unit: Unit, gid: int | None) -> dict[str, tuple[int, int]]:
+    return {}
+
+
+@dataclass
+class PairState:
+    """The two units, what connects them, and each one's failover state."""
+
+    units: dict[str, Unit]                   # the two units, in lab order
+    clock: Clock
+    link: Link                               # the cabling between them
+    fo: dict[str, UnitFailover] = field(default_factory=dict)
+    listeners: list[GroupListener] = field(default_factory=list)
+    preempt_timers: dict[int, Timer] = field(default_factory=dict)
+    preempt_cfg: dict[int, tuple[object, ...]] = field(default_factory=dict)
+    repl_stats: ReplStats = no_repl_stats    # what traffic counted, for `show failover`
+
+    def __post_init__(self) -> None:
+        for name in self.units:
+            self.fo.setdefault(name, UnitFailover())
+
+    # ------------------------------------------------------------------ who is who
+    @property
+    def gids(self) -> tuple[int, ...]:
+        """The failover groups the pair runs (Active/Active: both)."""
+        return GROUPS
+
+    def of(self, u: Unit) -> UnitFailover:
+        return self.fo[u.name]
+
+    def mate(self, u: Unit) -> Unit:
+        a, b = self.units
+        return self.units[b if u.name == a else a]
+
+    def role(self, u: Unit) -> UnitRole:
+        return UnitRole(u.sys.failover.lan_unit.capitalize())
+
+    def enabled(self, u: Unit) -> bool:
+        return u.up and u.sys.failover.enabled
+
+    def state(self, u: Unit, gid: int) -> GroupState:
+        return self.fo[u.name].groups[gid].state
+
+    def linked(self, u: Unit) -> bool:
+        """Paired over a working failover link, with the mate not receiving a configuration."""
+        m = self.mate(u)
+        fo, mfo = self.fo[u.name], self.fo[m.name]
+        return fo.paired and mfo.paired and not fo.lan_failed and self.enabled(m) \
+            and not mfo.syncing
+
+    def preferred(self, gid: int) -> Unit | None:
+        """The unit a group prefers (`primary` / `secondary` in `failover group N`)."""
+        for u in self.units.values():
+            grp = u.sys.failover.groups.get(gid)
+            pref = grp.preference if grp else "primary"
+            if u.sys.failover.lan_unit == pref:
+                return u
+        return None
+
+    # ------------------------------------------------------------------ the cabling
+    def lan_carries(self, u: Unit, m: Unit) -> bool:
+        """The failover link between u and m carries frames (whatever the key): cabled end
+        to end, not cut, and neither end administratively down (`shutdown`)."""
+        a, b = u.sys.failover.lan_if, m.sys.failover.lan_if
+        if not a or not b or sys_shut(u, a[1]) or sys_shut(m, b[1]):
+            return False
+        return self.link.peer(u.name, a[1]) == (m.name, b[1]) and self.link.carries(u.name, a[1])
+
+    def state_link_carries(self, u: Unit) -> bool:
+        """u's Stateful Failover link is configured and carries updates to the mate: cabled,
+        not cut, and not shut down at either end."""
+        link = u.sys.failover.link
+        if link is None or sys_shut(u, link[1]):
+            return False
+        mlink = self.mate(u).sys.failover.link
+        if mlink is not None and sys_shut(self.mate(u), mlink[1]):
+            return False
+        return self.link.carries(u.name, link[1])
+
+    def live_phys(self, u: Unit) -> set[str]:
+        """The physical ports of u's named interfaces that are not shut down."""
+        return {phys for _, phys, itf in u.named_interfaces()
+                if not itf.shutdown and not sys_shut(u, phys)}
+
+    # ------------------------------------------------------------------ changing state
+    def set(self, u: Unit, gid: int, state: GroupState, reason: Reason) -> None:
+        """Move a group on u, with the console lines and the listeners a change brings."""
+        fo = self.fo[u.name]
+        before = fo.groups[gid].state
+        if not fo.set_state(gid, state, reason, self.clock.now):
+            return
+        for listener in self.listeners:
+            listener.group_changed(u, gid, before, state)
+        if state == S.STANDBY_READY and gid not in fo.last_failover:
+            # a group that settles as standby here without ever having been active: its
+            # last failover is the pair's (both units print "Group N last failover at:",
+            # command-reference A/A sample)
+            mine = self.fo[self.mate(u).name].last_failover.get(gid)
+            fo.last_failover[gid] = mine if mine is not None else self.clock.now
+        role = self.role(u)
+        if state == S.ACTIVE and before in (S.STANDBY_READY, S.FAILED):
+            u.emit(messages.switching_active(role, reason))
+        elif state == S.STANDBY_READY and before == S.FAILED:
+            u.emit(messages.switching_ok(role))
+        elif state == S.STANDBY_READY and before in ACTIVE_STATES:
+            u.emit(messages.switching_standby(role, reason))
+        elif state == S.FAILED:
+            u.emit(messages.switching_failed(role))
+
+    def memory_lost(self, u: Unit) -> None:
+        """u booted or lost power: what listeners keep of it in memory is gone."""
+        for listener in self.listeners:
+            listener.unit_reset(u)
+
+    def after(self, delay_ms: int, action: Callable[[], None]) -> Timer:
+        return self.clock.call_later(delay_ms, action)
+
+    def cancel_preempt(self) -> None:
+        """A unit went away: a countdown that began when it became available is void."""
+        for timer in self.preempt_timers.values():
+            timer.cancel()
+        self.preempt_timers.clear()
+
+
+def sys_shut(u: Unit, phys: str) -> bool:
+    """The system space has shut the port down."""
+    itf = u.sys.interfaces.get(phys)
+    return bool(itf and itf.shutdown)

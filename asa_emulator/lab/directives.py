@@ -155,7 +155,7 @@ def _traffic(lab: Lab, args: list[str]) -> list[str]:
         for name in (src_if, dst_if):
             if u.ctx[ctx].by_nameif(name) is None:
                 raise LabError(f"context {ctx} on {unit} has no interface named '{name}'")
-        lab.pair.traffic.packet(u, ctx, packet)
+        lab.traffic.packet(u, ctx, packet)
     return []
 
 

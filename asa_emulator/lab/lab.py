@@ -15,6 +15,7 @@ from ..device.flash import Flash
 from ..device.session import ModeState, Session
 from ..device.unit import Unit
 from ..failover.pair import Pair
+from ..traffic.engine import Traffic
 from .clock import Clock
 from .labfile import LabError, LabSpec, load_spec
 from .wiring import Wiring
@@ -42,7 +43,9 @@ def _builtin_flash(folder: Path | None) -> Flash:
 
 class Lab:
     def __init__(self, spec: LabSpec) -> None:
-        import asa_emulator.device.handlers  # noqa: F401  (registers the command handlers)
+        # the command handlers register themselves: the device's, then the traffic engine's
+        import asa_emulator.device.handlers  # noqa: F401
+        import asa_emulator.traffic.commands  # noqa: F401
         self.spec = spec
         self.clock = Clock(spec.clock_ms)
         self.units: dict[str, Unit] = {}
@@ -55,9 +58,12 @@ class Lab:
             self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms)
         self.unit_names = tuple(self.units)
         self.wiring = Wiring(self, spec.cables)
-        self.pair = Pair(self)
+        self.pair = Pair(self.units, self.clock, self.wiring)
+        self.traffic = Traffic(self.pair.ps)
+        self.pair.ps.listeners.append(self.traffic)
+        self.pair.ps.repl_stats = self.traffic.repl_stats
         for u in self.units.values():
-            u.pair = self.pair
+            u.pair, u.traffic = self.pair, self.traffic
         self.current = self.unit_names[0]
         for us in spec.units:
             u = self.units[us.name]

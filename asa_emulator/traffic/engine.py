@@ -29,35 +29,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..failover.state import ACTIVE_STATES
+from ..device.interfaces import IfCounters
+from ..failover.state import GroupState, PairState
 from . import show
 from .table import TCP, UDP, Addr, Conn, ConnTable, Endpoint, copy_conn, flags, is_http, orient, record
 
 if TYPE_CHECKING:
     from ..config.model import CtxInterface
     from ..device.unit import Unit
-    from ..failover.pair import Pair
 
 PROTOCOLS = (TCP, UDP)
 TIMEOUTS = {TCP: "1h0m", UDP: "2m0s"}
-
-
-@dataclass
-class IfCounters:
-    """What one context interface saw (Traffic Statistics and ASR lines of `show interface`)."""
-
-    packets_in: int = 0
-    bytes_in: int = 0
-    packets_out: int = 0
-    bytes_out: int = 0
-    dropped: int = 0
-    asr_received: int = 0
-    asr_transmitted: int = 0
-    asr_dropped: int = 0
-
-    def add(self, other: IfCounters) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 @dataclass
@@ -107,16 +89,17 @@ def security_level(itf: CtxInterface | None) -> int:
 
 
 class Traffic:
-    """The lab's traffic engine; `Pair.traffic`."""
+    """The lab's traffic engine.  It reads the pair's state (who is active, paired, the
+    cabling) and listens for group changes (state.GroupListener); the lab subscribes it."""
 
-    def __init__(self, pair: Pair) -> None:
-        self.pair = pair
+    def __init__(self, ps: PairState) -> None:
+        self.ps = ps
         self.units: dict[str, UnitTraffic] = {}
 
     def of(self, u: Unit) -> UnitTraffic:
         return self.units.setdefault(u.name, UnitTraffic())
 
-    def reset(self, u: Unit) -> None:
+    def unit_reset(self, u: Unit) -> None:
         """The unit booted or lost power: its connections and counters are gone."""
         self.units[u.name] = UnitTraffic()
 
@@ -142,7 +125,7 @@ class Traffic:
             sysif = u.sys.interfaces.get(name)
             if sysif is not None and sysif.shutdown:
                 return False
-        return self.pair.lab.wiring.has_link(u.name, base)
+        return self.ps.link.has_link(u.name, base)
 
     def _counter(self, u: Unit, ctx: str, nameif: str) -> IfCounters:
         itf = self.interface(u, ctx, nameif)
@@ -192,7 +175,7 @@ class Traffic:
         levels = [security_level(self.interface(u, ctx, n)) for n in (p.src_if, p.dst_if)]
         if levels[0] <= levels[1] or not self._up(u, ctx, p.dst_if):
             return self._drop(u, ctx, p.src_if)
-        now = self.pair.clock.now
+        now = self.ps.clock.now
         conn = Conn(p.proto, Endpoint(p.src_if, *p.src), Endpoint(p.dst_if, *p.dst), now, now)
         record(conn, p.src, p.nbytes, now)
         self.of(u).table(ctx).add(conn)
@@ -204,7 +187,7 @@ class Traffic:
         egress = conn.other_end(p.src).nameif
         if not self._up(u, ctx, egress):
             return self._drop(u, ctx, ingress)
-        record(conn, p.src, p.nbytes, self.pair.clock.now)
+        record(conn, p.src, p.nbytes, self.ps.clock.now)
         self._count_out(u, ctx, egress, p.nbytes)
         if p.close:
             self.of(u).table(ctx).remove(conn)
@@ -242,14 +225,14 @@ class Traffic:
 
     def _redirect(self, u: Unit, ctx: str, ctx2: str, member: CtxInterface, p: Packet) -> str:
         """Send the packet out of `member` (context ctx2) to the mate, where ctx2 is active."""
-        m = self.pair.mate(u)
+        m = self.ps.mate(u)
         if not (m.up and ctx2 in m.ctx and m.is_active_here(ctx2)):
             return self._drop(u, ctx, p.src_if)
         name = member.nameif
         phys = self._phys(u, ctx2, member)
         mine = self._counter(u, ctx2, name)
         if not (phys and self._up(u, ctx2, name) and self._up(m, ctx2, name)
-                and self.pair.lab.wiring.carries(u.name, phys)):
+                and self.ps.link.carries(u.name, phys)):
             mine.asr_dropped += 1
             return "asr-dropped"
         mine.asr_transmitted += 1
@@ -273,17 +256,17 @@ class Traffic:
         return bool(grp and grp.replication_http)
 
     def _link_up(self, u: Unit) -> bool:
-        return self._stateful(u) and self.pair.state_link_carries(u)
+        return self._stateful(u) and self.ps.state_link_carries(u)
 
     def _standby_mate(self, u: Unit, ctx: str) -> Unit | None:
         """The mate, if it holds ctx's group as standby and updates reach it now."""
-        pair = self.pair
-        m = pair.mate(u)
+        ps = self.ps
+        m = ps.mate(u)
         if not (self._link_up(u) and m.up and ctx in m.ctx):
             return None
-        if not (pair.fo[u.name].paired and pair.fo[m.name].paired):
+        if not (ps.of(u).paired and ps.of(m).paired):
             return None
-        return m if pair.state(m, u.group_of(ctx)) == "Standby Ready" else None
+        return m if ps.state(m, u.group_of(ctx)) == GroupState.STANDBY_READY else None
 
     def _sent(self, src: Unit, dst: Unit, gid: int, proto: str) -> None:
         self.of(src).repl_counter(gid, proto).xmit += 1
@@ -312,21 +295,21 @@ class Traffic:
             for c in conns:
                 self._sent(src, dst, gid, c.proto)
 
-    def group_changed(self, u: Unit, gid: int, before: str, after: str) -> None:
-        """Failover group gid changed state on unit u (Pair._set)."""
-        was, now = before in ACTIVE_STATES, after in ACTIVE_STATES
+    def group_changed(self, u: Unit, gid: int, before: GroupState, after: GroupState) -> None:
+        """Failover group gid changed state on unit u (state.GroupListener)."""
+        was, now = before.active, after.active
         if was and not now:
             # no longer active here: these connections now live on the mate (the copies it
             # received) or are gone; a bulk sync refills the standby copies
             for ctx in u.sys.contexts:
                 if u.group_of(ctx) == gid:
                     self.of(u).table(ctx).replace_all([])
-        m = self.pair.mate(u)
+        m = self.ps.mate(u)
         if not m.up:
             return
-        if after == "Standby Ready" and self.pair.fo[m.name].groups[gid].active:
+        if after == GroupState.STANDBY_READY and self.ps.of(m).groups[gid].active:
             self._bulk(m, u, gid)
-        elif now and not was and self.pair.state(m, gid) == "Standby Ready":
+        elif now and not was and self.ps.state(m, gid) == GroupState.STANDBY_READY:
             self._bulk(u, m, gid)
 
     # ------------------------------------------------------------------ CLI
@@ -335,7 +318,7 @@ class Traffic:
         return len(tbl), tbl.most_used
 
     def conn_views(self, u: Unit, ctx: str) -> list[show.ConnView]:
-        now = self.pair.clock.now
+        now = self.ps.clock.now
         cfg = u.ctx.get(ctx)
 
         def level(nameif: str) -> int:
@@ -391,7 +374,3 @@ class Traffic:
             rows[f"{proto} conn"] = (xmit, rcv)
         return rows
 
-
-def engine_of(u: Unit) -> Traffic | None:
-    """The traffic engine of the lab a unit belongs to (None for a bare unit)."""
-    return getattr(u.pair, "traffic", None)

@@ -11,5 +11,4 @@ from . import (  # noqa: F401
     routing,
     show_cmds,
     system_cfg,
-    traffic_cmds,
 )

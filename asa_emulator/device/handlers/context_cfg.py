@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from ...config.defaults import MAX_MONITORED
 from ...config.model import ContextConfig, CtxInterface
 from .. import messages as msg
 from ..commands import Command, handler
 from ..hardware import allocated_interface
-
-if TYPE_CHECKING:
-    from ..unit import Unit
-
-MAX_MONITORED = 250
+from ..interfaces import is_monitored, monitored_count, phys_of
 
 
 def _ctx(cmd: Command) -> ContextConfig:
@@ -197,29 +193,6 @@ def monitor_interface(cmd: Command) -> None:
 
 def _phys_of(cmd: Command, ctx_name: str) -> str:
     return phys_of(cmd.unit, cmd.session.context or "", ctx_name)
-
-
-def phys_of(unit: Unit, context: str, ctx_ifname: str) -> str:
-    cdef = unit.sys.contexts.get(context)
-    if cdef:
-        for a in cdef.allocations:
-            if a.ctx_name == ctx_ifname:
-                return a.phys
-    return ctx_ifname
-
-
-def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
-    """Physical interfaces are monitored by default, subinterfaces are not."""
-    if not itf.nameif:
-        return False
-    explicit = ctx.monitor.get(itf.nameif)
-    if explicit is not None:
-        return explicit
-    return "." not in phys_of(unit, ctx.name, itf.name)
-
-
-def monitored_count(unit: Unit) -> int:
-    return sum(1 for c in unit.ctx.values() for i in c.interfaces.values() if is_monitored(unit, c, i))
 
 
 @handler("mtu")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...config import defaults
 from ...config.render import EMPTY_PASSWORD_HASH, password_hash
 from ...syntax import modes
 from .. import messages as msg
@@ -107,7 +108,7 @@ def terminal(cmd: Command) -> None:
             s.pager = 0
         else:
             n = cmd.value("N_0_2147483647")
-            s.pager = int(n) if n is not None else 24
+            s.pager = int(n) if n is not None else defaults.PAGER_LINES
     # width, monitor and interactive are accepted and have no visible effect here
 
 

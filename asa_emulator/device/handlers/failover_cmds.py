@@ -8,6 +8,15 @@ from __future__ import annotations
 
 import ipaddress
 
+from ...config.defaults import (
+    GROUP_PREFERENCE,
+    IF_HOLD_MS,
+    IF_POLL_MS,
+    INTERFACE_POLICY,
+    MAX_MONITORED,
+    UNIT_HOLD_MS,
+    UNIT_POLL_MS,
+)
 from ...config.model import FailoverGroup, FailoverIp
 from .. import messages
 from ..commands import Command, handler
@@ -203,7 +212,7 @@ def fo_key(cmd: Command) -> None:
 def fo_polltime_unit(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     if cmd.no:
-        fo.unit_poll_ms, fo.unit_hold_ms, fo.unit_poll_explicit = 1000, 15000, False
+        fo.unit_poll_ms, fo.unit_hold_ms, fo.unit_poll_explicit = UNIT_POLL_MS, UNIT_HOLD_MS, False
         return
     vals = _poll_values(cmd)
     poll_ms = _poll_ms(cmd, vals[0], 200, messages.UNIT_POLL_MSEC_RANGE, messages.UNIT_POLL_SEC_RANGE)
@@ -223,7 +232,7 @@ def fo_polltime_unit(cmd: Command) -> None:
 def fo_polltime_interface(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     if cmd.no:
-        fo.if_poll_ms, fo.if_hold_ms, fo.if_poll_explicit = 5000, 25000, False
+        fo.if_poll_ms, fo.if_hold_ms, fo.if_poll_explicit = IF_POLL_MS, IF_HOLD_MS, False
         return
     fo.if_poll_ms, fo.if_hold_ms = _check_interface_poll(cmd, _poll_values(cmd))
     fo.if_poll_explicit = True
@@ -251,14 +260,14 @@ def _policy(cmd: Command) -> tuple[int, bool]:
     raw = cmd.value("POLICY") or "1"
     pct = raw.endswith("%")
     n = int(raw.rstrip("%"))
-    if pct and not 1 <= n <= 100 or not pct and not 1 <= n <= 250:
+    if pct and not 1 <= n <= 100 or not pct and not 1 <= n <= MAX_MONITORED:
         cmd.invalid_token("POLICY")
     return n, pct
 
 
 def fo_interface_policy(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
-    fo.policy = (1, False) if cmd.no else _policy(cmd)
+    fo.policy = INTERFACE_POLICY if cmd.no else _policy(cmd)
 
 
 def fo_timeout(cmd: Command) -> None:
@@ -319,7 +328,7 @@ def fg_preference(cmd: Command) -> None:
     g = _group(cmd)
     want = "primary" if cmd.rule == "fg_primary" else "secondary"
     if cmd.no:
-        g.preference = "primary"
+        g.preference = GROUP_PREFERENCE
     else:
         g.preference = want
     _changed(cmd)
@@ -341,7 +350,7 @@ def fg_replication_http(cmd: Command) -> None:
 @handler("fg_interface_policy")
 def fg_interface_policy(cmd: Command) -> None:
     g = _group(cmd)
-    g.policy = (1, False) if cmd.no or not cmd.value("POLICY") else _policy(cmd)
+    g.policy = INTERFACE_POLICY if cmd.no or not cmd.value("POLICY") else _policy(cmd)
     _changed(cmd)
 
 

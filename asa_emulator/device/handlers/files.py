@@ -13,12 +13,12 @@ from collections.abc import Callable
 from .. import messages as msg
 from .. import show
 from ..commands import Abort, Command, handler
+from ..filenames import RUNNING, STARTUP_CFG, canonical_file
 from ..flash import FlashError, split_url
 from ..session import Session
 from ..unit import Unit
 
 DEFAULT_FS = "disk0:"          # the ASA 5500's flash; `flash:` names the same device
-RUNNING, STARTUP_CFG = "running-config", "startup-config"
 
 Done = Callable[[list[str]], None]
 
@@ -33,15 +33,6 @@ def _path(cmd: Command, url: str) -> str:
     if ":" in url:
         cmd.error(msg.error_opening(url, "Unsupported URL"))
     return url.lstrip("/").rstrip("/")
-
-
-def canonical_file(word: str) -> str:
-    """`run` -> `running-config`, `start` -> `startup-config`; URLs unchanged."""
-    low = word.lower()
-    for kw in (RUNNING, STARTUP_CFG):
-        if len(low) >= 3 and kw.startswith(low):
-            return kw
-    return word
 
 
 def _url(path: str) -> str:

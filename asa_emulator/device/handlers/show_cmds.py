@@ -113,7 +113,7 @@ def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
     if key == "monitor-interface":
         if all_:
             # with `all` every named interface is listed, monitored or not (defaults included)
-            from .context_cfg import is_monitored
+            from ..interfaces import is_monitored
             ctx = u.ctx[s.context or ""]
             return [("" if is_monitored(u, ctx, itf) else "no ") + f"monitor-interface {itf.nameif}"
                     for name, _, itf in u.named_interfaces() if name == s.context]

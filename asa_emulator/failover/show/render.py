@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from asa_emulator.failover.views import (
+from .model import (
     FailoverView,
     GroupView,
     HistoryEntry,

@@ -1,15 +1,18 @@
-"""`show conn [count|detail]` and `clear conn` in a context (asa_emulator/traffic/)."""
+"""`show conn [count|detail]` and `clear conn` in a context.
+
+Registered with the device's command registry when the lab imports this module.
+"""
 
 from __future__ import annotations
 
-from ...traffic import show
-from ...traffic.engine import Traffic, engine_of
-from ..commands import Command, handler
+from ..device.commands import Command, handler
+from . import show
+from .engine import Traffic
 
 
 def _engine(cmd: Command) -> Traffic:
-    eng = engine_of(cmd.unit)
-    if eng is None:
+    eng = cmd.unit.traffic
+    if not isinstance(eng, Traffic):
         raise RuntimeError(f"unit {cmd.unit.name} is not part of a lab")
     return eng
 

@@ -1,6 +1,6 @@
 """Snapshots of failover state that the `show failover ...` renderers print.
 
-The failover engine fills these in; `asa_emulator.failover.show` turns them into lines.
+`gather.py` fills these in from the pair's state; `render.py` turns them into lines.
 They are plain frozen dataclasses: no behaviour, no clock, every time value already
 computed (seconds, or text from `show.format_time`). See docs/asa-failover-output.md
 for what each field looks like on a real ASA.
@@ -9,6 +9,8 @@ for what each field looks like on a real ASA.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from ...config import defaults
 
 StatRow = tuple[str, int, int, int, int]
 """One row of the Stateful Failover table: (name, xmit, xerr, rcv, rerr)."""
@@ -112,13 +114,13 @@ class FailoverView:
     active_active: bool = True                  # False: Active/Standby layout (no failover groups)
     state_link: LinkView | None = None          # None: "Link : Unconfigured."
     reconnect_timeout: str | None = None        # "0:00:00" on 9.x; None omits the line (8.x)
-    unit_poll_ms: int = 1000
-    unit_hold_ms: int = 15000
-    if_poll_ms: int = 5000
-    if_hold_ms: int = 25000
+    unit_poll_ms: int = defaults.UNIT_POLL_MS
+    unit_hold_ms: int = defaults.UNIT_HOLD_MS
+    if_poll_ms: int = defaults.IF_POLL_MS
+    if_hold_ms: int = defaults.IF_HOLD_MS
     policy: str = "1"                           # "1" or "50%"
     monitored: int = 0
-    monitored_max: int = 250
+    monitored_max: int = defaults.MAX_MONITORED
     mac_move_notification: str | None = None    # "not set" on 9.x; None omits the line
     replication_http: bool = False
     version_ours: str = ""

@@ -1,12 +1,21 @@
-"""Build the failover views (views.py) from the engine's state, for failover/show.py to print."""
+"""Gather the `show failover` views (model.py) from the pair's state, for render.py to print.
+
+Chapter 34, "Monitoring Failover": `show failover [group N | state | history | interface |
+exec ... | descriptions]`, `show monitor-interface`; and the lab's `@status` row.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import show as render
-from .state import GROUPS
-from .views import (
+from ...config.defaults import INTERFACE_POLICY, MAX_MONITORED
+from ...device.addresses import current_ip
+from ...device.interfaces import is_monitored, monitored_count
+from .. import health
+from ..remote import show_exec
+from ..state import GroupState, PairState, Reason
+from . import render
+from .model import (
     DEFAULT_GROUP_STAT_NAMES,
     DEFAULT_STAT_NAMES,
     FailoverView,
@@ -19,12 +28,13 @@ from .views import (
 )
 
 if TYPE_CHECKING:
-    from ..device.commands import Command
-    from ..device.unit import Unit
-    from .pair import Pair
+    from ...device.commands import Command
+    from ...device.unit import Unit
+
+SHORT_REASONS = {Reason.INTERFACE_CHECK: "Ifc Failure", Reason.HELLO_LOST: "Comm Failure"}
 
 
-def show(pair: Pair, cmd: Command, what: str) -> list[str]:
+def show(pair: PairState, cmd: Command, what: str) -> list[str]:
     u, s = cmd.unit, cmd.session
     if what == "monitor-interface":
         if s.context is None:
@@ -41,7 +51,6 @@ def show(pair: Pair, cmd: Command, what: str) -> list[str]:
     if "interface" in words:
         return render.show_failover_interface(view(pair, u))
     if "exec" in words:
-        from .remote import show_exec
         return show_exec(pair, cmd)
     if "descriptions" in words:
         return _descriptions(u)
@@ -53,18 +62,17 @@ def _descriptions(u: Unit) -> list[str]:
     return [f"  {name}: {('LAN' if f.lan_if and f.lan_if[0] == name else '')}"
             f"{'/' if f.lan_if and f.link and f.lan_if[0] == f.link[0] == name else ''}"
             f"{('STATE' if f.link and f.link[0] == name else '')} Failover Interface"
-            for name in {n for n, _ in filter(None, (f.lan_if, f.link))}]
+            # the LAN link first, then the state link: in that order, whatever the hash seed
+            for name in dict.fromkeys(n for n, _ in filter(None, (f.lan_if, f.link)))]
 
 
-def history(pair: Pair, u: Unit) -> list[HistoryEntry]:
+def history(pair: PairState, u: Unit) -> list[HistoryEntry]:
     return [HistoryEntry(render.format_time(h.at), h.group, h.from_state, h.to_state, h.reason)
-            for h in pair.fo[u.name].history]
+            for h in pair.of(u).history]
 
 
-def _ifaces(pair: Pair, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
-    from ..device.addresses import current_ip
-    from ..device.handlers.context_cfg import is_monitored
-    fo = pair.fo[u.name]
+def _ifaces(pair: PairState, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
+    fo = pair.of(u)
     out: list[IfaceView] = []
     for name, phys, itf in u.named_interfaces():
         ctx = u.ctx[name]
@@ -91,7 +99,6 @@ def _unheard_ifaces(u: Unit) -> tuple[IfaceView, ...]:
     """A mate that is not heard: its interfaces as this unit's configuration has them, each
     with the address the mate holds (the other one of each pair), status unknown
     (`Interface outside (10.0.0.2): Unknown (Waiting)`, 9.12 capture with a failed mate)."""
-    from ..device.handlers.context_cfg import is_monitored
     out: list[IfaceView] = []
     for name, _phys, itf in u.named_interfaces():
         ctx = u.ctx[name]
@@ -104,27 +111,26 @@ def _unheard_ifaces(u: Unit) -> tuple[IfaceView, ...]:
     return tuple(out)
 
 
-def _plain_status(u: Unit, phys: str, shut: bool, pair: Pair) -> str:
+def _plain_status(u: Unit, phys: str, shut: bool, pair: PairState) -> str:
     sysif = u.sys.interfaces.get(phys)
     if shut or (sysif and sysif.shutdown):
         return "Link Down"
-    if not pair.lab.wiring.has_link(u.name, phys):
+    if not pair.link.has_link(u.name, phys):
         return "No Link"
     return "Normal"
 
 
-def _groups(pair: Pair, u: Unit, alive: bool) -> tuple[GroupView, ...]:
-    fo = pair.fo[u.name]
+def _groups(pair: PairState, u: Unit, alive: bool) -> tuple[GroupView, ...]:
+    fo = pair.of(u)
     now = pair.clock.now
     out = []
-    for gid in GROUPS:
+    for gid in pair.gids:
         g = fo.groups[gid]
         state = g.state if alive else "Failed"
         reason = "None"
         when = None
         if g.last_failure:
-            reason = {"Interface check": "Ifc Failure", "HELLO not heard from mate": "Comm Failure"}.get(
-                g.last_failure[0], g.last_failure[0])
+            reason = SHORT_REASONS.get(g.last_failure[0], g.last_failure[0])
             when = render.format_time(g.last_failure[1])
         details: tuple[str, ...] = ()
         if g.state == "Failed" and g.failure == "Interface check":
@@ -135,36 +141,36 @@ def _groups(pair: Pair, u: Unit, alive: bool) -> tuple[GroupView, ...]:
     return tuple(out)
 
 
-def _host(pair: Pair, u: Unit, alive: bool = True, as_other: bool = False) -> HostView:
+def _host(pair: PairState, u: Unit, alive: bool = True, as_other: bool = False) -> HostView:
     return HostView(role=pair.role(u), groups=_groups(pair, u, alive), model=u.hw.model,
                     hw_rev=u.hw.hw_rev, version=u.hw.version,
                     interfaces=_ifaces(pair, u, as_other) if alive else (), present=alive)
 
 
-def _link(pair: Pair, u: Unit, link: tuple[str, str] | None, lan: bool) -> LinkView | None:
+def _link(pair: PairState, u: Unit, link: tuple[str, str] | None, lan: bool) -> LinkView | None:
     if link is None:
         return None
     f = u.sys.failover
-    fo = pair.fo[u.name]
+    fo = pair.of(u)
     name, phys = link
     ip = f.ips.get(name)
-    wiring = pair.lab.wiring
+    cables = pair.link
     sysif = u.sys.interfaces.get(phys)
     if sysif is not None and sysif.shutdown:
         state = "administratively down"     # 9.12 capture: `Link : foupdateif ... (administratively down)`
     elif lan and fo.lan_failed:
         state = "Failed"
     else:
-        state = "up" if wiring.has_link(u.name, phys) and not wiring.cable_cut(u.name, phys) else "down"
+        state = "up" if cables.has_link(u.name, phys) and not cables.cable_cut(u.name, phys) else "down"
     mask = ip.mask.lstrip("/") if ip else None
     return LinkView(name, phys, state, ip.active if ip else None, mask, ip.standby if ip else None)
 
 
-def view(pair: Pair, u: Unit) -> FailoverView:
+def view(pair: PairState, u: Unit) -> FailoverView:
     f = u.sys.failover
-    fo = pair.fo[u.name]
+    fo = pair.of(u)
     m = pair.mate(u)
-    mfo = pair.fo[m.name]
+    mfo = pair.of(m)
     enabled = f.enabled and fo.started
     other: HostView | None = None
     mate_known = fo.paired or fo.lan_failed
@@ -178,34 +184,33 @@ def view(pair: Pair, u: Unit) -> FailoverView:
             state = "Failed" if fo.mate_failed or refused else "Not Detected"
             reason = "Comm Failure" if fo.mate_failed else "Config Mismatch" if refused else "None"
             when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
-            other = HostView(role="Secondary" if pair.role(u) == "Primary" else "Primary",
-                             groups=tuple(GroupView(g, state, 0, reason, when) for g in GROUPS),
+            other = HostView(role=pair.role(u).other,
+                             groups=tuple(GroupView(g, state, 0, reason, when) for g in pair.gids),
                              model=m.hw.model, hw_rev=m.hw.hw_rev, version=m.hw.version,
                              interfaces=_unheard_ifaces(u), present=False)
-    from ..device.handlers.context_cfg import monitored_count
     # Active/Active: the system-wide `failover polltime interface`, `failover
     # interface-policy` and `failover replication http` have no effect (Guidelines): the
     # header shows what the failover groups use (group 1's poll time and policy, or their
     # defaults; HTTP replication when a group has it)
     g1 = f.groups.get(1)
-    poll, hold = pair.poll_hold(u, 1)
-    policy = g1.policy if g1 else (1, False)
+    poll, hold = health.poll_hold(u, 1)
+    policy = g1.policy if g1 else INTERFACE_POLICY
     return FailoverView(
         enabled=enabled, role=pair.role(u), lan=_link(pair, u, f.lan_if, True),
         this=_host(pair, u), other=other, active_active=True,
         state_link=_link(pair, u, f.link, False),
         unit_poll_ms=f.unit_poll_ms, unit_hold_ms=f.unit_hold_ms, if_poll_ms=poll, if_hold_ms=hold,
         policy=f"{policy[0]}%" if policy[1] else str(policy[0]), monitored=monitored_count(u),
-        monitored_max=250,
+        monitored_max=MAX_MONITORED,
         replication_http=any(g.replication_http for g in f.groups.values()),
         version_ours=u.hw.version,
         version_mate=m.hw.version if mate_known or (fo.mismatch == "prereq" and m.up) else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
-                             for g in GROUPS},
+                             for g in pair.gids},
         stats=_stats(DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
-                                          **pair.traffic.repl_stats(u)}),
-        group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.traffic.repl_stats(u, g))
-                     for g in GROUPS},
+                                          **pair.repl_stats(u, None)}),
+        group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.repl_stats(u, g))
+                     for g in pair.gids},
         context_groups={c: u.group_of(c) for c in u.sys.contexts})
 
 
@@ -217,3 +222,21 @@ def _stats(names: tuple[str, ...], counted: dict[str, tuple[int, int]]) -> tuple
         xmit, rcv = counted.get(name, (0, 0))
         rows.append((name, xmit, 0, rcv, 0))
     return tuple(rows)
+
+
+def status_row(pair: PairState, u: Unit) -> list[str]:
+    """The lab's `@status` row for u: role, failover on/off, group states, links."""
+    fo = pair.of(u)
+    if not u.up:
+        return ["-", "-", "-", "-", "-", "-"]
+    f = u.sys.failover
+    # failover off: a group that never negotiated is active; one that was running keeps
+    # its state (`no failover` leaves standby groups standby), as the prompt shows it
+    states = [fo.groups[g].state if fo.started or fo.groups[g].state != GroupState.NOT_DETECTED
+              else GroupState.ACTIVE for g in pair.gids]
+    lan = "-"
+    if f.lan_if:
+        lan = f"{f.lan_if[0]} " + ("failed" if fo.lan_failed else
+                                    "up" if fo.paired else "down")
+    state = f"{f.link[0]}" if f.link else "-"
+    return [f.lan_unit, "on" if f.enabled else "off", *states, lan, state]

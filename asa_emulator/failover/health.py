@@ -1,0 +1,129 @@
+"""Failover health monitoring: interface monitoring and the interface policy.
+
+Chapter 34, "Failover Health Monitoring" ("Interface Monitoring", the interface poll and hold
+times, the interface tests) and "Configuring Interface Health Monitoring"; Table 34-2, the
+interface rows: 2 (an interface fails on the active unit), 3 (on the standby unit), 4 (it
+recovers, with preempt) and 5 (the failover threshold is not reached).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..config.defaults import IF_HOLD_MS, IF_POLL_MS, INTERFACE_POLICY
+from ..device.interfaces import is_monitored
+from .state import GroupState, IfMon, PairState, Reason, sys_shut
+
+if TYPE_CHECKING:
+    from ..device.unit import Unit
+
+S = GroupState
+FAILING = ("Failed", "No Link")          # monitored statuses that count towards the threshold
+
+
+def monitored(u: Unit) -> list[tuple[str, str, str, int]]:
+    """(context, nameif, physical, group) for every interface monitored on this unit."""
+    return [(name, itf.nameif, phys, u.group_of(name)) for name, phys, itf in u.named_interfaces()
+            if is_monitored(u, u.ctx[name], itf)]
+
+
+def poll_hold(u: Unit, gid: int) -> tuple[int, int]:
+    """A group's interface poll and hold times (the group's `polltime interface`)."""
+    g = u.sys.failover.groups.get(gid)
+    if g is not None and g.poll_ms is not None:
+        return g.poll_ms, g.hold_ms or IF_HOLD_MS
+    return IF_POLL_MS, IF_HOLD_MS
+
+
+def poll(ps: PairState, u: Unit, m: Unit) -> None:
+    """Each monitored interface's status on u: Normal while it hears the mate, Testing after
+    half the hold time without, then the result of the interface tests."""
+    fo = ps.of(u)
+    now = ps.clock.now
+    link = ps.link
+    mate_phys = ps.live_phys(m) if ps.enabled(m) else set()
+    seen: set[tuple[str, str]] = set()
+    for ctx, nameif, phys, gid in monitored(u):
+        key = (ctx, nameif)
+        seen.add(key)
+        mon = fo.ifmon.setdefault(key, IfMon("Unknown", now))
+        itf = u.ctx[ctx].interfaces
+        shut = sys_shut(u, phys) or any(i.shutdown for i in itf.values() if i.nameif == nameif)
+        _, hold = poll_hold(u, gid)
+        if shut:
+            mon.status = "Link Down"
+        elif not link.has_link(u.name, phys):
+            mon.status = "No Link"
+        elif link.carries(u.name, phys) and phys in mate_phys:
+            mon.status, mon.last_heard = "Normal", now
+        else:
+            quiet = now - mon.last_heard
+            if quiet >= hold:
+                mon.status = _test_result(ps, u, phys)
+            elif quiet >= hold // 2:
+                mon.status = "Testing"
+    for key in list(fo.ifmon):
+        if key not in seen:
+            del fo.ifmon[key]
+
+
+def _test_result(ps: PairState, u: Unit, phys: str) -> str:
+    """The interface tests after the hold time (link, network activity, ARP, ping): an
+    end that hears traffic passes (Normal); one that hears nothing fails, unless the
+    mate's end hears nothing either: then neither unit can tell and both show Unknown,
+    which does not count towards the failover threshold (configuration guide, "Failover
+    Health Monitoring")."""
+    link = ps.link
+    if link.receives(u.name, phys):
+        return "Normal"
+    peer = link.peer(u.name, phys)
+    if peer is not None and not link.receives(*peer):
+        return "Unknown"
+    return "Failed"
+
+
+def failed_count(ps: PairState, u: Unit, gid: int) -> tuple[int, int]:
+    """(failed, monitored) interfaces of a group's contexts on this unit."""
+    fo = ps.of(u)
+    mons = [(c, n) for c, n, _, g in monitored(u) if g == gid]
+    failed = sum(1 for k in mons if fo.ifmon.get(k) and fo.ifmon[k].status in FAILING)
+    return failed, len(mons)
+
+
+def over_threshold(ps: PairState, u: Unit, gid: int) -> bool:
+    """The group's interface policy is exceeded on u."""
+    failed, total = failed_count(ps, u, gid)
+    if failed == 0:
+        return False
+    g = u.sys.failover.groups.get(gid)
+    n, pct = g.policy if g else INTERFACE_POLICY
+    return failed * 100 >= n * total if pct else failed >= n
+
+
+def apply_policy(ps: PairState, u: Unit, m: Unit) -> list[int]:
+    """Table 34-2 rows for interface failures and recovery, from u's point of view.
+    Returns the groups that recovered here after failing while active (row 4: they come
+    back only with preempt, which the caller evaluates)."""
+    fo, mfo = ps.of(u), ps.of(m)
+    recovered: list[int] = []
+    if fo.lan_failed or fo.syncing or mfo.syncing or not mfo.paired:
+        return recovered
+    for gid in ps.gids:
+        g, mg = fo.groups[gid], mfo.groups[gid]
+        over = over_threshold(ps, u, gid)
+        if over and g.active:
+            # judge the mate on its interfaces as they are now, not as of its last tick
+            poll(ps, m, u)
+            if mg.state == S.STANDBY_READY and not over_threshold(ps, m, gid):
+                ps.set(u, gid, S.FAILED, Reason.INTERFACE_CHECK)
+                g.failed_while_active = True
+                ps.set(m, gid, S.ACTIVE, Reason.MATE_WANTS_ACTIVE)
+        elif over and g.state == S.STANDBY_READY:
+            # a standby group fails (row 3); if it was active here before an earlier
+            # failure, it still counts as the formerly active group
+            ps.set(u, gid, S.FAILED, Reason.INTERFACE_CHECK)
+        elif not over and g.state == S.FAILED and g.failure == Reason.INTERFACE_CHECK:
+            ps.set(u, gid, S.STANDBY_READY, Reason.INTERFACE_CHECK)
+            if g.failed_while_active:
+                recovered.append(gid)
+    return recovered

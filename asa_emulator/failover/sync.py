@@ -1,0 +1,104 @@
+"""Configuration synchronization and `write standby`.
+
+Chapter 34, "Configuration Synchronization" ("Running Configuration Replication": the active
+unit sends its whole running configuration to a unit that joins, with the console banners
+"Beginning configuration replication" / "End Configuration Replication"), and `write standby`
+(a full sync on demand, from the unit where the space's group is active).  The joining unit's
+groups pass through Cold Standby and Sync Config meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..config.model import ContextConfig
+from ..device import messages
+from .replication import may_replicate_from
+from .state import GroupState, PairState, Reason
+
+if TYPE_CHECKING:
+    from ..device.commands import Command
+    from ..device.unit import Unit
+
+# How long a sync takes on the virtual clock: a base, and a little more per line sent.
+SYNC_BASE_MS = 2000
+SYNC_PER_LINE_MS = 0.5
+
+
+def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = None,
+         context: str | None = None, full: bool = True) -> None:
+    """Send the running configuration from src to dst, with the console banners; run `then`
+    once dst has it."""
+    fo_dst, fo_src = ps.of(dst), ps.of(src)
+    fo_dst.syncing = True
+    fo_dst.sync_gen += 1
+    gen = fo_dst.sync_gen
+    src.emit(messages.REPLICATION_BEGIN)
+    dst.emit(messages.REPLICATION_FROM_MATE_BEGIN)
+    for gid in ps.gids:
+        if fo_dst.groups[gid].state.negotiating:
+            for st in (GroupState.COLD_STANDBY, GroupState.SYNC_CONFIG):
+                fo_dst.set_state(gid, st, Reason.ACTIVE_MATE, ps.clock.now, chain=False)
+    n_lines = len(src.config_body(None)) + sum(len(src.config_body(c)) for c in src.ctx)
+    duration = SYNC_BASE_MS + int(n_lines * SYNC_PER_LINE_MS)
+
+    def finish() -> None:
+        if fo_dst.sync_gen != gen:
+            return          # called off: the units lost each other meanwhile
+        # a unit that went down, rebooted or stopped failover meanwhile ends this sync
+        if not (src.up and dst.up and fo_src.started and fo_dst.started
+                and ps.of(src) is fo_src and ps.of(dst) is fo_dst):
+            fo_dst.syncing = False
+            return
+        if not ps.lan_carries(src, dst):
+            # the failover link is cut: the transfer waits for it to come back
+            ps.after(src.sys.failover.unit_poll_ms, finish)
+            return
+        copy_config(src, dst, context, full)
+        fo_dst.syncing = False
+        src.emit(messages.REPLICATION_END)
+        dst.emit(messages.REPLICATION_FROM_MATE_END)
+        fo_src.heard_at = fo_dst.heard_at = ps.clock.now
+        if then is not None:
+            then()
+    ps.after(duration, finish)
+
+
+def copy_config(src: Unit, dst: Unit, context: str | None, full: bool) -> None:
+    """Make dst's running configuration src's (system and every context, or one context).
+    The unit's own `failover lan unit` stays: it is never replicated."""
+    if full:
+        keep_role = dst.sys.failover.lan_unit
+        dst.reset_config(factory=False)
+        dst.apply_system(src.config_body(None, secrets=True), kind="replica")
+        dst.sys.failover.lan_unit = keep_role
+        names = list(src.ctx)
+    else:
+        names = [context] if context else []
+    for name in names:
+        if name is None or name not in dst.sys.contexts:
+            continue
+        fresh = ContextConfig(name)
+        dst.ctx[name] = fresh
+        for a in dst.sys.contexts[name].allocations:
+            dst.allocate(name, a.phys, a.mapped)
+        dst.apply_context(name, src.config_body(name), kind="replica")
+
+
+def write_standby(ps: PairState, cmd: Command) -> None:
+    """`write standby`: the whole configuration (system space) or the context's, to the mate."""
+    u = cmd.unit
+    ctx = cmd.session.context
+    if not ps.linked(u):
+        cmd.error(messages.WRITE_STANDBY_NO_MATE)
+    if not may_replicate_from(ps, u, ctx):
+        which = "failover group 1" if ctx is None else f"context {ctx}"
+        cmd.error(messages.write_standby_wrong_unit(which))
+    cmd.print(messages.BUILDING_CONFIGURATION)
+    m = ps.mate(u)
+    if ctx is None:
+        sync(ps, u, m, full=True)
+    else:
+        sync(ps, u, m, context=ctx, full=False)
+    cmd.print(messages.OK)

@@ -1,0 +1,19 @@
+"""Small protocols through which the layers talk without importing each other.
+
+The lab implements them (its wiring is a `Link`) and hands them down when it assembles a pair.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Link(Protocol):
+    """The cables between the two units, as the failover engine and traffic see them.  An
+    end is (unit name, physical interface); a subinterface rides on its port's cable."""
+
+    def peer(self, unit: str, phys: str) -> tuple[str, str] | None: ...
+    def has_link(self, unit: str, phys: str) -> bool: ...
+    def receives(self, unit: str, phys: str) -> bool: ...
+    def carries(self, unit: str, phys: str) -> bool: ...
+    def cable_cut(self, unit: str, phys: str) -> bool: ...
