@@ -4,6 +4,7 @@ rules, the `@wait` bound and the `?` bound of scripts."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -245,13 +246,28 @@ def test_no_line_puts_anything_but_ascii_in_the_configuration(lab: Lab, lines: l
         assert all(ch == "\t" or " " <= ch <= "~" for ch in text.replace("\n", ""))
 
 
+def run_bytes(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    """`asa-emulator ARGS` with a strict UTF-8 stdout: an unencodable character would fail."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    return subprocess.run([sys.executable, "-m", "asa_emulator", *args], input=stdin,
+                          capture_output=True, cwd=ROOT, timeout=120, env=env)
+
+
+def test_a_bad_byte_in_a_directive_is_one_error_line(tmp_path: Path) -> None:
+    script = tmp_path / "lab.txt"
+    script.write_bytes(b"@lab ex\xffample\nshow clock\n")
+    res = run_bytes("run", str(script))
+    assert res.returncode == 2
+    assert res.stdout.decode("utf-8") == "@lab ex\ufffdample\n"
+    assert len(res.stderr.splitlines()) == 1
+
+
 def test_a_script_with_invalid_utf8_is_refused_at_that_line(tmp_path: Path) -> None:
     script = tmp_path / "bad.txt"
     script.write_bytes(b"enable\n\nconfigure terminal\nhostname bad\xffname\nhostname ok-1\n"
                        b"write memory\nshow running-config | include ^hostname\n")
     for strict, code in ((False, 0), (True, 1)):
-        res = subprocess.run([sys.executable, "-m", "asa_emulator", "run", *(["--strict"] * strict),
-                              str(script)], capture_output=True, cwd=ROOT, timeout=120)
+        res = run_bytes("run", *(["--strict"] * strict), str(script))
         assert res.returncode == code
         assert res.stderr == b""
         out = res.stdout.decode("utf-8").splitlines()     # the transcript is valid UTF-8
@@ -262,9 +278,7 @@ def test_a_script_with_invalid_utf8_is_refused_at_that_line(tmp_path: Path) -> N
 
 
 def test_invalid_utf8_on_stdin_is_refused_at_that_line() -> None:
-    res = subprocess.run([sys.executable, "-m", "asa_emulator", "run", "--strict"],
-                         input=b"enable\n\nshow \xc3(\n\x0cshow clock\n", capture_output=True,
-                         cwd=ROOT, timeout=120)
+    res = run_bytes("run", "--strict", stdin=b"enable\n\nshow \xc3(\n\x0cshow clock\n")
     assert res.returncode == 1
     out = res.stdout.decode("utf-8").splitlines()
     at = out.index("primary# show \ufffd(")

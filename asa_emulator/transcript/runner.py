@@ -129,7 +129,7 @@ def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None =
 
     named, body = first_lab(lines)
     if named is not None:
-        sink(f"@lab {named}")
+        sink(printable(f"@lab {named}"))
     lab = Lab.load(named or lab_name or "example", base)
     if settle:
         lab.settle()
