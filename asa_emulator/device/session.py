@@ -9,27 +9,27 @@ mate.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import re2
 from lark import Tree
 
 from ..syntax import modes
 from ..syntax.grammar import load as load_grammar
+from ..syntax.limits import MAX_LINE, refused_column
 from ..syntax.parser import CommandError, HelpItem, completions, help_items, parse
 from . import messages
 from .commands import HANDLERS, Abort, Command
+from .filters import apply_filter
+
+__all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
 
 if TYPE_CHECKING:
     from .mgmt import SshRecord
     from .unit import Unit
 
 Answer = Callable[[str, list[str]], None]
-# The longest input line a front end accepts (the SSH line editor stops taking characters there).
-MAX_LINE = 512
 # `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
 # list the contexts; `context ?` (which also creates one) shows the argument's label
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
@@ -132,6 +132,9 @@ class Session:
         if not self.unit.up or self.question is not None:
             return []
         self._check_context()
+        bad = refused_column(line)
+        if bad is not None:
+            return self._refuse(bad)
         try:
             items, partial = help_items(self.state.mode, line, self._names)
         except CommandError as exc:
@@ -153,7 +156,7 @@ class Session:
 
     def complete(self, line: str) -> list[str]:
         """Tab: the words the last (partial) word of `line` can complete to."""
-        if not self.unit.up or self.question is not None:
+        if not self.unit.up or self.question is not None or refused_column(line) is not None:
             return []
         self._check_context()
         return completions(self.state.mode, line, self._names)
@@ -214,10 +217,13 @@ class Session:
         """Run one line; return what the unit prints in reply."""
         if not self.unit.up:
             return []
-        if self.question is not None:
-            return self._answer(line)
-        self._check_context()
         text = line.rstrip("\r\n")
+        bad = refused_column(text)
+        if bad is not None:
+            return self._refuse(bad)
+        if self.question is not None:
+            return self._answer(text)
+        self._check_context()
         if not text.strip() or text.lstrip().startswith(("!", ":")):
             return []
         if not self.batch:
@@ -228,6 +234,16 @@ class Session:
         except CommandError as exc:
             return self.error_lines(exc, text)
         return self.run_tree(tree, text)
+
+    def _refuse(self, col: int) -> list[str]:
+        """A line the command line does not accept at all (syntax/limits.py): the `^` marker
+        at the column; a pending question is abandoned, its command failed."""
+        self.prompt_len = len(self.prompt().rsplit("\n", 1)[-1])
+        if self.question is not None:
+            if self.question.cmd is not None:
+                self.question.cmd.failed = True
+            self.question = None
+        return [messages.caret_line(self.prompt_len + col), messages.INVALID_INPUT]
 
     def _answer(self, line: str) -> list[str]:
         """The line answers the pending question; the command that asked it completes (or asks
@@ -318,31 +334,6 @@ class Session:
             if out:
                 errors.extend(out)
         return errors
-
-
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False       # a bad pattern is the user's error, not a line on stderr
-
-
-def apply_filter(flt: Tree, lines: list[str]) -> list[str]:
-    """`| include`, `| exclude`, `| begin`, `| grep [-v]` with the ASA's regular expressions."""
-    words = [str(t) for t in flt.scan_values(lambda v: True)]
-    kind = words[0].lower()
-    pattern = words[-1].strip()
-    invert = len(words) > 2 and words[1].startswith("-")   # `-v`, or `-` (its abbreviation)
-    # linear-time matching (RE2): no pattern can stall the other sessions
-    try:
-        rx = re2.compile(pattern, options=_RE2_OPTIONS)
-    except re2.error:
-        rx = re2.compile(re.escape(pattern), options=_RE2_OPTIONS)
-    if "begin".startswith(kind):
-        for i, ln in enumerate(lines):
-            if rx.search(ln):
-                return lines[i:]
-        return []
-    if "exclude".startswith(kind):
-        invert = True
-    return [ln for ln in lines if bool(rx.search(ln)) != invert]
 
 
 # `?` after a file argument lists the file systems (and, for copy, the configurations)

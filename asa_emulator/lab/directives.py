@@ -55,9 +55,15 @@ def _console(lab: Lab, args: list[str]) -> list[str]:
     return []
 
 
+MAX_WAIT_MS = 30 * 24 * 3_600_000     # one @wait moves the virtual clock at most 30 days
+
+
 def _wait(lab: Lab, args: list[str]) -> list[str]:
     _need(args, 1, "wait")
-    lab.advance(parse_duration(args[0]))
+    ms = parse_duration(args[0])
+    if ms > MAX_WAIT_MS:
+        raise LabError(f"@wait {args[0]}: at most 30 days (720h) of virtual time per @wait")
+    lab.advance(ms)
     return []
 
 

@@ -4,6 +4,7 @@ Finding and reading the file is here; what it may say is checked in labschema.py
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,16 +38,17 @@ class LabSpec:
     source: Path | None = None      # where the files came from
 
 
+_DURATION = re.compile(r"([0-9]{1,12}(?:\.[0-9]{0,6})?|\.[0-9]{1,6})(ms|s|m|h)?")
+_UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}
+
+
 def parse_duration(text: str) -> int:
-    """`500ms`, `30s`, `2m`, `1h`, or a bare number of seconds -> milliseconds."""
-    t = text.strip().lower()
-    units = (("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000))
-    for suffix, mult in units:
-        if t.endswith(suffix) and t[: -len(suffix)].replace(".", "", 1).isdigit():
-            return int(float(t[: -len(suffix)]) * mult)
-    if t.replace(".", "", 1).isdigit():
-        return int(float(t) * 1000)
-    raise LabError(f"bad duration '{text}' (use 500ms, 30s, 2m)")
+    """`500ms`, `30s`, `2m`, `1h`, or a bare number of seconds -> milliseconds.  Only ASCII
+    digits, at most 12 before the point: no sign, NaN, infinity or exponent gets through."""
+    m = _DURATION.fullmatch(text.strip().lower())
+    if m is None:
+        raise LabError(f"bad duration '{text}' (use 500ms, 30s, 2m)")
+    return int(float(m.group(1)) * _UNIT_MS[m.group(2) or "s"])
 
 
 def find_lab(name_or_dir: str, base: Path | None = None, confine_to: Path | None = None) -> Path:

@@ -14,9 +14,13 @@ from pathlib import Path
 from ..device.session import Session
 from ..lab.lab import Lab
 from ..lab.labfile import LabError
+from ..syntax.limits import printable
 
 Emit = Callable[[str], None]
 ERROR_PREFIXES = ("ERROR:", "%Error", "% ")
+# `?` keys honoured in one script line: each prints a help listing, so a line of thousands of
+# `?` would print without bound.  A line with more is refused with one LabError (exit 2).
+MAX_HELP_KEYS = 16
 
 
 @dataclass
@@ -58,7 +62,7 @@ class Runner:
     def feed(self, line: str) -> None:
         text = line.rstrip("\r\n")
         if text.lstrip().startswith("@"):
-            self.emit(text.strip())
+            self.emit(printable(text.strip()))
             out = self.lab.directive(text)
             self._out(out)
             if text.strip().split()[0].lower() == "@console":
@@ -75,7 +79,7 @@ class Runner:
         if con.expects_secret():
             self.emit(last.rstrip())
         elif con.question_pending() or "?" not in text:
-            self.emit((last + text).rstrip())
+            self.emit(printable(last + text).rstrip())
         else:
             completed = self._help_keys(con, last, text)
             if completed is None:
@@ -93,16 +97,20 @@ class Runner:
         """`?` typed in a line, as on the console: the help appears at once and the line is
         shown again without the `?`.  Text after the last `?` completes the line, which then
         runs; a line that ends with `?` is abandoned (the next script line is a new line)."""
+        keys = text.count("?")
+        if keys > MAX_HELP_KEYS:
+            raise LabError(f"a script line may type '?' at most {MAX_HELP_KEYS} times; "
+                           f"this one has {keys}")
         *before, rest = text.split("?")
         buffer = ""
         for part in before:
             buffer += part
-            self.emit((prompt + buffer + "?").rstrip())
+            self.emit(printable(prompt + buffer + "?").rstrip())
             self._out(con.help(buffer))
         if not rest.strip():
             return None
         buffer += rest
-        self.emit((prompt + buffer).rstrip())
+        self.emit(printable(prompt + buffer).rstrip())
         return buffer
 
     def finish(self) -> None:
@@ -125,7 +133,7 @@ def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None =
 
     named, body = first_lab(lines)
     if named is not None:
-        sink(f"@lab {named}")
+        sink(printable(f"@lab {named}"))
     golden = transcript_root is not None
     lab = Lab.load(named or lab_name or "example", base, in_memory=golden, confine_to=transcript_root)
     if settle:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from ...config.defaults import MAX_MONITORED
 from ...config.model import ContextConfig, CtxInterface
 from .. import messages as msg
+from .. import names
 from ..commands import Command, handler
 from ..hardware import allocated_interface
 from ..interfaces import is_monitored, monitored_count, phys_of
@@ -62,7 +63,7 @@ def nameif(cmd: Command) -> None:
         ctx.monitor.pop(old, None)
         return
     name = cmd.value("NAME") or ""
-    if len(name) > 48:
+    if not names.valid_nameif(name):
         cmd.invalid_token("NAME")
     other = ctx.by_nameif(name)
     if other is not None and other is not itf:

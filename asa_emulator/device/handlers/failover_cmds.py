@@ -18,7 +18,7 @@ from ...config.defaults import (
     UNIT_POLL_MS,
 )
 from ...config.model import FailoverGroup, FailoverIp
-from .. import messages
+from .. import messages, names
 from ..commands import Command, handler
 from .system_cfg import norm_mac, phys_name
 
@@ -124,6 +124,8 @@ def fo_lan_interface(cmd: Command) -> None:
         _auto_description(cmd)
         return
     name = cmd.value("NAME") or ""
+    if not names.valid_nameif(name):     # an interface name, as `nameif` takes it
+        cmd.invalid_token("NAME")
     if not cmd.values("PHY_IF"):
         cmd.error(messages.failover_phys_missing(name))
     phys = phys_name(cmd)
@@ -143,6 +145,8 @@ def fo_link(cmd: Command) -> None:
         _auto_description(cmd)
         return
     name = cmd.value("NAME") or ""
+    if not names.valid_nameif(name):
+        cmd.invalid_token("NAME")
     if cmd.values("PHY_IF"):
         phys = phys_name(cmd)
         if fo.lan_if and fo.lan_if[0] != name and fo.lan_if[1] == phys:

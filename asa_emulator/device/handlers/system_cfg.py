@@ -12,6 +12,7 @@ from ...config.model import (
 )
 from ...config.render import checksum_groups, password_hash
 from .. import messages as msg
+from .. import names
 from ..commands import Command, handler
 from ..flash import split_url
 from ..hardware import canonical_interface
@@ -31,6 +32,8 @@ def phys_name(cmd: Command, terminal: str = "PHY_IF", nth: int = 0) -> str:
 def hostname(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
     name = cmd.value("NAME")
+    if name is not None and not cmd.no and not names.valid_hostname(name):
+        cmd.invalid_token("NAME")
     if s.context:
         u.ctx[s.context].hostname = "" if cmd.no else (name or "")
     else:
@@ -149,7 +152,7 @@ def duplex(cmd: Command) -> None:
 def context(cmd: Command) -> None:
     u, s = cmd.unit, cmd.session
     name = cmd.value("NAME") or ""
-    if len(name) > 32:
+    if not names.valid_context(name):
         cmd.invalid_token("NAME")
     if _reserved(name):
         cmd.error(msg.context_name_reserved(name))
@@ -159,9 +162,8 @@ def context(cmd: Command) -> None:
 
 
 def _reserved(name: str) -> bool:
-    """Names the ASA uses for itself (`changeto system`, the null context) or that cannot be
-    a file name."""
-    return name.lower() in ("system", "null") or "/" in name
+    """Names the ASA uses for itself (`changeto system`, the null context)."""
+    return name.lower() in ("system", "null")
 
 
 def _create_context(cmd: Command, name: str) -> None:
@@ -193,7 +195,7 @@ def admin_context(cmd: Command) -> None:
     cdef = u.sys.contexts.get(name)
     if cdef is None:
         # the ASA creates the admin context on demand when it is named first
-        if len(name) > 32 or _reserved(name):
+        if not names.valid_context(name) or _reserved(name):
             cmd.invalid_token("NAME")
         _create_context(cmd, name)
     elif cdef.failover_group not in (None, 1):
