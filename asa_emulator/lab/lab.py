@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ..device.flash import Flash
+from ..device.flash import Flash, FlashError
 from ..device.session import Session
 from ..device.unit import Unit
 from ..failover.pair import Pair
@@ -21,20 +21,25 @@ SETTLE_LIMIT_MS = 15 * 60_000
 
 def _builtin_flash(folder: Path | None) -> Flash:
     """A built-in lab's flash: the files, loaded into memory (the package stays read-only)."""
-    fl = Flash()
     if folder is None or not folder.is_dir():
-        return fl
-    for p in sorted(folder.rglob("*")):
-        rel = p.relative_to(folder).as_posix()
-        if p.name == ".keep":
-            continue
-        if p.is_dir():
-            fl.dirs.add(rel)
-        elif p.name == "startup-config":
-            fl.files[".private/startup-config"] = p.read_bytes()
-        else:
-            fl.files[rel] = p.read_bytes()
+        return Flash()
+    fl = Flash.load(folder, in_memory=True)
+    fl.files.pop(".keep", None)
+    _import_startup(fl)
     return fl
+
+
+def _unit_flash(spec: LabSpec, folder: Path | None) -> Flash:
+    """A unit's flash: a built-in lab's in memory, a lab directory's backed by its folder.
+    A folder that cannot be read is one clear line (LabError), never a traceback."""
+    try:
+        if spec.root is None:
+            return _builtin_flash(folder)
+        flash = Flash.load(folder) if folder else Flash()
+    except FlashError as exc:
+        raise LabError(f"cannot use the flash folder {exc.path}: {exc.reason}") from None
+    _import_startup(flash)
+    return flash
 
 
 class Lab:
@@ -44,11 +49,7 @@ class Lab:
         self.clock = Clock(spec.clock_ms)
         self.units: dict[str, Unit] = {}
         for us in spec.units:
-            if spec.root is None:
-                flash = _builtin_flash(us.flash_dir)
-            else:
-                flash = Flash.load(us.flash_dir) if us.flash_dir else Flash()
-                _import_startup(flash)
+            flash = _unit_flash(spec, us.flash_dir)
             self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms)
         self.unit_names = tuple(self.units)
         self.wiring = Wiring(self, spec.cables)
