@@ -354,9 +354,9 @@ class Flash:
 
     # ------------------------------------------------------------------ changes
     def write(self, path: str, data: bytes, now: float = 0.0) -> None:
-        self._checked(path)
-        if path in self.dirs:
+        if self.is_dir(path):
             raise FlashError(path, msg.IS_A_DIRECTORY)
+        self._checked(path)
         self._parent_ok(path)
         if self.used() - self.size(path) + len(data) > self.capacity:
             raise FlashError(path, msg.NO_SPACE)

@@ -228,11 +228,7 @@ def copy(cmd: Command) -> None:
         if dst == STARTUP_CFG:
             dest = startup_path(out)
         else:
-            dest = _resolved(target, out)
-            if u.flash.is_dir(dest):
-                leaf = _resolved(source, out).rpartition("/")[2]
-                dest = f"{dest}/{leaf}".lstrip("/")
-                _resolved(dest, out)             # the joined name must fit too
+            dest = _resolved(target, out)       # a folder there: `(Is a directory)`
         try:
             u.flash.write(dest, data, u.clock.now)
         except FlashError as exc:
@@ -429,6 +425,8 @@ def rename(cmd: Command) -> None:
 @handler("erase", "format")
 def erase(cmd: Command) -> None:
     u = cmd.unit
+    if _path(cmd, cmd.value("FILE") or DEFAULT_FS):
+        cmd.invalid_token("FILE")       # a file system is erased whole, never a path in it
 
     def act(_answers: list[str], out: list[str]) -> None:
         try:
