@@ -248,8 +248,8 @@ class Flash:
         folder (a built-in lab's, in the package) and never touch it again."""
         fl = cls(root=None if in_memory else root)
         try:
-            if not in_memory:
-                root.mkdir(parents=True, exist_ok=True)
+            if not in_memory and not os.path.lexists(root):
+                root.mkdir(parents=True)
             with _dirfd(root, "") as fd:
                 fl._load_dir(fd, "", [fl.capacity], clean=not in_memory)
         except OSError as exc:
