@@ -255,10 +255,10 @@ def _short(name: str) -> str:
 def _shown(name: str) -> str:
     """A file as the ASA names it in messages: its file system as typed, then `/path`
     (control characters shown as `?`)."""
-    loc = split_url(name)
-    if loc is None:
+    if split_url(name) is None:
         return shown(name if ":" in name else _url(name.lstrip("/")))
-    return shown(f"{name[:name.index(':') + 1]}/{loc[1]}")
+    fs, _, rest = name.partition(":")
+    return shown(f"{fs}:{rest if rest.startswith('/') else '/' + rest}")
 
 
 # ---------------------------------------------------------------- more, dir
