@@ -456,3 +456,16 @@ def test_copy_of_a_corrupt_file_to_running_config_reports_each_bad_line(tmp_path
         "39 bytes copied in 0.040 secs",
     ]
     assert lab.units["primary"].sys.hostname == "ok-name"
+
+
+def test_a_startup_config_at_the_top_of_a_unit_folder_moves_to_the_hidden_folder(tmp_path: Path) -> None:
+    lab_dir = make_sandbox(tmp_path)
+    unit = lab_dir / "primary"
+    startup = unit / ".private" / "startup-config"
+    data = startup.read_bytes()
+    startup.rename(unit / "startup-config")
+    (unit / ".private").rmdir()
+    lab = Lab.load(str(lab_dir))
+    assert startup.read_bytes() == data
+    assert not (unit / "startup-config").exists()
+    assert disk_view(unit) == memory_view(lab.units["primary"].flash)

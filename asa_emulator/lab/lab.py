@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ..device.flash import Flash, FlashError
+from ..device.flash import STARTUP, Flash, FlashError
 from ..device.session import Session
 from ..device.unit import Unit
 from ..failover.pair import Pair
@@ -36,9 +36,9 @@ def _unit_flash(spec: LabSpec, folder: Path | None) -> Flash:
         if spec.root is None:
             return _builtin_flash(folder)
         flash = Flash.load(folder) if folder else Flash()
+        _import_startup(flash)
     except FlashError as exc:
         raise LabError(f"cannot use the flash folder {exc.path}: {exc.reason}") from None
-    _import_startup(flash)
     return flash
 
 
@@ -104,6 +104,8 @@ class Lab:
 
 def _import_startup(flash: Flash) -> None:
     """A lab directory may hold `startup-config` at the top of a unit's folder for readability;
-    the unit keeps it where an ASA does."""
-    if "startup-config" in flash.files and ".private/startup-config" not in flash.files:
-        flash.files[".private/startup-config"] = flash.files.pop("startup-config")
+    the unit keeps it where an ASA does (moved there on disk too, so that the folder and the
+    flash the commands see stay the same)."""
+    if flash.exists("startup-config") and not flash.exists(STARTUP):
+        flash.write(STARTUP, flash.read("startup-config"))
+        flash.delete("startup-config")
