@@ -469,3 +469,18 @@ def test_a_startup_config_at_the_top_of_a_unit_folder_moves_to_the_hidden_folder
     assert startup.read_bytes() == data
     assert not (unit / "startup-config").exists()
     assert disk_view(unit) == memory_view(lab.units["primary"].flash)
+
+
+def test_after_a_reload_the_errors_come_while_the_configuration_is_read(tmp_path: Path) -> None:
+    lab_dir = make_sandbox(tmp_path)
+    lab = Lab.load(str(lab_dir))
+    lab.settle()
+    u = lab.units["primary"]
+    u.flash.write(STARTUP, u.flash.read(STARTUP) + b"hostnme late\n")
+    u.take_messages()
+    u.reload(1000)
+    lab.advance(1000)
+    console = u.take_messages()
+    at = console.index("Reading from flash...")
+    assert console[at:at + 5] == ["Reading from flash...", "!", "hostnme late", "     ^", msg.INVALID_INPUT]
+    assert console[at + 5] == "Cryptochecksum (unchanged)"

@@ -134,11 +134,15 @@ class Unit:
         self.up = True
         self.booted_at = self.clock.now
         self.last_modified = None
-        self.load_startup()
+        report = self.load_startup()
         self.console = Session(self, "console")
+        banner: list[str] = []
         if self._announce:
             from .show import boot_banner
-            self.emit(*boot_banner(self.hw))
+            banner = boot_banner(self.hw)
+        # the configuration's errors come while it is read from flash, before its checksum
+        cut = banner.index(_LOADED) if _LOADED in banner else len(banner)
+        self.emit(*banner[:cut], *report, *banner[cut:])
         if self.pair:
             self.pair.unit_booted(self)
 
@@ -158,14 +162,14 @@ class Unit:
         s.state = ModeState("ctx_config" if context else "sys_config", context)
         return s
 
-    def load_startup(self) -> None:
-        """Apply the startup-config at boot; each line that fails is reported on the console,
-        the others are applied."""
+    def load_startup(self) -> list[str]:
+        """Apply the startup-config at boot: every good line is applied; the report of the
+        others (see run_file), which the console shows."""
         try:
             data = self.flash.read(STARTUP)
         except FlashError:
-            return
-        self.emit(*self.run_file(None, data))
+            return []
+        return self.run_file(None, data)
 
     def apply_system(self, lines: list[str], kind: str = "batch") -> list[str]:
         """Execute system configuration lines; contexts load their config-url as they are defined."""
@@ -337,6 +341,7 @@ class Unit:
             self.pair.after_command(self, session, cmd)
 
 
+_LOADED = "Cryptochecksum (unchanged)"    # the boot banner's line after the configuration
 # The lines a saved configuration is framed with (`ASA Version 9.1(7) <system>`, the closing
 # `Cryptochecksum:...`): the ASA reads them without error; the emulator has no command for them.
 _FRAME = re.compile(r"^(ASA Version \S+( <\w+>)?|Cryptochecksum:[0-9a-f]*)\s*$")
