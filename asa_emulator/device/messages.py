@@ -11,6 +11,8 @@ line: the caller prints `""` first, as in the real transcripts quoted below.
 
 from __future__ import annotations
 
+import errno as _errno
+
 # ============================================================================ CLI parser
 # The parser's own three strings live in syntax/errors.py (the syntax layer may import nothing
 # from device/); they are re-exported here so that handlers have one place to look.
@@ -604,3 +606,31 @@ def ssh_no_interface(name: str) -> str:
 BAD_NETMASK = "ERROR: Invalid netmask"                   # unverified
 # The SSH server's refusal of a sixth session in a context (the ASA's limit is 5); unverified wording
 SSH_TOO_MANY = "ERROR: Maximum number of SSH sessions (5) reached"
+
+
+# ============================================================================ flash file system
+# The reasons the ASA prints in parentheses after a file error (`%Error opening disk0:/x (No
+# such file or directory)`).  The ASA runs on Linux: these are the C library's strerror texts.
+# `No such file or directory` is verified in the IOS-XE form quoted at error_opening; the others
+# are unverified on the ASA (same source, other errno values).
+NO_SUCH_FILE = "No such file or directory"
+FILE_EXISTS = "File exists"
+IS_A_DIRECTORY = "Is a directory"
+NOT_A_DIRECTORY = "Not a directory"
+DIR_NOT_EMPTY = "Directory not empty"
+INVALID_ARGUMENT = "Invalid argument"
+NAME_TOO_LONG = "File name too long"
+PERMISSION_DENIED = "Permission denied"
+NO_SPACE = "No space left on device"
+IO_ERROR = "Input/output error"
+# unverified: a file command naming a scheme the lab does not serve (tftp:, ftp:, http:)
+UNSUPPORTED_URL_REASON = "Unsupported URL"
+OS_REASONS = {
+    _errno.ENOENT: NO_SUCH_FILE, _errno.EEXIST: FILE_EXISTS, _errno.EISDIR: IS_A_DIRECTORY,
+    _errno.ENOTDIR: NOT_A_DIRECTORY, _errno.ENOTEMPTY: DIR_NOT_EMPTY,
+    _errno.EINVAL: INVALID_ARGUMENT, _errno.ENAMETOOLONG: NAME_TOO_LONG,
+    _errno.EACCES: PERMISSION_DENIED, _errno.EPERM: PERMISSION_DENIED, _errno.ENOSPC: NO_SPACE,
+    _errno.EROFS: "Read-only file system",
+    # a link met where a folder was expected (O_NOFOLLOW): the flash shows no such folder
+    _errno.ELOOP: NO_SUCH_FILE,
+}

@@ -7,12 +7,14 @@ A unit knows nothing about its mate: the failover engine (failover/) is attached
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from ..config import render
 from ..config.model import ContextConfig, CtxInterface, SysInterface, SystemConfig
-from .flash import STARTUP, Flash, FlashError, split_url
+from . import messages as msg
+from .flash import STARTUP, Flash, FlashError, bad_line_shown, decode_line, is_flash_url, resolve, split_lines
 from .hardware import Hardware
 from .mgmt import Management
 
@@ -75,6 +77,8 @@ class Unit:
         self.sys = SystemConfig()
         self.ctx: dict[str, ContextConfig] = {}
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
+        self._file_report: list[str] | None = None
+        flash.capacity = hw.flash_bytes
         for image, size in hw.software_images.items():
             flash.add_image(image, size, clock.start)
         self.reset_config()
@@ -145,11 +149,15 @@ class Unit:
         self.up = True
         self.booted_at = self.clock.now
         self.last_modified = None
-        self.load_startup()
+        report = self.load_startup()
         self.console = Session(self, "console")
+        banner: list[str] = []
         if self._announce:
             from .show import boot_banner
-            self.emit(*boot_banner(self.hw))
+            banner = boot_banner(self.hw)
+        # the configuration's errors come while it is read from flash, before its checksum
+        cut = banner.index(_LOADED) if _LOADED in banner else len(banner)
+        self.emit(*banner[:cut], *report, *banner[cut:])
         if self.pair:
             self.pair.unit_booted(self)
 
@@ -169,12 +177,14 @@ class Unit:
         s.state = ModeState("ctx_config" if context else "sys_config", context)
         return s
 
-    def load_startup(self) -> None:
+    def load_startup(self) -> list[str]:
+        """Apply the startup-config at boot: every good line is applied; the report of the
+        others (see run_file), which the console shows."""
         try:
-            text = self.flash.read(STARTUP).decode(errors="replace")
+            data = self.flash.read(STARTUP)
         except FlashError:
-            return
-        self.apply_system(text.splitlines())
+            return []
+        return self.run_file(None, data)
 
     def apply_system(self, lines: list[str], kind: str = "batch") -> list[str]:
         """Execute system configuration lines; contexts load their config-url as they are defined."""
@@ -183,19 +193,51 @@ class Unit:
     def apply_context(self, name: str, lines: list[str], kind: str = "batch") -> list[str]:
         return self.batch(name, kind).run_lines(lines)
 
-    def load_context_url(self, name: str) -> bool:
-        """Load a context's config-url file into it.  False if the file cannot be fetched."""
+    def run_file(self, context: str | None, data: bytes) -> list[str]:
+        """Apply a configuration file read from flash to a space: every good line is applied;
+        a line that is not valid UTF-8 never enters the configuration.  Returns the report of
+        the lines that failed: the line, the `^` under the error and the ASA's message
+        (unverified: the console form of a configuration loaded at boot; `show startup-config
+        errors` on a real ASA heads each with `*** Output from config line N, "..."`).
+        A context file loaded while a system file runs (its `config-url`) reports into the same
+        report, in order, and returns nothing itself."""
+        outer = self._file_report is None
+        if outer:
+            self._file_report = []
+        report = self._file_report
+        assert report is not None
+        try:
+            session = self.batch(context)
+            for raw in split_lines(data):
+                text = decode_line(raw)
+                if text is None:
+                    line, col = bad_line_shown(raw)
+                    report.extend([line, msg.caret_line(col), msg.INVALID_INPUT])
+                    continue
+                if _FRAME.match(text):
+                    continue
+                out = session.execute(text)
+                if out:
+                    report.extend(_annotated(text, out, session.prompt_len))
+        finally:
+            if outer:
+                self._file_report = None
+        return report if outer else []
+
+    def load_context_url(self, name: str) -> list[str] | None:
+        """Load a context's config-url file into it: the report of its bad lines (see
+        run_file), or None if the file cannot be fetched."""
         cdef = self.sys.contexts.get(name)
-        if cdef is None or not cdef.config_url:
-            return False
-        loc = split_url(cdef.config_url)
-        if loc is None or not self.flash.exists(loc[1]):
-            return False
+        if cdef is None or not cdef.config_url or not is_flash_url(cdef.config_url):
+            return None
+        try:
+            data = self.flash.read(resolve(cdef.config_url))
+        except FlashError:
+            return None
         ctx = self.ctx[name]
         # the file is the context's configuration: its inspection policy replaces the default one
         ctx.class_maps, ctx.policy_maps, ctx.service_policies = {}, {}, {}
-        self.apply_context(name, self.flash.read(loc[1]).decode(errors="replace").splitlines())
-        return True
+        return self.run_file(name, data)
 
     def new_context(self, name: str) -> ContextConfig:
         ctx = ContextConfig(name)
@@ -276,19 +318,27 @@ class Unit:
 
     def startup_path(self, context: str | None = None) -> str | None:
         """The flash path a space is saved to: the startup-config, or the context's config-url
-        (None when the context has no config-url on flash)."""
+        (None when the context has no config-url on flash, or one the flash refuses)."""
         if context is None:
             return STARTUP
-        loc = split_url(self.sys.contexts[context].config_url)
-        return loc[1] if loc else None
+        try:
+            return self.context_path(context)
+        except FlashError:
+            return None
+
+    def context_path(self, context: str) -> str:
+        """The flash path of a context's config-url; FlashError with the reason when there is
+        none, or it is off the flash or names a path the flash refuses."""
+        url = self.sys.contexts[context].config_url
+        if not url:
+            raise FlashError(url)
+        return resolve(url)
 
     def save(self, context: str | None = None) -> tuple[str, int]:
         """Write the space's running-config to its startup location: (checksum groups, bytes)."""
+        path = STARTUP if context is None else self.context_path(context)
         lines = self.running_config(context, secrets=True)
         data = ("\n".join(lines) + "\n").encode()
-        path = self.startup_path(context)
-        if path is None:
-            raise FlashError(self.sys.contexts[context or ""].config_url)
         self.flash.write(path, data, self.clock.now)
         return self.checksum_groups(context), len(data)
 
@@ -298,9 +348,24 @@ class Unit:
         if path is None or not self.flash.exists(path):
             return False
         want = "Cryptochecksum:" + render.checksum(self.config_body(context, secrets=False))
-        return any(line.strip() == want for line in
-                   self.flash.read(path).decode(errors="replace").splitlines()[-3:])
+        tail = split_lines(self.flash.read(path))[-3:]
+        return any((decode_line(raw) or "").strip() == want for raw in tail)
 
     def after_command(self, session: Session, cmd: Command) -> None:
         if self.pair is not None:
             self.pair.after_command(self, session, cmd)
+
+
+_LOADED = "Cryptochecksum (unchanged)"    # the boot banner's line after the configuration
+# The lines a saved configuration is framed with (`ASA Version 9.1(7) <system>`, the closing
+# `Cryptochecksum:...`): the ASA reads them without error; the emulator has no command for them.
+_FRAME = re.compile(r"^(ASA Version \S+( <\w+>)?|Cryptochecksum:[0-9a-f]*)\s*$")
+
+
+def _annotated(line: str, out: list[str], prompt_len: int) -> list[str]:
+    """What a configuration line loaded from a file prints: the line itself before a `^`
+    marker (moved under the line, which has no prompt), other output as it is."""
+    if out and out[0].strip() == "^":
+        col = max(len(out[0]) - 1 - prompt_len, 0)
+        return [line, msg.caret_line(col), *out[1:]]
+    return out

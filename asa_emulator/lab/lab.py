@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..console import Console
 from ..device import mgmt
-from ..device.flash import Flash
+from ..device.flash import STARTUP, Flash, FlashError
 from ..device.session import ModeState, Session
 from ..device.unit import Unit
 from ..failover.pair import Pair
@@ -25,20 +25,25 @@ SETTLE_LIMIT_MS = 15 * 60_000
 
 def _builtin_flash(folder: Path | None) -> Flash:
     """A built-in lab's flash: the files, loaded into memory (the package stays read-only)."""
-    fl = Flash()
     if folder is None or not folder.is_dir():
-        return fl
-    for p in sorted(folder.rglob("*")):
-        rel = p.relative_to(folder).as_posix()
-        if p.name == ".keep":
-            continue
-        if p.is_dir():
-            fl.dirs.add(rel)
-        elif p.name == "startup-config":
-            fl.files[".private/startup-config"] = p.read_bytes()
-        else:
-            fl.files[rel] = p.read_bytes()
+        return Flash()
+    fl = Flash.load(folder, in_memory=True)
+    fl.files.pop(".keep", None)
+    _import_startup(fl)
     return fl
+
+
+def _unit_flash(spec: LabSpec, folder: Path | None) -> Flash:
+    """A unit's flash: a built-in lab's in memory, a lab directory's backed by its folder.
+    A folder that cannot be read is one clear line (LabError), never a traceback."""
+    try:
+        if spec.root is None:
+            return _builtin_flash(folder)
+        flash = Flash.load(folder) if folder else Flash()
+        _import_startup(flash)
+    except FlashError as exc:
+        raise LabError(f"cannot use the flash folder {exc.path}: {exc.reason}") from None
+    return flash
 
 
 class Lab:
@@ -50,11 +55,7 @@ class Lab:
         self.clock = Clock(spec.clock_ms)
         self.units: dict[str, Unit] = {}
         for us in spec.units:
-            if spec.root is None:
-                flash = _detached(_builtin_flash(us.flash_dir))
-            else:
-                flash = Flash.load(us.flash_dir) if us.flash_dir else Flash()
-                _import_startup(flash)
+            flash = _unit_flash(spec, us.flash_dir)
             self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms)
         self.unit_names = tuple(self.units)
         self.wiring = Wiring(self, spec.cables)
@@ -149,15 +150,8 @@ class Lab:
 
 def _import_startup(flash: Flash) -> None:
     """A lab directory may hold `startup-config` at the top of a unit's folder for readability;
-    the unit keeps it where an ASA does."""
-    if "startup-config" in flash.files and ".private/startup-config" not in flash.files:
-        flash.files[".private/startup-config"] = flash.files.pop("startup-config")
-
-
-def _detached(flash: Flash) -> Flash:
-    """A lab directory's flash read into memory looks as it does when the lab runs from disk:
-    `.private` hidden, leftover temporary files ignored."""
-    flash.dirs.discard(".private")
-    for name in [f for f in flash.files if f.rpartition("/")[2].startswith(".tmp-")]:
-        del flash.files[name]
-    return flash
+    the unit keeps it where an ASA does (moved there on disk too, so that the folder and the
+    flash the commands see stay the same)."""
+    if flash.exists("startup-config") and not flash.exists(STARTUP):
+        flash.write(STARTUP, flash.read("startup-config"))
+        flash.delete("startup-config")

@@ -88,14 +88,14 @@ def configure(cmd: Command) -> None:
         return
     if cmd.has("memory"):
         from ..flash import STARTUP, FlashError
-        try:
-            text = u.flash.read(STARTUP).decode(errors="replace")
-        except FlashError:
-            return
         if s.context is None:
-            cmd.print(*u.apply_system(text.splitlines()))
+            try:
+                data = u.flash.read(STARTUP)
+            except FlashError:
+                return
+            cmd.print(*u.run_file(None, data))
         else:
-            u.load_context_url(s.context)
+            cmd.print(*(u.load_context_url(s.context) or []))
         return
     cmd.error(msg.FACTORY_DEFAULT_MULTI)
 

@@ -14,7 +14,7 @@ from .. import messages as msg
 from .. import show
 from ..commands import Abort, Command, handler
 from ..filenames import RUNNING, STARTUP_CFG, canonical_file
-from ..flash import FlashError, split_url
+from ..flash import FlashError, resolve, shown, split_url
 from ..session import Session
 from ..unit import Unit
 
@@ -25,14 +25,14 @@ Done = Callable[[list[str]], None]
 
 # ---------------------------------------------------------------- names and timings
 
-def _path(cmd: Command, url: str) -> str:
-    """The flash path a typed file names (relative names are on the flash)."""
-    loc = split_url(url)
-    if loc is not None:
-        return loc[1].rstrip("/")
-    if ":" in url:
-        cmd.error(msg.error_opening(url, "Unsupported URL"))
-    return url.lstrip("/").rstrip("/")
+def _path(cmd: Command, url: str, error: Callable[[str, str], str] = msg.error_opening) -> str:
+    """The flash path a typed file names (relative names are on the flash); a name the
+    flash refuses stops the command with the command's own `%Error ...` line."""
+    try:
+        return resolve(url)
+    except FlashError as exc:
+        cmd.error(error(_shown(url), exc.reason))
+        raise      # not reached: cmd.error stops the command
 
 
 def _url(path: str) -> str:
@@ -92,8 +92,8 @@ def write_one(unit: Unit, context: str | None, session: Session | None = None) -
     """`write memory` of one space, in the 9.x form; the error line if it cannot be saved."""
     try:
         sums, n = unit.save(context)
-    except FlashError:
-        return [msg.BUILDING_CONFIGURATION, _cannot_save(unit, context)]
+    except FlashError as exc:
+        return [msg.BUILDING_CONFIGURATION, _cannot_save(unit, context, exc.reason)]
     unit.last_modified = ("enable_15", unit.clock.now)
     return show.write_memory_lines(sums, n, elapsed_ms=elapsed_ms(n, session))
 
@@ -108,8 +108,8 @@ def write_all(unit: Unit, session: Session | None = None) -> list[str]:
             continue
         try:
             sums, n = unit.save(name)
-        except FlashError:
-            errors.append(_cannot_save(unit, name))
+        except FlashError as exc:
+            errors.append(_cannot_save(unit, name, exc.reason))
             continue
         spaces.append(show.SavedSpace(name or "system", sums, n, elapsed_ms(n, session)))
     unit.last_modified = ("enable_15", unit.clock.now)
@@ -117,11 +117,11 @@ def write_all(unit: Unit, session: Session | None = None) -> list[str]:
     return lines[:-1] + errors + lines[-1:]
 
 
-def _cannot_save(unit: Unit, context: str | None) -> str:
+def _cannot_save(unit: Unit, context: str | None, reason: str) -> str:
     """The error of a space whose startup location cannot be written (a context's config-url
-    off the flash or in a missing directory)."""
+    off the flash, refused by it, or in a missing directory)."""
     url = unit.sys.contexts[context].config_url if context else STARTUP_CFG
-    return msg.error_opening(url or STARTUP_CFG)
+    return msg.error_opening(shown(url or STARTUP_CFG), reason)
 
 
 @handler("write")
@@ -140,7 +140,11 @@ def write(cmd: Command) -> None:
         def erase(_answers: list[str], out: list[str]) -> None:
             path = u.startup_path(s.context)
             if path and u.flash.exists(path):
-                u.flash.delete(path)
+                try:
+                    u.flash.delete(path)
+                except FlashError as exc:
+                    out.append(msg.error_deleting(_url(path), exc.reason))
+                    raise Abort from None
             out.append(msg.OK)
         _ask_chain(cmd, [(msg.WRITE_ERASE_CONFIRM, "")], erase)
     elif cmd.has("standby"):
@@ -159,6 +163,16 @@ def _kw(cmd: Command, keyword: str) -> str:
 
 # ---------------------------------------------------------------- copy
 
+def _resolved(name: str, out: list[str]) -> str:
+    """The flash path of a name typed as an answer; a refused name ends the command with
+    `%Error opening ...`."""
+    try:
+        return resolve(name)
+    except FlashError as exc:
+        out.append(msg.error_opening(_shown(name), exc.reason))
+        raise Abort from None
+
+
 @handler("copy")
 def copy(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
@@ -166,7 +180,7 @@ def copy(cmd: Command) -> None:
     src, dst = canonical_file(src_raw), canonical_file(dst_raw)
     for raw, name in ((src_raw, src), (dst_raw, dst)):
         if name not in (RUNNING, STARTUP_CFG):
-            _path(cmd, raw)          # an unsupported scheme fails before any question
+            _path(cmd, raw)          # a refused name or scheme fails before any question
 
     def startup_path(out: list[str]) -> str:
         path = u.startup_path(s.context)
@@ -181,34 +195,35 @@ def copy(cmd: Command) -> None:
         if src == RUNNING:
             if dst == STARTUP_CFG:
                 startup_path(out)
-                sums, n = u.save(s.context)
+                try:
+                    sums, n = u.save(s.context)
+                except FlashError as exc:
+                    out.append(msg.error_opening(STARTUP_CFG, exc.reason))
+                    raise Abort from None
                 out.extend([msg.cryptochecksum(sums), "", msg.bytes_copied(n, elapsed_ms(n, s))])
                 return
             data = ("\n".join(u.running_config(s.context, secrets=True)) + "\n").encode()
             checksum: str | None = u.checksum_groups(s.context)
         else:
             checksum = None
-            path = startup_path(out) if src == STARTUP_CFG else _path(cmd, source)
+            path = startup_path(out) if src == STARTUP_CFG else _resolved(source, out)
             try:
                 data = u.flash.read(path)
-            except FlashError:
-                out.append(msg.error_opening(_shown(source)))
+            except FlashError as exc:
+                out.append(msg.error_opening(_shown(source), exc.reason))
                 raise Abort from None
         if dst == RUNNING:
-            text = data.decode(errors="replace").splitlines()
-            out.extend(u.apply_system(text) if s.context is None else u.apply_context(s.context, text))
+            out.extend(u.run_file(s.context, data))
             out.append(msg.bytes_copied(len(data), elapsed_ms(len(data), s)))
             return
         if dst == STARTUP_CFG:
             dest = startup_path(out)
         else:
-            dest = _path(cmd, target)
-            if u.flash.is_dir(dest):
-                dest = f"{dest}/{_path(cmd, source).rpartition('/')[2]}".lstrip("/")
+            dest = _resolved(target, out)       # a folder there: `(Is a directory)`
         try:
             u.flash.write(dest, data, u.clock.now)
-        except FlashError:
-            out.append(msg.error_opening(_shown(target)))
+        except FlashError as exc:
+            out.append(msg.error_opening(_shown(target), exc.reason))
             raise Abort from None
         if checksum is not None:
             out.extend([msg.cryptochecksum(checksum), ""])
@@ -225,15 +240,16 @@ def copy(cmd: Command) -> None:
 
 def _short(name: str) -> str:
     loc = split_url(name)
-    return loc[1] if loc else name
+    return shown(loc[1] if loc else name)
 
 
 def _shown(name: str) -> str:
-    """A file as the ASA names it in messages: its file system as typed, then `/path`."""
-    loc = split_url(name)
-    if loc is None:
-        return _url(name.lstrip("/"))
-    return f"{name[:name.index(':') + 1]}/{loc[1]}"
+    """A file as the ASA names it in messages: its file system as typed, then `/path`
+    (control characters shown as `?`)."""
+    if split_url(name) is None:
+        return shown(name if ":" in name else _url(name.lstrip("/")))
+    fs, _, rest = name.partition(":")
+    return shown(f"{fs}:{rest if rest.startswith('/') else '/' + rest}")
 
 
 # ---------------------------------------------------------------- more, dir
@@ -247,8 +263,8 @@ def more(cmd: Command) -> None:
         return
     try:
         data = u.flash.read(_path(cmd, raw))
-    except FlashError:
-        cmd.error(msg.error_opening(_shown(raw)))
+    except FlashError as exc:
+        cmd.error(msg.error_opening(_shown(raw), exc.reason))
         return
     cmd.print(*data.decode(errors="replace").splitlines())
 
@@ -285,28 +301,39 @@ def _noconfirm(cmd: Command) -> bool:
     return any("noconfirm" in v for v in cmd.values("DEL_OPT") + cmd.values("COPY_OPT"))
 
 
+def _answer_path(typed: str, default: str, error: Callable[[str, str], str], out: list[str]) -> str:
+    """The flash path of an answer to a file-name question (empty: the default)."""
+    if not typed:
+        return default
+    try:
+        return resolve(typed)
+    except FlashError as exc:
+        out.append(error(_shown(typed), exc.reason))
+        raise Abort from None
+
+
 @handler("delete")
 def delete(cmd: Command) -> None:
     u = cmd.unit
     raw = cmd.value("FILE") or ""
-    path = _path(cmd, raw)
+    path = _path(cmd, raw, msg.error_deleting)
     recursive = any("recursive" in v for v in cmd.values("DEL_OPT"))
     if not u.flash.exists(path) and not (recursive and path and u.flash.is_dir(path)):
         cmd.error(msg.error_deleting(_url(path)))
 
     def act(answers: list[str], out: list[str]) -> None:
-        target = _path(cmd, answers[0]) if answers and answers[0] else path
+        target = _answer_path(answers[0] if answers else "", path, msg.error_deleting, out)
         try:
-            if recursive and u.flash.is_dir(target):
-                for f in [f for f in u.flash.files if f.startswith(target + "/")]:
+            if recursive and target and u.flash.is_dir(target):
+                for f in sorted(f for f in u.flash.files if f.startswith(target + "/")):
                     u.flash.delete(f)
                 for d in sorted((d for d in u.flash.dirs if d == target or d.startswith(target + "/")),
                                 reverse=True):
                     u.flash.rmdir(d)
             else:
                 u.flash.delete(target)
-        except FlashError:
-            out.append(msg.error_deleting(_url(target)))
+        except FlashError as exc:
+            out.append(msg.error_deleting(_url(target), exc.reason))
             raise Abort from None
     if not (_noconfirm(cmd) or cmd.session.batch):
         cmd.print("")
@@ -317,32 +344,41 @@ def delete(cmd: Command) -> None:
 @handler("mkdir")
 def mkdir(cmd: Command) -> None:
     u = cmd.unit
-    path = _path(cmd, cmd.value("FILE") or "")
+    raw = cmd.value("FILE") or ""
+    path = _path(cmd, raw, msg.error_creating_dir)
     if not path or u.flash.exists(path) or u.flash.is_dir(path):
         cmd.error(msg.error_creating_dir(_url(path)))
 
     def act(answers: list[str], out: list[str]) -> None:
-        target = _path(cmd, answers[0]) or path
+        target = _answer_path(answers[0], path, msg.error_creating_dir, out)
         try:
             u.flash.mkdir(target, u.clock.now)
-        except FlashError:
-            out.append(msg.error_creating_dir(_url(target)))
+        except FlashError as exc:
+            out.append(msg.error_creating_dir(_url(target), exc.reason))
             raise Abort from None
         out.append(msg.mkdir_done(_url(target)))
     _ask_chain(cmd, [(msg.mkdir_prompt(path), path)], act, _noconfirm(cmd))
 
 
+def _rmdir_error(path: str, reason: str) -> str:
+    return msg.error_removing_dir(path, reason)
+
+
 @handler("rmdir")
 def rmdir(cmd: Command) -> None:
     u = cmd.unit
-    path = _path(cmd, cmd.value("FILE") or "")
+    path = _path(cmd, cmd.value("FILE") or "", _rmdir_error)
     if not path or not u.flash.is_dir(path):
-        cmd.error(msg.error_removing_dir(_url(path), "No such file or directory"))
+        cmd.error(msg.error_removing_dir(_url(path), msg.NO_SUCH_FILE))
     if any(k.startswith(path + "/") for k in list(u.flash.files) + list(u.flash.dirs)):
         cmd.error(msg.error_removing_dir(_url(path)))
 
     def act(_answers: list[str], out: list[str]) -> None:
-        u.flash.rmdir(path)
+        try:
+            u.flash.rmdir(path)
+        except FlashError as exc:
+            out.append(msg.error_removing_dir(_url(path), exc.reason))
+            raise Abort from None
         out.append(msg.rmdir_done(_url(path)))
     if not (_noconfirm(cmd) or cmd.session.batch):
         cmd.print("")
@@ -353,17 +389,25 @@ def rmdir(cmd: Command) -> None:
 @handler("rename")
 def rename(cmd: Command) -> None:
     u = cmd.unit
-    src, dst = (_path(cmd, v) for v in cmd.values("FILE"))
+    raw_src, raw_dst = cmd.values("FILE")
+    src = _path(cmd, raw_src, msg.error_renaming)
+    try:
+        dst = resolve(raw_dst)
+    except FlashError as exc:
+        cmd.error(msg.error_renaming(_url(src), exc.reason))
+        raise
     if not src or not (u.flash.exists(src) or u.flash.is_dir(src)):
         cmd.error(msg.error_renaming(_url(src)))
     if not dst or u.flash.exists(dst) or u.flash.is_dir(dst):
-        cmd.error(msg.error_renaming(_url(src), "File exists"))
+        cmd.error(msg.error_renaming(_url(src), msg.FILE_EXISTS))
 
-    def act(_answers: list[str], out: list[str]) -> None:
+    def act(answers: list[str], out: list[str]) -> None:
+        a = _answer_path(answers[0], src, msg.error_renaming, out)
+        b = _answer_path(answers[1], dst, lambda _n, r: msg.error_renaming(_url(a), r), out)
         try:
-            u.flash.rename(src, dst)
-        except FlashError:
-            out.append(msg.error_renaming(_url(src)))
+            u.flash.rename(a, b)
+        except FlashError as exc:
+            out.append(msg.error_renaming(_url(a), exc.reason))
             raise Abort from None
     _ask_chain(cmd, [(msg.rename_source_prompt(src), src), (msg.rename_destination_prompt(dst), dst)],
                act, _noconfirm(cmd))
@@ -372,9 +416,15 @@ def rename(cmd: Command) -> None:
 @handler("erase", "format")
 def erase(cmd: Command) -> None:
     u = cmd.unit
+    if _path(cmd, cmd.value("FILE") or DEFAULT_FS):
+        cmd.invalid_token("FILE")       # a file system is erased whole, never a path in it
 
     def act(_answers: list[str], out: list[str]) -> None:
-        u.flash.erase()
+        try:
+            u.flash.erase()
+        except FlashError as exc:
+            out.append(msg.error_deleting(_url(exc.path), exc.reason))
+            raise Abort from None
         out.append(msg.erase_done(DEFAULT_FS))
     _ask_chain(cmd, [(msg.erase_confirm(DEFAULT_FS), "")], act)
 

@@ -14,7 +14,7 @@ from ...config.render import checksum_groups, password_hash
 from .. import messages as msg
 from .. import names
 from ..commands import Command, handler
-from ..flash import split_url
+from ..flash import FlashError, resolve, shown, split_url
 from ..hardware import canonical_interface
 
 
@@ -249,29 +249,42 @@ def config_url(cmd: Command) -> None:
         cdef.config_url = ""
         return
     url = cmd.value("FILE") or ""
-    loc = split_url(url)
-    if loc is None:
-        cmd.error(msg.unsupported_url(url))
-    assert loc is not None
+    if split_url(url) is None:
+        cmd.error(msg.unsupported_url(shown(url)))
+    try:
+        path = resolve(url)
+    except FlashError as exc:     # a path out of the flash, or a name the flash refuses
+        cmd.error(msg.error_opening(shown(url), exc.reason))
+        raise
     if url.lower().startswith("flash:"):
         # the ASA 5500 series stores flash: URLs under their real name, disk0:
         converted = "disk0:" + url[len("flash:"):]
         if not s.batch:
             cmd.print(msg.converting_url(url, converted))
         url = converted
-    if cdef.config_url and split_url(cdef.config_url) == loc:
+    if cdef.config_url and _flash_path(cdef.config_url) == path:
         cdef.config_url = url
         return
     cdef.config_url = url
-    if not u.flash.exists(loc[1]):
+    if not u.flash.exists(path):
         if not s.batch:
             cmd.print(*msg.context_url_not_fetched(url))
         return
-    u.load_context_url(cdef.name)
-    if not s.batch:
-        cmd.print(msg.context_checksum_changed(checksum_groups(u.config_body(cdef.name))))
-        if cdef.name == u.sys.admin_context:
-            cmd.print(msg.ADMIN_CONTEXT_COMING_UP)
+    report = u.load_context_url(cdef.name) or []
+    if s.batch:
+        u.emit(*report)            # loading at boot or by sync: errors go to the console
+        return
+    cmd.print(*report)
+    cmd.print(msg.context_checksum_changed(checksum_groups(u.config_body(cdef.name))))
+    if cdef.name == u.sys.admin_context:
+        cmd.print(msg.ADMIN_CONTEXT_COMING_UP)
+
+
+def _flash_path(url: str) -> str | None:
+    try:
+        return resolve(url)
+    except FlashError:
+        return None
 
 
 @handler("join_failover_group")
