@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asa_emulator.failover.state import TRANSIENT
 from asa_emulator.lab.lab import Lab
+
+# Active/Active (the built-in example) and Active/Standby (the same pair without failover
+# groups: the unit-level state is the one that runs)
+ACTIVE_STANDBY = str(Path(__file__).parent.parent / "transcripts" / "labs" / "active-standby")
+LABS = ("example", ACTIVE_STANDBY)
 
 UNITS = ("primary", "secondary")
 DATA_IFS = ("GigabitEthernet0/2", "GigabitEthernet0/3", "GigabitEthernet0/4", "GigabitEthernet0/5")
@@ -44,21 +52,29 @@ def _active_units(lab: Lab, gid: int) -> list[str]:
             if u.up and lab.pair.fo[n].started and lab.pair.fo[n].groups[gid].active]
 
 
+def _settled(lab: Lab) -> bool:
+    """A running unit has settled: every group that runs is out of its transient states."""
+    return any(u.up and lab.pair.fo[n].started and not lab.pair.fo[n].syncing
+               and all(lab.pair.fo[n].groups[g].state not in TRANSIENT for g in lab.pair.ps.gids)
+               for n, u in lab.units.items())
+
+
+@pytest.mark.parametrize("lab_name", LABS)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(fault, min_size=1, max_size=12))
-def test_one_active_unit_per_group_once_hold_time_passed(steps: list[tuple[str, ...]]) -> None:
-    lab = Lab.load("example")
+def test_one_active_unit_per_group_once_hold_time_passed(lab_name: str,
+                                                         steps: list[tuple[str, ...]]) -> None:
+    lab = Lab.load(lab_name)
     lab.settle()
     for step in steps:
         _apply(lab, step)
         if not lab.wiring.cut:
-            # failover link up: once the hold time has passed no group is active twice, and
-            # once a running unit has settled every group is active somewhere
+            # failover link up: once the hold time has passed no group (or, in Active/Standby,
+            # the unit-level state) is active twice, and once a running unit has settled
+            # every group that runs is active somewhere
             lab.advance(20_000)
-            settled = any(u.up and lab.pair.fo[n].started and not lab.pair.fo[n].syncing
-                          and all(g.state not in TRANSIENT for g in lab.pair.fo[n].groups.values())
-                          for n, u in lab.units.items())
-            for gid in (1, 2):
+            settled = _settled(lab)
+            for gid in lab.pair.ps.gids:
                 active = _active_units(lab, gid)
                 assert len(active) <= 1, (gid, steps)
                 if settled:
@@ -76,7 +92,7 @@ def test_one_active_unit_per_group_once_hold_time_passed(steps: list[tuple[str, 
             lab.directive(f"@link up {name} {itf}")
             lab.directive(f"@link heal {name} {itf}")
     lab.advance(120_000)
-    for gid in (1, 2):
+    for gid in lab.pair.ps.gids:
         assert len(_active_units(lab, gid)) == 1, (gid, steps)
 
 

@@ -103,7 +103,8 @@ ADMIN_CONTEXT_GROUP_1 = "ERROR: The admin context must be in failover group 1"
 
 
 def failover_group_missing(gid: int) -> str:
-    # unverified: `join-failover-group N` before `failover group N` exists
+    # unverified (no capture found): a group that is not configured named by
+    # `join-failover-group N`, `failover active|reset group N`, `show failover group N`
     return f"ERROR: Failover group {gid} does not exist"
 
 
@@ -236,6 +237,18 @@ IF_POLL_MSEC_RANGE = "ERROR: Failover poll time must be in the range 500-999 mse
 IF_POLL_SEC_RANGE = "ERROR: Failover poll time must be in the range 1-15 seconds"             # unverified
 IF_HOLD_RANGE = "ERROR: Failover hold time must be in the range 5-75 seconds"                 # unverified
 IF_HOLD_5X_POLL = "ERROR: Failover holdtime must be at least 5 times the polltime"            # unverified
+
+
+# unverified: `failover lan interface` naming another interface or name while failover runs
+FAILOVER_LAN_IF_CHANGE = "ERROR: Cannot change the LAN failover interface while failover is enabled"
+# unverified: `no failover interface ip` of the LAN failover interface while failover runs
+FAILOVER_LAN_IP_IN_USE = ("ERROR: Cannot remove the LAN failover interface IP address while "
+                          "failover is enabled")
+
+
+def failover_name_in_use(name: str, phys: str) -> str:
+    # unverified: one failover interface name on a second port
+    return f"ERROR: Name {name} is already used by interface {phys}"
 
 
 def failover_phys_missing(name: str) -> str:

@@ -28,11 +28,25 @@ def monitored(u: Unit) -> list[tuple[str, str, str, int]]:
 
 
 def poll_hold(u: Unit, gid: int) -> tuple[int, int]:
-    """A group's interface poll and hold times (the group's `polltime interface`)."""
-    g = u.sys.failover.groups.get(gid)
+    """A group's interface poll and hold times (the group's `polltime interface`); in
+    Active/Standby (no group on u) the system's `failover polltime interface`."""
+    f = u.sys.failover
+    if not f.groups:
+        return f.if_poll_ms, f.if_hold_ms
+    g = f.groups.get(gid)
     if g is not None and g.poll_ms is not None:
         return g.poll_ms, g.hold_ms or IF_HOLD_MS
     return IF_POLL_MS, IF_HOLD_MS
+
+
+def policy(u: Unit, gid: int) -> tuple[int, bool]:
+    """A group's interface policy (number, is percent); in Active/Standby the system's
+    `failover interface-policy`."""
+    f = u.sys.failover
+    if not f.groups:
+        return f.policy
+    g = f.groups.get(gid)
+    return g.policy if g else INTERFACE_POLICY
 
 
 def poll(ps: PairState, u: Unit, m: Unit) -> None:
@@ -95,8 +109,7 @@ def over_threshold(ps: PairState, u: Unit, gid: int) -> bool:
     failed, total = failed_count(ps, u, gid)
     if failed == 0:
         return False
-    g = u.sys.failover.groups.get(gid)
-    n, pct = g.policy if g else INTERFACE_POLICY
+    n, pct = policy(u, gid)
     return failed * 100 >= n * total if pct else failed >= n
 
 

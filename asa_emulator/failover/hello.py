@@ -32,9 +32,11 @@ _STARS = "************WARNING****WARNING****WARNING*****************************
 # ------------------------------------------------------------------ starting and stopping
 def start(ps: PairState, u: Unit) -> bool:
     """Failover starts on u: every group that is not active negotiates.  False when it
-    cannot start yet (no failover LAN interface) or already runs."""
+    already runs.  The failover link need not be configured yet (Example 34-1 types
+    `failover` first): until it is, and has its address, no hello reaches the mate and the
+    unit negotiates alone."""
     fo = ps.of(u)
-    if fo.started or not u.sys.failover.lan_if:
+    if fo.started:
         return False
     now = ps.clock.now
     fo.started = True
@@ -104,7 +106,7 @@ def listen(ps: PairState, u: Unit, m: Unit) -> None:
     if (fo.neg_deadline is not None and now >= fo.neg_deadline and not fo.paired
             and not fo.syncing):
         fo.neg_deadline = None
-        if fo.negotiating():
+        if fo.negotiating(ps.gids):
             for gid in ps.gids:
                 ps.set(u, gid, S.ACTIVE, Reason.NO_ACTIVE_UNIT)
 
@@ -113,7 +115,7 @@ def _hears(ps: PairState, u: Unit, m: Unit) -> bool:
     """A hello from the mate arrives on this unit's failover link."""
     if not (ps.enabled(m) and ps.of(m).started):
         return False
-    if not u.sys.failover.lan_if or not m.sys.failover.lan_if:
+    if not (_lan_addressed(u) and _lan_addressed(m)):
         return False
     if not ps.lan_carries(u, m):
         return False
@@ -121,6 +123,14 @@ def _hears(ps: PairState, u: Unit, m: Unit) -> bool:
         _once(ps, u, "key", KEY_MISMATCH)
         return False
     return True
+
+
+def _lan_addressed(u: Unit) -> bool:
+    """u's failover LAN interface is configured and has its address (`failover interface
+    ip`): before that the unit cannot talk to its mate ("Configuring the Secondary
+    Failover Unit", step 1)."""
+    lan = u.sys.failover.lan_if
+    return lan is not None and lan[0] in u.sys.failover.ips
 
 
 def _once(ps: PairState, u: Unit, key: str, line: str) -> None:
@@ -143,7 +153,7 @@ def _meet(ps: PairState, u: Unit, m: Unit) -> None:
         _once(ps, u, "role", f"Failover: the mate is also the {role} unit; "
                              "the units cannot pair (failover lan unit)")
         return
-    u_neg, m_neg = ps.of(u).negotiating(), ps.of(m).negotiating()
+    u_neg, m_neg = ps.of(u).negotiating(ps.gids), ps.of(m).negotiating(ps.gids)
     if u_neg and m_neg:
         # simultaneous boot: the primary gives its configuration to the secondary
         if role != "Primary":

@@ -164,6 +164,9 @@ class Pair:
                 return [(u.name, link[1])]
         return []
 
+    def status_headings(self) -> list[str]:
+        return gather.status_headings(self.ps)
+
     def status_row(self, u: Unit) -> list[str]:
         return gather.status_row(self.ps, u)
 

@@ -5,8 +5,10 @@ Every chapter module (hello, sync, health, preempt, replication, remote, show) i
 functions over one `PairState`; `pair.py` owns it and decides the order of a tick.  The enums'
 values are the ASA's own strings, so they print and compare as before.
 
-Active/Standby (no failover group configured) needs no other shape: the unit-level state is
-one more `Group` record, and `PairState.gids` is the one place that says which groups exist.
+Active/Standby (no failover group configured, chapter 34 "Failover Groups": groups exist only
+once configured) needs no other shape: the unit-level state is group 1's record, which every
+context maps to without a group (`Unit.group_of`).  `PairState.gids` is the one place that says
+which groups run, and `PairState.active_active` which layout `show failover` prints.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class Reason(StrEnum):
 
 
 GROUPS = (1, 2)
+UNIT = 1            # Active/Standby: the unit-level state lives in group 1's record
 S = GroupState
 
 ACTIVE_STATES = frozenset({S.ACTIVE, S.JUST_ACTIVE, S.ACTIVE_DRAIN, S.ACTIVE_APPLYING_CONFIG,
@@ -150,8 +153,11 @@ class UnitFailover:
     last_failover: dict[int, int] = field(default_factory=dict)
     stats_sys_cmd: int = 0
 
-    def negotiating(self) -> bool:
-        return any(g.state.negotiating for g in self.groups.values())
+    def negotiating(self, gids: tuple[int, ...]) -> bool:
+        """Still looking for a mate in one of the groups that run (gids).  A group still
+        Not Detected on a unit that runs failover is one it does not know (configured on
+        the mate only): it does not make an active unit a negotiating one."""
+        return any(self.groups[g].state == GroupState.NEGOTIATION for g in gids)
 
     def set_state(self, gid: int, state: GroupState, reason: Reason, now: int,
                   chain: bool = True) -> bool:
@@ -225,8 +231,19 @@ class PairState:
     # ------------------------------------------------------------------ who is who
     @property
     def gids(self) -> tuple[int, ...]:
-        """The failover groups the pair runs (Active/Active: both)."""
-        return GROUPS
+        """The failover groups the pair runs: those configured (`failover group N`) on
+        either running unit, in order; Active/Standby, with none, runs the unit-level state
+        (UNIT).  A unit that holds only its bootstrap lines runs the groups its running mate
+        is configured with, so both agree on which states exist before the configuration
+        sync; a unit that is off or booting has no running configuration."""
+        configured = {g for u in self.units.values() if u.up for g in u.sys.failover.groups}
+        return tuple(sorted(configured)) if configured else (UNIT,)
+
+    @property
+    def active_active(self) -> bool:
+        """A failover group is configured on a running unit: Active/Active; otherwise the
+        whole unit fails over (Active/Standby)."""
+        return any(u.sys.failover.groups for u in self.units.values() if u.up)
 
     def of(self, u: Unit) -> UnitFailover:
         return self.fo[u.name]

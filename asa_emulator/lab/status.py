@@ -18,7 +18,8 @@ def status_lines(lab: Lab) -> list[str]:
     when = datetime.fromtimestamp(lab.clock.now / 1000, tz=UTC)
     table = Table(title=f"lab {lab.spec.name}  {when:%H:%M:%S} UTC {when:%b} {when.day} {when:%Y}",
                   box=box.ASCII, show_lines=False)
-    for col in ("unit", "power", "role", "failover", "group 1", "group 2", "failover link", "state link"):
+    for col in ("unit", "power", "role", "failover", *lab.pair.status_headings(),
+                "failover link", "state link"):
         table.add_column(col)
     for name, u in lab.units.items():
         row = lab.pair.status_row(u)

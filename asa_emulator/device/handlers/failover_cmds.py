@@ -113,6 +113,28 @@ def _allocated_to(cmd: Command, phys: str) -> str | None:
     return None
 
 
+def _existing_port(cmd: Command) -> str:
+    """The port a failover or state link names: a subinterface must have been created
+    (`interface GigabitEthernet0/1.100`) first, else the `^` error as for any unknown
+    interface."""
+    phys = phys_name(cmd)
+    if phys not in cmd.unit.sys.interfaces:
+        cmd.invalid_token("PHY_IF")
+    return phys
+
+
+def _one_port_per_name(cmd: Command, name: str, phys: str, other: tuple[str, str] | None) -> None:
+    """The LAN and state links may share a port under one name, never one name on two ports."""
+    if other is not None and other[0] == name and other[1] != phys:
+        cmd.error(messages.failover_name_in_use(name, other[1]))
+
+
+def _running(cmd: Command) -> bool:
+    """Failover runs and the command was typed (a saved or synchronised configuration
+    replays its own lines)."""
+    return cmd.unit.sys.failover.enabled and not cmd.session.batch
+
+
 def fo_lan_interface(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     if cmd.no:
@@ -128,7 +150,13 @@ def fo_lan_interface(cmd: Command) -> None:
         cmd.invalid_token("NAME")
     if not cmd.values("PHY_IF"):
         cmd.error(messages.failover_phys_missing(name))
-    phys = phys_name(cmd)
+    phys = _existing_port(cmd)
+    if fo.lan_if == (name, phys):
+        return
+    if fo.lan_if and _running(cmd):
+        # the link the pair talks over cannot be renamed or moved under it
+        cmd.error(messages.FAILOVER_LAN_IF_CHANGE)
+    _one_port_per_name(cmd, name, phys, fo.link)
     owner = _allocated_to(cmd, phys)
     if owner:
         cmd.error(messages.interface_allocated(phys, owner))
@@ -148,9 +176,10 @@ def fo_link(cmd: Command) -> None:
     if not names.valid_nameif(name):
         cmd.invalid_token("NAME")
     if cmd.values("PHY_IF"):
-        phys = phys_name(cmd)
+        phys = _existing_port(cmd)
         if fo.lan_if and fo.lan_if[0] != name and fo.lan_if[1] == phys:
             cmd.error(messages.already_lan_failover_interface(phys))
+        _one_port_per_name(cmd, name, phys, fo.lan_if)
         owner = _allocated_to(cmd, phys)
         if owner:
             cmd.error(messages.interface_allocated(phys, owner))
@@ -167,6 +196,8 @@ def fo_interface_ip(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     name = cmd.value("NAME") or ""
     if cmd.no:
+        if name in fo.ips and fo.lan_if and fo.lan_if[0] == name and _running(cmd):
+            cmd.error(messages.FAILOVER_LAN_IP_IN_USE)
         fo.ips.pop(name, None)
         return
     known = {n for n, _ in filter(None, (fo.lan_if, fo.link))}
@@ -182,6 +213,8 @@ def fo_interface_ip(cmd: Command) -> None:
             return
         if ipaddress.IPv4Address(standby) not in net:
             cmd.error(messages.FAILOVER_STANDBY_NOT_IN_SUBNET)
+        if ipaddress.IPv4Address(standby) == ipaddress.IPv4Address(addr):
+            cmd.error(messages.STANDBY_SAME_AS_ACTIVE)
         fo.ips[name] = FailoverIp(addr, mask, standby)
         return
     prefix = cmd.value("IPV6_PREFIX") or ""
@@ -194,6 +227,8 @@ def fo_interface_ip(cmd: Command) -> None:
         return
     if sb not in iface.network:
         cmd.error(messages.FAILOVER_STANDBY_NOT_IN_SUBNET)
+    if sb == iface.ip:
+        cmd.error(messages.STANDBY_SAME_AS_ACTIVE)
     fo.ips[name] = FailoverIp(str(iface.ip), f"/{iface.network.prefixlen}", standby6)
 
 
@@ -383,16 +418,27 @@ def fg_polltime(cmd: Command) -> None:
 
 # ---------------------------------------------------------------- control
 
+def _named_group(cmd: Command) -> int | None:
+    """The `group N` a control command names (None: the whole unit), refused when this
+    unit has no such group (Active/Standby has none; Active/Active at most two)."""
+    gid = cmd.value("N_1_2")
+    if gid is None:
+        return None
+    if int(gid) not in cmd.unit.sys.failover.groups:
+        cmd.error(messages.failover_group_missing(int(gid)))
+    return int(gid)
+
+
 @handler("failover_active")
 def failover_active(cmd: Command) -> None:
-    gid = cmd.value("N_1_2")
-    cmd.pair.force_active(cmd, int(gid) if gid else None, not cmd.no)
+    gid = _named_group(cmd)
+    cmd.pair.force_active(cmd, gid, not cmd.no)
 
 
 @handler("failover_reset")
 def failover_reset(cmd: Command) -> None:
-    gid = cmd.value("N_1_2")
-    cmd.pair.reset(cmd, int(gid) if gid else None)
+    gid = _named_group(cmd)
+    cmd.pair.reset(cmd, gid)
 
 
 @handler("failover_exec")

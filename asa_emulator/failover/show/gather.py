@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...config.defaults import INTERFACE_POLICY, MAX_MONITORED
+from ...config.defaults import MAX_MONITORED
+from ...device import messages
 from ...device.addresses import current_ip
 from ...device.interfaces import is_monitored, monitored_count
 from .. import health
 from ..remote import show_exec
-from ..state import GroupState, PairState, Reason
+from ..state import UNIT, GroupState, PairState, Reason
 from . import render
 from .model import (
     DEFAULT_GROUP_STAT_NAMES,
@@ -43,6 +44,8 @@ def show(pair: PairState, cmd: Command, what: str) -> list[str]:
     words = cmd.words
     if "group" in words:
         gid = int(cmd.value("N_1_2") or 1)
+        if gid not in u.sys.failover.groups:
+            cmd.error(messages.failover_group_missing(gid))
         return render.show_failover_group(view(pair, u), gid)
     if "state" in words:
         return render.show_failover_state(view(pair, u))
@@ -67,7 +70,10 @@ def _descriptions(u: Unit) -> list[str]:
 
 
 def history(pair: PairState, u: Unit) -> list[HistoryEntry]:
-    return [HistoryEntry(render.format_time(h.at), h.group, h.from_state, h.to_state, h.reason)
+    """Active/Standby history has no group column: its entries are the unit's."""
+    aa = pair.active_active
+    return [HistoryEntry(render.format_time(h.at), h.group if aa else None, h.from_state,
+                         h.to_state, h.reason)
             for h in pair.of(u).history]
 
 
@@ -191,18 +197,22 @@ def view(pair: PairState, u: Unit) -> FailoverView:
     # Active/Active: the system-wide `failover polltime interface`, `failover
     # interface-policy` and `failover replication http` have no effect (Guidelines): the
     # header shows what the failover groups use (group 1's poll time and policy, or their
-    # defaults; HTTP replication when a group has it)
-    g1 = f.groups.get(1)
+    # defaults; HTTP replication when a group has it).  Active/Standby: the system's own.
+    aa = pair.active_active
     poll, hold = health.poll_hold(u, 1)
-    policy = g1.policy if g1 else INTERFACE_POLICY
+    policy = health.policy(u, 1)
+    http = (any(g.replication_http for g in f.groups.values()) if f.groups
+            else f.replication_http)
+    last = fo.last_failover.get(UNIT)
     return FailoverView(
         enabled=enabled, role=pair.role(u), lan=_link(pair, u, f.lan_if, True),
-        this=_host(pair, u), other=other, active_active=True,
+        this=_host(pair, u), other=other, active_active=aa,
         state_link=_link(pair, u, f.link, False),
         unit_poll_ms=f.unit_poll_ms, unit_hold_ms=f.unit_hold_ms, if_poll_ms=poll, if_hold_ms=hold,
         policy=f"{policy[0]}%" if policy[1] else str(policy[0]), monitored=monitored_count(u),
         monitored_max=MAX_MONITORED,
-        replication_http=any(g.replication_http for g in f.groups.values()),
+        replication_http=http,
+        last_failover=render.format_time(last) if last is not None and not aa else None,
         version_ours=u.hw.version,
         version_mate=m.hw.version if mate_known or (fo.mismatch == "prereq" and m.up) else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
@@ -224,11 +234,16 @@ def _stats(names: tuple[str, ...], counted: dict[str, tuple[int, int]]) -> tuple
     return tuple(rows)
 
 
+def status_headings(pair: PairState) -> list[str]:
+    """The state columns of `@status`: one per failover group, or the unit's state."""
+    return [f"group {g}" for g in pair.gids] if pair.active_active else ["state"]
+
+
 def status_row(pair: PairState, u: Unit) -> list[str]:
     """The lab's `@status` row for u: role, failover on/off, group states, links."""
     fo = pair.of(u)
     if not u.up:
-        return ["-", "-", "-", "-", "-", "-"]
+        return ["-"] * (4 + len(pair.gids))
     f = u.sys.failover
     # failover off: a group that never negotiated is active; one that was running keeps
     # its state (`no failover` leaves standby groups standby), as the prompt shows it
