@@ -209,3 +209,45 @@ def test_trap_level_and_timestamp_in_datagrams() -> None:
                        "logging host inside 10.0.0.5"] + FORCE,
               syslog=lambda ds: sent.extend(d.payload for d in ds))
     assert b"<129>Jun 12 2024 12:00:34: %ASA-1-104002: (Primary) Switching to STANDBY - Set by the config command." in sent
+
+
+def test_prompt_states_with_failover_off() -> None:
+    # command reference: act / stby with failover on, actNoFailover / stbyNoFailover with it off;
+    # the system space shows group 1's state, a context its own group's
+    lines, _ = run_lines(["enable", "", "configure terminal", "prompt hostname context priority state",
+                          "no failover active group 1", "@wait 3s", "no failover",
+                          "changeto context ctx1", "changeto context admin"])
+    assert lines[-3:] == ["primary/pri/stby(config)# no failover",
+                          "primary/pri/stbyNoFailover(config)# changeto context ctx1",
+                          "primary/ctx1/pri/stbyNoFailover(config)# changeto context admin"]
+    lab = Lab.load("blank")
+    lab.settle()
+    con = lab.console("primary")
+    for line in ["enable", "", "configure terminal", "prompt hostname state"]:
+        con.execute(line)
+    assert con.prompt() == "ciscoasa/actNoFailover(config)# "
+
+
+def test_pseudo_standby_in_show_failover() -> None:
+    lines, _ = run_lines(["enable", "", "no failover active group 1", "@wait 3s", "configure terminal",
+                          "no failover", "show failover | include Failover Off"])
+    assert lines[-1] == "Failover Off (pseudo-Standby)"
+    lines, _ = run_lines(["enable", "", "configure terminal", "no failover",
+                          "show failover | include Failover Off"])
+    assert lines[-1] == "Failover Off"
+
+
+def test_prompt_keywords_have_their_own_help() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    con = lab.console("primary")
+    for line in ["enable", "", "configure terminal"]:
+        con.execute(line)
+    assert con.help("prompt hostname ") == [
+        "  context   Display the context in the session prompt (multimode only)",
+        "  domain    Display the domain in the session prompt",
+        "  hostname  Display the hostname in the session prompt",
+        "  priority  Display the priority in the session prompt",
+        "  slot      Display the slot in the session prompt",
+        "  state     Display the traffic passing state in the session prompt",
+        "  <cr>"]
