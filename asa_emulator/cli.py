@@ -104,6 +104,7 @@ class _InputError(Exception):
 
 def cmd_run(lab: str | None, files: list[str], strict: bool, settle: bool) -> int:
     from .lab.labfile import LabError
+    from .syslog_udp import UdpSyslogSender
     from .transcript.runner import run_lines
     try:
         lines = _read_script(files)
@@ -113,12 +114,15 @@ def cmd_run(lab: str | None, files: list[str], strict: bool, settle: bool) -> in
 
     def emit(line: str) -> None:
         out.write(line + "\n")
+    sender = UdpSyslogSender()      # `logging host` messages go out as real UDP syslog
     try:
         base = Path(files[0]).parent if files and files[0] != "-" else None
-        _, stats = run_lines(lines, lab, emit, settle, base)
+        _, stats = run_lines(lines, lab, emit, settle, base, syslog=sender.send)
     except LabError as exc:
         out.flush()
         return _fail(str(exc))
+    finally:
+        sender.close()
     out.flush()
     return EXIT_ASA_ERROR if strict and stats.asa_errors else EXIT_OK
 

@@ -7,7 +7,10 @@ does I/O or reads the wall clock.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .device.syslog import Datagram
 
 
 class Console(Protocol):
@@ -99,4 +102,9 @@ class LabHandle(Protocol):
 
     def advance(self, ms: int) -> None:
         """Move the virtual clock forward, delivering events (real-time front ends)."""
+        ...
+
+    def take_syslog(self) -> list[Datagram]:
+        """Syslog messages for `logging host` servers since the last call, in order; the front
+        end sends them (asa_emulator/syslog_udp.py) or drops them (golden transcripts)."""
         ...

@@ -138,3 +138,6 @@ class FakeLab:
 
     def advance(self, ms: int) -> None:
         self.advanced.append(ms)
+
+    def take_syslog(self) -> list:
+        return []

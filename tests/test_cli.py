@@ -24,7 +24,7 @@ def test_piped_stdin_runs_as_a_script() -> None:
     assert res.stderr == ""
     assert res.stdout.splitlines() == [
         "Beginning configuration replication: Sending to mate.",
-        "End Configuration Replication to mate.",
+        "End Configuration Replication to mate",
         "primary> enable",
         "Password:",
         "primary# show version | include Version",

@@ -752,7 +752,7 @@ def test_file_system_messages() -> None:
 
 def test_failover_and_reload_messages() -> None:
     assert msg.REPLICATION_BEGIN == "Beginning configuration replication: Sending to mate."
-    assert msg.REPLICATION_END == "End Configuration Replication to mate."
+    assert msg.REPLICATION_END == "End Configuration Replication to mate"
     assert msg.RELOAD_CONFIRM == "Proceed with reload? [confirm]"
     assert msg.reload_save_prompt("admin") == (
         "admin config has been modified. Save? [Y]es/[N]o/[S]ave all/[C]ancel:")

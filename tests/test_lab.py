@@ -57,7 +57,7 @@ def test_messages_of_the_other_console_wait_for_it() -> None:
         "End configuration replication from mate.",
         "@console primary",
         "Beginning configuration replication: Sending to mate.",
-        "End Configuration Replication to mate.",
+        "End Configuration Replication to mate",
     ]
 
 

@@ -26,3 +26,16 @@ PAGER_LINES = 24
 
 # A failover group prefers the primary unit unless told `secondary`.
 GROUP_PREFERENCE = "primary"
+
+# `logging facility`: 20 (local4); `logging buffer-size`: 4096 bytes (command reference).
+LOGGING_FACILITY = 20
+LOGGING_BUFFER_SIZE = 4096
+
+# Syslog severity levels by number (0-7), as `logging console ?` names them.
+LOGGING_LEVELS = ("emergencies", "alerts", "critical", "errors", "warnings", "notifications",
+                  "informational", "debugging")
+
+# Where the front ends send `logging host` messages: the lab's addresses are not real, so
+# every syslog server is reached on the loopback, at the line's UDP port or 514.
+SYSLOG_LOOPBACK = "127.0.0.1"
+SYSLOG_PORT = 514

@@ -243,6 +243,32 @@ class SshAccess:
     nameif: str
 
 
+@dataclass(frozen=True)
+class LogHost:
+    """`logging host IFNAME ADDR [udp/PORT]`: a syslog server reached through a nameif."""
+
+    nameif: str
+    address: str
+    proto: str = "udp"
+    port: int | None = None             # None: the protocol's default (514 for UDP)
+
+
+@dataclass
+class LoggingConfig:
+    """The `logging` settings of a context (a multiple-context ASA has none in the system
+    space: its messages, failover's among them, use the admin context's)."""
+
+    enabled: bool = False               # logging enable
+    timestamp: bool = False
+    standby: bool = False
+    console: int | None = None          # severity level, None: disabled
+    buffered: int | None = None
+    trap: int | None = None
+    facility: int = defaults.LOGGING_FACILITY
+    buffer_size: int = defaults.LOGGING_BUFFER_SIZE
+    hosts: list[LogHost] = field(default_factory=list)
+
+
 @dataclass
 class ContextConfig:
     name: str
@@ -266,6 +292,7 @@ class ContextConfig:
     aaa_ssh_local: bool = False            # aaa authentication ssh console LOCAL
     max_fail: int | None = None            # aaa local authentication attempts max-fail N
     ssh_access: list[SshAccess] = field(default_factory=list)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
     # The default inspection policy is part of a context's configuration only when the ASA
     # creates the context with its default config (config-url not found); a context loaded
     # from a file or a sync has what that configuration says: see add_default_inspection.

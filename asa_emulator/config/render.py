@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable
 
 from . import defaults
-from .model import ContextConfig, FailoverConfig, FailoverGroup, SystemConfig
+from .model import ContextConfig, FailoverConfig, FailoverGroup, LoggingConfig, SystemConfig
 from .passwords import asa_hash
 
 # `timeout` lines: the keywords each line carries, in the ASA's order
@@ -226,6 +226,7 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
             out.append(f" asr-group {itf.asr_group}")
         out.append("!")
     out.append(f"pager lines {ctx.pager_lines}")
+    out.extend(render_logging(ctx.logging))
     # every named interface has an `mtu` line (default 1500), after pager and before monitoring
     out.extend(f"mtu {itf.nameif} {itf.mtu}" for itf in ctx.interfaces.values() if itf.nameif)
     for nameif, on in ctx.monitor.items():
@@ -243,6 +244,23 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
     out.append(f"ssh timeout {ctx.ssh_timeout}")
     out.extend(render_users(ctx))
     out.extend(render_mpf(ctx))
+    return out
+
+
+def render_logging(cfg: LoggingConfig) -> list[str]:
+    """A context's `logging` lines, between `pager lines` and the `mtu` lines, levels by name."""
+    levels = defaults.LOGGING_LEVELS
+    out = [f"logging {flag}" for flag, on in (("enable", cfg.enabled), ("timestamp", cfg.timestamp),
+                                               ("standby", cfg.standby)) if on]
+    if cfg.buffer_size != defaults.LOGGING_BUFFER_SIZE:
+        out.append(f"logging buffer-size {cfg.buffer_size}")
+    for dest, level in (("console", cfg.console), ("buffered", cfg.buffered), ("trap", cfg.trap)):
+        if level is not None:
+            out.append(f"logging {dest} {levels[level]}")
+    if cfg.facility != defaults.LOGGING_FACILITY:
+        out.append(f"logging facility {cfg.facility}")
+    for h in cfg.hosts:
+        out.append(f"logging host {h.nameif} {h.address}" + (f" {h.proto}/{h.port}" if h.port else ""))
     return out
 
 

@@ -179,9 +179,9 @@ RELOAD_SHUTDOWN_LINES = (
 # ============================================================================ failover / replication
 # verified: configuration guide (spec line 79) and unicon mock
 REPLICATION_BEGIN = "Beginning configuration replication: Sending to mate."
-# The guide (and the project's issue contract) print a final period; a real 9.2/9.5 transcript
-# (wrmem.net "Zero Downtime ASA Upgrade") and the unicon mock show none.  The contract wins here.
-REPLICATION_END = "End Configuration Replication to mate."
+# The guide's prose prints a final period; real 9.2(2)4 and 9.6(4)36 consoles (wrmem.net "Zero
+# Downtime ASA Upgrade"; reference 8a) and the unicon mock show none: the device wins.
+REPLICATION_END = "End Configuration Replication to mate"
 # unverified: the receiving side (reference 5a, from memory)
 REPLICATION_FROM_MATE_BEGIN = "Beginning configuration replication from mate."
 REPLICATION_FROM_MATE_END = "End configuration replication from mate."
@@ -538,24 +538,35 @@ def converting_url(typed: str, converted: str) -> str:
     return f"INFO: Converting {typed} to {converted}"
 
 
-# Failover transitions, as the console shows them with `logging console` (syslog 104001-104004).
-# Verified forms: Cisco syslog reference and logstash's CISCOFW104001/104002 patterns
-# `(Primary) Switching to ACTIVE - <reason>`.  In Active/Active one line is printed per
-# failover group that changes; the group is not named (no capture shows a group field).
-def switching_active(role: str, reason: str) -> str:
-    return f"%ASA-1-104001: ({role}) Switching to ACTIVE - {reason}."
+# Failover transitions on the console, whatever `logging` says: a real 9.6(4) Active/Standby
+# console prints the state machine's line with 8 leading spaces (reference 8a).  In
+# Active/Active the same line is printed for each failover group that changes.
+# unverified: the Active/Active form (no capture names a group on this line).
+CONSOLE_SWITCHING_ACTIVE = "        Switching to Active"
+CONSOLE_SWITCHING_STANDBY = "        Switching to Standby"
+
+# Syslog messages 104001-104004 (severity 1): (message id, level, text after `%ASA-1-1040nn: `),
+# for `Unit.log`; sent only where the logging configuration says (device/syslog.py).  Verified
+# forms: Cisco syslog reference and logstash's CISCOFW104001/104002 patterns
+# `(Primary) Switching to ACTIVE - <reason>`.  In Active/Active one message per failover group
+# that changes; no capture shows a group field.
+Syslog = tuple[int, int, str]
 
 
-def switching_standby(role: str, reason: str) -> str:
-    return f"%ASA-1-104002: ({role}) Switching to STANDBY - {reason}."
+def switching_active(role: str, reason: str) -> Syslog:
+    return 104001, 1, f"({role}) Switching to ACTIVE - {reason}."
 
 
-def switching_failed(role: str) -> str:
-    return f"%ASA-1-104003: ({role}) Switching to FAILED."
+def switching_standby(role: str, reason: str) -> Syslog:
+    return 104002, 1, f"({role}) Switching to STANDBY - {reason}."
 
 
-def switching_ok(role: str) -> str:
-    return f"%ASA-1-104004: ({role}) Switching to OK."
+def switching_failed(role: str) -> Syslog:
+    return 104003, 1, f"({role}) Switching to FAILED."
+
+
+def switching_ok(role: str) -> Syslog:
+    return 104004, 1, f"({role}) Switching to OK."
 
 
 # ---------------------------------------------------------------- default settings (defaults.py)

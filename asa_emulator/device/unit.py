@@ -17,6 +17,7 @@ from . import messages as msg
 from .flash import STARTUP, Flash, FlashError, bad_line_shown, decode_line, is_flash_url, resolve, split_lines
 from .hardware import Hardware
 from .mgmt import Management
+from .syslog import Syslog, deliver
 
 if TYPE_CHECKING:
     from ..clock import Clock, Timer
@@ -79,6 +80,7 @@ class Unit:
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         self._file_report: list[str] | None = None
         flash.capacity = hw.flash_bytes
+        self.syslog = Syslog()              # logging buffer, counters, datagrams to send
         for image, size in hw.software_images.items():
             flash.add_image(image, size, clock.start)
         self.reset_config()
@@ -109,6 +111,13 @@ class Unit:
         if self.powered:
             self.messages.extend(lines)
 
+    def log(self, msg_id: int, level: int, text: str, context: str | None = None) -> None:
+        """A syslog message (`%ASA-level-msg_id: text`) of the system space or a context: it
+        goes to the console, the buffer or syslog servers only as `logging` says
+        (device/syslog.py).  Console lines that are not syslog messages use `emit`."""
+        if self.up:
+            deliver(self, msg_id, level, text, context)
+
     def take_messages(self) -> list[str]:
         out, self.messages = self.messages, []
         return out
@@ -132,6 +141,7 @@ class Unit:
         was_up = self.up
         self.powered = self.up = False
         self.messages = []
+        self.syslog.reset()
         self.mgmt.drop_all()                # a reload drops every SSH session
         self.mgmt.reset()
         if was_up and self.pair:

@@ -127,7 +127,10 @@ class Pair:
         return g.state == "Not Detected" or g.active
 
     def prompt_state(self, u: Unit, context: str | None) -> str:
-        return "act" if self.is_active_here(u, context) else "stby"
+        """`prompt ... state`: act / stby, with `NoFailover` when failover is not enabled
+        (command reference).  The system space shows group 1's state, a context its group's."""
+        state = "act" if self.is_active_here(u, context) else "stby"
+        return state if u.sys.failover.enabled else state + "NoFailover"
 
     def linked(self, u: Unit) -> bool:
         return self.ps.linked(u)

@@ -319,13 +319,15 @@ class PairState:
             fo.last_failover[gid] = mine if mine is not None else self.clock.now
         role = self.role(u)
         if state == S.ACTIVE and before in (S.STANDBY_READY, S.FAILED):
-            u.emit(messages.switching_active(role, reason))
+            u.emit(messages.CONSOLE_SWITCHING_ACTIVE)
+            u.log(*messages.switching_active(role, reason))
         elif state == S.STANDBY_READY and before == S.FAILED:
-            u.emit(messages.switching_ok(role))
+            u.log(*messages.switching_ok(role))
         elif state == S.STANDBY_READY and before in ACTIVE_STATES:
-            u.emit(messages.switching_standby(role, reason))
+            u.emit(messages.CONSOLE_SWITCHING_STANDBY)
+            u.log(*messages.switching_standby(role, reason))
         elif state == S.FAILED:
-            u.emit(messages.switching_failed(role))
+            u.log(*messages.switching_failed(role))
 
     def memory_lost(self, u: Unit) -> None:
         """u booted or lost power: what listeners keep of it in memory is gone."""

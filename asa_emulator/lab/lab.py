@@ -13,6 +13,7 @@ from ..console import Console
 from ..device import mgmt
 from ..device.flash import STARTUP, Flash, FlashError
 from ..device.session import ModeState, Session
+from ..device.syslog import Datagram
 from ..device.unit import Unit
 from ..failover.pair import Pair
 from ..traffic.engine import Traffic
@@ -131,6 +132,9 @@ class Lab:
 
     def advance(self, ms: int) -> None:
         self.clock.advance(ms)
+
+    def take_syslog(self) -> list[Datagram]:
+        return [d for u in self.units.values() for d in u.syslog.take_datagrams()]
 
     # ------------------------------------------------------------------ settling
     def settled(self) -> bool:

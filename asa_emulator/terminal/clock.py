@@ -10,17 +10,21 @@ import time
 from collections.abc import Callable
 
 from asa_emulator.console import LabHandle
+from asa_emulator.syslog_udp import UdpSyslogSender
 
 TICK_SECONDS = 0.1
 
 
 class RealTimeClock:
-    """Advances `lab` by the real milliseconds elapsed since the previous tick."""
+    """Advances `lab` by the real milliseconds elapsed since the previous tick, and sends the
+    syslog messages of `logging host` lines (commands and timers made) after each tick."""
 
-    def __init__(self, lab: LabHandle, now_ns: Callable[[], int] = time.monotonic_ns) -> None:
+    def __init__(self, lab: LabHandle, now_ns: Callable[[], int] = time.monotonic_ns,
+                 syslog: UdpSyslogSender | None = None) -> None:
         self._lab = lab
         self._now_ns = now_ns
         self._last_ns = now_ns()
+        self._syslog = syslog or UdpSyslogSender()
 
     def tick(self) -> int:
         """Advance the lab by the whole milliseconds elapsed; return them.
@@ -30,6 +34,7 @@ class RealTimeClock:
         if ms > 0:
             self._last_ns += ms * 1_000_000
             self._lab.advance(ms)
+        self._syslog.send(self._lab.take_syslog())
         return ms
 
     async def run(self, after_tick: Callable[[], None] | None = None, interval: float = TICK_SECONDS) -> None:

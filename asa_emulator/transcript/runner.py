@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..device.session import Session
+from ..device.syslog import Datagram
 from ..lab.lab import Lab
 from ..lab.labfile import LabError
 from ..syntax.limits import printable
 
 Emit = Callable[[str], None]
+SendSyslog = Callable[[list[Datagram]], None]
 ERROR_PREFIXES = ("ERROR:", "%Error", "% ")
 # `?` keys honoured in one script line: each prints a help listing, so a line of thousands of
 # `?` would print without bound.  A line with more is refused with one LabError (exit 2).
@@ -46,10 +48,18 @@ def first_lab(lines: list[str]) -> tuple[str | None, list[str]]:
 class Runner:
     """Feeds script lines to a lab's consoles and emits transcript lines."""
 
-    def __init__(self, lab: Lab, emit: Emit) -> None:
+    def __init__(self, lab: Lab, emit: Emit, syslog: SendSyslog | None = None) -> None:
         self.lab = lab
         self.emit = emit
+        self.syslog = syslog
         self.stats = RunStats()
+
+    def send_syslog(self) -> None:
+        """Hand the `logging host` messages to the sender (`run`), or drop them (golden
+        transcripts have no side effects)."""
+        datagrams = self.lab.take_syslog()
+        if self.syslog is not None and datagrams:
+            self.syslog(datagrams)
 
     def _out(self, lines: Iterable[str]) -> None:
         for ln in lines:
@@ -67,6 +77,7 @@ class Runner:
             self._out(out)
             if text.strip().split()[0].lower() == "@console":
                 self.flush_messages()
+            self.send_syslog()
             return
         self.flush_messages()
         con = self.lab.console(self.lab.current)
@@ -92,6 +103,7 @@ class Runner:
         busy = con.take_busy_ms()
         if busy:
             self.lab.advance(busy)
+        self.send_syslog()
 
     def _help_keys(self, con: Session, prompt: str, text: str) -> str | None:
         """`?` typed in a line, as on the console: the help appears at once and the line is
@@ -115,15 +127,18 @@ class Runner:
 
     def finish(self) -> None:
         self.flush_messages()
+        self.send_syslog()
 
 
 def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None = None,
               settle: bool = True, base: Path | None = None,
-              transcript_root: Path | None = None) -> tuple[list[str], RunStats]:
+              transcript_root: Path | None = None,
+              syslog: SendSyslog | None = None) -> tuple[list[str], RunStats]:
     """Run a whole script; return the transcript lines (also passed to `emit`) and stats.
 
     With `transcript_root` the script is a golden transcript: its lab runs on a copy in memory
-    (the lab directory is never changed) and `@lab` must name a lab inside that folder."""
+    (the lab directory is never changed) and `@lab` must name a lab inside that folder.
+    `syslog` receives the messages for `logging host` servers as they are made."""
     collected: list[str] = []
 
     def sink(line: str) -> None:
@@ -138,7 +153,7 @@ def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None =
     lab = Lab.load(named or lab_name or "example", base, in_memory=golden, confine_to=transcript_root)
     if settle:
         lab.settle()
-    runner = Runner(lab, sink)
+    runner = Runner(lab, sink, syslog)
     for line in body:
         runner.feed(line)
     runner.finish()

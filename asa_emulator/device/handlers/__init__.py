@@ -6,6 +6,7 @@ from . import (  # noqa: F401
     exec_cmds,
     failover_cmds,
     files,
+    logging_cmds,
     login,
     mgmt_cmds,
     routing,

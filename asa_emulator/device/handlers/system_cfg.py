@@ -380,5 +380,5 @@ def prompt(cmd: Command) -> None:
     if cmd.no:
         u.sys.prompt = DEFAULT_PROMPT
         return
-    items = tuple(v.lower() for v in cmd.values("PROMPT_ITEM"))
+    items = tuple(w for w in cmd.words[1:] if w)
     u.sys.prompt = items

@@ -172,6 +172,13 @@ def _link(pair: PairState, u: Unit, link: tuple[str, str] | None, lan: bool) -> 
     return LinkView(name, phys, state, ip.active if ip else None, mask, ip.standby if ip else None)
 
 
+def pair_standby(pair: PairState, u: Unit) -> bool:
+    """After `no failover` the unit keeps its states: standby for the system space's group
+    (group 1) makes it a pseudo-Standby."""
+    g = pair.of(u).groups[1]
+    return g.state != "Not Detected" and not g.active
+
+
 def view(pair: PairState, u: Unit) -> FailoverView:
     f = u.sys.failover
     fo = pair.of(u)
@@ -213,6 +220,7 @@ def view(pair: PairState, u: Unit) -> FailoverView:
         monitored_max=MAX_MONITORED,
         replication_http=http,
         last_failover=render.format_time(last) if last is not None and not aa else None,
+        pseudo_standby=not enabled and pair_standby(pair, u),
         version_ours=u.hw.version,
         version_mate=m.hw.version if mate_known or (fo.mismatch == "prereq" and m.up) else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None

@@ -123,6 +123,7 @@ class FailoverView:
     monitored_max: int = defaults.MAX_MONITORED
     mac_move_notification: str | None = None    # "not set" on 9.x; None omits the line
     replication_http: bool = False
+    pseudo_standby: bool = False                # failover off, the unit still standby (group 1)
     version_ours: str = ""
     version_mate: str | None = None             # None: "Unknown"
     serial_ours: str | None = None              # None omits the Serial Number line (pre-9.3)

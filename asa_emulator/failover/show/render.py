@@ -58,7 +58,8 @@ def _lan_line(v: FailoverView) -> str:
 
 def _header(v: FailoverView) -> list[str]:
     lines = [
-        "Failover On " if v.enabled else "Failover Off ",
+        "Failover On " if v.enabled else
+        "Failover Off (pseudo-Standby)" if v.pseudo_standby else "Failover Off ",
         f"Failover unit {v.role}",
         _lan_line(v),
     ]
