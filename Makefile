@@ -4,15 +4,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test bench lint install clean
+.PHONY: lab test bench lint install tables clean
 
+# byte-compile after installing: with PYTHONDONTWRITEBYTECODE set (this project's machines) the
+# package would otherwise be compiled again on every start
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q asa_emulator
 	touch $(STAMP)
 
 install: $(STAMP)
+	$(BIN)/python -m compileall -q asa_emulator
+
+# after editing grammar/asa.lark: rebuild the shipped parse tables (commit the result)
+tables: $(STAMP)
+	$(BIN)/python -m asa_emulator.syntax.build_tables
 
 lab: $(STAMP)
 	$(BIN)/asa-emulator lab

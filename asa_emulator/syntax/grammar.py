@@ -1,22 +1,35 @@
-"""Load grammar/asa.lark once and describe its terminals for the shell.
+"""The grammar's LALR tables, loaded from the shipped syntax/asa_tables.json.
 
-The compiled LALR tables are cached by Lark (keyed by the grammar's hash), so start-up does
-not rebuild them.  Everything the shell knows about syntax comes from here.
+grammar/asa.lark is the single syntax source; `python -m asa_emulator.syntax.build_tables`
+compiles it into asa_tables.json (committed, shipped in the wheel).  Start-up reads that file
+as plain JSON and builds Lark's runtime parser from it: no grammar compilation, no pickle and
+no file in the shared temp directory (Lark's own cache is a pickle at a predictable temp path,
+which another local user could plant).  Everything the shell knows about syntax comes from here.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from lark import Lark
-from lark.lexer import Lexer, PatternStr
+from lark import Tree
+from lark.grammar import NonTerminal, Rule, RuleOptions, Symbol, Terminal
+from lark.lexer import LexerThread
+from lark.parse_tree_builder import ParseTreeBuilder
+from lark.parsers.lalr_analysis import IntParseTable, Reduce, Shift
+from lark.parsers.lalr_interactive_parser import InteractiveParser
+from lark.parsers.lalr_parser import _Parser
 
 # grammar/asa.lark is the single source; syntax/asa.lark links to it so that a built wheel
 # (which cannot hold files outside the package) carries a copy.
 GRAMMAR_PATH = Path(__file__).with_name("asa.lark")
+TABLES_PATH = Path(__file__).with_name("asa_tables.json")
 
 MODES = (
     "sys_user", "sys_exec", "sys_config", "sys_if", "sys_ctx", "sys_fover_group", "sys_class",
@@ -25,16 +38,6 @@ MODES = (
 )
 
 _RANGE = re.compile(r"^N_(\d+)_(\d+)$")
-
-
-class _NoLexer(Lexer):
-    """The shell feeds tokens itself (word by word), so Lark never lexes."""
-
-    def __init__(self, conf: object) -> None:
-        pass
-
-    def lex(self, lexer_state, parser_state):  # type: ignore[no-untyped-def, override]
-        return iter(())
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,36 @@ class ArgTerminal:
         return True
 
 
+class LalrParser:
+    """What the shell uses of a Lark LALR parser: its rules, and interactive parsers."""
+
+    def __init__(self, rules: list[Rule], table: IntParseTable) -> None:
+        self.rules = rules
+        callbacks = ParseTreeBuilder(rules, Tree).create_callback(None)
+        self._parser = _Parser(table, callbacks)
+
+    def parse_interactive(self, start: str) -> InteractiveParser:
+        # the shell feeds tokens itself: the lexer thread is never asked to lex
+        lexer = LexerThread(None, None)  # type: ignore[arg-type]
+        ip: InteractiveParser = self._parser.parse(lexer, start, start_interactive=True)
+        return ip
+
+
 @dataclass(frozen=True)
 class Grammar:
-    lark: Lark
+    lark: LalrParser
     keywords: dict[str, str]          # terminal name -> keyword text (lower case)
     args: dict[str, ArgTerminal]      # terminal name -> argument terminal
     help: dict[str, str]              # "word" or "prev/word" -> help text
     arg_labels: dict[str, str]        # terminal name -> label shown by `?`
 
 
-def _parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
+def grammar_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The `//: word text` and `//: TERM <label> text` comments of the grammar."""
     helps: dict[str, str] = {}
     labels: dict[str, str] = {}
     for line in text.splitlines():
@@ -80,23 +103,60 @@ def _parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
     return helps, labels
 
 
-@cache
-def load() -> Grammar:
-    text = GRAMMAR_PATH.read_text()
-    lark = Lark(text, parser="lalr", lexer=_NoLexer, start=list(MODES),
-                keep_all_tokens=True, maybe_placeholders=False, cache=True)
+def _symbols(encoded: list[list[Any]]) -> list[Symbol]:
+    # [name, 0] a rule, [name, 1] a terminal, [name, 2] a terminal filtered out of the tree
+    return [NonTerminal(name) if kind == 0 else Terminal(name, kind == 2) for name, kind in encoded]
+
+
+def _rules(data: list[list[Any]]) -> list[Rule]:
+    return [Rule(NonTerminal(origin), _symbols(expansion), order, alias,
+                 RuleOptions(keep, expand1, priority, template, tuple(empty)))
+            for origin, expansion, order, alias, keep, expand1, priority, template, empty in data]
+
+
+def _table(data: dict[str, Any], rules: list[Rule]) -> IntParseTable:
+    states = {n: {tok: (Reduce, rules[arg]) if action else (Shift, arg)
+                  for tok, (action, arg) in row.items()}
+              for n, row in enumerate(data["states"])}
+    return IntParseTable(states, data["start_states"], data["end_states"])
+
+
+def from_tables(data: dict[str, Any]) -> Grammar:
+    """The grammar from the data build_tables.tables() produced."""
+    rules = _rules(data["rules"])
     keywords: dict[str, str] = {}
     args: dict[str, ArgTerminal] = {}
-    for term in lark.terminals:
-        if isinstance(term.pattern, PatternStr):
-            keywords[term.name] = term.pattern.value.lower()
+    for name, kind, value, _flags, priority in data["terminals"]:
+        if kind == "str":
+            keywords[name] = value.lower()
         else:
-            m = _RANGE.match(term.name)
+            m = _RANGE.match(name)
             low, high = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-            args[term.name] = ArgTerminal(term.name, re.compile(term.pattern.value),
-                                          term.priority, low, high)
-    helps, labels = _parse_help(text)
+            args[name] = ArgTerminal(name, re.compile(value), priority, low, high)
+    labels = dict(data["labels"])
     for name, arg in args.items():
         if name not in labels:
             labels[name] = f"<{arg.low}-{arg.high}>" if arg.low is not None else f"<{name.lower()}>"
-    return Grammar(lark, keywords, args, helps, labels)
+    return Grammar(LalrParser(rules, _table(data, rules)), keywords, args, dict(data["help"]), labels)
+
+
+def _stale(data: dict[str, Any]) -> bool:
+    """The grammar next to the tables was edited and the tables not rebuilt (a developer's
+    tree: tests/test_grammar_tables.py fails on it too)."""
+    try:
+        source = GRAMMAR_PATH.read_bytes()
+    except OSError:
+        return False     # an installation without the grammar source: the tables are the truth
+    return bool(data.get("grammar_sha256") != grammar_digest(source))
+
+
+@cache
+def load() -> Grammar:
+    data = json.loads(TABLES_PATH.read_bytes())
+    if _stale(data):
+        # correct but slow (the tables are built in memory); say how to fix it
+        print(f"asa-emulator: {TABLES_PATH.name} is older than {GRAMMAR_PATH.name}: "
+              "run `make tables`", file=sys.stderr)
+        from .build_tables import tables
+        data = tables(GRAMMAR_PATH.read_bytes())
+    return from_tables(data)

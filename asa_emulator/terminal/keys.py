@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
-
-from prompt_toolkit.application import Application
-from prompt_toolkit.filters import Condition
-from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from typing import TYPE_CHECKING, Any, Protocol
 
 from asa_emulator.console import Console
 from asa_emulator.terminal.completer import candidate_listing, complete_line
+
+if TYPE_CHECKING:
+    # imported where the bindings are built: `serve` uses in_config_mode and never loads
+    # prompt_toolkit (about 80 ms of start-up)
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class KeyHost(Protocol):
 
 
 def console_key_bindings(host: KeyHost) -> KeyBindings:
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings
     kb = KeyBindings()
     # In a password `?` and Tab are characters of the password.
     not_secret = Condition(lambda: not host.console().expects_secret())

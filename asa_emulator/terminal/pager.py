@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Literal
-
-from prompt_toolkit.application import Application
-from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
-from prompt_toolkit.layout import Layout, Window
-from prompt_toolkit.layout.controls import FormattedTextControl
+from typing import TYPE_CHECKING, Literal
 
 from asa_emulator.device.messages import MORE_PROMPT
+
+if TYPE_CHECKING:
+    # imported where the lab terminal asks: `serve` paginates without prompt_toolkit
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 
 MoreAction = Literal["page", "line", "quit"]
 
@@ -46,6 +45,7 @@ async def paginate(
 
 
 def _more_bindings() -> KeyBindings:
+    from prompt_toolkit.key_binding import KeyBindings
     kb = KeyBindings()
 
     # Every key is one answer; `event.data` is what the terminal sent (Enter is "\r").
@@ -58,6 +58,9 @@ def _more_bindings() -> KeyBindings:
 
 async def ask_more() -> MoreAction:
     """Show the More prompt on the current prompt_toolkit app session and wait for one key."""
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.layout import Layout, Window
+    from prompt_toolkit.layout.controls import FormattedTextControl
     app: Application[MoreAction] = Application(
         layout=Layout(Window(FormattedTextControl(MORE_PROMPT), height=1, dont_extend_height=True)),
         key_bindings=_more_bindings(),

@@ -1,0 +1,177 @@
+"""The grammar's shipped LALR tables (syntax/asa_tables.json): up to date with grammar/asa.lark,
+parsing exactly like a parser freshly built from the grammar, and loaded at start-up without
+pickle, without compiling the grammar and without touching the temp directory."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from asa_emulator.syntax import build_tables, grammar, parser
+from asa_emulator.syntax.grammar import MODES, TABLES_PATH
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "grammar" / "asa.lark"
+PROMPT = re.compile(r"^[\w./-]+(\([\w-]+\))?[>#] ?")
+
+
+def test_tables_record_the_grammar_they_were_built_from() -> None:
+    shipped = json.loads(TABLES_PATH.read_bytes())
+    assert shipped["grammar_sha256"] == hashlib.sha256(SOURCE.read_bytes()).hexdigest(), (
+        "grammar/asa.lark changed: run `make tables` and commit asa_emulator/syntax/asa_tables.json")
+
+
+def test_tables_are_what_the_generator_writes_today() -> None:
+    rendered = build_tables.render(build_tables.tables(SOURCE.read_bytes()))
+    assert TABLES_PATH.read_text(encoding="utf-8") == rendered, "run `make tables`"
+
+
+def test_package_grammar_is_the_grammar() -> None:
+    assert (ROOT / "asa_emulator" / "syntax" / "asa.lark").read_bytes() == SOURCE.read_bytes()
+
+
+def test_stale_tables_are_rebuilt_in_memory_with_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    edited = tmp_path / "asa.lark"
+    edited.write_bytes(SOURCE.read_bytes() + b"\n// an edit\n")
+    monkeypatch.setattr(grammar, "GRAMMAR_PATH", edited)
+    grammar.load.cache_clear()
+    try:
+        g = grammar.load()
+    finally:
+        grammar.load.cache_clear()
+    assert capsys.readouterr().err == (
+        "asa-emulator: asa_tables.json is older than asa.lark: run `make tables`\n")
+    assert g.keywords["FAILOVER"] == "failover"
+
+
+def _corpus() -> list[str]:
+    """Every command typed in the golden transcripts (prompts cut off) and every line of the
+    labs' configurations."""
+    lines: set[str] = set()
+    for path in (ROOT / "transcripts").rglob("*.txt"):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if PROMPT.match(line):
+                lines.add(PROMPT.sub("", line))
+    configs = [p for p in (ROOT / "transcripts").rglob("*") if p.is_file() and p.suffix != ".txt"]
+    configs += [p for p in (ROOT / "asa_emulator" / "lab" / "builtin").rglob("*") if p.is_file()]
+    for path in configs:
+        lines.update(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    return sorted(line for line in lines if line.strip())
+
+
+def _outcomes(g: grammar.Grammar, lines: list[str],
+              monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, str, object]]:
+    monkeypatch.setattr(parser, "load", lambda: g)
+    for cache in (parser._base, parser._accepts_cache, parser._choices_cache):
+        cache.clear()
+    parser.parse.cache_clear()
+    for mode in MODES:
+        for line in lines:
+            try:
+                yield mode, line, parser.parse(mode, line)
+            except parser.CommandError as exc:
+                yield mode, line, (exc.kind, exc.col, exc.word)
+            if line.endswith(" ") or len(line) > 20:   # `?` on short lines: enough, and fast
+                continue
+            try:
+                yield mode, line + " ?", parser.help_items(mode, line + " ")
+            except parser.CommandError as exc:
+                yield mode, line + " ?", (exc.kind, exc.col, exc.word)
+    parser.parse.cache_clear()
+    for cache in (parser._base, parser._accepts_cache, parser._choices_cache):
+        cache.clear()
+
+
+def test_shipped_tables_parse_like_a_fresh_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = _corpus()
+    assert len(lines) > 400
+    fresh = grammar.from_tables(build_tables.tables(SOURCE.read_bytes()))
+    built = list(_outcomes(fresh, lines, monkeypatch))
+    shipped = list(_outcomes(grammar.load(), lines, monkeypatch))
+    assert sum(isinstance(o, parser.Tree) for _, _, o in shipped) > 200   # not all errors
+    assert shipped == built
+
+
+def test_shipped_tables_parse_like_lark_itself() -> None:
+    """The runtime parser built from the JSON gives Lark's own trees (Lark.parse_interactive)."""
+    lark = build_tables.build_lark(SOURCE.read_text(encoding="utf-8"))
+    ours = grammar.load()
+    for mode in MODES:
+        for line in ("show failover", "failover lan unit primary", "no shutdown", "exit", "end",
+                     "interface GigabitEthernet0/1", "write memory", "changeto context admin"):
+            try:
+                want = parser._feed(ours, mode, line, parser.split_words(line))
+            except parser.CommandError:
+                continue
+            tokens = [t for t in _tokens(want)]
+            a, b = lark.parse_interactive(start=mode), ours.lark.parse_interactive(mode)
+            for tok in tokens:
+                a.feed_token(tok)
+                b.feed_token(tok)
+            if "$END" in b.accepts():
+                assert a.feed_eof() == b.feed_eof()
+
+
+def _tokens(ip: object) -> list[parser.Token]:
+    # the tokens fed so far, from the value stack (keep_all_tokens keeps every one)
+    found: list[parser.Token] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, parser.Token):
+            found.append(node)
+        elif isinstance(node, parser.Tree):
+            for child in node.children:
+                walk(child)
+    for value in ip.parser_state.value_stack:   # type: ignore[attr-defined]
+        walk(value)
+    return found
+
+
+_GUARD = r"""
+import os, pickle, sys, tempfile
+tmp = os.path.realpath(os.environ["TMPDIR"])
+assert os.path.realpath(tempfile.gettempdir()) == tmp
+
+def hook(event, args):
+    if event == "pickle.find_class":
+        raise RuntimeError(f"pickle loaded a class: {args}")
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        path = os.fsdecode(args[0])
+        if os.path.realpath(path).startswith(tmp):
+            raise RuntimeError(f"opened a file in the temp directory: {path}")
+
+def no_pickle(*a, **k):
+    raise RuntimeError("pickle.load called")
+
+sys.addaudithook(hook)
+pickle.load = pickle.loads = no_pickle
+import lark.lark
+def no_compile(*a, **k):
+    raise RuntimeError("the grammar was compiled at start-up")
+lark.lark.load_grammar = no_compile
+from asa_emulator.cli import main
+sys.exit(main(["run", sys.argv[1]]))
+"""
+
+
+def test_run_loads_no_pickle_and_leaves_the_temp_directory_empty(tmp_path: Path) -> None:
+    empty = tmp_path / "tmp"
+    empty.mkdir()
+    script = tmp_path / "one.txt"
+    script.write_text("show clock\n")
+    env = {**os.environ, "TMPDIR": str(empty), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run([sys.executable, "-c", _GUARD, str(script)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "primary> show clock" in done.stdout.splitlines()
+    assert list(empty.iterdir()) == []
