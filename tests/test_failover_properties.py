@@ -14,7 +14,8 @@ from asa_emulator.lab.lab import Lab
 # Active/Active (the built-in example) and Active/Standby (the same pair without failover
 # groups: the unit-level state is the one that runs)
 ACTIVE_STANDBY = str(Path(__file__).parent.parent / "transcripts" / "labs" / "active-standby")
-LABS = ("example", ACTIVE_STANDBY)
+SINGLE_MODE = str(Path(__file__).parent.parent / "transcripts" / "labs" / "single-mode")
+LABS = ("example", ACTIVE_STANDBY, SINGLE_MODE)
 
 UNITS = ("primary", "secondary")
 DATA_IFS = ("GigabitEthernet0/2", "GigabitEthernet0/3", "GigabitEthernet0/4", "GigabitEthernet0/5")
@@ -64,7 +65,7 @@ def _settled(lab: Lab) -> bool:
 @given(st.lists(fault, min_size=1, max_size=12))
 def test_one_active_unit_per_group_once_hold_time_passed(lab_name: str,
                                                          steps: list[tuple[str, ...]]) -> None:
-    lab = Lab.load(lab_name)
+    lab = Lab.load(lab_name, in_memory=True)
     lab.settle()
     for step in steps:
         _apply(lab, step)

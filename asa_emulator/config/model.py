@@ -136,6 +136,11 @@ def default_classes() -> dict[str, ResourceClass]:
     return {"default": ResourceClass("default", dict(DEFAULT_CLASS_LIMITS))}
 
 
+# Single context mode keeps its one space as a context under this name (the unit's admin
+# context: it carries the syslog and SSH settings); sessions there have no context.
+SINGLE = ""
+
+
 @dataclass
 class SystemConfig:
     hostname: str = DEFAULT_HOSTNAME

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable
 
 from . import defaults
-from .model import ContextConfig, FailoverConfig, FailoverGroup, LoggingConfig, SystemConfig
+from .model import ContextConfig, CtxInterface, FailoverConfig, FailoverGroup, LoggingConfig, SystemConfig
 from .passwords import asa_hash
 
 # `timeout` lines: the keywords each line carries, in the ASA's order
@@ -203,37 +203,76 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
         out.append(f"interface {itf.name}")
         if itf.description:
             out.append(f" description {itf.description}")
-        if itf.mac:
-            out.append(f" mac-address {itf.mac[0]}" + (f" standby {itf.mac[1]}" if itf.mac[1] else ""))
-        if itf.shutdown:
-            out.append(" shutdown")
-        if itf.nameif:
-            out.append(f" nameif {itf.nameif}")
-        else:
-            out.append(" no nameif")
-        if itf.security_level is not None or itf.nameif:
-            out.append(f" security-level {itf.security_level or 0}")
-        else:
-            out.append(" no security-level")
-        if itf.ip:
-            addr, mask, stby = itf.ip
-            out.append(f" ip address {addr} {mask}" + (f" standby {stby}" if stby else ""))
-        else:
-            out.append(" no ip address")
-        for prefix, stby in itf.ipv6:
-            out.append(f" ipv6 address {prefix}" + (f" standby {stby}" if stby else ""))
-        if itf.asr_group is not None:
-            out.append(f" asr-group {itf.asr_group}")
+        out.extend(_ctx_interface_lines(itf))
         out.append("!")
     out.append(f"pager lines {ctx.pager_lines}")
-    out.extend(render_logging(ctx.logging))
+    out.extend(_ctx_tail(ctx))
+    return out
+
+
+def single_body(sysc: SystemConfig, ctx: ContextConfig, all_: bool = False,
+                secrets: bool = False) -> list[str]:
+    """A single context mode configuration: the system's lines and the one space's in one
+    file; each interface block carries both its physical and its logical settings."""
+    out = ["firewall transparent"] if ctx.transparent else []
+    out += [f"hostname {sysc.hostname}",
+            f"enable password {sysc.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
+    links = {link[1] for link in (sysc.failover.lan_if, sysc.failover.link) if link}
+    for sys_itf in sysc.ordered_interfaces():
+        phys = render_system_interfaces(sysc, only=sys_itf.name)[:-1]   # without its `!`
+        # a failover link is the system's: it has no nameif, level or address lines
+        itf = None if sys_itf.name in links else ctx.interfaces.get(sys_itf.name)
+        out.extend(phys + (_ctx_interface_lines(itf) if itf is not None else []) + ["!"])
+    out.append(("" if sysc.ftp_passive else "no ") + "ftp mode passive")
+    out.append(f"pager lines {sysc.pager_lines}")
+    # a single-mode unit has no failover groups: the failover lines come after the mtu lines
+    fover = render_failover(sysc.failover, all_, secrets, groups=False)
+    out.extend(_ctx_tail(ctx, after_mtu=fover, asdm=sysc.asdm_history, arp=sysc.arp_timeout))
+    out.append(f"console timeout {sysc.console_timeout}")
+    out.append("prompt " + " ".join(sysc.prompt))
+    return out
+
+
+def _ctx_interface_lines(itf: CtxInterface) -> list[str]:
+    """An interface block's logical settings (a context's, or a single-mode unit's)."""
+    out: list[str] = []
+    if itf.mac:
+        out.append(f" mac-address {itf.mac[0]}" + (f" standby {itf.mac[1]}" if itf.mac[1] else ""))
+    if itf.shutdown:
+        out.append(" shutdown")
+    if itf.nameif:
+        out.append(f" nameif {itf.nameif}")
+    else:
+        out.append(" no nameif")
+    if itf.security_level is not None or itf.nameif:
+        out.append(f" security-level {itf.security_level or 0}")
+    else:
+        out.append(" no security-level")
+    if itf.ip:
+        addr, mask, stby = itf.ip
+        out.append(f" ip address {addr} {mask}" + (f" standby {stby}" if stby else ""))
+    else:
+        out.append(" no ip address")
+    for prefix, stby in itf.ipv6:
+        out.append(f" ipv6 address {prefix}" + (f" standby {stby}" if stby else ""))
+    if itf.asr_group is not None:
+        out.append(f" asr-group {itf.asr_group}")
+    return out
+
+
+def _ctx_tail(ctx: ContextConfig, after_mtu: list[str] | None = None, asdm: bool | None = None,
+              arp: int | None = None) -> list[str]:
+    """A space's lines after `pager lines`: logging, mtu, monitoring, defaults, routing,
+    management (single context mode passes its failover lines and system settings)."""
+    out = render_logging(ctx.logging)
     # every named interface has an `mtu` line (default 1500), after pager and before monitoring
     out.extend(f"mtu {itf.nameif} {itf.mtu}" for itf in ctx.interfaces.values() if itf.nameif)
+    out.extend(after_mtu or [])
     for nameif, on in ctx.monitor.items():
         out.append(("" if on else "no ") + f"monitor-interface {nameif}")
     out.append("icmp unreachable rate-limit {} burst-size {}".format(*ctx.icmp_unreachable))
-    out.append(("" if ctx.asdm_history else "no ") + "asdm history enable")
-    out.append(f"arp timeout {ctx.arp_timeout}")
+    out.append(("" if (ctx.asdm_history if asdm is None else asdm) else "no ") + "asdm history enable")
+    out.append(f"arp timeout {ctx.arp_timeout if arp is None else arp}")
     out.extend(render_routing(ctx))
     out.extend(render_timeouts(ctx))
     if ctx.user_identity_domain:
@@ -342,5 +381,6 @@ def wrap(body: list[str], version: str, space: str, header: list[str] | None = N
     """Add the `: Saved` header and the Cryptochecksum / `: end` trailer.  `digest` is the
     checksum to print (by default that of `body`; a saved file with secrets in clear carries
     the checksum of the configuration as `show running-config` prints it)."""
-    head = [": Saved", ":"] + (header or []) + [f"ASA Version {version} <{space}>", "!"]
+    # a single-mode configuration's version line names no space
+    head = [": Saved", ":"] + (header or []) + [f"ASA Version {version}" + (f" <{space}>" if space else ""), "!"]
     return head + body + [f"Cryptochecksum:{digest or checksum(body)}", ": end"]

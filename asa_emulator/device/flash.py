@@ -28,6 +28,9 @@ from . import messages as msg
 
 PRIVATE = ".private"
 STARTUP = f"{PRIVATE}/startup-config"
+# the security context mode, which a real ASA keeps in a hidden flash setting, not in the
+# configuration ("the security context mode is not saved in the configuration file")
+MODE_FILE = f"{PRIVATE}/mode.dat"
 FS_NAMES = ("flash:", "disk0:")
 CAPACITY = 256 * 1024 * 1024
 DIR_SIZE = 4096                 # what `dir` shows as a directory's size

@@ -59,8 +59,6 @@ def flash_mode(mode: str) -> str:
 
 # `mode multiple` typed in multiple context mode; unverified
 MODE_ALREADY_MULTIPLE = "WARNING: The running mode is already multiple"
-# unverified: the mode change is recorded for the next reload (the emulator keeps multiple mode)
-MODE_AT_RELOAD = "INFO: The mode change takes effect at the next reload"
 
 
 def context_created(name: str, context_id: int) -> str:
@@ -150,6 +148,15 @@ MODE_WARNING_BEHAVIOR = "WARNING: This command will change the behavior of the d
 MODE_WARNING_REBOOT = "WARNING: This command will initiate a Reboot"                      # unverified
 MODE_CONFIRM = "Proceed with change mode? [confirm]"              # verified (suffix), see above
 MODE_CONVERT = "Convert the system configuration? [confirm]"      # verified (suffix), see above
+# `mode multiple` converting a single-mode configuration; from memory of real consoles and the
+# configuration guide ("the original running configuration is saved as old_running.cfg";
+# "the admin context configuration is saved as admin.cfg"): unverified wording
+MODE_OLD_RUNNING_WRITTEN = "The old running configuration file will be written to flash"
+MODE_CONVERTING = "Converting the configuration - this may take several minutes for a large configuration"
+MODE_ADMIN_WRITTEN = "The admin context configuration will be written to flash"
+MODE_NEW_RUNNING_WRITTEN = "The new running configuration file was written to flash"
+# `mode single` typed in single context mode; unverified (mirrors MODE_ALREADY_MULTIPLE)
+MODE_ALREADY_SINGLE = "WARNING: The running mode is already single"
 
 # ============================================================================ reload
 # verified: unicon ASA patterns (`Proceed with reload\? \[confirm\]`) and mock data

@@ -127,7 +127,7 @@ def ssh_permits(ctx: ContextConfig, client_ip: str) -> bool:
 
 def admin_context(unit: Unit) -> ContextConfig | None:
     name = unit.sys.admin_context
-    return unit.ctx.get(name) if name else None
+    return unit.ctx.get(name) if name is not None else None
 
 
 def ssh_login(unit: Unit, username: str, password: str, client_ip: str) -> int | None:

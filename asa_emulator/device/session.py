@@ -56,6 +56,7 @@ class Session:
     def __init__(self, unit: Unit, kind: str = "console") -> None:
         self.unit = unit
         self.kind = kind                   # console | ssh | batch | replica | exec
+        self._state = ModeState()
         self.state = ModeState()
         self.question: Question | None = None
         self.history: list[str] = []
@@ -70,6 +71,17 @@ class Session:
             self.state = ModeState("sys_config")
 
     # ------------------------------------------------------------------ reading
+    @property
+    def state(self) -> ModeState:
+        return self._state
+
+    @state.setter
+    def state(self, st: ModeState) -> None:
+        # a single-mode unit has one space: every mode a handler names is its single-mode twin
+        if self.unit.single:
+            st = ModeState(modes.for_single(st.mode), None, st.target)
+        self._state = st
+
     @property
     def unit_name(self) -> str:
         return self.unit.name
@@ -96,7 +108,7 @@ class Session:
         if not self.unit.up:
             return ""
         suffix = modes.SUFFIX[self.state.mode]
-        if self.state.mode == "sys_if" and "." in str(self.state.target):
+        if self.state.mode in ("sys_if", "one_if") and "." in str(self.state.target):
             suffix = "(config-subif)#"      # a subinterface of the system space
         return self.base_prompt() + suffix + " "
 
@@ -299,7 +311,7 @@ class Session:
     def _drop_to_owner(self, rule: str) -> None:
         """A parent-mode command typed in a sub-mode runs in (and returns to) that parent."""
         mode = self.state.mode
-        while mode in modes.PARENT and mode not in ("sys_config", "ctx_config", "sys_exec", "ctx_exec"):
+        while mode in modes.PARENT and mode not in modes.TOP_MODES:
             if rule in modes.own_rules(mode) or rule not in modes.config_rules():
                 return
             mode = modes.PARENT[mode]

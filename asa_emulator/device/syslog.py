@@ -86,7 +86,7 @@ def deliver(unit: Unit, msg_id: int, level: int, text: str, context: str | None 
     """A message of the system space (context None) or of a context, sent where the space's
     logging configuration says (the admin context's for the system space)."""
     space = context or unit.sys.admin_context
-    ctx = unit.ctx.get(space) if space else None
+    ctx = unit.ctx.get(space) if space is not None else None
     if space is None or ctx is None or not ctx.logging.enabled:
         return
     cfg = ctx.logging

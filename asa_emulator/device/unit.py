@@ -12,9 +12,27 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from ..config import render
-from ..config.model import ContextConfig, CtxInterface, SysInterface, SystemConfig
+from ..config.model import (
+    SINGLE,
+    Allocation,
+    ContextConfig,
+    ContextDef,
+    CtxInterface,
+    SysInterface,
+    SystemConfig,
+)
 from . import messages as msg
-from .flash import STARTUP, Flash, FlashError, bad_line_shown, decode_line, is_flash_url, resolve, split_lines
+from .flash import (
+    MODE_FILE,
+    STARTUP,
+    Flash,
+    FlashError,
+    bad_line_shown,
+    decode_line,
+    is_flash_url,
+    resolve,
+    split_lines,
+)
 from .hardware import Hardware
 from .mgmt import Management
 from .syslog import Syslog, deliver
@@ -73,7 +91,7 @@ class Unit:
         self.traffic: TrafficHooks | None = None
         self.messages: list[str] = []
         self.last_modified: tuple[str, int] | None = None
-        self.pending_mode: str | None = None
+        self.single = self.flash_mode() == "single"     # single context mode (read at boot)
         self._boot_timer: Timer | None = None
         self.sys = SystemConfig()
         self.ctx: dict[str, ContextConfig] = {}
@@ -154,8 +172,8 @@ class Unit:
 
     def boot(self) -> None:
         from .session import Session
+        self.single = self.flash_mode() == "single"
         self.reset_config(factory=not self.flash.exists(STARTUP))
-        self.pending_mode = None        # single context mode is not emulated: boots multiple
         self.up = True
         self.booted_at = self.clock.now
         self.last_modified = None
@@ -171,21 +189,54 @@ class Unit:
         if self.pair:
             self.pair.unit_booted(self)
 
+    # ------------------------------------------------------------------ context mode
+    def flash_mode(self) -> str:
+        """The security context mode kept on flash (a real ASA keeps it in a hidden flash
+        setting, not in the configuration): `single` or `multiple` (the default)."""
+        try:
+            text = self.flash.read(MODE_FILE).decode("ascii", "replace").strip()
+        except FlashError:
+            return "multiple"
+        return "single" if text == "single" else "multiple"
+
+    def set_flash_mode(self, mode: str) -> None:
+        self.flash.write(MODE_FILE, (mode + "\n").encode(), self.clock.now)
+
     # ------------------------------------------------------------------ configuration
     def reset_config(self, factory: bool = True) -> None:
         """Empty configuration.  A saved configuration lists `shutdown` for every interface
         that is down, so one about to be loaded starts with every interface enabled; a
-        factory-fresh unit has them all shut down."""
+        factory-fresh unit has them all shut down.  In single context mode the one space is
+        kept as a context named SINGLE that owns every interface (the admin context, so it
+        carries the unit's syslog)."""
         self.sys = SystemConfig()
         for name in self.hw.interfaces:
             self.sys.interfaces[name] = SysInterface(name, shutdown=factory)
         self.ctx = {}
+        if self.single:
+            self.sys.contexts[SINGLE] = ContextDef(SINGLE)
+            self.sys.admin_context = SINGLE
+            self.new_context(SINGLE).add_default_inspection()
+            for name in self.hw.interfaces:
+                self.allocate_single(name)
+
+    def allocate_single(self, phys: str) -> None:
+        """A single-mode interface (or a new subinterface) belongs to the one space."""
+        cdef = self.sys.contexts[SINGLE]
+        if not any(a.phys == phys for a in cdef.allocations):
+            cdef.allocations.append(Allocation(phys, None))
+            self.allocate(SINGLE, phys, None)
 
     def batch(self, context: str | None = None, kind: str = "batch") -> Session:
         from .session import ModeState, Session
         s = Session(self, kind)
         s.state = ModeState("ctx_config" if context else "sys_config", context)
         return s
+
+    def spaces(self) -> list[str | None]:
+        """The configuration spaces, each saved and synchronised on its own: the system space
+        and every context (single context mode: the one space)."""
+        return [None] if self.single else [None, *self.sys.contexts]
 
     def load_startup(self) -> list[str]:
         """Apply the startup-config at boot: every good line is applied; the report of the
@@ -309,6 +360,8 @@ class Unit:
         With `secrets` (the saved form) the failover key is in clear; the checksum is always
         that of the configuration as `show running-config` prints it."""
         space = "system" if context is None else "context"
+        if self.single:
+            space = ""          # a single-mode configuration's version line has no <space>
         body = self.config_body(context, secrets=False, all_=all_)
         digest = render.checksum(body)
         if secrets and context is None and self.sys.failover.key is not None:
@@ -318,6 +371,8 @@ class Unit:
     def config_body(self, context: str | None = None, secrets: bool = True,
                     all_: bool = False) -> list[str]:
         """The configuration commands only, for saving, sync and replay."""
+        if context is None and self.single:
+            return render.single_body(self.sys, self.ctx[SINGLE], all_, secrets)
         if context is None:
             return render.system_body(self.sys, all_, secrets)
         return render.context_body(self.ctx[context], all_)

@@ -218,8 +218,17 @@ def prerequisites(u: Unit, m: Unit) -> tuple[str, str] | None:
     if _major(hu.version) != _major(hm.version):
         return (_banner(f"Mate version {hm.version} is not compatible with ours {hu.version}"),
                 _banner(f"Mate version {hu.version} is not compatible with ours {hm.version}"))
+    # both units in the same context mode (unverified wording, as the firewall-mode message
+    # "Mate operational mode ... is not compatible with my mode ...")
+    if u.single != m.single:
+        mode = {True: "Single", False: "Multi"}
+        return (_banner(f"Mate operational mode {mode[m.single]} is not compatible with my mode {mode[u.single]}"),
+                _banner(f"Mate operational mode {mode[u.single]} is not compatible with my mode {mode[m.single]}"))
+    # the Active/Active licence is needed only once a failover group is configured: a pair
+    # without groups runs Active/Standby
+    needs_aa = bool(u.sys.failover.groups or m.sys.failover.groups)
     for x in (u, m):
-        if not _aa_licensed(x):
+        if needs_aa and not _aa_licensed(x):
             text = _banner(f"Other unit license is different: {x.hw.model} license "
                            f"'{x.hw.failover_license}' does not allow Active/Active failover")
             return (text, text)

@@ -237,13 +237,19 @@ class PairState:
         is configured with, so both agree on which states exist before the configuration
         sync; a unit that is off or booting has no running configuration."""
         configured = {g for u in self.units.values() if u.up for g in u.sys.failover.groups}
-        return tuple(sorted(configured)) if configured else (UNIT,)
+        return tuple(sorted(configured)) if configured and not self.single else (UNIT,)
+
+    @property
+    def single(self) -> bool:
+        """A running unit is in single context mode: the pair can only run Active/Standby
+        (with the other unit in multiple mode it does not pair at all: hello.prerequisites)."""
+        return any(u.single for u in self.units.values() if u.up)
 
     @property
     def active_active(self) -> bool:
         """A failover group is configured on a running unit: Active/Active; otherwise the
         whole unit fails over (Active/Standby)."""
-        return any(u.sys.failover.groups for u in self.units.values() if u.up)
+        return not self.single and any(u.sys.failover.groups for u in self.units.values() if u.up)
 
     def of(self, u: Unit) -> UnitFailover:
         return self.fo[u.name]

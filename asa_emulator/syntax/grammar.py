@@ -35,6 +35,8 @@ MODES = (
     "sys_user", "sys_exec", "sys_config", "sys_if", "sys_ctx", "sys_fover_group", "sys_class",
     "ctx_user", "ctx_exec", "ctx_config", "ctx_if", "ctx_router",
     "ctx_cmap", "ctx_pmap", "ctx_pmap_c", "ctx_pmap_p",
+    "one_user", "one_exec", "one_config", "one_if", "one_router",
+    "one_cmap", "one_pmap", "one_pmap_c", "one_pmap_p",
 )
 
 _RANGE = re.compile(r"^N_(\d+)_(\d+)$")

@@ -20,6 +20,22 @@ SUFFIX = {
     "ctx_pmap_c": "(config-pmap-c)#", "ctx_pmap_p": "(config-pmap-p)#",
 }
 
+# Single context mode: one space (no context in the prompt) whose modes merge the system's and
+# a context's; every multiple-mode name a handler enters maps to its single-mode twin.
+SINGLE = {
+    "sys_user": "one_user", "sys_exec": "one_exec", "sys_config": "one_config", "sys_if": "one_if",
+    "ctx_user": "one_user", "ctx_exec": "one_exec", "ctx_config": "one_config", "ctx_if": "one_if",
+    "ctx_router": "one_router", "ctx_cmap": "one_cmap", "ctx_pmap": "one_pmap",
+    "ctx_pmap_c": "one_pmap_c", "ctx_pmap_p": "one_pmap_p",
+}
+_TWIN = {one: ctx for ctx, one in SINGLE.items() if not ctx.startswith("sys_")}
+SUFFIX.update({one: SUFFIX[ctx] for one, ctx in _TWIN.items()})
+
+
+def for_single(mode: str) -> str:
+    """The single-mode mode a multiple-mode one stands for (itself when it has none)."""
+    return SINGLE.get(mode, mode)
+
 PARENT = {
     "sys_if": "sys_config", "sys_ctx": "sys_config", "sys_fover_group": "sys_config",
     "sys_config": "sys_exec", "sys_exec": "sys_user",
@@ -27,6 +43,9 @@ PARENT = {
     "ctx_router": "ctx_config",
     "sys_class": "sys_config", "ctx_cmap": "ctx_config", "ctx_pmap": "ctx_config",
     "ctx_pmap_c": "ctx_pmap", "ctx_pmap_p": "ctx_pmap",
+    "one_if": "one_config", "one_router": "one_config", "one_cmap": "one_config",
+    "one_pmap": "one_config", "one_pmap_c": "one_pmap", "one_pmap_p": "one_pmap",
+    "one_config": "one_exec", "one_exec": "one_user",
 }
 
 # `show failover exec` names for each mode, as the ASA prints them
@@ -41,6 +60,7 @@ EXEC_MODE_NAMES = {
     "ctx_pmap": "policy-map sub-command", "ctx_pmap_c": "policy-map class sub-command",
     "ctx_pmap_p": "policy-map parameters sub-command",
 }
+EXEC_MODE_NAMES.update({one: EXEC_MODE_NAMES[ctx] for one, ctx in _TWIN.items()})
 
 _OWN = {
     "sys_if": "_sys_if_cmd", "sys_ctx": "_sys_ctx_cmd", "sys_fover_group": "_fover_group_cmd",
@@ -48,9 +68,13 @@ _OWN = {
     "ctx_router": "_ctx_router_cmd",
     "sys_class": "_sys_class_cmd", "ctx_cmap": "_ctx_cmap_cmd", "ctx_pmap": "_ctx_pmap_cmd",
     "ctx_pmap_c": "_ctx_pmap_c_cmd", "ctx_pmap_p": "_ctx_pmap_p_cmd",
+    "one_if": "_one_if_cmd", "one_config": "_one_config_cmd", "one_router": "_ctx_router_cmd",
+    "one_cmap": "_ctx_cmap_cmd", "one_pmap": "_ctx_pmap_cmd", "one_pmap_c": "_ctx_pmap_c_cmd",
+    "one_pmap_p": "_ctx_pmap_p_cmd",
 }
 
-CONFIG_MODES = frozenset(m for m in SUFFIX if m not in ("sys_user", "sys_exec", "ctx_user", "ctx_exec"))
+CONFIG_MODES = frozenset(m for m in SUFFIX if not m.endswith(("_user", "_exec")))
+TOP_MODES = frozenset(("sys_config", "ctx_config", "one_config", "sys_exec", "ctx_exec", "one_exec"))
 
 
 def in_context(mode: str) -> bool:
@@ -58,11 +82,15 @@ def in_context(mode: str) -> bool:
 
 
 def exec_mode(mode: str) -> str:
-    return "ctx_exec" if in_context(mode) else "sys_exec"
+    return mode[:4] + "exec"
 
 
 def config_mode(mode: str) -> str:
-    return "ctx_config" if in_context(mode) else "sys_config"
+    return mode[:4] + "config"
+
+
+def user_mode(mode: str) -> str:
+    return mode[:4] + "user"
 
 
 @cache
@@ -109,6 +137,7 @@ SUBMODE_NAMES = {
     "sys_class": "class", "ctx_cmap": "class-map", "ctx_pmap": "policy-map",
     "ctx_pmap_c": "policy-map class", "ctx_pmap_p": "parameters",
 }
+SUBMODE_NAMES.update({one: SUBMODE_NAMES[ctx] for one, ctx in _TWIN.items() if ctx in SUBMODE_NAMES})
 
 
 @cache

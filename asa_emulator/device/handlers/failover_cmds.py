@@ -424,6 +424,10 @@ def _named_group(cmd: Command) -> int | None:
     gid = cmd.value("N_1_2")
     if gid is None:
         return None
+    if cmd.unit.single:
+        # failover groups are multiple context mode only: the keyword does not exist there
+        at = cmd.words.index("group")
+        cmd.invalid_at(int(cmd.tokens[at].start_pos or 0))
     if int(gid) not in cmd.unit.sys.failover.groups:
         cmd.error(messages.failover_group_missing(int(gid)))
     return int(gid)

@@ -136,7 +136,7 @@ def show_startup(cmd: Command) -> None:
 
 @handler("show_mode")
 def show_mode(cmd: Command) -> None:
-    cmd.print(*show.show_mode("multiple", cmd.unit.pending_mode or "multiple"))
+    cmd.print(*show.show_mode("single" if cmd.unit.single else "multiple"))
 
 
 @handler("show_curpriv")

@@ -5,14 +5,15 @@ from __future__ import annotations
 from ...config.model import (
     DEFAULT_HOSTNAME,
     DEFAULT_PROMPT,
+    SINGLE,
     Allocation,
     ContextDef,
     CtxInterface,
     SysInterface,
 )
 from ...config.render import checksum_groups, password_hash
+from .. import context_mode, names, show
 from .. import messages as msg
-from .. import names
 from ..commands import Command, handler
 from ..flash import FlashError, resolve, shown, split_url
 from ..hardware import canonical_interface
@@ -60,6 +61,8 @@ def sys_interface(cmd: Command) -> None:
         if parent not in u.sys.interfaces:
             cmd.invalid_token("PHY_IF")
         u.sys.interfaces[name] = SysInterface(name, shutdown=False)   # subinterfaces start enabled
+        if u.single:
+            u.allocate_single(name)
     s.enter("sys_if", target=name)
 
 
@@ -75,6 +78,10 @@ def no_sys_interface(cmd: Command) -> None:
     name = phys_name(cmd)
     if "." not in name:
         cmd.error(msg.cannot_remove_physical(name))
+    if u.single:
+        cdef = u.sys.contexts[SINGLE]
+        cdef.allocations = [a for a in cdef.allocations if a.phys != name]
+        u.deallocate(SINGLE, name, None)
     for cdef in u.sys.contexts.values():
         if any(a.phys == name for a in cdef.allocations):
             cmd.error(msg.interface_allocated(name, cdef.name))
@@ -91,7 +98,7 @@ def _sys_if(cmd: Command) -> SysInterface:
 def description(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
     text = "" if cmd.no else (cmd.value("REST") or "")[:200]
-    if s.mode == "sys_if":
+    if s.mode in ("sys_if", "one_if"):
         _sys_if(cmd).description = text
     elif s.mode == "sys_ctx":
         u.sys.contexts[str(s.state.target)].description = text
@@ -102,7 +109,7 @@ def description(cmd: Command) -> None:
 @handler("shutdown")
 def shutdown(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
-    if s.mode == "sys_if":
+    if s.mode in ("sys_if", "one_if"):        # single mode: the port itself
         _sys_if(cmd).shutdown = not cmd.no
     else:
         u.ctx[s.context or ""].interfaces[str(s.state.target)].shutdown = not cmd.no
@@ -312,29 +319,48 @@ def member(cmd: Command) -> None:
 
 @handler("mode")
 def mode(cmd: Command) -> None:
-    """`mode single|multiple`.  The unit runs in multiple context mode; `mode single` is
-    confirmed and recorded as the flash mode (`show mode`), for the next reload."""
+    """`mode single|multiple [noconfirm]`: confirm, then reboot at once into the other mode
+    (device/context_mode.py); to multiple mode, offer to convert the configuration.  A
+    configuration file never changes the mode (it is not part of any configuration)."""
     u, s = cmd.unit, cmd.session
-    if not cmd.has("single"):
-        u.pending_mode = None
-        if not s.batch:
-            cmd.print(msg.MODE_ALREADY_MULTIPLE)
+    want = "single" if cmd.has("single") else "multiple"
+    if s.batch:
         return
+    if want == ("single" if u.single else "multiple"):
+        cmd.print(msg.MODE_ALREADY_SINGLE if u.single else msg.MODE_ALREADY_MULTIPLE)
+        return
+    convert = want == "multiple"
 
-    def answer(typed: str, out: list[str]) -> None:
-        if typed.lower() in ("", "y", "yes"):
-            u.pending_mode = "single"
-            out.append(msg.MODE_AT_RELOAD)
+    def go(do_convert: bool, out: list[str]) -> None:
+        if do_convert:
+            context_mode.convert_to_multiple(u, out)
+        out.append(show.show_mode(want)[0])
+        context_mode.reboot_into(u, s, want, out)
+
+    def converting(typed: str, out: list[str]) -> None:
+        go(affirm(typed), out)
+
+    def proceed(typed: str, out: list[str]) -> None:
+        if not affirm(typed):
+            return
+        if convert:
+            s.ask(msg.MODE_CONVERT, converting)
+        else:
+            go(False, out)
     if cmd.has("noconfirm"):
-        u.pending_mode = "single"
+        go(convert, cmd.out)
         return
-    s.ask("\n".join((msg.MODE_WARNING_BEHAVIOR, msg.MODE_WARNING_REBOOT, msg.MODE_CONFIRM)), answer,
-          default="y")
+    s.ask("\n".join((msg.MODE_WARNING_BEHAVIOR, msg.MODE_WARNING_REBOOT, msg.MODE_CONFIRM)), proceed)
+
+
+def affirm(typed: str) -> bool:
+    """A `[confirm]` question: Enter or yes goes on."""
+    return typed.strip().lower() in ("", "y", "yes")
 
 
 @handler("no_mode")
 def no_mode(cmd: Command) -> None:
-    cmd.unit.pending_mode = None
+    """`no mode`: the mode is not a configuration setting; nothing to undo."""
 
 
 @handler("firewall")
