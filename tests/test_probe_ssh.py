@@ -200,3 +200,14 @@ def test_ssh_timeout_closes_a_real_client_on_the_injected_wall_clock(tmp_path: P
     assert b"ssh timeout 1" in kept
     assert term.proc.returncode == 255
     assert b"Connection to 127.0.0.1 closed" in rest or b"closed by remote host" in rest or b"Disconnected" in rest
+
+
+def test_an_exec_command_over_the_line_limit_is_refused_not_cut(server: Served, tmp_path: Path) -> None:
+    # cut at 512, `... | include xxx…` (without its last word) ran and printed nothing, status 0
+    command = "show version | include " + "x" * 489 + "Hardware"
+    res = openssh(server.ports["primary"], "admin", "cisco", tmp_path, command)
+    assert res.returncode == 1
+    caret, error = res.stdout.decode().splitlines()
+    # the marker at column 512 of the line, after the prompt the console counts it from
+    assert caret == " " * (len("primary/admin> ") + 512) + "^"
+    assert error == "ERROR: % Invalid input detected at '^' marker."

@@ -319,7 +319,8 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
     status = 0
     try:
         if process.command is not None:  # `ssh host 'show version'`: one command, then close
-            out = console.execute(process.command[:MAX_LINE])
+            # whole: a line over MAX_LINE is refused by the unit, never cut into another command
+            out = console.execute(process.command)
             status = 1 if has_error(out) else 0  # as `run --strict`: scripts see the failure
             process.stdout.write("".join(line + "\r\n" for line in out))
             await process.stdout.drain()
