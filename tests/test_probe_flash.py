@@ -101,3 +101,18 @@ def test_a_unit_folder_replaced_by_a_link_while_serving_is_not_followed(tmp_path
     assert (lab / "primary").is_symlink()
     after = {k: v for k, v in tree_hash(tmp_path, skip=lab).items() if not k.startswith("moved")}
     assert after == around
+
+
+def test_a_flash_folder_inside_the_mates_is_refused(tmp_path: Path) -> None:
+    # the primary's `copy ... disk0:/sub/.private/startup-config` wrote the secondary's startup
+    lab = tmp_path / "lab"
+    assert cli("init", str(lab)).returncode == 0
+    (lab / "primary" / "sub").mkdir()
+    toml = (lab / "lab.toml").read_text()
+    second = toml.index('name = "secondary"')
+    toml = toml[:second] + 'flash = "primary/sub"\n' + toml[second:]
+    (lab / "lab.toml").write_text(toml)
+    res = cli("run", "--lab", str(lab), stdin=b"show version\n")
+    assert res.returncode == 2
+    assert res.stderr.decode().splitlines() == [
+        f"asa-emulator: {lab}/lab.toml: the two units need different flash folders, neither inside the other"]
