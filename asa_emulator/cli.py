@@ -176,9 +176,17 @@ def cmd_lab(name: str) -> int:
     return run_terminal(lab)
 
 
+MAX_PORT = 65534        # the secondary listens on PORT+1
+
+
 def cmd_serve(name: str, host: str, port: int) -> int:
     from .lab.lab import Lab
     from .lab.labfile import LabError
+    if not 0 <= port <= MAX_PORT:
+        return _fail(f"--port {port}: a port from 1 to {MAX_PORT} (the secondary is on PORT+1), "
+                     "or 0 for free ports")
+    if not host.strip():
+        return _fail("--host: an address to listen on is needed (127.0.0.1, 0.0.0.0, ...)")
     try:
         lab = Lab.load(name)
     except LabError as exc:

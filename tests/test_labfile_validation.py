@@ -103,7 +103,7 @@ BAD = [
     (UNIT1 + 'flash = "../../etc"\n', "", "unit primary: flash folder '../../etc' is outside the lab directory"),
     (UNIT1 + 'flash = "/etc"\n', "", "unit primary: flash folder '/etc' is outside the lab directory"),
     (UNIT1 + 'flash = "."\n', "", "unit primary: flash folder '.' is outside the lab directory"),
-    (UNIT1 + 'flash = "secondary"\n', "", "the two units need different flash folders"),
+    (UNIT1 + 'flash = "secondary"\n', "", "the two units need different flash folders, neither inside the other"),
 ]
 
 

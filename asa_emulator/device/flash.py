@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -176,11 +177,18 @@ def bad_line_shown(raw: bytes) -> tuple[str, int]:
 
 # ---------------------------------------------------------------- the lab directory on disk
 
+def _open_root(root: Path) -> int:
+    """A descriptor of a flash folder, opened once when the lab loads: every later access
+    starts from it, never from the folder's name, so a folder renamed or replaced by a link
+    while the lab runs cannot send a write elsewhere."""
+    return os.open(root, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+
+
 @contextmanager
-def _dirfd(root: Path, rel_dir: str, create: bool = False) -> Iterator[int]:
-    """A descriptor of the folder `rel_dir` under `root`, opened one component at a time
-    without following links (a planted link fails with ELOOP/ENOTDIR)."""
-    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+def _dirfd(root_fd: int, rel_dir: str, create: bool = False) -> Iterator[int]:
+    """A descriptor of the folder `rel_dir` under the flash folder `root_fd`, opened one
+    component at a time without following links (a planted link fails with ELOOP/ENOTDIR)."""
+    fd = os.dup(root_fd)
     try:
         for comp in rel_dir.split("/") if rel_dir else []:
             try:
@@ -230,6 +238,8 @@ class Flash:
     capacity: int = CAPACITY
     # what a load left out (symbolic links, FIFOs, devices, oversized or badly named files)
     skipped: list[str] = field(default_factory=list)
+    # the flash folder opened when loaded (see _open_root); None in memory
+    _root_fd: int | None = field(default=None, repr=False, compare=False)
 
     def add_image(self, name: str, size: int, now: float = 0.0) -> None:
         try:
@@ -253,11 +263,25 @@ class Flash:
         try:
             if not in_memory and not os.path.lexists(root):
                 root.mkdir(parents=True)
-            with _dirfd(root, "") as fd:
-                fl._load_dir(fd, "", [fl.capacity], clean=not in_memory)
+            root_fd = _open_root(root)
         except OSError as exc:
             raise FlashError(str(root), os_reason(exc)) from None
+        try:
+            with _dirfd(root_fd, "") as fd:
+                fl._load_dir(fd, "", [fl.capacity], clean=not in_memory)
+        except OSError as exc:
+            os.close(root_fd)
+            raise FlashError(str(root), os_reason(exc)) from None
+        if in_memory:
+            os.close(root_fd)
+        else:
+            fl._adopt(root_fd)
         return fl
+
+    def _adopt(self, root_fd: int) -> None:
+        """Keep the flash folder's descriptor (closed when the flash is dropped)."""
+        self._root_fd = root_fd
+        weakref.finalize(self, os.close, root_fd)
 
     def _load_dir(self, dfd: int, prefix: str, budget: list[int], clean: bool) -> None:
         with os.scandir(dfd) as it:
@@ -345,12 +369,12 @@ class Flash:
     def _disk(self, path: str, create: bool = False) -> Iterator[tuple[int, str] | None]:
         """(folder descriptor, leaf name) of `path` on disk, or None for an in-memory flash;
         any OSError of the block becomes a FlashError with the ASA's reason."""
-        if self.root is None:
+        if self.root is None or self._root_fd is None:
             yield None
             return
         parent, _, leaf = path.rpartition("/")
         try:
-            with _dirfd(self.root, parent, create) as fd:
+            with _dirfd(self._root_fd, parent, create) as fd:
                 yield fd, leaf
         except OSError as exc:
             raise FlashError(path, os_reason(exc)) from None

@@ -665,3 +665,12 @@ OS_REASONS = {
     # a link met where a folder was expected (O_NOFOLLOW): the flash shows no such folder
     _errno.ELOOP: NO_SUCH_FILE,
 }
+
+# How an error line of the ASA begins: `run --strict` counts them, an SSH exec channel whose
+# output holds one exits with status 1.
+ERROR_PREFIXES = ("ERROR:", "%Error", "% ")
+
+
+def has_error(lines: list[str]) -> bool:
+    """The output holds an ASA error line."""
+    return any(line.startswith(ERROR_PREFIXES) for line in lines)

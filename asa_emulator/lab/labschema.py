@@ -236,8 +236,10 @@ def build_spec(data: Table, folder: Path, in_memory: bool) -> LabSpec:
     units = [_unit(raw, i, folder) for i, raw in enumerate(raw_units, 1)]
     if units[0].name == units[1].name:
         raise LabError("the two units need different names")
-    if units[0].flash_dir == units[1].flash_dir:
-        raise LabError("the two units need different flash folders")
+    a, b = units[0].flash_dir, units[1].flash_dir
+    if a == b or (a is not None and b is not None and (a.is_relative_to(b) or b.is_relative_to(a))):
+        # one flash inside the other: a unit's file commands would reach its mate's flash
+        raise LabError("the two units need different flash folders, neither inside the other")
     cables = _cables(data.get("cable", []), units)
     return LabSpec(name=name, units=units, clock_ms=_clock(lab.get("clock", DEFAULT_CLOCK)),
                    cables=cables, root=None if in_memory or volatile else folder, source=folder)

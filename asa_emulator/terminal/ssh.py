@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import asyncssh
 
 from asa_emulator.console import Console, LabHandle
-from asa_emulator.device.messages import HELP_BANNER, MORE_PROMPT, SSH_TOO_MANY
+from asa_emulator.device.messages import HELP_BANNER, MORE_PROMPT, SSH_TOO_MANY, has_error
 from asa_emulator.device.session import MAX_LINE
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.completer import candidate_listing, complete_line
@@ -46,6 +46,11 @@ MAX_AUTH_ATTEMPTS = 3         # passwords tried on one connection before it is c
 KEYS_PER_YIELD = 64           # keys handled before giving the event loop to the others
 FLUSH_BYTES = 16 * 1024       # output kept before it is written and drained
 WATCHDOG_S = 1.0              # how often idle sessions are looked for
+# The ciphers and MACs an ASA 9.x offers (AES in CTR and CBC modes, SHA-1 and SHA-2 HMACs;
+# the order is the emulator's, unverified): clients negotiate what a real ASA would give
+# them, and `show ssh sessions` shows names that fit its columns (not chacha20-poly1305).
+ENCRYPTION_ALGS = ("aes128-ctr", "aes192-ctr", "aes256-ctr", "aes128-cbc", "aes192-cbc", "aes256-cbc")
+MAC_ALGS = ("hmac-sha2-256", "hmac-sha1")
 
 # asyncssh logs every connection at INFO and failures at WARNING; a server exposed to clients
 # must not write a line to stderr per connection.
@@ -311,9 +316,12 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
 
     def touched() -> None:
         live.last_input = state.now()
+    status = 0
     try:
         if process.command is not None:  # `ssh host 'show version'`: one command, then close
-            out = console.execute(process.command[:MAX_LINE])
+            # whole: a line over MAX_LINE is refused by the unit, never cut into another command
+            out = console.execute(process.command)
+            status = 1 if has_error(out) else 0  # as `run --strict`: scripts see the failure
             process.stdout.write("".join(line + "\r\n" for line in out))
             await process.stdout.drain()
         else:
@@ -323,7 +331,7 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
     finally:
         state.sessions.discard(live)
         lab.ssh_close(console)
-        process.exit(0)
+        process.exit(status)
 
 
 async def _watch_idle(state: _ServerState, interval: float) -> None:
@@ -393,28 +401,48 @@ async def start_server(
     acceptors: dict[str, asyncssh.SSHAcceptor] = {}
     try:
         for offset, unit in enumerate(lab.unit_names):
-            acceptors[unit] = await asyncssh.create_server(
-                functools.partial(_Login, state, unit),
-                host,
-                port + offset if port else 0,
-                server_host_keys=[key],
-                process_factory=functools.partial(_serve_process, state, unit),
-                line_editor=False,  # echo and editing are ours (see _CliSession)
-                encoding="utf-8",
-                errors="replace",
-                agent_forwarding=False,
-                allow_scp=False,
-                x11_forwarding=False,
-                login_timeout=LOGIN_TIMEOUT_S,
-                keepalive_interval=60,
-                keepalive_count_max=3,
-            )
+            acceptors[unit] = await _listen(state, unit, host, port + offset if port else 0, key)
     except BaseException:
         for acceptor in acceptors.values():
             acceptor.close()
         raise
     tasks = [asyncio.create_task(RealTimeClock(lab).run()), asyncio.create_task(_watch_idle(state, watchdog_s))]
     return LabServer(acceptors, state, tasks)
+
+
+class ListenError(OSError):
+    """A unit's port cannot be listened on: `port` is that unit's (PORT or PORT+1)."""
+
+    def __init__(self, port: int, exc: OSError) -> None:
+        # asyncio's message repeats the address: the reason alone, as strerror gives it
+        errno = exc.errno or 0
+        super().__init__(errno, os.strerror(errno) if errno > 0 else exc.strerror or str(exc))
+        self.port = port
+
+
+async def _listen(state: _ServerState, unit: str, host: str, port: int,
+                  key: asyncssh.SSHKey) -> asyncssh.SSHAcceptor:
+    try:
+        return await asyncssh.create_server(
+            functools.partial(_Login, state, unit),
+            host,
+            port,
+            server_host_keys=[key],
+            process_factory=functools.partial(_serve_process, state, unit),
+            line_editor=False,  # echo and editing are ours (see _CliSession)
+            encoding="utf-8",
+            errors="replace",
+            encryption_algs=ENCRYPTION_ALGS,
+            mac_algs=MAC_ALGS,
+            agent_forwarding=False,
+            allow_scp=False,
+            x11_forwarding=False,
+            login_timeout=LOGIN_TIMEOUT_S,
+            keepalive_interval=60,
+            keepalive_count_max=3,
+        )
+    except OSError as exc:
+        raise ListenError(port, exc) from None
 
 
 async def serve(
@@ -459,6 +487,9 @@ def run_server(lab: LabHandle, host: str = "127.0.0.1", port: int = 2222,
         asyncio.run(serve(lab, host, port, announce, host_key))
     except KeyboardInterrupt:
         return 0
+    except ListenError as exc:
+        print(f"asa-emulator: cannot listen on {host} port {exc.port}: {exc.strerror}", file=sys.stderr)
+        return 2
     except OSError as exc:
         reason = os.strerror(exc.errno) if exc.errno else str(exc)  # asyncio's strerror repeats the address
         print(f"asa-emulator: cannot listen on {host} port {port}: {reason}", file=sys.stderr)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..device.messages import ERROR_PREFIXES
 from ..device.session import Session
 from ..device.syslog import Datagram
 from ..lab.lab import Lab
@@ -19,7 +20,6 @@ from ..syntax.limits import printable
 
 Emit = Callable[[str], None]
 SendSyslog = Callable[[list[Datagram]], None]
-ERROR_PREFIXES = ("ERROR:", "%Error", "% ")
 # `?` keys honoured in one script line: each prints a help listing, so a line of thousands of
 # `?` would print without bound.  A line with more is refused with one LabError (exit 2).
 MAX_HELP_KEYS = 16
