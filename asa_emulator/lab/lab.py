@@ -67,6 +67,7 @@ class Lab:
         for u in self.units.values():
             u.pair, u.traffic = self.pair, self.traffic
         self.current = self.unit_names[0]
+        self.quit_requested = False     # `@quit` in a script: the runner reads no further
         for us in spec.units:
             u = self.units[us.name]
             self.clock.call_later(us.power_on_ms, functools.partial(u.power_on, us.boot_ms, False))

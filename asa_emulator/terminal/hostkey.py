@@ -13,23 +13,16 @@ from pathlib import Path
 
 import asyncssh
 
+from asa_emulator.datadir import kept_lab_dir
+
 KEY_FILE = "ssh_host_ed25519_key"
-DATA_ENV = "ASA_EMULATOR_DATA"
-
-
-def data_dir() -> Path:
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-    return Path(user_data_dir("asa-emulator"))
 
 
 def host_key_path(lab_root: Path | None, lab_name: str) -> Path:
     """Where the lab's host key is kept."""
     if lab_root is not None:
         return lab_root / KEY_FILE
-    return data_dir() / "labs" / lab_name / KEY_FILE
+    return kept_lab_dir(lab_name) / KEY_FILE
 
 
 def load_or_create(path: Path) -> asyncssh.SSHKey:
