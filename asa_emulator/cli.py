@@ -56,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_lab("example")
         if args.command == "lab":
             if not sys.stdin.isatty():      # `lab NAME < file`: a script, from the factory lab
+                from .lab.labfile import LabError, load_spec
+                try:
+                    load_spec(args.lab)     # a bad lab is refused before the script is read
+                except LabError as exc:
+                    return _fail(str(exc))
                 return cmd_run(args.lab, ["-"], strict=False, settle=True)
             return cmd_lab(args.lab, args.fresh)
         if args.command == "labs":

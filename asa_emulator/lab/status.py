@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from ..console import LabSummary, UnitSummary
+
 if TYPE_CHECKING:
     from .lab import Lab
 
@@ -25,7 +27,7 @@ def status_lines(lab: Lab) -> list[str]:
     for name, u in lab.units.items():
         role, failover, *rest = lab.pair.status_row(u)
         *groups, lan_link, state_link = rest
-        rows.append([name, "on" if u.powered else "off", role, failover, *groups])
+        rows.append([name, "on" if u.powered else "off", role, failover, *map(_text, groups)])
         lan.append(f"{name} {lan_link}")
         state.append(f"{name} {state_link}")
     widths = [max(len(r[i]) for r in [heads, *rows]) for i in range(len(heads))]
@@ -36,3 +38,20 @@ def status_lines(lab: Lab) -> list[str]:
             line(heads), *(line(r) for r in rows),
             "failover link: " + ", ".join(lan),
             "state link:    " + ", ".join(state)]
+
+
+def summary(lab: Lab) -> LabSummary:
+    units = []
+    links = ""
+    for name, u in lab.units.items():
+        _role, _failover, *rest = lab.pair.status_row(u)
+        *states, lan_link, _state_link = rest
+        units.append(UnitSummary(name, u.powered, u.up, tuple(_text(s) for s in states)))
+        if u.up and not links:
+            links = lan_link
+    return LabSummary(lab.spec.name, clock_text(lab.clock.now), tuple(units), links or "-")
+
+
+def _text(state: object) -> str:
+    """A state as printed (a GroupState's value, or the placeholder `-`)."""
+    return str(getattr(state, "value", state))
