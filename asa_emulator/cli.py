@@ -25,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     lab = sub.add_parser("lab", help="interactive lab terminal")
     lab.add_argument("lab", nargs="?", default="example", help="built-in lab name or lab directory")
+    lab.add_argument("--fresh", action="store_true",
+                     help="start a built-in lab from its factory state (discards the kept one)")
+    sub.add_parser("labs", help="list the built-in labs the terminal keeps, and where")
     run = sub.add_parser("run", help="run command files (or stdin) and print the transcript")
     run.add_argument("--lab", default=None, help="built-in lab name or lab directory")
     run.add_argument("--strict", action="store_true", help="exit 1 if the ASA printed an error")
@@ -52,7 +55,18 @@ def main(argv: list[str] | None = None) -> int:
                 return cmd_run(None, ["-"], strict=False, settle=True)
             return cmd_lab("example")
         if args.command == "lab":
-            return cmd_lab(args.lab)
+            if not sys.stdin.isatty():      # `lab NAME < file`: a script, from the factory lab
+                from .lab.labfile import LabError, load_spec
+                try:
+                    load_spec(args.lab)     # a bad lab is refused before the script is read
+                except LabError as exc:
+                    return _fail(str(exc))
+                return cmd_run(args.lab, ["-"], strict=False, settle=True)
+            return cmd_lab(args.lab, args.fresh)
+        if args.command == "labs":
+            from .lab.kept import labs_report
+            print("\n".join(labs_report()))
+            return EXIT_OK
         if args.command == "run":
             return cmd_run(args.lab, args.files, args.strict, not args.no_settle)
         if args.command == "check":
@@ -164,11 +178,24 @@ def cmd_check(paths: list[str], update: bool) -> int:
     return EXIT_BAD_INPUT if broken else EXIT_ASA_ERROR if failed else EXIT_OK
 
 
-def cmd_lab(name: str) -> int:
+def cmd_lab(name: str, fresh: bool = False) -> int:
+    """The terminal; a built-in lab runs from its kept copy in the user's data directory."""
+    from .lab.kept import is_builtin, kept_copy
     from .lab.lab import Lab
     from .lab.labfile import LabError
+    source = name
+    if is_builtin(name):
+        try:
+            folder, made = kept_copy(name, fresh)
+        except OSError as exc:
+            return _fail(_cannot("keep the lab in", exc.filename or "the data directory", exc))
+        source = str(folder)
+        print(f"lab {name}: {'started from the factory lab' if made else 'your saved work'}, "
+              f"kept in {folder} (--fresh starts over)", file=sys.stderr)
+    elif fresh:
+        return _fail(f"--fresh starts a built-in lab from its factory state; {name} is a lab directory")
     try:
-        lab = Lab.load(name)
+        lab = Lab.load(source)
     except LabError as exc:
         return _fail(str(exc))
     lab.settle()
@@ -218,8 +245,9 @@ def cmd_init(target: str, source: str) -> int:
         dst.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return _fail(_cannot("create", dst, exc))
+    from .lab.kept import copy_lab
     try:
-        _copy_lab(src, dst)
+        copy_lab(src, dst)
     except OSError as exc:
         if created:
             import shutil
@@ -227,24 +255,6 @@ def cmd_init(target: str, source: str) -> int:
         return _fail(_cannot("write", dst, exc))
     print(f"lab '{source}' copied to {dst}; run it with: asa-emulator lab {dst}")
     return EXIT_OK
-
-
-def _copy_lab(src: Path, dst: Path) -> None:
-    """Regular files and folders only (links and devices of a source lab are left behind);
-    a unit folder's `startup-config` goes where the ASA keeps it."""
-    import shutil
-    for path in sorted(src.rglob("*")):
-        rel = path.relative_to(src)
-        if path.is_symlink() or path.name == ".keep":
-            continue
-        if path.is_dir():
-            (dst / rel).mkdir(exist_ok=True)
-        elif path.is_file():
-            to = dst / rel
-            if path.name == "startup-config" and len(rel.parts) == 2:
-                to = dst / rel.parts[0] / ".private" / "startup-config"
-                to.parent.mkdir(exist_ok=True)
-            shutil.copyfile(path, to)
 
 
 if __name__ == "__main__":

@@ -7,10 +7,31 @@ does I/O or reads the wall clock.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from .device.syslog import Datagram
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+    """One unit as the terminal's toolbar shows it."""
+
+    name: str
+    powered: bool
+    up: bool
+    states: tuple[str, ...]     # each failover group's state (Active/Active), or the unit's
+
+
+@dataclass(frozen=True)
+class LabSummary:
+    """The running lab at a glance: the terminal's toolbar."""
+
+    name: str
+    clock: str                  # the virtual clock, `12:00:34 UTC Jun 12 2024`
+    units: tuple[UnitSummary, ...]
+    links: str                  # the failover link's state, `folink up`
 
 
 class Console(Protocol):
@@ -102,6 +123,15 @@ class LabHandle(Protocol):
 
     def advance(self, ms: int) -> None:
         """Move the virtual clock forward, delivering events (real-time front ends)."""
+        ...
+
+    def summary(self) -> LabSummary:
+        """The lab at a glance (the terminal's toolbar)."""
+        ...
+
+    def unsaved(self) -> list[str]:
+        """The spaces whose configuration changed since the lab started and is not saved,
+        as `unit: system, ctx1` (one entry per unit); leaving would lose them."""
         ...
 
     def take_syslog(self) -> list[Datagram]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from asa_emulator.console import LabSummary, UnitSummary
+
 WORDS = ("failover", "running-config", "show", "shun", "ssh", "version")
 
 
@@ -95,6 +97,7 @@ class FakeLab:
         self.open_ssh: list[FakeConsole] = []
         self.drops: list[Callable[[], None]] = []
         self.idle_timeout_s = 300
+        self.unsaved_spaces: list[str] = []
 
     def console(self, unit: str) -> FakeConsole:
         return self.consoles[unit]
@@ -141,3 +144,10 @@ class FakeLab:
 
     def take_syslog(self) -> list:
         return []
+
+    def summary(self) -> LabSummary:
+        units = tuple(UnitSummary(u, True, True, ("Active", "Standby Ready")) for u in self.unit_names)
+        return LabSummary("fake", "12:00:00 UTC Jun 12 2024", units, "folink up")
+
+    def unsaved(self) -> list[str]:
+        return self.unsaved_spaces

@@ -22,6 +22,8 @@ F2 = "\x1bOQ"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
 CTRL_Z = "\x1a"
+CTRL_Q = "\x11"
+QUIT = CTRL_Q  # leaves the lab; echoed as `@quit`
 
 
 @pytest.fixture
@@ -35,7 +37,8 @@ def type_keys(pipe: PipeInput, lab: FakeLab, keys: str, first_unit: str | None =
     stream = io.StringIO()
     pipe.send_text(keys)
     assert asyncio.run(LabTerminal(lab, first_unit, stream=stream, realtime=False).run()) == 0
-    return stream.getvalue()
+    screen = stream.getvalue()
+    return screen.removesuffix("@quit\n") if keys.endswith(QUIT) else screen
 
 
 async def wait_until(condition: Callable[[], bool]) -> None:
@@ -48,39 +51,39 @@ async def wait_until(condition: Callable[[], bool]) -> None:
 
 def test_line_is_echoed_after_prompt_and_output_follows(pipe: PipeInput) -> None:
     lab = FakeLab()
-    assert type_keys(pipe, lab, "show version\r" + CTRL_D) == "primary> show version\nout: show version\n"
+    assert type_keys(pipe, lab, "show version\r" + QUIT) == "primary> show version\nout: show version\n"
     assert lab.consoles["primary"].executed == ["show version"]
 
 
 def test_question_mark_shows_help_at_once_and_keeps_the_line(pipe: PipeInput) -> None:
     lab = FakeLab()
-    screen = type_keys(pipe, lab, "show ?ver\r" + CTRL_D)
+    screen = type_keys(pipe, lab, "show ?ver\r" + QUIT)
     assert screen == ("primary> show ?\n  help for 'show '\n  <cr>\nprimary> show ver\nout: show ver\n")
     assert lab.consoles["primary"].executed == ["show ver"]
 
 
 def test_tab_completes_a_unique_word_and_lists_ambiguous_ones(pipe: PipeInput) -> None:
     lab = FakeLab()
-    screen = type_keys(pipe, lab, "sho\tver\t\r" + "sh\t" + CTRL_C + CTRL_D)
+    screen = type_keys(pipe, lab, "sho\tver\t\r" + "sh\t" + CTRL_C + QUIT)
     assert screen == ("primary> show version \nout: show version \nprimary> sh\nshow  shun\n")
     assert lab.consoles["primary"].executed == ["show version "]
 
 
 def test_ctrl_z_runs_end_in_a_configuration_mode_only(pipe: PipeInput) -> None:
     lab = FakeLab()
-    screen = type_keys(pipe, lab, "configure terminal\rhost" + CTRL_Z + "sh" + CTRL_Z + "ow\r" + CTRL_D)
+    screen = type_keys(pipe, lab, "configure terminal\rhost" + CTRL_Z + "sh" + CTRL_Z + "ow\r" + QUIT)
     assert screen == ("primary> configure terminal\nprimary(config)# ^Z\nprimary# show\nout: show\n")
     assert lab.consoles["primary"].executed == ["configure terminal", "end", "show"]
 
 
 def test_ctrl_c_clears_the_line(pipe: PipeInput) -> None:
     lab = FakeLab()
-    assert type_keys(pipe, lab, "reload" + CTRL_C + "show\r" + CTRL_D) == "primary> show\nout: show\n"
+    assert type_keys(pipe, lab, "reload" + CTRL_C + "show\r" + QUIT) == "primary> show\nout: show\n"
 
 
 def test_password_is_masked_and_question_mark_is_part_of_it(pipe: PipeInput) -> None:
     lab = FakeLab()
-    screen = type_keys(pipe, lab, "enable\rc?t\r" + CTRL_D)
+    screen = type_keys(pipe, lab, "enable\rc?t\r" + QUIT)
     assert screen == "primary> enable\nPassword: ***\n"
     assert lab.consoles["primary"].executed == ["enable", "c?t"]
 
@@ -101,7 +104,7 @@ def test_history_is_per_console_and_never_holds_a_password(pipe: PipeInput) -> N
             (lambda: len(primary.executed) == 2 and terminal.waiting_for_input, UP + "\r"),
             (lambda: len(primary.executed) == 3 and terminal.waiting_for_input, "x\r" + F2),
             (lambda: len(lab.directives) == 1 and terminal.waiting_for_input, UP + "\r"),
-            (lambda: len(secondary.executed) == 1 and terminal.waiting_for_input, CTRL_D),
+            (lambda: len(secondary.executed) == 1 and terminal.waiting_for_input, QUIT),
         ]
         for ready, keys in steps:
             await wait_until(ready)
@@ -112,14 +115,14 @@ def test_history_is_per_console_and_never_holds_a_password(pipe: PipeInput) -> N
     assert primary.executed == ["enable", "cisco", "enable", "x"]
     assert secondary.executed == [""]  # nothing in the secondary's history yet: Up, Enter is a blank line
     assert stream.getvalue() == (
-        "primary> enable\nPassword: *****\nprimary# enable\nPassword: *\n@console secondary\nsecondary> \n"
+        "primary> enable\nPassword: *****\nprimary# enable\nPassword: *\n@console secondary\nsecondary> \n@quit\n"
     )
 
 
 def test_f2_switches_console_through_the_lab_and_shows_its_messages(pipe: PipeInput) -> None:
     lab = FakeLab()
     lab.consoles["secondary"].messages = ["Beginning configuration replication from mate."]
-    screen = type_keys(pipe, lab, "show a\r" + F2 + "show b\r" + F2 + CTRL_D)
+    screen = type_keys(pipe, lab, "show a\r" + F2 + "show b\r" + F2 + QUIT)
     assert screen == (
         "primary> show a\n"
         "out: show a\n"
@@ -135,7 +138,7 @@ def test_f2_switches_console_through_the_lab_and_shows_its_messages(pipe: PipeIn
 def test_directives_go_to_the_lab_and_errors_are_one_line(pipe: PipeInput) -> None:
     lab = FakeLab()
     lab.consoles["primary"].messages = ["%ASA-1-104001: (Primary) Switching to ACTIVE."]
-    screen = type_keys(pipe, lab, "@status\r@bogus 1\r@console secondary\rshow\r" + CTRL_D)
+    screen = type_keys(pipe, lab, "@status\r@bogus 1\r@console secondary\rshow\r" + QUIT)
     assert screen == (
         "%ASA-1-104001: (Primary) Switching to ACTIVE.\n"
         "primary> @status\n"
@@ -151,7 +154,7 @@ def test_directives_go_to_the_lab_and_errors_are_one_line(pipe: PipeInput) -> No
 
 def test_pager_space_enter_and_q(pipe: PipeInput) -> None:
     lab = FakeLab()
-    screen = type_keys(pipe, lab, "show long\r show long\r\rq" + CTRL_D)
+    screen = type_keys(pipe, lab, "show long\r show long\r\rq" + QUIT)
     lines = [f"line {n}" for n in range(1, 31)]
     assert screen == "\n".join(["primary> show long", *lines, "primary> show long", *lines[:25]]) + "\n"
 
@@ -173,18 +176,18 @@ def test_messages_arriving_at_a_waiting_prompt_are_shown_at_once(pipe: PipeInput
         await wait_until(lambda: terminal.waiting_for_input)
         lab.consoles["primary"].messages = ["End Configuration Replication to mate."]
         terminal.show_messages()
-        pipe.send_text(CTRL_D)
+        pipe.send_text(QUIT)
         assert await run == 0
 
     asyncio.run(drive())
-    assert stream.getvalue() == "End Configuration Replication to mate.\n"
+    assert stream.getvalue() == "End Configuration Replication to mate.\n@quit\n"
 
 
 def test_run_terminal_uses_the_app_session(pipe: PipeInput, capsys: pytest.CaptureFixture[str]) -> None:
     lab = FakeLab()
-    pipe.send_text("show clock\r" + CTRL_D)
+    pipe.send_text("show clock\r" + QUIT)
     assert run_terminal(lab, "secondary") == 0
-    assert capsys.readouterr().out == "secondary> show clock\nout: show clock\n"
+    assert capsys.readouterr().out == "secondary> show clock\nout: show clock\n@quit\n"
 
 
 def test_run_terminal_rejects_an_unknown_unit(capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,6 +22,24 @@ USAGE = {
     "state-link": "@state-link down|up",
     "status": "@status",
     "traffic": "@traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT DST_IF DST_IP:PORT [bytes N]",
+    "help": "@help",
+    "quit": "@quit",
+}
+
+# What `@help` says of each directive: one line each, so it fits beside the usage in 80 columns.
+PURPOSE = {
+    "lab": "first line of a script: which lab to start",
+    "console": "send the following lines to UNIT's console",
+    "wait": "advance the virtual clock (500ms, 30s, 2m)",
+    "power": "pull or restore a unit's power",
+    "crash": "software failure: the unit fails and reloads",
+    "link": "a data link: down/up; fail/heal (peer deaf)",
+    "failover-link": "the LAN failover link down or up",
+    "state-link": "the Stateful Failover link down or up",
+    "status": "units, power, group states, links and the clock",
+    "traffic": "a packet arriving on UNIT (see the README)",
+    "help": "this list (also @?)",
+    "quit": "leave the terminal, or end a script here",
 }
 
 
@@ -33,6 +51,8 @@ def run_directive(lab: Lab, line: str) -> list[str]:
     if not words:
         raise LabError("empty directive '@'")
     name, args = words[0].lower(), words[1:]
+    if name == "?":
+        name = "help"
     fn = _DIRECTIVES.get(name)
     if fn is None:
         raise LabError(f"unknown directive '@{name}' (known: {', '.join('@' + d for d in USAGE)})")
@@ -179,8 +199,34 @@ def _endpoint(text: str) -> tuple[str, int]:
     return ip, int(port)
 
 
+def help_lines() -> list[str]:
+    """`@help`: each directive's usage and purpose, one line each."""
+    lines = []
+    for name, usage in USAGE.items():
+        head = usage if len(usage) <= 31 else usage[:usage.index(" ", len(name) + 2)] + " ..."
+        lines.append(f"{head:<32}{PURPOSE[name]}")
+    return lines
+
+
+def directive_names() -> list[str]:
+    """The directives' names with their `@`, for completion after `@`."""
+    return ["@" + name for name in USAGE]
+
+
+def _help(lab: Lab, args: list[str]) -> list[str]:
+    return help_lines()
+
+
+def _quit(lab: Lab, args: list[str]) -> list[str]:
+    """In a script: the lines after it are not run (the runner stops).  The terminal handles
+    `@quit` itself, to ask about unsaved work first."""
+    _need(args, 0, "quit")
+    lab.quit_requested = True
+    return []
+
+
 _DIRECTIVES: dict[str, Callable[[Lab, list[str]], list[str]]] = {
     "lab": _lab, "console": _console, "wait": _wait, "power": _power, "crash": _crash,
     "link": _link, "failover-link": _failover_link, "state-link": _state_link, "status": _status,
-    "traffic": _traffic,
+    "traffic": _traffic, "help": _help, "quit": _quit,
 }

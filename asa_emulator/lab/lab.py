@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from ..console import Console
+from ..console import Console, LabSummary
 from ..device import mgmt
 from ..device.flash import STARTUP, Flash, FlashError
 from ..device.session import ModeState, Session
@@ -67,6 +67,8 @@ class Lab:
         for u in self.units.values():
             u.pair, u.traffic = self.pair, self.traffic
         self.current = self.unit_names[0]
+        self.quit_requested = False     # `@quit` in a script: the runner reads no further
+        self._baseline: dict[tuple[str, str | None], str] = {}   # configurations once settled
         for us in spec.units:
             u = self.units[us.name]
             self.clock.call_later(us.power_on_ms, functools.partial(u.power_on, us.boot_ms, False))
@@ -133,6 +135,21 @@ class Lab:
     def advance(self, ms: int) -> None:
         self.clock.advance(ms)
 
+    def summary(self) -> LabSummary:
+        from .status import summary
+        return summary(self)
+
+    def unsaved(self) -> list[str]:
+        found = []
+        for name, u in self.units.items():
+            if not u.up:
+                continue
+            spaces = [space or "system" for space, body in _bodies(u).items()
+                      if self._baseline.get((name, space)) != body and not u.saved(space)]
+            if spaces:
+                found.append(f"{name}: {', '.join(spaces)}")
+        return found
+
     def take_syslog(self) -> list[Datagram]:
         return [d for u in self.units.values() for d in u.syslog.take_datagrams()]
 
@@ -149,7 +166,16 @@ class Lab:
         while self.clock.now < end:
             self.clock.advance(1000)
             if self.settled():
-                return
+                break
+        # what the lab started with is not "unsaved work" (a built-in lab's hand-written
+        # startup files carry no checksum, and a secondary's synced configuration is never saved)
+        self._baseline = {(name, space): body for name, u in self.units.items() if u.up
+                          for space, body in _bodies(u).items()}
+
+
+def _bodies(u: Unit) -> dict[str | None, str]:
+    """Each space's running configuration (None: the system space), to compare."""
+    return {space: "\n".join(u.config_body(space, secrets=True)) for space in (None, *u.ctx)}
 
 
 def _import_startup(flash: Flash) -> None:

@@ -33,3 +33,12 @@ def complete_line(line: str, candidates: list[str]) -> tuple[str, list[str]]:
 def candidate_listing(candidates: list[str]) -> str:
     """The one line listing ambiguous candidates."""
     return "  ".join(candidates)
+
+
+def directive_candidates(line: str) -> list[str] | None:
+    """Tab after `@`: the directives the word can complete to; None when `line` is no directive
+    name being typed."""
+    if not line.startswith("@") or " " in line:
+        return None
+    from asa_emulator.lab.directives import directive_names
+    return [name for name in directive_names() if name.startswith(line)]

@@ -21,19 +21,12 @@ from pathlib import Path
 
 import asyncssh
 
+from asa_emulator.datadir import kept_lab_dir
+
 KEY_FILE = "ssh_host_ed25519_key"
-DATA_ENV = "ASA_EMULATOR_DATA"
 MAX_KEY_BYTES = 64 * 1024       # an OpenSSH ed25519 key is under 500 bytes
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-
-
-def data_dir() -> Path:
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-    return Path(user_data_dir("asa-emulator"))
 
 
 def host_key_path(lab_root: Path | None, lab_name: str) -> Path:
@@ -42,7 +35,7 @@ def host_key_path(lab_root: Path | None, lab_name: str) -> Path:
     if lab_root is not None:
         return lab_root / KEY_FILE
     name = lab_name if _SAFE_NAME.fullmatch(lab_name) else "unnamed"
-    return data_dir() / "labs" / name / KEY_FILE
+    return kept_lab_dir(name) / KEY_FILE
 
 
 def load_or_create(path: Path) -> asyncssh.SSHKey:

@@ -35,9 +35,14 @@ from asa_emulator.device.session import MAX_LINE
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.completer import candidate_listing, complete_line
 from asa_emulator.terminal.keys import in_config_mode
+from asa_emulator.terminal.lineedit import LineEditor
 from asa_emulator.terminal.pager import MoreAction, more_action, paginate
 
 ENTER = "\n"  # what the key reader returns for CR, LF and CRLF alike
+# Editing keys and the LineEditor method each calls; cursor keys arrive as escape sequences.
+_EDIT_KEYS = {"\x01": "home", "\x05": "end", "\x02": "left", "\x06": "right",
+              "\x10": "up", "\x0e": "down", "\x04": "delete"}
+_ESCAPE_KEYS = {"A": "\x10", "B": "\x0e", "C": "\x06", "D": "\x02", "H": "\x01", "F": "\x05"}
 _ERASE_MORE = "\r" + " " * len(MORE_PROMPT) + "\r"
 
 LOGIN_TIMEOUT_S = 30          # to authenticate, from the TCP connection
@@ -152,48 +157,48 @@ class _CliSession:
         self._out_len = 0
         self._handled = 0
         self._prompt = ""
-        self._line = ""
+        self._ed = LineEditor(MAX_LINE)
         self._secret = False
 
     async def run(self) -> None:
         self._write_lines([HELP_BANNER])
         self._show_prompt()
+        ed = self._ed
         while (key := await self._key()) is not None:
+            if key == "\x1b":
+                key = await self._escape_sequence()
             if key == ENTER:
                 self._write("\r\n")
-                if not await self._run(self._line):
+                if not await self._run(ed.accept(remember=not self._secret)):
                     break
-            elif key == "\x1b":
-                await self._skip_escape_sequence()
             elif key == "\x03":  # Ctrl-C: abandon the line
+                ed.reset()
                 self._write("\r\n")
                 self._show_prompt()
             elif key in ("\x7f", "\b"):
-                if self._line:
-                    self._line = self._line[:-1]
-                    self._echo("\b \b")
+                self._echo(ed.backspace())
             elif key == "\x15":  # Ctrl-U: erase the line
-                self._echo("\b \b" * len(self._line))
-                self._line = ""
-            elif key >= " " and len(self._line) >= MAX_LINE:
-                pass  # the line is full: further characters are not taken
+                self._echo(ed.replace(""))
             elif self._secret:
                 if key >= " ":
-                    self._line += key
+                    ed.insert(key)
+            elif key in _EDIT_KEYS:
+                self._write(getattr(ed, _EDIT_KEYS[key])())
             elif key == "\x1a":  # Ctrl-Z
                 if in_config_mode(self._prompt):
                     self._write("^Z\r\n")
+                    ed.reset()
                     if not await self._run("end"):
                         break
             elif key == "?":
+                before = ed.line[:ed.cursor]
                 self._write("?\r\n")
-                self._write_lines(self._console.help(self._line))
-                self._write(self._prompt + self._line)
+                self._write_lines(self._console.help(before))
+                self._write(self._prompt + ed.line + "\b" * (len(ed.line) - ed.cursor))
             elif key == "\t":
                 self._complete()
             elif key >= " ":
-                self._line += key
-                self._write(key)
+                self._write(ed.insert(key))
         await self._flush()
 
     async def _run(self, line: str) -> bool:
@@ -209,21 +214,19 @@ class _CliSession:
         self._write_lines(self._console.take_messages())
         self._prompt = self._console.prompt()
         self._secret = self._console.expects_secret()
-        self._line = ""
+        self._ed.reset()
         self._write(self._prompt)
 
     def _complete(self) -> None:
-        old = self._line
+        ed = self._ed
+        if ed.cursor != len(ed.line):
+            return  # as on the ASA: Tab completes the word at the end of the line
+        old = ed.line
         new, listing = complete_line(old, self._console.complete(old))
         if listing:
             self._write("\r\n" + candidate_listing(listing) + "\r\n" + self._prompt + old)
-            return
-        new = new[:MAX_LINE]
-        # Redraw from the first changed character; blank out what is left of a longer old line.
-        same = len(os.path.commonprefix([old, new]))
-        extra = max(0, len(old) - len(new))
-        self._write("\b" * (len(old) - same) + new[same:] + " " * extra + "\b" * extra)
-        self._line = new
+        else:
+            self._write(ed.replace(new))
 
     async def _ask_more(self) -> MoreAction:
         self._write(MORE_PROMPT)
@@ -231,14 +234,18 @@ class _CliSession:
         self._write(_ERASE_MORE)
         return more_action(key if key is not None else "q")
 
-    async def _skip_escape_sequence(self) -> None:
-        # Cursor and function keys (ESC [ ... final, ESC O x) have no meaning here.
+    async def _escape_sequence(self) -> str:
+        """The key an escape sequence stands for (cursor keys as their control keys, Home and End
+        as Ctrl-A and Ctrl-E); "" for the keys that have no meaning here."""
         key = await self._key()
+        final = ""
         if key == "[":
             while (key := await self._key()) is not None and not "@" <= key <= "~":
                 pass
+            final = key or ""
         elif key == "O":
-            await self._key()
+            final = await self._key() or ""
+        return _ESCAPE_KEYS.get(final, "")
 
     async def _key(self) -> str | None:
         """The next key typed, ENTER for CR, LF or CRLF; None when the client has closed."""

@@ -156,5 +156,7 @@ def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None =
     runner = Runner(lab, sink, syslog)
     for line in body:
         runner.feed(line)
+        if lab.quit_requested:
+            break
     runner.finish()
     return collected, runner.stats
