@@ -345,6 +345,21 @@ FAILOVER_EXEC_NOT_CONFIG = ("ERROR: Configuration commands can be sent with fail
 FAILOVER_EXEC_NO_CONTEXT = "ERROR: Failover exec failed, context is not available on the peer unit"  # unverified
 
 
+# ============================================================================ failover prerequisites
+def failover_same_role(role: str) -> str:
+    # unverified (no capture found): both units configured with the same `failover lan unit`;
+    # printed on each console when the mate's hellos are first heard.  The units do not pair:
+    # each runs alone, active, as with the failover link down at start-up
+    return (f"Failover: the mate is also the {role} unit; the units cannot pair "
+            "(failover lan unit)")
+
+
+# unverified: `failover` on a unit whose licence has no failover (`Failover : Disabled` in
+# `show version`: the Base licence of an ASA 5505, 5510 or 5512-X; the licensing chapter: "the
+# Base license does not support failover, so you cannot enable failover")
+FAILOVER_NOT_LICENSED = "ERROR: Failover is disabled by the license of this unit (Failover : Disabled)"
+
+
 def failover_exec_failed_unit(unit: str) -> str:
     # unverified: a failed peer refuses remote commands unless the failure is a service card's
     return f"ERROR: Failover exec failed, {unit.lower()} unit is in Failed state"

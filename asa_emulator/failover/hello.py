@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..device import messages
 from .preempt import evaluate as evaluate_preempt
 from .replication import may_replicate_from
 from .state import TRANSIENT, GroupState, PairState, Reason
@@ -150,8 +151,10 @@ def _meet(ps: PairState, u: Unit, m: Unit) -> None:
         return
     role = ps.role(u)
     if role == ps.role(m):
-        _once(ps, u, "role", f"Failover: the mate is also the {role} unit; "
-                             "the units cannot pair (failover lan unit)")
+        # neither unit gives way: each keeps running alone (it stops negotiating after its
+        # hold time and runs every group), both consoles say why, at the first hello heard
+        _once(ps, u, "role", messages.failover_same_role(role))
+        _once(ps, m, "role", messages.failover_same_role(role))
         return
     u_neg, m_neg = ps.of(u).negotiating(ps.gids), ps.of(m).negotiating(ps.gids)
     if u_neg and m_neg:

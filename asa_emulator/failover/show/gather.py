@@ -172,6 +172,12 @@ def _link(pair: PairState, u: Unit, link: tuple[str, str] | None, lan: bool) -> 
     return LinkView(name, phys, state, ip.active if ip else None, mask, ip.standby if ip else None)
 
 
+def refused_mate(pair: PairState, u: Unit) -> bool:
+    """The mate's hellos are heard but it cannot be our mate (prerequisites, or the same
+    `failover lan unit`): it is known, and shown Failed."""
+    return pair.of(u).mismatch in ("prereq", "role") and pair.mate(u).up
+
+
 def pair_standby(pair: PairState, u: Unit) -> bool:
     """After `no failover` the unit keeps its states: standby for the system space's group
     (group 1) makes it a pseudo-Standby."""
@@ -193,11 +199,12 @@ def view(pair: PairState, u: Unit) -> FailoverView:
             other = _host(pair, m, alive=True, as_other=True)
         else:
             # a mate heard but refused (prerequisites) is known, and shown failed
-            refused = fo.mismatch == "prereq" and m.up
+            refused = refused_mate(pair, u)
             state = "Failed" if fo.mate_failed or refused else "Not Detected"
             reason = "Comm Failure" if fo.mate_failed else "Config Mismatch" if refused else "None"
             when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
-            other = HostView(role=pair.role(u).other,
+            # a mate heard and refused has told its role (the same as ours when that is why)
+            other = HostView(role=pair.role(m) if refused else pair.role(u).other,
                              groups=tuple(GroupView(g, state, 0, reason, when) for g in pair.gids),
                              model=m.hw.model, hw_rev=m.hw.hw_rev, version=m.hw.version,
                              interfaces=_unheard_ifaces(u), present=False)
@@ -222,7 +229,7 @@ def view(pair: PairState, u: Unit) -> FailoverView:
         last_failover=render.format_time(last) if last is not None and not aa else None,
         pseudo_standby=not enabled and pair_standby(pair, u),
         version_ours=u.hw.version,
-        version_mate=m.hw.version if mate_known or (fo.mismatch == "prereq" and m.up) else None,
+        version_mate=m.hw.version if mate_known or refused_mate(pair, u) else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
                              for g in pair.gids},
         stats=_stats(DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),

@@ -1,0 +1,78 @@
+"""Issue 9's behaviour items: prerequisites, interfaces without a standby address, failover exec
+modes, write standby and connections, the context view of `show failover`, forced failovers
+that cannot happen, hardware and service-card failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from asa_emulator.device import messages
+from asa_emulator.lab.lab import Lab
+
+LABS = Path(__file__).parent.parent / "transcripts" / "labs"
+
+BOOTSTRAP = (
+    "configure terminal",
+    "interface GigabitEthernet0/1",
+    "no shutdown",
+    "exit",
+    "failover lan interface folink GigabitEthernet0/1",
+    "failover interface ip folink 10.0.4.1 255.255.255.0 standby 10.0.4.11",
+)
+
+
+def _enable(lab: Lab, unit: str):
+    s = lab.open_session(unit)
+    s.execute("enable")
+    s.execute("")
+    return s
+
+
+# ------------------------------------------------------------------ 1. prerequisites
+def test_both_units_secondary_do_not_pair_and_both_run_active() -> None:
+    lab = Lab.load("blank")
+    lab.settle()
+    for name in ("primary", "secondary"):
+        s = _enable(lab, name)
+        for line in (*BOOTSTRAP, "failover lan unit secondary", "failover"):
+            s.execute(line)
+    lab.advance(30_000)
+    ps = lab.pair.ps
+    for name in ("primary", "secondary"):
+        fo = ps.fo[name]
+        assert fo.mismatch == "role" and not fo.paired
+        assert fo.groups[1].state == "Active"
+    out = _enable(lab, "primary").execute("show failover")
+    assert "        This host: Secondary - Active " in out
+    assert "        Other host: Secondary - Failed " in out
+    assert "Version: Ours 9.1(7), Mate 9.1(7)" in out
+
+
+def test_same_role_is_fixed_by_changing_one_unit() -> None:
+    lab = Lab.load("blank")
+    lab.settle()
+    sessions = {}
+    for name in ("primary", "secondary"):
+        s = sessions[name] = _enable(lab, name)
+        for line in (*BOOTSTRAP, "failover lan unit secondary", "failover"):
+            s.execute(line)
+    lab.advance(30_000)
+    sessions["primary"].execute("failover lan unit primary")
+    lab.advance(10_000)
+    ps = lab.pair.ps
+    assert ps.fo["primary"].paired and ps.fo["secondary"].paired
+    assert ps.fo["primary"].groups[1].state == "Active"
+    assert ps.fo["secondary"].groups[1].state == "Standby Ready"
+
+
+def test_failover_is_refused_on_a_unit_without_the_failover_licence() -> None:
+    lab = Lab.load(str(LABS / "base-licence"), in_memory=True)
+    lab.settle()
+    s = _enable(lab, "secondary")
+    s.execute("configure terminal")
+    assert s.execute("failover") == [messages.FAILOVER_NOT_LICENSED]
+    assert not lab.unit("secondary").sys.failover.enabled
+    assert "Failover                          : Disabled       perpetual" in s.execute("show version")
+    # the licensed primary runs alone: it never hears a mate
+    p = lab.pair.ps.fo["primary"]
+    assert p.groups[1].state == "Active" and not p.paired and not p.mate_seen
