@@ -76,3 +76,50 @@ def test_failover_is_refused_on_a_unit_without_the_failover_licence() -> None:
     # the licensed primary runs alone: it never hears a mate
     p = lab.pair.ps.fo["primary"]
     assert p.groups[1].state == "Active" and not p.paired and not p.mate_seen
+
+
+# ------------------------------------------------------------------ 2. no standby address
+def _drop_standby(lab: Lab, line: str = "ip address 10.1.0.1 255.255.255.0") -> None:
+    s = _enable(lab, "primary")
+    for cmd in ("changeto context admin", "configure terminal", "interface GigabitEthernet0/3",
+                line, "end"):
+        s.execute(cmd)
+
+
+def test_an_interface_without_standby_address_waits_untested() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    _drop_standby(lab)
+    s = _enable(lab, "primary")
+    s.execute("changeto context admin")
+    out = s.execute("show monitor-interface")
+    assert "                Interface inside (10.1.0.1): Normal (Waiting)" in out
+    assert "                Interface inside (0.0.0.0): Normal (Waiting)" in out
+    lab.directive("@link fail primary GigabitEthernet0/3")
+    lab.directive("@link down primary GigabitEthernet0/3")
+    lab.advance(60_000)
+    ps = lab.pair.ps
+    assert ps.fo["primary"].groups[1].state == "Active"       # no failover: not tested
+    assert ("admin", "inside") not in ps.fo["primary"].ifmon
+    assert "                Interface inside (10.1.0.1): No Link (Waiting)" in s.execute(
+        "show monitor-interface")
+
+
+def test_an_interface_without_any_address_is_unknown_waiting() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    _drop_standby(lab, "no ip address")
+    s = _enable(lab, "secondary")
+    s.execute("changeto context admin")
+    out = s.execute("show monitor-interface")
+    assert out.count("                Interface inside (0.0.0.0): Unknown (Waiting)") == 2
+
+
+def test_an_interface_with_a_standby_address_still_fails_over() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    _drop_standby(lab)
+    lab.directive("@link down primary GigabitEthernet0/2")
+    lab.advance(30_000)
+    assert lab.pair.ps.fo["primary"].groups[1].state == "Failed"
+    assert lab.pair.ps.fo["secondary"].groups[1].state == "Active"

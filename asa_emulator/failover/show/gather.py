@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ...config.defaults import MAX_MONITORED
 from ...device import messages
 from ...device.addresses import current_ip
-from ...device.interfaces import is_monitored, monitored_count
+from ...device.interfaces import has_standby_address, is_monitored, monitored_count
 from .. import health
 from ..remote import show_exec
 from ..state import UNIT, GroupState, PairState, Reason
@@ -93,6 +93,11 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
         if not monitored:
             tag = "Not-Monitored"
             status = _plain_status(u, phys, itf.shutdown, pair)
+        elif not has_standby_address(itf):
+            # never tested (no standby address): the link's own state, or Unknown with no
+            # address at all (9.12 capture: `Interface outside (0.0.0.0): Unknown (Waiting)`)
+            tag = "Waiting"
+            status = _plain_status(u, phys, itf.shutdown, pair) if itf.ip or itf.ipv6 else "Unknown"
         elif not fo.paired or status in ("Unknown",):
             tag = "Waiting"
         else:
