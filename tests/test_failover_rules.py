@@ -123,3 +123,30 @@ def test_an_interface_with_a_standby_address_still_fails_over() -> None:
     lab.advance(30_000)
     assert lab.pair.ps.fo["primary"].groups[1].state == "Failed"
     assert lab.pair.ps.fo["secondary"].groups[1].state == "Active"
+
+
+# ------------------------------------------------------------------ 4. write standby
+def test_write_standby_terminates_connections_of_contexts_active_on_the_peer() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    lab.directive("@traffic primary admin tcp inside 10.1.0.50:40000 outsideISP-A 203.0.113.10:443")
+    lab.directive("@traffic secondary ctx1 tcp inside 10.2.20.50:40001 outsideISP-B 198.51.100.7:443")
+    t = lab.traffic
+    p, s = lab.unit("primary"), lab.unit("secondary")
+    assert (t.counts(s, "ctx1")[0], t.counts(p, "ctx1")[0]) == (1, 1)     # active + standby copy
+    _enable(lab, "primary").execute("write standby")
+    lab.advance(5_000)
+    assert (t.counts(s, "ctx1")[0], t.counts(p, "ctx1")[0]) == (0, 0)
+    # the context active on the unit that sent the configuration keeps its connection
+    assert (t.counts(p, "admin")[0], t.counts(s, "admin")[0]) == (1, 1)
+
+
+def test_write_standby_in_a_context_keeps_its_connections() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    lab.directive("@traffic secondary ctx1 tcp inside 10.2.20.50:40001 outsideISP-B 198.51.100.7:443")
+    s = _enable(lab, "secondary")
+    s.execute("changeto context ctx1")
+    assert s.execute("write standby")[-1] == "[OK]"
+    lab.advance(5_000)
+    assert lab.traffic.counts(lab.unit("secondary"), "ctx1")[0] == 1

@@ -196,11 +196,13 @@ class UnitFailover:
 
 
 class GroupListener(Protocol):
-    """Told when a group changes state on a unit, and when a unit's memory is wiped (boot,
-    power loss): traffic subscribes to keep its connection tables in step."""
+    """Told when a group changes state on a unit, when a unit's memory is wiped (boot, power
+    loss), and when `write standby` replaces the configuration of contexts active on a unit:
+    traffic subscribes to keep its connection tables in step."""
 
     def group_changed(self, unit: Unit, gid: int, before: GroupState, after: GroupState) -> None: ...
     def unit_reset(self, unit: Unit) -> None: ...
+    def config_replaced(self, unit: Unit, contexts: list[str]) -> None: ...
 
 
 ReplStats = Callable[["Unit", "int | None"], dict[str, tuple[int, int]]]
@@ -334,6 +336,12 @@ class PairState:
             u.log(*messages.switching_standby(role, reason))
         elif state == S.FAILED:
             u.log(*messages.switching_failed(role))
+
+    def config_replaced(self, u: Unit, contexts: list[str]) -> None:
+        """`write standby` replaced the configuration of these contexts, active on u: their
+        connections are terminated (chapter 34, the note under `write standby`)."""
+        for listener in self.listeners:
+            listener.config_replaced(u, contexts)
 
     def memory_lost(self, u: Unit) -> None:
         """u booted or lost power: what listeners keep of it in memory is gone."""
