@@ -150,3 +150,31 @@ def test_write_standby_in_a_context_keeps_its_connections() -> None:
     assert s.execute("write standby")[-1] == "[OK]"
     lab.advance(5_000)
     assert lab.traffic.counts(lab.unit("secondary"), "ctx1")[0] == 1
+
+
+# ------------------------------------------------------------------ 5. the context view
+def test_show_failover_in_a_context_shows_that_context_only() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    s = _enable(lab, "primary")
+    s.execute("changeto context ctx1")
+    out = s.execute("show failover")
+    assert out[:3] == ["Failover On ", "Last Failover at: 12:00:33 UTC Jun 12 2024",
+                       "        This context: Standby Ready"]
+    assert "        Peer context: Active" in out
+    assert "                  Interface inside (10.2.20.11): Normal (Monitored)" in out
+    assert not any("outsideISP-A" in line or "Group" in line or "This host" in line
+                   for line in out)
+    assert "        Status: Configured." in out
+    s.execute("changeto system")
+    assert "  This host:    Primary" in s.execute("show failover")
+
+
+def test_show_failover_in_a_context_of_an_active_standby_pair() -> None:
+    lab = Lab.load(str(LABS / "active-standby"), in_memory=True)
+    lab.settle()
+    s = _enable(lab, "secondary")
+    s.execute("changeto context ctx1")
+    out = s.execute("show failover")
+    assert "        This context: Standby Ready" in out
+    assert "        Peer context: Active" in out

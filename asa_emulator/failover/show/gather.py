@@ -57,6 +57,9 @@ def show(pair: PairState, cmd: Command, what: str) -> list[str]:
         return show_exec(pair, cmd)
     if "descriptions" in words:
         return _descriptions(u)
+    if s.context and not u.single:
+        # inside a security context: that context's view, not the whole system
+        return render.show_failover_context(view(pair, u), s.context)
     return render.show_failover(view(pair, u))
 
 
