@@ -178,3 +178,37 @@ def test_show_failover_in_a_context_of_an_active_standby_pair() -> None:
     out = s.execute("show failover")
     assert "        This context: Standby Ready" in out
     assert "        Peer context: Active" in out
+
+
+# ------------------------------------------------------------------ 6. forcing what cannot be
+def test_forcing_with_the_failover_link_down_says_why() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    lab.directive("@failover-link down")
+    lab.advance(20_000)
+    s = _enable(lab, "primary")
+    assert s.execute("no failover active group 1") == [messages.FORCE_LINK_DOWN]
+    assert s.execute("failover active group 2") == [messages.FORCE_LINK_DOWN]
+    assert lab.pair.ps.fo["primary"].groups[1].state == "Active"
+    assert lab.pair.ps.fo["primary"].groups[2].state == "Standby Ready"
+
+
+def test_forcing_with_no_mate_says_why() -> None:
+    lab = Lab.load(str(LABS / "base-licence"), in_memory=True)
+    lab.settle()
+    s = _enable(lab, "primary")
+    assert s.execute("no failover active") == [messages.FORCE_NO_MATE]
+    assert s.execute("failover active") == []          # already active: nothing to say
+
+
+def test_forcing_onto_a_mate_that_lost_power_or_failed_says_why() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    lab.directive("@link down secondary GigabitEthernet0/4")
+    lab.advance(30_000)
+    assert lab.pair.ps.fo["secondary"].groups[2].state == "Failed"
+    s = _enable(lab, "primary")
+    assert s.execute("no failover active group 2") == [messages.force_mate_failed("group 2")]
+    lab.directive("@power off secondary")
+    lab.advance(20_000)
+    assert s.execute("no failover active") == [messages.FORCE_MATE_LOST]

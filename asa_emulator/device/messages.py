@@ -360,6 +360,25 @@ def failover_same_role(role: str) -> str:
 FAILOVER_NOT_LICENSED = "ERROR: Failover is disabled by the license of this unit (Failover : Disabled)"
 
 
+# ============================================================================ forcing a failover
+# `[no] failover active [group N]` that cannot happen (chapter 34: "the unit cannot fail over
+# to the standby unit while the failover link is down"); all wording unverified (no capture)
+FORCE_LINK_DOWN = "ERROR: Failover link is down: no failover is possible until it is restored"  # unverified
+FORCE_NO_MATE = "ERROR: Mate not detected: there is no unit to fail over to"                   # unverified
+FORCE_MATE_LOST = "ERROR: Mate has failed (no hello heard): it cannot become active"            # unverified
+FORCE_SYNCING = "ERROR: Configuration synchronization in progress: try again when it completes"  # unverified
+
+
+def force_mate_failed(what: str) -> str:
+    # unverified: the mate's unit (Active/Standby) or group is Failed
+    return f"ERROR: Mate {what} is in Failed state: it cannot become active"
+
+
+def force_self_failed(what: str) -> str:
+    # unverified: `failover active` on a unit whose unit (or group) is Failed
+    return f"ERROR: This {what} is in Failed state: use failover reset first"
+
+
 def failover_exec_failed_unit(unit: str) -> str:
     # unverified: a failed peer refuses remote commands unless the failure is a service card's
     return f"ERROR: Failover exec failed, {unit.lower()} unit is in Failed state"

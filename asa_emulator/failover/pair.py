@@ -105,7 +105,9 @@ class Pair:
         return replication.config_warning(self.ps, u, context)
 
     def force_active(self, cmd: Command, gid: int | None, active: bool) -> None:
-        preempt.force_active(self.ps, cmd.unit, gid, active)
+        why = preempt.force_active(self.ps, cmd.unit, gid, active)
+        if why:
+            cmd.error(*why)
 
     def reset(self, cmd: Command, gid: int | None) -> None:
         preempt.reset(self.ps, cmd.unit, gid)
