@@ -212,3 +212,50 @@ def test_forcing_onto_a_mate_that_lost_power_or_failed_says_why() -> None:
     lab.directive("@power off secondary")
     lab.advance(20_000)
     assert s.execute("no failover active") == [messages.FORCE_MATE_LOST]
+
+
+# ------------------------------------------------------------------ 7. hardware, service card
+def test_a_hardware_failure_fails_the_unit_over_and_lasts_until_reload() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    lab.directive("@fail primary hardware")
+    ps = lab.pair.ps
+    assert [ps.fo["primary"].groups[g].state for g in (1, 2)] == ["Failed", "Failed"]
+    assert [ps.fo["secondary"].groups[g].state for g in (1, 2)] == ["Active", "Active"]
+    assert lab.unit("primary").up                       # it stays up, failed
+    s = _enable(lab, "secondary")
+    assert s.execute("failover reset") == []
+    assert ps.fo["primary"].groups[1].state == "Failed"
+    assert s.execute("failover exec mate show running-config hostname") == [
+        messages.failover_exec_failed_unit("Standby")]
+    assert _enable(lab, "primary").execute("failover active") == [
+        messages.force_self_failed("group 1"), messages.force_self_failed("group 2")]
+    lab.directive("@crash primary")
+    lab.advance(120_000)
+    assert ps.fo["primary"].groups[1].state == "Standby Ready"
+
+
+def test_a_service_card_failure_still_takes_failover_exec() -> None:
+    lab = Lab.load(str(LABS / "active-standby"), in_memory=True)
+    lab.settle()
+    lab.directive("@fail secondary service-card")
+    ps = lab.pair.ps
+    assert ps.fo["secondary"].groups[1].state == "Failed"
+    assert ps.fo["secondary"].groups[1].failure == "Service card failure"
+    s = _enable(lab, "primary")
+    assert s.execute("failover exec mate show running-config hostname") == ["hostname primary"]
+    assert "Other host -   Secondary" in s.execute("show failover state")
+
+
+def test_fail_directive_usage_and_a_unit_without_failover() -> None:
+    import pytest
+
+    from asa_emulator.lab.directives import USAGE
+    from asa_emulator.lab.labfile import LabError
+    assert USAGE["fail"] == "@fail UNIT hardware|service-card"
+    lab = Lab.load("blank")
+    lab.settle()
+    with pytest.raises(LabError, match="usage: @fail UNIT hardware|service-card"):
+        lab.directive("@fail primary disk")
+    with pytest.raises(LabError, match="not running failover"):
+        lab.directive("@fail primary hardware")

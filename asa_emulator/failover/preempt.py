@@ -154,9 +154,9 @@ def reset(ps: PairState, u: Unit, gid: int | None) -> None:
     gids = [gid] if gid else list(ps.gids)
     restored: list[int] = []
     for x in (u, ps.mate(u)):
-        if not ps.enabled(x):
-            continue
         fo = ps.of(x)
+        if not ps.enabled(x) or fo.unit_failure is not None:
+            continue        # a unit whose hardware or service card failed stays Failed
         for g in gids:
             if fo.groups[g].state == S.FAILED:
                 ps.set(x, g, S.STANDBY_READY, Reason.CONFIG_COMMAND)

@@ -89,7 +89,7 @@ def _link_up(ps: PairState, u: Unit, m: Unit) -> bool:
     return (u.sys.failover.key or "") == (m.sys.failover.key or "")
 
 
-# The failure reason a service card (SSM) failure records; the lab has no directive for it yet.
+# The failure reason a service card (SSM) failure records (`@fail UNIT service-card`).
 SERVICE_CARD_FAILURE = Reason.SERVICE_CARD
 
 

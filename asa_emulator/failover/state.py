@@ -77,6 +77,7 @@ class Reason(StrEnum):
     INTERFACE_CHECK = "Interface check"
     STATE_CHECK = "Failover state check"
     SERVICE_CARD = "Service card failure"
+    HARDWARE = "Hardware failure"            # unverified: no capture names it
 
 
 GROUPS = (1, 2)
@@ -149,6 +150,7 @@ class UnitFailover:
     syncing: bool = False
     sync_gen: int = 0                        # bumped to call off a configuration sync under way
     mismatch: str | None = None              # why the mate cannot pair (prerequisites)
+    unit_failure: Reason | None = None       # a hardware or service-card failure (until reload)
     ifmon: dict[tuple[str, str], IfMon] = field(default_factory=dict)
     last_failover: dict[int, int] = field(default_factory=dict)
     stats_sys_cmd: int = 0

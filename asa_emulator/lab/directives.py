@@ -17,6 +17,7 @@ USAGE = {
     "wait": "@wait DURATION",
     "power": "@power off|on UNIT",
     "crash": "@crash UNIT",
+    "fail": "@fail UNIT hardware|service-card",
     "link": "@link down|up|fail|heal UNIT IF",
     "failover-link": "@failover-link down|up",
     "state-link": "@state-link down|up",
@@ -93,6 +94,18 @@ def _crash(lab: Lab, args: list[str]) -> list[str]:
         raise LabError(f"unit {u.name} is not running")
     u.reload()
     lab.pair.links_changed()
+    return []
+
+
+def _fail(lab: Lab, args: list[str]) -> list[str]:
+    """A hardware or service-card failure: the unit stays up, failover marks it Failed."""
+    _need(args, 2, "fail")
+    u = lab.unit(args[0])
+    kind = args[1].lower()
+    if kind not in ("hardware", "service-card"):
+        raise LabError(f"usage: {USAGE['fail']}")
+    if not lab.pair.fail_unit(u, kind):
+        raise LabError(f"unit {u.name} is not running failover")
     return []
 
 
@@ -180,7 +193,7 @@ def _endpoint(text: str) -> tuple[str, int]:
 
 
 _DIRECTIVES: dict[str, Callable[[Lab, list[str]], list[str]]] = {
-    "lab": _lab, "console": _console, "wait": _wait, "power": _power, "crash": _crash,
+    "lab": _lab, "console": _console, "wait": _wait, "power": _power, "crash": _crash, "fail": _fail,
     "link": _link, "failover-link": _failover_link, "state-link": _state_link, "status": _status,
     "traffic": _traffic,
 }
