@@ -259,3 +259,34 @@ def test_fail_directive_usage_and_a_unit_without_failover() -> None:
         lab.directive("@fail primary disk")
     with pytest.raises(LabError, match="not running failover"):
         lab.directive("@fail primary hardware")
+
+
+# ------------------------------------------------------------------ known defects
+def test_units_in_different_context_modes_each_show_their_own_layout() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    s = _enable(lab, "secondary")
+    s.execute("configure terminal")
+    s.execute("mode single")
+    s.execute("")
+    lab.advance(120_000)
+    assert lab.unit("secondary").single
+    out = _enable(lab, "primary").execute("show failover")
+    assert "  This host:    Primary" in out and "  Group 2       State:          Active" in out
+    out = _enable(lab, "secondary").execute("show failover")
+    assert "        This host: Secondary - Active " in out
+    assert not any("Group" in line for line in out)
+
+
+def test_a_subinterface_failover_link_is_down_with_its_parent_port() -> None:
+    lab = Lab.load("blank")
+    lab.settle()
+    s = _enable(lab, "primary")
+    for line in ("configure terminal", "interface GigabitEthernet0/1.10", "vlan 10", "exit",
+                 "failover lan interface folink GigabitEthernet0/1.10"):
+        s.execute(line)
+    assert "Failover LAN Interface: folink GigabitEthernet0/1.10 (administratively down)" in \
+        s.execute("show failover")
+    s.execute("interface GigabitEthernet0/1")
+    s.execute("no shutdown")
+    assert "Failover LAN Interface: folink GigabitEthernet0/1.10 (up)" in s.execute("show failover")

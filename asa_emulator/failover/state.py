@@ -239,21 +239,26 @@ class PairState:
         either running unit, in order; Active/Standby, with none, runs the unit-level state
         (UNIT).  A unit that holds only its bootstrap lines runs the groups its running mate
         is configured with, so both agree on which states exist before the configuration
-        sync; a unit that is off or booting has no running configuration."""
+        sync; a unit that is off or booting has no running configuration.  A unit in single
+        context mode has no groups (and does not pair with a multiple-mode mate): what it
+        shows is its own unit-level state (`gids_of`)."""
         configured = {g for u in self.units.values() if u.up for g in u.sys.failover.groups}
-        return tuple(sorted(configured)) if configured and not self.single else (UNIT,)
-
-    @property
-    def single(self) -> bool:
-        """A running unit is in single context mode: the pair can only run Active/Standby
-        (with the other unit in multiple mode it does not pair at all: hello.prerequisites)."""
-        return any(u.single for u in self.units.values() if u.up)
+        return tuple(sorted(configured)) if configured else (UNIT,)
 
     @property
     def active_active(self) -> bool:
         """A failover group is configured on a running unit: Active/Active; otherwise the
         whole unit fails over (Active/Standby)."""
-        return not self.single and any(u.sys.failover.groups for u in self.units.values() if u.up)
+        return any(u.sys.failover.groups for u in self.units.values() if u.up)
+
+    def gids_of(self, u: Unit) -> tuple[int, ...]:
+        """The groups u shows: the pair's, or the unit-level state in single context mode
+        (a single-mode unit never pairs with a multiple-mode one: hello.prerequisites)."""
+        return (UNIT,) if u.single else self.gids
+
+    def active_active_of(self, u: Unit) -> bool:
+        """Which `show failover` layout u prints."""
+        return not u.single and self.active_active
 
     def of(self, u: Unit) -> UnitFailover:
         return self.fo[u.name]
@@ -361,6 +366,10 @@ class PairState:
 
 
 def sys_shut(u: Unit, phys: str) -> bool:
-    """The system space has shut the port down."""
-    itf = u.sys.interfaces.get(phys)
-    return bool(itf and itf.shutdown)
+    """The system space has shut the port down: the port itself or, for a subinterface,
+    its parent (a subinterface carries nothing while its physical port is shut down)."""
+    for name in dict.fromkeys((phys, phys.split(".")[0])):
+        itf = u.sys.interfaces.get(name)
+        if itf and itf.shutdown:
+            return True
+    return False

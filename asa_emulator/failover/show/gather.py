@@ -14,7 +14,7 @@ from ...device.addresses import current_ip
 from ...device.interfaces import has_standby_address, is_monitored, monitored_count
 from .. import health
 from ..remote import show_exec
-from ..state import UNIT, GroupState, PairState, Reason
+from ..state import UNIT, GroupState, PairState, Reason, sys_shut
 from . import render
 from .model import (
     DEFAULT_GROUP_STAT_NAMES,
@@ -74,7 +74,7 @@ def _descriptions(u: Unit) -> list[str]:
 
 def history(pair: PairState, u: Unit) -> list[HistoryEntry]:
     """Active/Standby history has no group column: its entries are the unit's."""
-    aa = pair.active_active
+    aa = pair.active_active_of(u)
     return [HistoryEntry(render.format_time(h.at), h.group if aa else None, h.from_state,
                          h.to_state, h.reason)
             for h in pair.of(u).history]
@@ -138,7 +138,7 @@ def _groups(pair: PairState, u: Unit, alive: bool) -> tuple[GroupView, ...]:
     fo = pair.of(u)
     now = pair.clock.now
     out = []
-    for gid in pair.gids:
+    for gid in pair.gids_of(u):
         g = fo.groups[gid]
         state = g.state if alive else "Failed"
         reason = "None"
@@ -169,9 +169,10 @@ def _link(pair: PairState, u: Unit, link: tuple[str, str] | None, lan: bool) -> 
     name, phys = link
     ip = f.ips.get(name)
     cables = pair.link
-    sysif = u.sys.interfaces.get(phys)
-    if sysif is not None and sysif.shutdown:
-        state = "administratively down"     # 9.12 capture: `Link : foupdateif ... (administratively down)`
+    if sys_shut(u, phys):
+        # 9.12 capture: `Link : foupdateif ... (administratively down)`; a subinterface whose
+        # physical port is shut down is down with it
+        state = "administratively down"
     elif lan and fo.lan_failed:
         state = "Failed"
     else:
@@ -213,14 +214,14 @@ def view(pair: PairState, u: Unit) -> FailoverView:
             when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
             # a mate heard and refused has told its role (the same as ours when that is why)
             other = HostView(role=pair.role(m) if refused else pair.role(u).other,
-                             groups=tuple(GroupView(g, state, 0, reason, when) for g in pair.gids),
+                             groups=tuple(GroupView(g, state, 0, reason, when) for g in pair.gids_of(u)),
                              model=m.hw.model, hw_rev=m.hw.hw_rev, version=m.hw.version,
                              interfaces=_unheard_ifaces(u), present=False)
     # Active/Active: the system-wide `failover polltime interface`, `failover
     # interface-policy` and `failover replication http` have no effect (Guidelines): the
     # header shows what the failover groups use (group 1's poll time and policy, or their
     # defaults; HTTP replication when a group has it).  Active/Standby: the system's own.
-    aa = pair.active_active
+    aa = pair.active_active_of(u)
     poll, hold = health.poll_hold(u, 1)
     policy = health.policy(u, 1)
     http = (any(g.replication_http for g in f.groups.values()) if f.groups
@@ -239,11 +240,11 @@ def view(pair: PairState, u: Unit) -> FailoverView:
         version_ours=u.hw.version,
         version_mate=m.hw.version if mate_known or refused_mate(pair, u) else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
-                             for g in pair.gids},
+                             for g in pair.gids_of(u)},
         stats=_stats(DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
                                           **pair.repl_stats(u, None)}),
         group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.repl_stats(u, g))
-                     for g in pair.gids},
+                     for g in pair.gids_of(u)},
         context_groups={c: u.group_of(c) for c in u.sys.contexts})
 
 
@@ -270,8 +271,10 @@ def status_row(pair: PairState, u: Unit) -> list[str]:
     f = u.sys.failover
     # failover off: a group that never negotiated is active; one that was running keeps
     # its state (`no failover` leaves standby groups standby), as the prompt shows it
-    states = [fo.groups[g].state if fo.started or fo.groups[g].state != GroupState.NOT_DETECTED
+    states: list[str] = [fo.groups[g].state if fo.started or fo.groups[g].state != GroupState.NOT_DETECTED
               else GroupState.ACTIVE for g in pair.gids]
+    if u.single:        # a single-mode unit has only its unit-level state (group 1's record)
+        states = [s if g == UNIT else "-" for g, s in zip(pair.gids, states, strict=True)]
     lan = "-"
     if f.lan_if:
         lan = f"{f.lan_if[0]} " + ("failed" if fo.lan_failed else
