@@ -290,3 +290,48 @@ def test_a_subinterface_failover_link_is_down_with_its_parent_port() -> None:
     s.execute("interface GigabitEthernet0/1")
     s.execute("no shutdown")
     assert "Failover LAN Interface: folink GigabitEthernet0/1.10 (up)" in s.execute("show failover")
+
+
+# ------------------------------------------------------------------ 8. IPv6 forms of Step 1
+def _admin_if(lab: Lab, phys: str, *lines: str):
+    s = _enable(lab, "primary")
+    for cmd in ("changeto context admin", "configure terminal", f"interface {phys}", *lines):
+        s.execute(cmd)
+    return s
+
+
+def test_ipv6_forms_are_kept_and_replicated_as_typed() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    s = _admin_if(lab, "GigabitEthernet0/3", "ipv6 address autoconfig",
+                  "ipv6 address FE80::1 link-local standby fe80::0:2",
+                  "ipv6 address 2001:db8:2:0::/64 eui-64")
+    assert s.execute("ipv6 address 2001:db8::1 link-local") == [
+        messages.not_link_local("2001:db8::1")]
+    want = [(" ipv6 address autoconfig"), " ipv6 address fe80::1 link-local standby fe80::2",
+            " ipv6 address 2001:db8:2::/64 eui-64"]
+    for unit in ("primary", "secondary"):
+        cfg = lab.unit(unit).config_body("admin")
+        assert [line for line in cfg if line.startswith(" ipv6")] == want, unit
+    s.execute("no ipv6 address autoconfig")
+    assert lab.unit("secondary").ctx["admin"].interfaces["GigabitEthernet0/3"].ipv6[0][0] == \
+        "fe80::1 link-local"
+
+
+def test_an_eui64_address_follows_the_mac_that_moves_at_failover() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    s = _admin_if(lab, "GigabitEthernet0/2", "ipv6 address 2001:db8:2::/64 eui-64", "end")
+    out = s.execute("show monitor-interface")
+    assert "                Interface outsideISP-A (192.168.1.1/2001:db8:2:0:2a0:c9ff:fe02:101): " \
+           "Normal (Monitored)" in out
+    assert "                Interface outsideISP-A (192.168.1.2/2001:db8:2:0:2a0:c9ff:fe02:102): " \
+           "Normal (Monitored)" in out
+
+
+def test_autoconfig_alone_gives_no_standby_address_so_the_interface_waits() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    s = _admin_if(lab, "GigabitEthernet0/3", "no ip address", "ipv6 address autoconfig", "end")
+    assert "                Interface inside (0.0.0.0): Normal (Waiting)" in s.execute(
+        "show monitor-interface")

@@ -178,7 +178,8 @@ class CtxInterface:
     security_level: int | None = None
     ip: tuple[str, str, str | None] | None = None      # (address, mask, standby)
     ip_method: str = "CONFIG"      # `show ip address`: CONFIG (loaded, synced) or manual (typed)
-    ipv6: list[tuple[str, str | None]] = field(default_factory=list)   # (prefix/len, standby)
+    # (form, standby): `2001:db8::1/64`, `2001:db8::/64 eui-64`, `fe80::1 link-local`, `autoconfig`
+    ipv6: list[tuple[str, str | None]] = field(default_factory=list)
     asr_group: int | None = None
     shutdown: bool = False
     description: str = ""

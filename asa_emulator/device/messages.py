@@ -305,6 +305,11 @@ def not_host_address(address: str) -> str:
     return f"ERROR: {address} is not a valid host address"
 
 
+def not_link_local(address: str) -> str:
+    # unverified: `ipv6 address X link-local` with an address outside fe80::/10
+    return f"ERROR: {address} is not a valid link-local address"
+
+
 # unverified: the same address as the active one for `standby`
 STANDBY_SAME_AS_ACTIVE = "ERROR: Standby address is the same as the active address"
 

@@ -133,31 +133,60 @@ def _subnet(addr: str, mask: str) -> ipaddress.IPv4Network:
 
 @handler("ipv6_address")
 def ipv6_address(cmd: Command) -> None:
-    """`ipv6 address PREFIX/LEN [standby ADDR]`; addresses are kept in the compressed form the
-    ASA prints (`2001:db8::1/64`)."""
+    """The IPv6 forms of the chapter's Step 1: `ipv6 address autoconfig`,
+    `ipv6 address PREFIX/LEN [eui-64] [standby ADDR]`, `ipv6 address ADDR link-local
+    [standby ADDR]`.  Each is kept as the running-config writes it (compressed addresses:
+    `2001:db8::1/64`, `2001:db8::/64 eui-64`, `fe80::1 link-local`, `autoconfig`) with its
+    standby address."""
     itf = _itf(cmd)
-    typed = cmd.value("IPV6_PREFIX")
-    try:
-        iface = ipaddress.IPv6Interface(typed) if typed is not None else None
-    except ValueError:
-        cmd.invalid_token("IPV6_PREFIX")
+    parsed = _ipv6_spec(cmd)
+    if parsed is None:
         return
-    prefix = iface.with_prefixlen if iface is not None else ""
+    spec, net = parsed
     if cmd.no:
-        itf.ipv6 = [] if iface is None else [p for p in itf.ipv6 if p[0] != prefix]
+        itf.ipv6 = [] if not spec else [p for p in itf.ipv6 if p[0] != spec]
         return
-    assert iface is not None
-    standby = cmd.value("IPV6")
+    standby = cmd.values("IPV6")[-1] if cmd.has("standby") else None
     if standby is not None:
         try:
             sb = ipaddress.IPv6Address(standby)
         except ValueError:
-            cmd.invalid_token("IPV6")
+            cmd.invalid_token("IPV6", len(cmd.values("IPV6")) - 1)
             return
-        if sb not in iface.network:
+        if net is not None and sb not in net:
             cmd.error(msg.standby_not_in_subnet(standby))
         standby = str(sb)
-    itf.ipv6 = [p for p in itf.ipv6 if p[0] != prefix] + [(prefix, standby)]
+    itf.ipv6 = [p for p in itf.ipv6 if p[0] != spec] + [(spec, standby)]
+
+
+_LINK_LOCAL = ipaddress.IPv6Network("fe80::/10")
+
+
+def _ipv6_spec(cmd: Command) -> tuple[str, ipaddress.IPv6Network | None] | None:
+    """The typed form as the running-config writes it, and the subnet its standby address
+    must lie in ("" for a bare `no ipv6 address`); None after an error."""
+    if cmd.has("autoconfig"):
+        return "autoconfig", None
+    if cmd.has("link-local"):
+        try:
+            addr = ipaddress.IPv6Address(cmd.values("IPV6")[0])
+        except ValueError:
+            cmd.invalid_token("IPV6")
+            return None
+        if addr not in _LINK_LOCAL:
+            cmd.error(msg.not_link_local(str(addr)))
+        return f"{addr} link-local", _LINK_LOCAL
+    typed = cmd.value("IPV6_PREFIX")
+    if typed is None:
+        return "", None
+    try:
+        iface = ipaddress.IPv6Interface(typed)
+    except ValueError:
+        cmd.invalid_token("IPV6_PREFIX")
+        return None
+    if cmd.has("eui-64"):
+        return f"{iface.network.with_prefixlen} eui-64", iface.network
+    return iface.with_prefixlen, iface.network
 
 
 @handler("asr_group")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...config.defaults import MAX_MONITORED
 from ...device import messages
-from ...device.addresses import current_ip
+from ...device.addresses import current_ip, current_ipv6
 from ...device.interfaces import has_standby_address, is_monitored, monitored_count
 from .. import health
 from ..remote import show_exec
@@ -86,10 +86,7 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
     for name, phys, itf in u.named_interfaces():
         ctx = u.ctx[name]
         ip = current_ip(u, name, itf)
-        v6 = None
-        if itf.ipv6:
-            prefix, standby = itf.ipv6[0]
-            v6 = prefix.split("/")[0] if u.is_active_here(name) or not standby else standby
+        v6 = current_ipv6(u, name, itf, phys)
         mon = fo.ifmon.get((name, itf.nameif))
         monitored = is_monitored(u, ctx, itf)
         status = mon.status if mon and fo.paired else _plain_status(u, phys, itf.shutdown, pair)
