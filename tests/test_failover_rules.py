@@ -335,3 +335,43 @@ def test_autoconfig_alone_gives_no_standby_address_so_the_interface_waits() -> N
     s = _admin_if(lab, "GigabitEthernet0/3", "no ip address", "ipv6 address autoconfig", "end")
     assert "                Interface inside (0.0.0.0): Normal (Waiting)" in s.execute(
         "show monitor-interface")
+
+
+# ------------------------------------------------------------------ transparent mode: BVI
+def test_transparent_mode_management_address_is_on_a_bvi() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    for unit in ("primary", "secondary"):     # `firewall` is not replicated (Table 34-1)
+        s = _enable(lab, unit)
+        for line in ("changeto context ctx1", "configure terminal", "firewall transparent"):
+            s.execute(line)
+    s = _enable(lab, "secondary")              # ctx1 (group 2) is active on the secondary
+    for line in ("changeto context ctx1", "configure terminal", "interface GigabitEthernet0/4",
+                 "nameif outside", "bridge-group 1"):
+        s.execute(line)
+    out = s.execute("ip address 192.168.2.2 255.255.255.0")
+    assert out[-1] == "ERROR: % Invalid input detected at '^' marker."
+    for line in ("interface BVI1", "ip address 10.2.20.1 255.255.255.0 standby 10.2.20.11", "end"):
+        assert s.execute(line) == [], line
+    for unit in ("primary", "secondary"):
+        body = lab.unit(unit).config_body("ctx1")
+        i = body.index("interface BVI1")
+        assert body[i + 1] == " ip address 10.2.20.1 255.255.255.0 standby 10.2.20.11", unit
+        assert " bridge-group 1" in body
+    lab.advance(10_000)
+    assert "                Interface outside (10.2.20.1): Normal (Monitored)" in s.execute(
+        "show monitor-interface")
+    s.execute("configure terminal")
+    s.execute("no firewall transparent")
+    assert "BVI1" not in lab.unit("secondary").ctx["ctx1"].interfaces
+
+
+def test_a_bvi_does_not_exist_in_routed_mode() -> None:
+    lab = Lab.load("example")
+    lab.settle()
+    s = _enable(lab, "secondary")
+    for line in ("changeto context ctx1", "configure terminal"):
+        s.execute(line)
+    assert s.execute("interface BVI1")[-1] == "ERROR: % Invalid input detected at '^' marker."
+    s.execute("interface GigabitEthernet0/4")
+    assert s.execute("bridge-group 1")[-1] == "ERROR: % Invalid input detected at '^' marker."

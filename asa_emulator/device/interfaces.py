@@ -35,6 +35,14 @@ def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
     return "." not in phys_of(unit, ctx.name, itf.name)
 
 
+def address_holder(ctx: ContextConfig, itf: CtxInterface) -> CtxInterface:
+    """The interface whose addresses stand for itf: itself, or in transparent mode the BVI of
+    its bridge group (the management address, since 8.4(1)), which failover's hellos use."""
+    if itf.bridge_group is not None:
+        return ctx.interfaces.get(f"BVI{itf.bridge_group}", itf)
+    return itf
+
+
 def has_standby_address(itf: CtxInterface) -> bool:
     """The interface has a standby address (IPv4 `standby`, or an IPv6 address with one)."""
     return bool((itf.ip and itf.ip[2]) or any(standby for _, standby in itf.ipv6))
@@ -46,7 +54,7 @@ def is_tested(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
     tested.  It stays in the `Waiting` state (`Normal (Waiting)`, `Unknown (Waiting)` without
     any address), never Testing or Failed, and never counts towards the interface policy
     (chapter 34 guidelines: "standby IP addresses need to be configured on all interfaces")."""
-    return is_monitored(unit, ctx, itf) and has_standby_address(itf)
+    return is_monitored(unit, ctx, itf) and has_standby_address(address_holder(ctx, itf))
 
 
 def monitored_count(unit: Unit) -> int:

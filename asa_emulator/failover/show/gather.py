@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ...config.defaults import MAX_MONITORED
 from ...device import messages
 from ...device.addresses import current_ip, current_ipv6
-from ...device.interfaces import has_standby_address, is_monitored, monitored_count
+from ...device.interfaces import address_holder, has_standby_address, is_monitored, monitored_count
 from .. import health
 from ..remote import show_exec
 from ..state import UNIT, GroupState, PairState, Reason, sys_shut
@@ -85,19 +85,21 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
     out: list[IfaceView] = []
     for name, phys, itf in u.named_interfaces():
         ctx = u.ctx[name]
-        ip = current_ip(u, name, itf)
-        v6 = current_ipv6(u, name, itf, phys)
+        holder = address_holder(ctx, itf)       # a bridge-group member shows its BVI's
+        ip = current_ip(u, name, holder)
+        v6 = current_ipv6(u, name, holder, phys)
         mon = fo.ifmon.get((name, itf.nameif))
         monitored = is_monitored(u, ctx, itf)
         status = mon.status if mon and fo.paired else _plain_status(u, phys, itf.shutdown, pair)
         if not monitored:
             tag = "Not-Monitored"
             status = _plain_status(u, phys, itf.shutdown, pair)
-        elif not has_standby_address(itf):
+        elif not has_standby_address(holder):
             # never tested (no standby address): the link's own state, or Unknown with no
             # address at all (9.12 capture: `Interface outside (0.0.0.0): Unknown (Waiting)`)
             tag = "Waiting"
-            status = _plain_status(u, phys, itf.shutdown, pair) if itf.ip or itf.ipv6 else "Unknown"
+            status = (_plain_status(u, phys, itf.shutdown, pair) if holder.ip or holder.ipv6
+                      else "Unknown")
         elif not fo.paired or status in ("Unknown",):
             tag = "Waiting"
         else:
@@ -114,8 +116,9 @@ def _unheard_ifaces(u: Unit) -> tuple[IfaceView, ...]:
     for name, _phys, itf in u.named_interfaces():
         ctx = u.ctx[name]
         ip = None
-        if itf.ip:
-            addr, _mask, standby = itf.ip
+        holder = address_holder(ctx, itf)
+        if holder.ip:
+            addr, _mask, standby = holder.ip
             ip = (standby or None) if u.is_active_here(name) else addr
         tag = "Waiting" if is_monitored(u, ctx, itf) else "Not-Monitored"
         out.append(IfaceView(name, itf.nameif, ip, None, "Unknown", tag))
