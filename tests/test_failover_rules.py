@@ -375,3 +375,14 @@ def test_a_bvi_does_not_exist_in_routed_mode() -> None:
     assert s.execute("interface BVI1")[-1] == "ERROR: % Invalid input detected at '^' marker."
     s.execute("interface GigabitEthernet0/4")
     assert s.execute("bridge-group 1")[-1] == "ERROR: % Invalid input detected at '^' marker."
+
+
+def test_an_active_standby_licence_refuses_to_pair_with_failover_groups() -> None:
+    lab = Lab.load(str(LABS / "aa-licence"), in_memory=True)
+    lab.settle()
+    ps = lab.pair.ps
+    for name in ("primary", "secondary"):
+        assert ps.fo[name].mismatch == "prereq" and not ps.fo[name].paired
+        assert [ps.fo[name].groups[g].state for g in (1, 2)] == ["Active", "Active"]
+    out = _enable(lab, "secondary").execute("show failover")
+    assert "  Other host:   Primary" in out and "  Group 1       State:          Failed" in out
