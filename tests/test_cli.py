@@ -44,7 +44,7 @@ def test_run_strict_fails_on_asa_errors_only(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("script", "message"), [
     ("@lab nowhere\n", "asa-emulator: no lab 'nowhere': not a built-in lab (blank, example) nor a directory with lab.toml"),
-    ("@frobnicate\n", "asa-emulator: unknown directive '@frobnicate' (known: @lab, @console, @wait, @power, @crash, @link, @failover-link, @state-link, @status, @traffic, @help, @quit)"),
+    ("@frobnicate\n", "asa-emulator: unknown directive '@frobnicate' (known: @lab, @console, @wait, @power, @crash, @fail, @link, @failover-link, @state-link, @status, @traffic, @help, @quit)"),
     ("@wait forever\n", "asa-emulator: bad duration 'forever' (use 500ms, 30s, 2m)"),
     ("@console tertiary\n", "asa-emulator: no unit 'tertiary' in this lab (units: primary, secondary)"),
     ("@link down primary Serial0/0\n", "asa-emulator: unit primary has no physical interface 'Serial0/0'"),
@@ -114,3 +114,12 @@ def test_init_refuses_a_non_empty_directory(tmp_path: Path) -> None:
     (tmp_path / "x").write_text("keep me")
     assert main(["init", str(tmp_path)]) == 2
     assert (tmp_path / "x").read_text() == "keep me"
+
+
+def test_every_directive_has_a_help_line_within_80_columns() -> None:
+    from asa_emulator.lab.directives import PURPOSE, USAGE, help_lines
+    assert set(PURPOSE) == set(USAGE)
+    lines = help_lines()
+    assert all(len(line) <= 80 for line in lines)
+    assert [line.split()[0] for line in lines] == [f"@{n}" for n in USAGE]
+    assert all(f" {PURPOSE[n]}" in line for n, line in zip(USAGE, lines, strict=True))

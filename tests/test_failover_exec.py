@@ -223,8 +223,9 @@ def test_a_command_that_asks_needs_noconfirm(lab: Lab) -> None:
 
 def test_configuration_needs_the_current_session_in_configuration_mode(lab: Lab) -> None:
     con = login(lab, "secondary")
+    # the failover exec mode starts in global configuration mode, even from privileged EXEC
     assert con.execute("show failover exec mate") == [
-        "Active unit Failover EXEC is at privileged mode", ""]
+        "Active unit Failover EXEC is at config mode", ""]
     assert con.execute("failover exec mate configure terminal") == []
     assert con.execute("show failover exec mate") == [
         "Active unit Failover EXEC is at config mode", ""]

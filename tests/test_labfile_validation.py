@@ -65,7 +65,7 @@ BAD = [
     (UNIT1 + "license = { contexts = -1 }\n", "", "unit primary: license: contexts must be from 0 to 5, not -1"),
     (UNIT1 + "license = { contexts = 50 }\n", "", "unit primary: license: contexts must be from 0 to 5, not 50"),
     (UNIT1 + "license = { failover = \"Active/Maybe\" }\n", "",
-     "unit primary: license failover must be one of Active/Active, Active/Standby, not 'Active/Maybe'"),
+     "unit primary: license failover must be one of Active/Active, Active/Standby, Disabled, not 'Active/Maybe'"),
     ('name = "primary"\nmodel = "ASA9999"\n', "",
      "unit primary: unknown model 'ASA9999' (known: ASA5510, ASA5520, ASA5540, ASA5550, ASA5515, ASA5525, ASA5545)"),
     (UNIT1 + "interfaces = [" + ", ".join(f'"GigabitEthernet0/{i}"' for i in range(3000)) + "]\n", "",

@@ -171,6 +171,12 @@ class SystemConfig:
         return sorted(self.interfaces.values(), key=key)
 
 
+def is_bvi(name: str) -> bool:
+    """`BVI1`...: a transparent-mode bridge virtual interface (8.4(1) and later), which holds
+    the bridge group's management address."""
+    return name.startswith("BVI") and name[3:].isdigit()
+
+
 @dataclass
 class CtxInterface:
     name: str                      # as allocated: mapped name or physical name
@@ -178,8 +184,10 @@ class CtxInterface:
     security_level: int | None = None
     ip: tuple[str, str, str | None] | None = None      # (address, mask, standby)
     ip_method: str = "CONFIG"      # `show ip address`: CONFIG (loaded, synced) or manual (typed)
-    ipv6: list[tuple[str, str | None]] = field(default_factory=list)   # (prefix/len, standby)
+    # (form, standby): `2001:db8::1/64`, `2001:db8::/64 eui-64`, `fe80::1 link-local`, `autoconfig`
+    ipv6: list[tuple[str, str | None]] = field(default_factory=list)
     asr_group: int | None = None
+    bridge_group: int | None = None  # transparent mode: member of `interface BVI<n>`
     shutdown: bool = False
     description: str = ""
     mac: tuple[str, str | None] | None = None

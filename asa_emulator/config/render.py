@@ -11,7 +11,15 @@ import hashlib
 from collections.abc import Iterable
 
 from . import defaults
-from .model import ContextConfig, CtxInterface, FailoverConfig, FailoverGroup, LoggingConfig, SystemConfig
+from .model import (
+    ContextConfig,
+    CtxInterface,
+    FailoverConfig,
+    FailoverGroup,
+    LoggingConfig,
+    SystemConfig,
+    is_bvi,
+)
 from .passwords import asa_hash
 
 # `timeout` lines: the keywords each line carries, in the ASA's order
@@ -240,18 +248,22 @@ def _ctx_interface_lines(itf: CtxInterface) -> list[str]:
         out.append(f" mac-address {itf.mac[0]}" + (f" standby {itf.mac[1]}" if itf.mac[1] else ""))
     if itf.shutdown:
         out.append(" shutdown")
+    bvi = is_bvi(itf.name)
     if itf.nameif:
         out.append(f" nameif {itf.nameif}")
-    else:
+    elif not bvi:
         out.append(" no nameif")
+    if itf.bridge_group is not None:
+        out.append(f" bridge-group {itf.bridge_group}")
     if itf.security_level is not None or itf.nameif:
         out.append(f" security-level {itf.security_level or 0}")
-    else:
+    elif not bvi:
         out.append(" no security-level")
     if itf.ip:
         addr, mask, stby = itf.ip
         out.append(f" ip address {addr} {mask}" + (f" standby {stby}" if stby else ""))
-    else:
+    elif itf.bridge_group is None:
+        # a bridge-group member has no address of its own: its BVI's is the management one
         out.append(" no ip address")
     for prefix, stby in itf.ipv6:
         out.append(f" ipv6 address {prefix}" + (f" standby {stby}" if stby else ""))

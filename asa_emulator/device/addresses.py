@@ -9,6 +9,7 @@ the context's group is active and the standby address on the other.
 
 from __future__ import annotations
 
+import ipaddress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -71,3 +72,30 @@ def current_ip(u: Unit, context: str, itf: CtxInterface) -> tuple[str, str] | No
     if _failover_on(u) and not _active_here(u, context):
         return (standby or addr, mask) if standby else None
     return addr, mask
+
+
+def current_ipv6(u: Unit, context: str, itf: CtxInterface, phys: str) -> str | None:
+    """The IPv6 address `show failover` prints after the IPv4 one: the first configured form
+    that gives one here.  A fixed address or link-local moves like an IPv4 address (active /
+    standby); an EUI-64 address is derived from the MAC address the interface holds now (the
+    MAC moves at failover, so the address does); `autoconfig` learns a prefix from a router
+    the lab does not have, so it gives none."""
+    active = not _failover_on(u) or _active_here(u, context)
+    for spec, standby in itf.ipv6:
+        if spec == "autoconfig":
+            continue
+        if spec.endswith(" eui-64"):
+            net = ipaddress.IPv6Network(spec.split()[0])
+            return str(net[_eui64(interface_mac(u, context, phys))])
+        addr = spec.split()[0].split("/")[0]
+        if active:
+            return addr
+        if standby:
+            return standby
+    return None
+
+
+def _eui64(mac: str) -> int:
+    """The modified EUI-64 interface identifier of a MAC address (RFC 4291, appendix A)."""
+    b = bytes.fromhex(mac.replace(".", ""))
+    return int.from_bytes(bytes([b[0] ^ 0x02, b[1], b[2], 0xFF, 0xFE, b[3], b[4], b[5]]), "big")

@@ -1,7 +1,8 @@
 """Rules of a unit's interfaces: which are monitored for failover, and their traffic counters.
 
 Physical interfaces are monitored by default, subinterfaces are not; `[no] monitor-interface`
-overrides either (configuration guide, "Interface Monitoring").  The failover engine, `show
+overrides either (configuration guide, "Interface Monitoring").  A monitored interface is
+tested only when it has a standby address (`is_tested`).  The failover engine, `show
 failover`, `show running-config` and the `monitor-interface` command all ask here.
 """
 
@@ -32,6 +33,28 @@ def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
     if explicit is not None:
         return explicit
     return "." not in phys_of(unit, ctx.name, itf.name)
+
+
+def address_holder(ctx: ContextConfig, itf: CtxInterface) -> CtxInterface:
+    """The interface whose addresses stand for itf: itself, or in transparent mode the BVI of
+    its bridge group (the management address, since 8.4(1)), which failover's hellos use."""
+    if itf.bridge_group is not None:
+        return ctx.interfaces.get(f"BVI{itf.bridge_group}", itf)
+    return itf
+
+
+def has_standby_address(itf: CtxInterface) -> bool:
+    """The interface has a standby address (IPv4 `standby`, or an IPv6 address with one)."""
+    return bool((itf.ip and itf.ip[2]) or any(standby for _, standby in itf.ipv6))
+
+
+def is_tested(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
+    """A monitored interface that failover actually tests: the two units exchange hellos on
+    it only when each has an address there, so one without a standby address is never
+    tested.  It stays in the `Waiting` state (`Normal (Waiting)`, `Unknown (Waiting)` without
+    any address), never Testing or Failed, and never counts towards the interface policy
+    (chapter 34 guidelines: "standby IP addresses need to be configured on all interfaces")."""
+    return is_monitored(unit, ctx, itf) and has_standby_address(address_holder(ctx, itf))
 
 
 def monitored_count(unit: Unit) -> int:

@@ -305,6 +305,11 @@ def not_host_address(address: str) -> str:
     return f"ERROR: {address} is not a valid host address"
 
 
+def not_link_local(address: str) -> str:
+    # unverified: `ipv6 address X link-local` with an address outside fe80::/10
+    return f"ERROR: {address} is not a valid link-local address"
+
+
 # unverified: the same address as the active one for `standby`
 STANDBY_SAME_AS_ACTIVE = "ERROR: Standby address is the same as the active address"
 
@@ -343,6 +348,40 @@ FAILOVER_EXEC_CONFIRM = ("ERROR: Command requires user input or confirmation; "
 FAILOVER_EXEC_NOT_CONFIG = ("ERROR: Configuration commands can be sent with failover exec "
                             "only from configuration mode")                                     # unverified
 FAILOVER_EXEC_NO_CONTEXT = "ERROR: Failover exec failed, context is not available on the peer unit"  # unverified
+
+
+# ============================================================================ failover prerequisites
+def failover_same_role(role: str) -> str:
+    # unverified (no capture found): both units configured with the same `failover lan unit`;
+    # printed on each console when the mate's hellos are first heard.  The units do not pair:
+    # each runs alone, active, as with the failover link down at start-up
+    return (f"Failover: the mate is also the {role} unit; the units cannot pair "
+            "(failover lan unit)")
+
+
+# unverified: `failover` on a unit whose licence has no failover (`Failover : Disabled` in
+# `show version`: the Base licence of an ASA 5505, 5510 or 5512-X; the licensing chapter: "the
+# Base license does not support failover, so you cannot enable failover")
+FAILOVER_NOT_LICENSED = "ERROR: Failover is disabled by the license of this unit (Failover : Disabled)"
+
+
+# ============================================================================ forcing a failover
+# `[no] failover active [group N]` that cannot happen (chapter 34: "the unit cannot fail over
+# to the standby unit while the failover link is down"); all wording unverified (no capture)
+FORCE_LINK_DOWN = "ERROR: Failover link is down: no failover is possible until it is restored"  # unverified
+FORCE_NO_MATE = "ERROR: Mate not detected: there is no unit to fail over to"                   # unverified
+FORCE_MATE_LOST = "ERROR: Mate has failed (no hello heard): it cannot become active"            # unverified
+FORCE_SYNCING = "ERROR: Configuration synchronization in progress: try again when it completes"  # unverified
+
+
+def force_mate_failed(what: str) -> str:
+    # unverified: the mate's unit (Active/Standby) or group is Failed
+    return f"ERROR: Mate {what} is in Failed state: it cannot become active"
+
+
+def force_self_failed(what: str) -> str:
+    # unverified: `failover active` on a unit whose unit (or group) is Failed
+    return f"ERROR: This {what} is in Failed state: use failover reset first"
 
 
 def failover_exec_failed_unit(unit: str) -> str:

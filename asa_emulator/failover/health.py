@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config.defaults import IF_HOLD_MS, IF_POLL_MS, INTERFACE_POLICY
-from ..device.interfaces import is_monitored
+from ..device.interfaces import is_tested
 from .state import GroupState, IfMon, PairState, Reason, sys_shut
 
 if TYPE_CHECKING:
@@ -22,9 +22,10 @@ FAILING = ("Failed", "No Link")          # monitored statuses that count towards
 
 
 def monitored(u: Unit) -> list[tuple[str, str, str, int]]:
-    """(context, nameif, physical, group) for every interface monitored on this unit."""
+    """(context, nameif, physical, group) for every interface failover tests on this unit:
+    monitored, with a standby address (an interface without one waits, untested)."""
     return [(name, itf.nameif, phys, u.group_of(name)) for name, phys, itf in u.named_interfaces()
-            if is_monitored(u, u.ctx[name], itf)]
+            if is_tested(u, u.ctx[name], itf)]
 
 
 def poll_hold(u: Unit, gid: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..device import messages
 from .preempt import evaluate as evaluate_preempt
 from .replication import may_replicate_from
 from .state import TRANSIENT, GroupState, PairState, Reason
@@ -88,6 +89,25 @@ def turned_off(ps: PairState, u: Unit, session: Session) -> None:
     stop(ps, u)
 
 
+def unit_failed(ps: PairState, u: Unit, reason: Reason) -> None:
+    """A hardware or service-card failure on u (chapter 34, "Failover Triggers": "The unit
+    has a hardware failure"; Table 34-2, row 1): the unit stays up and keeps sending hellos,
+    its groups are marked Failed, and the mate takes over those that were active here.  The
+    failure lasts until the unit reloads; `failover reset` cannot clear it."""
+    fo = ps.of(u)
+    m = ps.mate(u)
+    linked = ps.linked(u)
+    fo.unit_failure = reason
+    for gid in ps.gids:
+        g = fo.groups[gid]
+        was_active = g.active
+        ps.set(u, gid, S.FAILED, reason)
+        if was_active:
+            g.failed_while_active = True
+            if linked and ps.state(m, gid) == S.STANDBY_READY:
+                ps.set(m, gid, S.ACTIVE, Reason.MATE_WANTS_ACTIVE)
+
+
 # ------------------------------------------------------------------ hellos
 def listen(ps: PairState, u: Unit, m: Unit) -> None:
     """One unit poll on u: hear the mate's hello (meeting it if new), notice it is gone
@@ -150,8 +170,10 @@ def _meet(ps: PairState, u: Unit, m: Unit) -> None:
         return
     role = ps.role(u)
     if role == ps.role(m):
-        _once(ps, u, "role", f"Failover: the mate is also the {role} unit; "
-                             "the units cannot pair (failover lan unit)")
+        # neither unit gives way: each keeps running alone (it stops negotiating after its
+        # hold time and runs every group), both consoles say why, at the first hello heard
+        _once(ps, u, "role", messages.failover_same_role(role))
+        _once(ps, m, "role", messages.failover_same_role(role))
         return
     u_neg, m_neg = ps.of(u).negotiating(ps.gids), ps.of(m).negotiating(ps.gids)
     if u_neg and m_neg:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from . import health, hello, preempt, remote, replication, sync
 from .show import gather
-from .state import TRANSIENT, PairState, UnitFailover
+from .state import TRANSIENT, PairState, Reason, UnitFailover
 
 if TYPE_CHECKING:
     from ..clock import Clock, Timer
@@ -105,7 +105,9 @@ class Pair:
         return replication.config_warning(self.ps, u, context)
 
     def force_active(self, cmd: Command, gid: int | None, active: bool) -> None:
-        preempt.force_active(self.ps, cmd.unit, gid, active)
+        why = preempt.force_active(self.ps, cmd.unit, gid, active)
+        if why:
+            cmd.error(*why)
 
     def reset(self, cmd: Command, gid: int | None) -> None:
         preempt.reset(self.ps, cmd.unit, gid)
@@ -158,6 +160,14 @@ class Pair:
         return max(0, (self.clock.now - since) // 1000)
 
     # ------------------------------------------------------------------ for the lab
+    def fail_unit(self, u: Unit, kind: str) -> bool:
+        """`@fail UNIT hardware|service-card`; False when failover does not run on u."""
+        if not (u.up and self.ps.of(u).started):
+            return False
+        reason = Reason.HARDWARE if kind == "hardware" else Reason.SERVICE_CARD
+        hello.unit_failed(self.ps, u, reason)
+        return True
+
     def special_link_ends(self, which: str) -> list[tuple[str, str]]:
         """(unit, port) of the failover (`which` = "failover") or state link, where configured."""
         for u in self.ps.units.values():

@@ -12,6 +12,7 @@ import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..device import messages
 from . import health
 from .state import GroupState, PairState, Reason
 
@@ -92,30 +93,58 @@ def _preempt_config(ps: PairState) -> dict[int, tuple[object, ...]]:
     return out
 
 
-def force_active(ps: PairState, u: Unit, gid: int | None, active: bool) -> None:
-    """`failover active [group N]` (active=True) or `no failover active [group N]`."""
+def force_active(ps: PairState, u: Unit, gid: int | None, active: bool) -> list[str]:
+    """`failover active [group N]` (active=True) or `no failover active [group N]`.  Returns
+    why a switch that was asked for cannot happen (nothing when it happened, or when the
+    group already is where it was asked to be): the failover link down, no mate, a mate or
+    a unit that failed, a configuration sync under way."""
     m = ps.mate(u)
     fo, mfo = ps.of(u), ps.of(m)
     gids = [gid] if gid else list(ps.gids)
     linked = fo.paired and mfo.paired and not fo.lan_failed and ps.enabled(m)
-    if linked and (fo.syncing or mfo.syncing):
-        return      # the configuration is still being replicated: no switch-over yet
+    why: list[str] = []
     for g in gids:
         mine, theirs = fo.groups[g], mfo.groups[g]
-        if active:
-            if mine.active:
-                continue
+        if active == mine.active:
+            continue
+        reason = _cannot_switch(ps, u, g, active, linked)
+        if reason is not None:
+            why.append(reason)
+        elif active:
             if linked and theirs.active:
                 ps.set(m, g, S.STANDBY_READY, Reason.MATE_WANTS_STANDBY)
                 theirs.failed_while_active = False
-            if linked or not fo.paired:
-                ps.set(u, g, S.ACTIVE, Reason.CONFIG_COMMAND)
+            ps.set(u, g, S.ACTIVE, Reason.CONFIG_COMMAND)
         else:
-            if not mine.active or not linked or theirs.state != S.STANDBY_READY:
-                continue
             ps.set(u, g, S.STANDBY_READY, Reason.CONFIG_COMMAND)
             mine.failed_while_active = False
             ps.set(m, g, S.ACTIVE, Reason.MATE_WANTS_ACTIVE)
+    return list(dict.fromkeys(why))
+
+
+def _cannot_switch(ps: PairState, u: Unit, gid: int, active: bool, linked: bool) -> str | None:
+    """Why group gid cannot be made active (active=True) or standby here, or None."""
+    m = ps.mate(u)
+    fo, mfo = ps.of(u), ps.of(m)
+    what = f"group {gid}" if ps.active_active else "unit"
+    if linked and (fo.syncing or mfo.syncing):
+        return messages.FORCE_SYNCING
+    if fo.lan_failed:
+        # each unit keeps its groups: both would be active, or none
+        return messages.FORCE_LINK_DOWN
+    if active:
+        if fo.groups[gid].state == S.FAILED:
+            return messages.force_self_failed(what)
+        return None     # alone, or taking the group over from the mate
+    if not fo.paired:
+        return messages.FORCE_MATE_LOST if fo.mate_failed else messages.FORCE_NO_MATE
+    if not linked:
+        return messages.FORCE_NO_MATE
+    if mfo.groups[gid].state == S.FAILED:
+        return messages.force_mate_failed(what)
+    if mfo.groups[gid].state != S.STANDBY_READY:
+        return messages.FORCE_SYNCING
+    return None
 
 
 def reset(ps: PairState, u: Unit, gid: int | None) -> None:
@@ -125,9 +154,9 @@ def reset(ps: PairState, u: Unit, gid: int | None) -> None:
     gids = [gid] if gid else list(ps.gids)
     restored: list[int] = []
     for x in (u, ps.mate(u)):
-        if not ps.enabled(x):
-            continue
         fo = ps.of(x)
+        if not ps.enabled(x) or fo.unit_failure is not None:
+            continue        # a unit whose hardware or service card failed stays Failed
         for g in gids:
             if fo.groups[g].state == S.FAILED:
                 ps.set(x, g, S.STANDBY_READY, Reason.CONFIG_COMMAND)

@@ -89,7 +89,7 @@ def _link_up(ps: PairState, u: Unit, m: Unit) -> bool:
     return (u.sys.failover.key or "") == (m.sys.failover.key or "")
 
 
-# The failure reason a service card (SSM) failure records; the lab has no directive for it yet.
+# The failure reason a service card (SSM) failure records (`@fail UNIT service-card`).
 SERVICE_CARD_FAILURE = Reason.SERVICE_CARD
 
 
@@ -100,14 +100,13 @@ def _service_card_failure(reason: str | None) -> bool:
 # ------------------------------------------------------------------ mode state
 
 def default_state(session: Session) -> ModeState:
-    """Where a new failover exec state starts: global configuration mode, or privileged EXEC
-    mode when the terminal itself is in privileged EXEC mode (the guide's limitation: from
-    there, `failover exec mate configure terminal` is needed to reach configuration mode)."""
+    """Where a new failover exec state starts: global configuration mode on every device,
+    whatever the terminal's own mode ("By default, the failover exec command mode starts in
+    global configuration mode for the specified device").  From privileged EXEC mode the
+    configuration commands it sends still fail (the guide's limitation: checked in `run`)."""
     from ..device.session import ModeState
     ctx = session.context
-    if session.mode in modes.CONFIG_MODES:
-        return ModeState("ctx_config" if ctx else "sys_config", ctx)
-    return ModeState("ctx_exec" if ctx else "sys_exec", ctx)
+    return ModeState("ctx_config" if ctx else "sys_config", ctx)
 
 
 def exec_state(session: Session, unit: Unit) -> ModeState:

@@ -77,6 +77,7 @@ class Reason(StrEnum):
     INTERFACE_CHECK = "Interface check"
     STATE_CHECK = "Failover state check"
     SERVICE_CARD = "Service card failure"
+    HARDWARE = "Hardware failure"            # unverified: no capture names it
 
 
 GROUPS = (1, 2)
@@ -149,6 +150,7 @@ class UnitFailover:
     syncing: bool = False
     sync_gen: int = 0                        # bumped to call off a configuration sync under way
     mismatch: str | None = None              # why the mate cannot pair (prerequisites)
+    unit_failure: Reason | None = None       # a hardware or service-card failure (until reload)
     ifmon: dict[tuple[str, str], IfMon] = field(default_factory=dict)
     last_failover: dict[int, int] = field(default_factory=dict)
     stats_sys_cmd: int = 0
@@ -196,11 +198,13 @@ class UnitFailover:
 
 
 class GroupListener(Protocol):
-    """Told when a group changes state on a unit, and when a unit's memory is wiped (boot,
-    power loss): traffic subscribes to keep its connection tables in step."""
+    """Told when a group changes state on a unit, when a unit's memory is wiped (boot, power
+    loss), and when `write standby` replaces the configuration of contexts active on a unit:
+    traffic subscribes to keep its connection tables in step."""
 
     def group_changed(self, unit: Unit, gid: int, before: GroupState, after: GroupState) -> None: ...
     def unit_reset(self, unit: Unit) -> None: ...
+    def config_replaced(self, unit: Unit, contexts: list[str]) -> None: ...
 
 
 ReplStats = Callable[["Unit", "int | None"], dict[str, tuple[int, int]]]
@@ -235,21 +239,26 @@ class PairState:
         either running unit, in order; Active/Standby, with none, runs the unit-level state
         (UNIT).  A unit that holds only its bootstrap lines runs the groups its running mate
         is configured with, so both agree on which states exist before the configuration
-        sync; a unit that is off or booting has no running configuration."""
+        sync; a unit that is off or booting has no running configuration.  A unit in single
+        context mode has no groups (and does not pair with a multiple-mode mate): what it
+        shows is its own unit-level state (`gids_of`)."""
         configured = {g for u in self.units.values() if u.up for g in u.sys.failover.groups}
-        return tuple(sorted(configured)) if configured and not self.single else (UNIT,)
-
-    @property
-    def single(self) -> bool:
-        """A running unit is in single context mode: the pair can only run Active/Standby
-        (with the other unit in multiple mode it does not pair at all: hello.prerequisites)."""
-        return any(u.single for u in self.units.values() if u.up)
+        return tuple(sorted(configured)) if configured else (UNIT,)
 
     @property
     def active_active(self) -> bool:
         """A failover group is configured on a running unit: Active/Active; otherwise the
         whole unit fails over (Active/Standby)."""
-        return not self.single and any(u.sys.failover.groups for u in self.units.values() if u.up)
+        return any(u.sys.failover.groups for u in self.units.values() if u.up)
+
+    def gids_of(self, u: Unit) -> tuple[int, ...]:
+        """The groups u shows: the pair's, or the unit-level state in single context mode
+        (a single-mode unit never pairs with a multiple-mode one: hello.prerequisites)."""
+        return (UNIT,) if u.single else self.gids
+
+    def active_active_of(self, u: Unit) -> bool:
+        """Which `show failover` layout u prints."""
+        return not u.single and self.active_active
 
     def of(self, u: Unit) -> UnitFailover:
         return self.fo[u.name]
@@ -335,6 +344,12 @@ class PairState:
         elif state == S.FAILED:
             u.log(*messages.switching_failed(role))
 
+    def config_replaced(self, u: Unit, contexts: list[str]) -> None:
+        """`write standby` replaced the configuration of these contexts, active on u: their
+        connections are terminated (chapter 34, the note under `write standby`)."""
+        for listener in self.listeners:
+            listener.config_replaced(u, contexts)
+
     def memory_lost(self, u: Unit) -> None:
         """u booted or lost power: what listeners keep of it in memory is gone."""
         for listener in self.listeners:
@@ -351,6 +366,10 @@ class PairState:
 
 
 def sys_shut(u: Unit, phys: str) -> bool:
-    """The system space has shut the port down."""
-    itf = u.sys.interfaces.get(phys)
-    return bool(itf and itf.shutdown)
+    """The system space has shut the port down: the port itself or, for a subinterface,
+    its parent (a subinterface carries nothing while its physical port is shut down)."""
+    for name in dict.fromkeys((phys, phys.split(".")[0])):
+        itf = u.sys.interfaces.get(name)
+        if itf and itf.shutdown:
+            return True
+    return False

@@ -98,7 +98,15 @@ def write_standby(ps: PairState, cmd: Command) -> None:
     cmd.print(messages.BUILDING_CONFIGURATION)
     m = ps.mate(u)
     if ctx is None:
-        sync(ps, u, m, full=True)
+        # "If there are security contexts in the active state on the peer unit, the write
+        # standby command causes active connections through those contexts to be terminated"
+        sync(ps, u, m, full=True, then=lambda: ps.config_replaced(m, _active_contexts(ps, m)))
     else:
         sync(ps, u, m, context=ctx, full=False)
     cmd.print(messages.OK)
+
+
+def _active_contexts(ps: PairState, u: Unit) -> list[str]:
+    """The contexts whose failover group is active on u."""
+    fo = ps.of(u)
+    return [c for c in u.sys.contexts if fo.groups[u.group_of(c)].active]

@@ -17,6 +17,7 @@ USAGE = {
     "wait": "@wait DURATION",
     "power": "@power off|on UNIT",
     "crash": "@crash UNIT",
+    "fail": "@fail UNIT hardware|service-card",
     "link": "@link down|up|fail|heal UNIT IF",
     "failover-link": "@failover-link down|up",
     "state-link": "@state-link down|up",
@@ -33,6 +34,7 @@ PURPOSE = {
     "wait": "advance the virtual clock (500ms, 30s, 2m)",
     "power": "pull or restore a unit's power",
     "crash": "software failure: the unit fails and reloads",
+    "fail": "hardware or service-card failure (Table 34-2)",
     "link": "a data link: down/up; fail/heal (peer deaf)",
     "failover-link": "the LAN failover link down or up",
     "state-link": "the Stateful Failover link down or up",
@@ -113,6 +115,18 @@ def _crash(lab: Lab, args: list[str]) -> list[str]:
         raise LabError(f"unit {u.name} is not running")
     u.reload()
     lab.pair.links_changed()
+    return []
+
+
+def _fail(lab: Lab, args: list[str]) -> list[str]:
+    """A hardware or service-card failure: the unit stays up, failover marks it Failed."""
+    _need(args, 2, "fail")
+    u = lab.unit(args[0])
+    kind = args[1].lower()
+    if kind not in ("hardware", "service-card"):
+        raise LabError(f"usage: {USAGE['fail']}")
+    if not lab.pair.fail_unit(u, kind):
+        raise LabError(f"unit {u.name} is not running failover")
     return []
 
 
@@ -203,8 +217,8 @@ def help_lines() -> list[str]:
     """`@help`: each directive's usage and purpose, one line each."""
     lines = []
     for name, usage in USAGE.items():
-        head = usage if len(usage) <= 31 else usage[:usage.index(" ", len(name) + 2)] + " ..."
-        lines.append(f"{head:<32}{PURPOSE[name]}")
+        head = usage if len(usage) <= 30 else usage[:usage.index(" ", len(name) + 2)] + " ..."
+        lines.append(f"{head:<31} {PURPOSE[name]}")
     return lines
 
 
@@ -226,7 +240,7 @@ def _quit(lab: Lab, args: list[str]) -> list[str]:
 
 
 _DIRECTIVES: dict[str, Callable[[Lab, list[str]], list[str]]] = {
-    "lab": _lab, "console": _console, "wait": _wait, "power": _power, "crash": _crash,
+    "lab": _lab, "console": _console, "wait": _wait, "power": _power, "crash": _crash, "fail": _fail,
     "link": _link, "failover-link": _failover_link, "state-link": _state_link, "status": _status,
     "traffic": _traffic, "help": _help, "quit": _quit,
 }

@@ -24,7 +24,8 @@ RAM_MB = (256, 65_536)
 MAX_INTERFACES = 64
 # The years an ASA's `clock set` accepts.  # unverified: 1993-2035 as on IOS
 CLOCK_YEARS = (1993, 2035)
-FAILOVER_LICENCES = ("Active/Active", "Active/Standby")
+# `Failover : Disabled`: the Base licence of an ASA 5505, 5510 or 5512-X, which has no failover
+FAILOVER_LICENCES = ("Active/Active", "Active/Standby", "Disabled")
 
 UNIT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}")        # @console NAME, cable ends NAME:IF
 LAB_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")

@@ -312,6 +312,14 @@ class Traffic:
         elif now and not was and self.ps.state(m, gid) == GroupState.STANDBY_READY:
             self._bulk(u, m, gid)
 
+    def config_replaced(self, u: Unit, contexts: list[str]) -> None:
+        """`write standby` replaced the configuration of these contexts, active on u: their
+        connections are terminated there, and the mate's standby copies go with them
+        (state.GroupListener)."""
+        for x in (u, self.ps.mate(u)):
+            for ctx in contexts:
+                self.of(x).table(ctx).replace_all([])
+
     # ------------------------------------------------------------------ CLI
     def counts(self, u: Unit, ctx: str) -> tuple[int, int]:
         tbl = self.of(u).table(ctx)

@@ -6,7 +6,7 @@ import ipaddress
 from functools import lru_cache
 
 from ...config.defaults import MAX_MONITORED
-from ...config.model import ContextConfig, CtxInterface
+from ...config.model import ContextConfig, CtxInterface, is_bvi
 from .. import messages as msg
 from .. import names
 from ..commands import Command, handler
@@ -19,7 +19,14 @@ def _ctx(cmd: Command) -> ContextConfig:
 
 
 def _itf(cmd: Command) -> CtxInterface:
-    return _ctx(cmd).interfaces[str(cmd.session.state.target)]
+    ctx, target = _ctx(cmd), str(cmd.session.state.target)
+    if target not in ctx.interfaces:
+        if not (ctx.transparent and is_bvi(target)):
+            cmd.invalid_at(0)       # a mate in router mode has no BVI (`firewall` is not replicated)
+        # a BVI sub-command replicated to the mate (or run by failover exec) before the mate
+        # has the BVI: it is created there, as `interface BVI<n>` creates it
+        ctx.interfaces[target] = CtxInterface(target)
+    return ctx.interfaces[target]
 
 
 def _lookup_ifname(ctx: ContextConfig, typed: str) -> str | None:
@@ -34,21 +41,39 @@ def _lookup_ifname(ctx: ContextConfig, typed: str) -> str | None:
     return next((n for n in ctx.interfaces if n.lower() == low), None)
 
 
+def _bvi(ctx: ContextConfig, typed: str) -> str | None:
+    """`interface BVI<n>` (1-250) in a transparent-mode context: the bridge virtual interface
+    that holds a bridge group's management address (since 8.4(1))."""
+    name = "BVI" + typed[3:] if typed[:3].lower() == "bvi" else ""
+    if not (ctx.transparent and is_bvi(name) and 1 <= int(name[3:]) <= 250):
+        return None
+    return f"BVI{int(name[3:])}"
+
+
 @handler("ctx_interface")
 def ctx_interface(cmd: Command) -> None:
-    name = _lookup_ifname(_ctx(cmd), cmd.value("IFNAME") or "")
+    ctx = _ctx(cmd)
+    typed = cmd.value("IFNAME") or ""
+    name = _lookup_ifname(ctx, typed) or _bvi(ctx, typed)
     if name is None:
         cmd.invalid_token("IFNAME")
+    assert name is not None
+    ctx.interfaces.setdefault(name, CtxInterface(name))
     cmd.session.enter("ctx_if", target=name)
 
 
 @handler("no_ctx_interface")
 def no_ctx_interface(cmd: Command) -> None:
-    name = _lookup_ifname(_ctx(cmd), cmd.value("IFNAME") or "")
+    ctx = _ctx(cmd)
+    typed = cmd.value("IFNAME") or ""
+    bvi = _bvi(ctx, typed)
+    if bvi is not None and bvi in ctx.interfaces:
+        del ctx.interfaces[bvi]
+        return
+    name = _lookup_ifname(ctx, typed)
     if name is None:
         cmd.invalid_token("IFNAME")
     assert name is not None
-    ctx = _ctx(cmd)
     if ctx.interfaces[name].nameif:
         ctx.monitor.pop(ctx.interfaces[name].nameif, None)
     ctx.interfaces[name] = CtxInterface(name)
@@ -94,6 +119,9 @@ def ip_address(cmd: Command) -> None:
     if cmd.no:
         itf.ip = None
         return
+    if ctx.transparent and not is_bvi(itf.name):
+        # transparent mode (8.4(1) and later): the management address is on a BVI
+        cmd.invalid_at(cmd.col_of(cmd.tokens[0].type))
     addrs = cmd.values("IPV4")
     addr, mask = addrs[0], addrs[1]
     try:
@@ -133,31 +161,60 @@ def _subnet(addr: str, mask: str) -> ipaddress.IPv4Network:
 
 @handler("ipv6_address")
 def ipv6_address(cmd: Command) -> None:
-    """`ipv6 address PREFIX/LEN [standby ADDR]`; addresses are kept in the compressed form the
-    ASA prints (`2001:db8::1/64`)."""
+    """The IPv6 forms of the chapter's Step 1: `ipv6 address autoconfig`,
+    `ipv6 address PREFIX/LEN [eui-64] [standby ADDR]`, `ipv6 address ADDR link-local
+    [standby ADDR]`.  Each is kept as the running-config writes it (compressed addresses:
+    `2001:db8::1/64`, `2001:db8::/64 eui-64`, `fe80::1 link-local`, `autoconfig`) with its
+    standby address."""
     itf = _itf(cmd)
-    typed = cmd.value("IPV6_PREFIX")
-    try:
-        iface = ipaddress.IPv6Interface(typed) if typed is not None else None
-    except ValueError:
-        cmd.invalid_token("IPV6_PREFIX")
+    parsed = _ipv6_spec(cmd)
+    if parsed is None:
         return
-    prefix = iface.with_prefixlen if iface is not None else ""
+    spec, net = parsed
     if cmd.no:
-        itf.ipv6 = [] if iface is None else [p for p in itf.ipv6 if p[0] != prefix]
+        itf.ipv6 = [] if not spec else [p for p in itf.ipv6 if p[0] != spec]
         return
-    assert iface is not None
-    standby = cmd.value("IPV6")
+    standby = cmd.values("IPV6")[-1] if cmd.has("standby") else None
     if standby is not None:
         try:
             sb = ipaddress.IPv6Address(standby)
         except ValueError:
-            cmd.invalid_token("IPV6")
+            cmd.invalid_token("IPV6", len(cmd.values("IPV6")) - 1)
             return
-        if sb not in iface.network:
+        if net is not None and sb not in net:
             cmd.error(msg.standby_not_in_subnet(standby))
         standby = str(sb)
-    itf.ipv6 = [p for p in itf.ipv6 if p[0] != prefix] + [(prefix, standby)]
+    itf.ipv6 = [p for p in itf.ipv6 if p[0] != spec] + [(spec, standby)]
+
+
+_LINK_LOCAL = ipaddress.IPv6Network("fe80::/10")
+
+
+def _ipv6_spec(cmd: Command) -> tuple[str, ipaddress.IPv6Network | None] | None:
+    """The typed form as the running-config writes it, and the subnet its standby address
+    must lie in ("" for a bare `no ipv6 address`); None after an error."""
+    if cmd.has("autoconfig"):
+        return "autoconfig", None
+    if cmd.has("link-local"):
+        try:
+            addr = ipaddress.IPv6Address(cmd.values("IPV6")[0])
+        except ValueError:
+            cmd.invalid_token("IPV6")
+            return None
+        if addr not in _LINK_LOCAL:
+            cmd.error(msg.not_link_local(str(addr)))
+        return f"{addr} link-local", _LINK_LOCAL
+    typed = cmd.value("IPV6_PREFIX")
+    if typed is None:
+        return "", None
+    try:
+        iface = ipaddress.IPv6Interface(typed)
+    except ValueError:
+        cmd.invalid_token("IPV6_PREFIX")
+        return None
+    if cmd.has("eui-64"):
+        return f"{iface.network.with_prefixlen} eui-64", iface.network
+    return iface.with_prefixlen, iface.network
 
 
 @handler("asr_group")
@@ -171,6 +228,18 @@ def asr_group(cmd: Command) -> None:
         if other is not itf and other.asr_group == gid:
             cmd.error(msg.asr_group_duplicate(other.nameif or other.name, gid))
     itf.asr_group = gid
+
+
+@handler("bridge_group")
+def bridge_group(cmd: Command) -> None:
+    """`bridge-group N` on an interface of a transparent-mode context."""
+    itf, ctx = _itf(cmd), _ctx(cmd)
+    if not ctx.transparent or is_bvi(itf.name):
+        cmd.invalid_at(cmd.col_of(cmd.tokens[1 if cmd.no else 0].type))
+    itf.bridge_group = None if cmd.no else int(cmd.value("N_1_250") or 1)
+    if itf.bridge_group is not None and not 1 <= itf.bridge_group <= 250:
+        itf.bridge_group = None
+        cmd.invalid_token("N_1_250")
 
 
 @handler("monitor_interface")

@@ -73,6 +73,8 @@ def failover_cmd(cmd: Command) -> None:
     if sub is None:
         if cmd.no == (not fo.enabled):
             return
+        if not cmd.no and u.hw.failover_license == "Disabled":
+            cmd.error(messages.FAILOVER_NOT_LICENSED)
         fo.enabled = not cmd.no
         if u.pair is not None:
             u.pair.failover_toggled(u, cmd.session)

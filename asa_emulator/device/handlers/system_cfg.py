@@ -10,6 +10,7 @@ from ...config.model import (
     ContextDef,
     CtxInterface,
     SysInterface,
+    is_bvi,
 )
 from ...config.render import checksum_groups, password_hash
 from .. import context_mode, names, show
@@ -373,7 +374,10 @@ def firewall(cmd: Command) -> None:
     if ctx.transparent == transparent:
         return
     for name in list(ctx.interfaces):
-        ctx.interfaces[name] = CtxInterface(name)
+        if is_bvi(name):
+            del ctx.interfaces[name]         # BVIs exist only in transparent mode
+        else:
+            ctx.interfaces[name] = CtxInterface(name)
     ctx.hostname, ctx.enable_password = "", ""
     ctx.monitor.clear()
     ctx.transparent = transparent

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from ...config.defaults import MAX_MONITORED
 from ...device import messages
-from ...device.addresses import current_ip
-from ...device.interfaces import is_monitored, monitored_count
+from ...device.addresses import current_ip, current_ipv6
+from ...device.interfaces import address_holder, has_standby_address, is_monitored, monitored_count
 from .. import health
 from ..remote import show_exec
-from ..state import UNIT, GroupState, PairState, Reason
+from ..state import UNIT, GroupState, PairState, Reason, sys_shut
 from . import render
 from .model import (
     DEFAULT_GROUP_STAT_NAMES,
@@ -57,6 +57,9 @@ def show(pair: PairState, cmd: Command, what: str) -> list[str]:
         return show_exec(pair, cmd)
     if "descriptions" in words:
         return _descriptions(u)
+    if s.context and not u.single:
+        # inside a security context: that context's view, not the whole system
+        return render.show_failover_context(view(pair, u), s.context)
     return render.show_failover(view(pair, u))
 
 
@@ -71,7 +74,7 @@ def _descriptions(u: Unit) -> list[str]:
 
 def history(pair: PairState, u: Unit) -> list[HistoryEntry]:
     """Active/Standby history has no group column: its entries are the unit's."""
-    aa = pair.active_active
+    aa = pair.active_active_of(u)
     return [HistoryEntry(render.format_time(h.at), h.group if aa else None, h.from_state,
                          h.to_state, h.reason)
             for h in pair.of(u).history]
@@ -82,17 +85,21 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
     out: list[IfaceView] = []
     for name, phys, itf in u.named_interfaces():
         ctx = u.ctx[name]
-        ip = current_ip(u, name, itf)
-        v6 = None
-        if itf.ipv6:
-            prefix, standby = itf.ipv6[0]
-            v6 = prefix.split("/")[0] if u.is_active_here(name) or not standby else standby
+        holder = address_holder(ctx, itf)       # a bridge-group member shows its BVI's
+        ip = current_ip(u, name, holder)
+        v6 = current_ipv6(u, name, holder, phys)
         mon = fo.ifmon.get((name, itf.nameif))
         monitored = is_monitored(u, ctx, itf)
         status = mon.status if mon and fo.paired else _plain_status(u, phys, itf.shutdown, pair)
         if not monitored:
             tag = "Not-Monitored"
             status = _plain_status(u, phys, itf.shutdown, pair)
+        elif not has_standby_address(holder):
+            # never tested (no standby address): the link's own state, or Unknown with no
+            # address at all (9.12 capture: `Interface outside (0.0.0.0): Unknown (Waiting)`)
+            tag = "Waiting"
+            status = (_plain_status(u, phys, itf.shutdown, pair) if holder.ip or holder.ipv6
+                      else "Unknown")
         elif not fo.paired or status in ("Unknown",):
             tag = "Waiting"
         else:
@@ -109,8 +116,9 @@ def _unheard_ifaces(u: Unit) -> tuple[IfaceView, ...]:
     for name, _phys, itf in u.named_interfaces():
         ctx = u.ctx[name]
         ip = None
-        if itf.ip:
-            addr, _mask, standby = itf.ip
+        holder = address_holder(ctx, itf)
+        if holder.ip:
+            addr, _mask, standby = holder.ip
             ip = (standby or None) if u.is_active_here(name) else addr
         tag = "Waiting" if is_monitored(u, ctx, itf) else "Not-Monitored"
         out.append(IfaceView(name, itf.nameif, ip, None, "Unknown", tag))
@@ -130,7 +138,7 @@ def _groups(pair: PairState, u: Unit, alive: bool) -> tuple[GroupView, ...]:
     fo = pair.of(u)
     now = pair.clock.now
     out = []
-    for gid in pair.gids:
+    for gid in pair.gids_of(u):
         g = fo.groups[gid]
         state = g.state if alive else "Failed"
         reason = "None"
@@ -161,15 +169,22 @@ def _link(pair: PairState, u: Unit, link: tuple[str, str] | None, lan: bool) -> 
     name, phys = link
     ip = f.ips.get(name)
     cables = pair.link
-    sysif = u.sys.interfaces.get(phys)
-    if sysif is not None and sysif.shutdown:
-        state = "administratively down"     # 9.12 capture: `Link : foupdateif ... (administratively down)`
+    if sys_shut(u, phys):
+        # 9.12 capture: `Link : foupdateif ... (administratively down)`; a subinterface whose
+        # physical port is shut down is down with it
+        state = "administratively down"
     elif lan and fo.lan_failed:
         state = "Failed"
     else:
         state = "up" if cables.has_link(u.name, phys) and not cables.cable_cut(u.name, phys) else "down"
     mask = ip.mask.lstrip("/") if ip else None
     return LinkView(name, phys, state, ip.active if ip else None, mask, ip.standby if ip else None)
+
+
+def refused_mate(pair: PairState, u: Unit) -> bool:
+    """The mate's hellos are heard but it cannot be our mate (prerequisites, or the same
+    `failover lan unit`): it is known, and shown Failed."""
+    return pair.of(u).mismatch in ("prereq", "role") and pair.mate(u).up
 
 
 def pair_standby(pair: PairState, u: Unit) -> bool:
@@ -193,19 +208,20 @@ def view(pair: PairState, u: Unit) -> FailoverView:
             other = _host(pair, m, alive=True, as_other=True)
         else:
             # a mate heard but refused (prerequisites) is known, and shown failed
-            refused = fo.mismatch == "prereq" and m.up
+            refused = refused_mate(pair, u)
             state = "Failed" if fo.mate_failed or refused else "Not Detected"
             reason = "Comm Failure" if fo.mate_failed else "Config Mismatch" if refused else "None"
             when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
-            other = HostView(role=pair.role(u).other,
-                             groups=tuple(GroupView(g, state, 0, reason, when) for g in pair.gids),
+            # a mate heard and refused has told its role (the same as ours when that is why)
+            other = HostView(role=pair.role(m) if refused else pair.role(u).other,
+                             groups=tuple(GroupView(g, state, 0, reason, when) for g in pair.gids_of(u)),
                              model=m.hw.model, hw_rev=m.hw.hw_rev, version=m.hw.version,
                              interfaces=_unheard_ifaces(u), present=False)
     # Active/Active: the system-wide `failover polltime interface`, `failover
     # interface-policy` and `failover replication http` have no effect (Guidelines): the
     # header shows what the failover groups use (group 1's poll time and policy, or their
     # defaults; HTTP replication when a group has it).  Active/Standby: the system's own.
-    aa = pair.active_active
+    aa = pair.active_active_of(u)
     poll, hold = health.poll_hold(u, 1)
     policy = health.policy(u, 1)
     http = (any(g.replication_http for g in f.groups.values()) if f.groups
@@ -222,13 +238,13 @@ def view(pair: PairState, u: Unit) -> FailoverView:
         last_failover=render.format_time(last) if last is not None and not aa else None,
         pseudo_standby=not enabled and pair_standby(pair, u),
         version_ours=u.hw.version,
-        version_mate=m.hw.version if mate_known or (fo.mismatch == "prereq" and m.up) else None,
+        version_mate=m.hw.version if mate_known or refused_mate(pair, u) else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
-                             for g in pair.gids},
+                             for g in pair.gids_of(u)},
         stats=_stats(DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
                                           **pair.repl_stats(u, None)}),
         group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.repl_stats(u, g))
-                     for g in pair.gids},
+                     for g in pair.gids_of(u)},
         context_groups={c: u.group_of(c) for c in u.sys.contexts})
 
 
@@ -255,8 +271,10 @@ def status_row(pair: PairState, u: Unit) -> list[str]:
     f = u.sys.failover
     # failover off: a group that never negotiated is active; one that was running keeps
     # its state (`no failover` leaves standby groups standby), as the prompt shows it
-    states = [fo.groups[g].state if fo.started or fo.groups[g].state != GroupState.NOT_DETECTED
+    states: list[str] = [fo.groups[g].state if fo.started or fo.groups[g].state != GroupState.NOT_DETECTED
               else GroupState.ACTIVE for g in pair.gids]
+    if u.single:        # a single-mode unit has only its unit-level state (group 1's record)
+        states = [s if g == UNIT else "-" for g, s in zip(pair.gids, states, strict=True)]
     lan = "-"
     if f.lan_if:
         lan = f"{f.lan_if[0]} " + ("failed" if fo.lan_failed else

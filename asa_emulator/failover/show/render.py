@@ -240,6 +240,42 @@ def show_failover_group(v: FailoverView, gid: int) -> list[str]:
     return lines
 
 
+# --------------------------------------------------------------------------- show failover (context)
+
+def _context_host(label: str, host: HostView, gid: int, context: str) -> list[str]:
+    group = _group_of(host, gid) or _unit_state(host)
+    return [
+        f"{_I8}{label}: {group.state}",
+        f"{_I16}Active time: {group.active_time_s} (sec)",
+        *[_I18 + iface_line(i, with_context=False)
+          for i in host.interfaces if i.context == context],
+    ]
+
+
+def show_failover_context(v: FailoverView, context: str) -> list[str]:
+    """`show failover` inside a security context: the state of the context's failover group
+    on this unit and its peer, the context's own interfaces, and the group's Stateful
+    Failover counters.  Reconstructed from the command reference's sample for a security
+    context (`This context:` / `Peer context:`, `Status: Configured.`); unverified on a
+    device."""
+    if not v.enabled:
+        return ["Failover Off "]
+    gid = v.context_groups.get(context, 1) if v.active_active else 1
+    lines = ["Failover On "]
+    when = v.group_last_failover.get(gid) if v.active_active else v.last_failover
+    if when is not None:
+        lines.append(f"Last Failover at: {when}")
+    lines += _context_host("This context", v.this, gid, context)
+    if v.other is not None:
+        lines += _context_host("Peer context", v.other, gid, context)
+    else:
+        lines += [f"{_I8}Peer context: Not Detected", f"{_I16}Active time: 0 (sec)"]
+    lines += ["", "Stateful Failover Logical Update Statistics",
+              f"{_I8}Status: {'Configured.' if v.state_link else 'Not Configured.'}"]
+    lines += _stats_table(v.group_stats.get(gid, ()))
+    return lines
+
+
 # --------------------------------------------------------------------------- show failover state
 
 def _state_row(label: str, g: GroupView) -> list[str]:
