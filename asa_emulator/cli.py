@@ -40,7 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--lab", default="example")
     srv.add_argument("--host", default="127.0.0.1",
                      help="address to listen on (loopback by default; another prints a warning)")
-    srv.add_argument("--port", type=int, default=2222)
+    srv.add_argument("--port", type=int, default=2222,
+                     help="the primary's SSH port; the secondary's is PORT+1, the lab-control "
+                          "port PORT+2; 0 picks free ports for every listener")
+    srv.add_argument("--lab-control", action="store_true",
+                     help="accept the @ directives over SSH on PORT+2 (same login as the units)")
+    srv.add_argument("--console", action="store_true",
+                     help="each unit's serial console over telnet, on the loopback only")
+    srv.add_argument("--console-port", type=int, default=None, metavar="C",
+                     help="the primary's console port (the secondary's is C+1); default 5000, "
+                          "or free ports with --port 0")
     ini = sub.add_parser("init", help="copy a built-in lab into DIR so its flash persists")
     ini.add_argument("dir")
     ini.add_argument("--from", dest="source", default="example")
@@ -72,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return cmd_check(args.transcripts, args.update)
         if args.command == "serve":
-            return cmd_serve(args.lab, args.host, args.port)
+            return cmd_serve(args.lab, args.host, args.port, args.lab_control,
+                             _console_port(args.console, args.console_port, args.port))
         if args.command == "init":
             return cmd_init(args.dir, args.source)
     except KeyboardInterrupt:
@@ -204,14 +214,32 @@ def cmd_lab(name: str, fresh: bool = False) -> int:
 
 
 MAX_PORT = 65534        # the secondary listens on PORT+1
+CONSOLE_PORT = 5000     # the primary's telnet console, the secondary's on 5001
+NO_CONSOLE = -1         # --console-port given without --console
 
 
-def cmd_serve(name: str, host: str, port: int) -> int:
+def _console_port(console: bool, given: int | None, port: int) -> int | None:
+    """The console port to listen on: None without --console; --port 0 makes the default free."""
+    if not console:
+        return NO_CONSOLE if given is not None else None
+    if given is not None:
+        return given
+    return 0 if port == 0 else CONSOLE_PORT
+
+
+def cmd_serve(name: str, host: str, port: int, control: bool = False,
+              console_port: int | None = None) -> int:
     from .lab.lab import Lab
     from .lab.labfile import LabError
-    if not 0 <= port <= MAX_PORT:
-        return _fail(f"--port {port}: a port from 1 to {MAX_PORT} (the secondary is on PORT+1), "
-                     "or 0 for free ports")
+    last = MAX_PORT - 1 if control else MAX_PORT
+    if not 0 <= port <= last:
+        return _fail(f"--port {port}: a port from 1 to {last} (the secondary is on PORT+1"
+                     f"{', the lab control on PORT+2' if control else ''}), or 0 for free ports")
+    if console_port == NO_CONSOLE:
+        return _fail("--console-port: only with --console")
+    if console_port is not None and not 0 <= console_port <= MAX_PORT:
+        return _fail(f"--console-port {console_port}: a port from 1 to {MAX_PORT} "
+                     "(the secondary's console is on C+1), or 0 for free ports")
     if not host.strip():
         return _fail("--host: an address to listen on is needed (127.0.0.1, 0.0.0.0, ...)")
     try:
@@ -226,7 +254,7 @@ def cmd_serve(name: str, host: str, port: int) -> int:
         key = load_or_create(path)
     except (OSError, ValueError) as exc:   # unreadable or corrupt key file
         return _fail(f"cannot use the SSH host key {path}: {getattr(exc, 'strerror', None) or exc}")
-    return run_server(lab, host, port, key)
+    return run_server(lab, host, port, key, control=control, console_port=console_port)
 
 
 def cmd_init(target: str, source: str) -> int:

@@ -113,6 +113,16 @@ class LabHandle(Protocol):
         """The admin context's `ssh timeout`, in seconds (the front end counts wall-clock idle time)."""
         ...
 
+    def console_login_required(self, unit: str) -> bool:
+        """Does the unit's serial console ask for a login (`aaa authentication serial console
+        LOCAL` in the admin context)?"""
+        ...
+
+    def console_login(self, unit: str, username: str, password: str) -> bool:
+        """Is this the right console login (the admin context's local users)?  A wrong password
+        counts towards the user's lockout."""
+        ...
+
     def ssh_users(self, unit: str) -> list[str]:
         """The users who can log in over SSH now (for the server's exposure warning)."""
         ...

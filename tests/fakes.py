@@ -98,6 +98,7 @@ class FakeLab:
         self.drops: list[Callable[[], None]] = []
         self.idle_timeout_s = 300
         self.unsaved_spaces: list[str] = []
+        self.console_login_units: set[str] = set()
 
     def console(self, unit: str) -> FakeConsole:
         return self.consoles[unit]
@@ -129,6 +130,13 @@ class FakeLab:
 
     def ssh_users(self, unit: str) -> list[str]:
         return ["u"]
+
+    # the serial console asks for a login when console_login_units holds the unit (user "u", "p")
+    def console_login_required(self, unit: str) -> bool:
+        return unit in self.console_login_units
+
+    def console_login(self, unit: str, username: str, password: str) -> bool:
+        return (username, password) == ("u", "p")
 
     def directive(self, line: str) -> list[str]:
         self.directives.append(line)

@@ -54,6 +54,13 @@ def tree_hash(root: Path, skip: Path | None = None) -> dict[str, str]:
     return out
 
 
+def parse_ready(line: str) -> dict[str, int]:
+    """`ready primary=2222 secondary=2223 control=2224` -> {"primary": 2222, ...}."""
+    word, *fields = line.split()
+    assert word == "ready", line
+    return {name: int(port) for name, _, port in (f.partition("=") for f in fields)}
+
+
 class Served:
     """`asa-emulator serve --lab LAB --port 0` in a child process; `ports` from what it printed."""
 
@@ -62,14 +69,17 @@ class Served:
         self.proc = subprocess.Popen([PYTHON, "-m", "asa_emulator", "serve", "--lab", lab,
                                       "--port", "0", *extra], cwd=cwd, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.ports: dict[str, int] = {}
+        self.ports: dict[str, int] = {}   # from the ready line: primary, secondary, control, console-primary ...
+        self.human: list[str] = []        # the lines before it
         assert self.proc.stdout is not None
-        while len(self.ports) < 2:
+        while not self.ports:
             line = self.proc.stdout.readline().decode()
             if not line:
                 raise AssertionError(f"serve ended: {self.proc.stderr.read().decode()}")  # type: ignore[union-attr]
-            unit, _, rest = line.partition(": ssh -p ")
-            self.ports[unit] = int(rest.split()[0])
+            if line.startswith("ready "):
+                self.ports = parse_ready(line)
+            else:
+                self.human.append(line.rstrip("\n"))
 
     def stop(self) -> str:
         """Interrupt the server (as Ctrl-C does); its stderr."""

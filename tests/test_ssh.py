@@ -209,9 +209,9 @@ def test_serve_listens_on_a_port_per_unit_until_cancelled() -> None:
     lab = FakeLab()
 
     async def main() -> dict[str, int]:
-        listening: asyncio.Future[dict[str, int]] = asyncio.get_running_loop().create_future()
+        listening: asyncio.Future[LabServer] = asyncio.get_running_loop().create_future()
         task = asyncio.create_task(serve(lab, "127.0.0.1", 0, listening.set_result))
-        ports = await listening
+        ports = (await listening).ports
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task

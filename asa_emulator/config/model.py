@@ -303,6 +303,7 @@ class ContextConfig:
     # management access (asa_emulator/device/mgmt.py)
     users: dict[str, LocalUser] = field(default_factory=dict)
     aaa_ssh_local: bool = False            # aaa authentication ssh console LOCAL
+    aaa_serial_local: bool = False         # aaa authentication serial console LOCAL
     max_fail: int | None = None            # aaa local authentication attempts max-fail N
     ssh_access: list[SshAccess] = field(default_factory=list)
     logging: LoggingConfig = field(default_factory=LoggingConfig)

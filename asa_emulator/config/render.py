@@ -316,7 +316,10 @@ def render_logging(cfg: LoggingConfig) -> list[str]:
 
 
 def render_aaa(ctx: ContextConfig) -> list[str]:
-    out = ["aaa authentication ssh console LOCAL"] if ctx.aaa_ssh_local else []
+    # the order of the two lines is the emulator's (unverified)
+    out = ["aaa authentication serial console LOCAL"] if ctx.aaa_serial_local else []
+    if ctx.aaa_ssh_local:
+        out.append("aaa authentication ssh console LOCAL")
     if ctx.max_fail is not None:
         out.append(f"aaa local authentication attempts max-fail {ctx.max_fail}")
     return out

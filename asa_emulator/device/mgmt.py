@@ -143,6 +143,24 @@ def ssh_login(unit: Unit, username: str, password: str, client_ip: str) -> int |
     return check_local(unit, ctx, username, password)
 
 
+def console_login_required(unit: Unit) -> bool:
+    """Does the serial console ask for a login?  In multiple context mode the system execution
+    space has no AAA commands (configuration guide, "Information About Security Contexts"):
+    the emulator takes the admin context's `aaa authentication serial console LOCAL` and users
+    for the console, as for SSH (unverified)."""
+    ctx = admin_context(unit)
+    return unit.up and ctx is not None and ctx.aaa_serial_local
+
+
+def console_login(unit: Unit, username: str, password: str) -> int | None:
+    """The user's privilege level when the console login is right, else None (counts towards
+    the lockout as an SSH login does)."""
+    ctx = admin_context(unit)
+    if not unit.up or ctx is None:
+        return None
+    return check_local(unit, ctx, username, password)
+
+
 def ssh_usernames(unit: Unit) -> list[str]:
     """The users who can log in over SSH now (for the server's warning when it is exposed)."""
     ctx = admin_context(unit)

@@ -80,12 +80,17 @@ def _console(lab: Lab, args: list[str]) -> list[str]:
 MAX_WAIT_MS = 30 * 24 * 3_600_000     # one @wait moves the virtual clock at most 30 days
 
 
-def _wait(lab: Lab, args: list[str]) -> list[str]:
+def wait_ms(args: list[str]) -> int:
+    """The virtual milliseconds `@wait ARGS` asks for (the lab-control port waits in slices)."""
     _need(args, 1, "wait")
     ms = parse_duration(args[0])
     if ms > MAX_WAIT_MS:
         raise LabError(f"@wait {args[0]}: at most 30 days (720h) of virtual time per @wait")
-    lab.advance(ms)
+    return ms
+
+
+def _wait(lab: Lab, args: list[str]) -> list[str]:
+    lab.advance(wait_ms(args))
     return []
 
 

@@ -125,6 +125,12 @@ class Lab:
         ctx = mgmt.admin_context(self.unit(unit))
         return (ctx.ssh_timeout if ctx else 5) * 60
 
+    def console_login_required(self, unit: str) -> bool:
+        return mgmt.console_login_required(self.unit(unit))
+
+    def console_login(self, unit: str, username: str, password: str) -> bool:
+        return mgmt.console_login(self.unit(unit), username, password) is not None
+
     def ssh_users(self, unit: str) -> list[str]:
         return mgmt.ssh_usernames(self.unit(unit))
 

@@ -4,7 +4,9 @@ Logins are checked by the engine against the admin context's configuration
 (`LabHandle.ssh_login`); each session enters the admin context at user EXEC (`LabHandle.ssh_open`),
 at most 5 per context.  The server does its own echo and line editing (asyncssh's line editor
 is off) so that it can behave like an ASA: echo typed characters, `?` help at once, Tab completion,
-no echo of passwords, `<--- More --->` paging, CRLF line endings.
+no echo of passwords, `<--- More --->` paging, CRLF line endings (cli_session.py, shared with
+the telnet consoles of telnet.py).  With `control`, one more port (PORT+2) takes the `@`
+directives (control.py), with the login of the first running unit's admin context.
 
 No client can stall the others: keys are handled a bounded number at a time between yields to
 the event loop, lines stop growing at MAX_LINE, output is drained (a client that does not read
@@ -23,33 +25,21 @@ import logging
 import os
 import sys
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import asyncssh
 
 from asa_emulator.console import Console, LabHandle
-from asa_emulator.device.messages import HELP_BANNER, MORE_PROMPT, SSH_TOO_MANY, has_error
-from asa_emulator.device.session import MAX_LINE
+from asa_emulator.device.messages import SSH_TOO_MANY, has_error
+from asa_emulator.terminal.cli_session import CliSession
 from asa_emulator.terminal.clock import RealTimeClock
-from asa_emulator.terminal.completer import candidate_listing, complete_line
-from asa_emulator.terminal.keys import in_config_mode
-from asa_emulator.terminal.lineedit import LineEditor
-from asa_emulator.terminal.pager import MoreAction, more_action, paginate
-
-ENTER = "\n"  # what the key reader returns for CR, LF and CRLF alike
-# Editing keys and the LineEditor method each calls; cursor keys arrive as escape sequences.
-_EDIT_KEYS = {"\x01": "home", "\x05": "end", "\x02": "left", "\x06": "right",
-              "\x10": "up", "\x0e": "down", "\x04": "delete"}
-_ESCAPE_KEYS = {"A": "\x10", "B": "\x0e", "C": "\x06", "D": "\x02", "H": "\x01", "F": "\x05"}
-_ERASE_MORE = "\r" + " " * len(MORE_PROMPT) + "\r"
+from asa_emulator.terminal.control import DirectiveConsole, control_unit
+from asa_emulator.terminal.telnet import CONSOLE_HOST, ConsolePorts
 
 LOGIN_TIMEOUT_S = 30          # to authenticate, from the TCP connection
 MAX_UNAUTHENTICATED = 10      # connections still authenticating, server-wide
 MAX_AUTH_ATTEMPTS = 3         # passwords tried on one connection before it is closed
-KEYS_PER_YIELD = 64           # keys handled before giving the event loop to the others
-FLUSH_BYTES = 16 * 1024       # output kept before it is written and drained
 WATCHDOG_S = 1.0              # how often idle sessions are looked for
 # The ciphers and MACs an ASA 9.x offers (AES in CTR and CBC modes, SHA-1 and SHA-2 HMACs;
 # the order is the emulator's, unverified): clients negotiate what a real ASA would give
@@ -117,7 +107,9 @@ class _Login(asyncssh.SSHServer):
     def validate_password(self, username: str, password: str) -> bool:
         peer = self._conn.get_extra_info("peername") if self._conn else None
         client_ip = _client_ip(peer[0] if peer else "")
-        if self._state.lab.ssh_login(self._unit, username, password, client_ip):
+        lab = self._state.lab
+        unit = self._unit if self._unit != CONTROL else control_unit(lab)
+        if lab.ssh_login(unit, username, password, client_ip):
             return True
         self._failures += 1
         if self._failures >= MAX_AUTH_ATTEMPTS and self._conn is not None:
@@ -127,6 +119,9 @@ class _Login(asyncssh.SSHServer):
     def auth_completed(self) -> None:
         self._authenticated = True
         self._state.unauthenticated -= 1
+
+
+CONTROL = ""  # the listener name of the lab-control port (not a unit)
 
 
 def _client_ip(address: str) -> str:
@@ -143,153 +138,24 @@ def _client_ip(address: str) -> str:
     return str(ip)
 
 
-class _CliSession:
-    """One interactive session: reads keys, echoes, runs lines on the console."""
+class _SshChannel:
+    """An SSH session channel as a CliSession's Channel."""
 
-    def __init__(self, console: Console, process: asyncssh.SSHServerProcess[str],
-                 on_input: Callable[[], None] = lambda: None) -> None:
-        self._console = console
+    def __init__(self, process: asyncssh.SSHServerProcess[str]) -> None:
         self._process = process
-        self._on_input = on_input  # a key arrived: the session is not idle
-        self._pending: deque[str] = deque()  # received characters not handled yet
-        self._after_cr = False
-        self._out: list[str] = []  # written at once when waiting for input: one packet per reply
-        self._out_len = 0
-        self._handled = 0
-        self._prompt = ""
-        self._ed = LineEditor(MAX_LINE)
-        self._secret = False
 
-    async def run(self) -> None:
-        self._write_lines([HELP_BANNER])
-        self._show_prompt()
-        ed = self._ed
-        while (key := await self._key()) is not None:
-            if key == "\x1b":
-                key = await self._escape_sequence()
-            if key == ENTER:
-                self._write("\r\n")
-                if not await self._run(ed.accept(remember=not self._secret)):
-                    break
-            elif key == "\x03":  # Ctrl-C: abandon the line
-                ed.reset()
-                self._write("\r\n")
-                self._show_prompt()
-            elif key in ("\x7f", "\b"):
-                self._echo(ed.backspace())
-            elif key == "\x15":  # Ctrl-U: erase the line
-                self._echo(ed.replace(""))
-            elif self._secret:
-                if key >= " ":
-                    ed.insert(key)
-            elif key in _EDIT_KEYS:
-                self._write(getattr(ed, _EDIT_KEYS[key])())
-            elif key == "\x1a":  # Ctrl-Z
-                if in_config_mode(self._prompt):
-                    self._write("^Z\r\n")
-                    ed.reset()
-                    if not await self._run("end"):
-                        break
-            elif key == "?":
-                before = ed.line[:ed.cursor]
-                self._write("?\r\n")
-                self._write_lines(self._console.help(before))
-                self._write(self._prompt + ed.line + "\b" * (len(ed.line) - ed.cursor))
-            elif key == "\t":
-                self._complete()
-            elif key >= " ":
-                self._write(ed.insert(key))
-        await self._flush()
-
-    async def _run(self, line: str) -> bool:
-        """Run `line`; False when the session has ended."""
-        console = self._console
-        await paginate(console.execute(line), console.pager_lines(), self._write_lines, self._ask_more)
-        if console.closed():
-            return False
-        self._show_prompt()
-        return True
-
-    def _show_prompt(self) -> None:
-        self._write_lines(self._console.take_messages())
-        self._prompt = self._console.prompt()
-        self._secret = self._console.expects_secret()
-        self._ed.reset()
-        self._write(self._prompt)
-
-    def _complete(self) -> None:
-        ed = self._ed
-        if ed.cursor != len(ed.line):
-            return  # as on the ASA: Tab completes the word at the end of the line
-        old = ed.line
-        new, listing = complete_line(old, self._console.complete(old))
-        if listing:
-            self._write("\r\n" + candidate_listing(listing) + "\r\n" + self._prompt + old)
-        else:
-            self._write(ed.replace(new))
-
-    async def _ask_more(self) -> MoreAction:
-        self._write(MORE_PROMPT)
-        key = await self._key()
-        self._write(_ERASE_MORE)
-        return more_action(key if key is not None else "q")
-
-    async def _escape_sequence(self) -> str:
-        """The key an escape sequence stands for (cursor keys as their control keys, Home and End
-        as Ctrl-A and Ctrl-E); "" for the keys that have no meaning here."""
-        key = await self._key()
-        final = ""
-        if key == "[":
-            while (key := await self._key()) is not None and not "@" <= key <= "~":
-                pass
-            final = key or ""
-        elif key == "O":
-            final = await self._key() or ""
-        return _ESCAPE_KEYS.get(final, "")
-
-    async def _key(self) -> str | None:
-        """The next key typed, ENTER for CR, LF or CRLF; None when the client has closed."""
+    async def read(self, n: int) -> str:
         while True:
-            if self._out_len >= FLUSH_BYTES:
-                await self._flush()  # a client that does not read stops being read
-            self._handled += 1
-            if self._handled % KEYS_PER_YIELD == 0:
-                await asyncio.sleep(0)  # the other sessions and the lab clock get their turn
-            while not self._pending:
-                await self._flush()
-                try:
-                    data = await self._process.stdin.read(4096)
-                except (asyncssh.TerminalSizeChanged, asyncssh.BreakReceived, asyncssh.SignalReceived):
-                    continue
-                if not data:
-                    return None
-                self._on_input()
-                self._pending.extend(data)
-            key = self._pending.popleft()
-            after_cr, self._after_cr = self._after_cr, key == "\r"
-            if key == "\n" and after_cr:
+            try:
+                return await self._process.stdin.read(n)
+            except (asyncssh.TerminalSizeChanged, asyncssh.BreakReceived, asyncssh.SignalReceived):
                 continue
-            return ENTER if key in ("\r", "\n") else key
 
-    def _echo(self, text: str) -> None:
-        if not self._secret:
-            self._write(text)
+    def write(self, text: str) -> None:
+        self._process.stdout.write(text)
 
-    def _write(self, text: str) -> None:
-        self._out.append(text)
-        self._out_len += len(text)
-
-    def _write_lines(self, lines: list[str]) -> None:
-        for line in lines:
-            self._write(line + "\r\n")
-
-    async def _flush(self) -> None:
-        if self._out:
-            text = "".join(self._out)
-            self._out.clear()
-            self._out_len = 0
-            self._process.stdout.write(text)
-            await self._process.stdout.drain()  # back-pressure: wait while the client is not reading
+    async def drain(self) -> None:
+        await self._process.stdout.drain()
 
 
 def _cipher_names(conn: asyncssh.connection.SSHConnection) -> tuple[str, str]:
@@ -332,12 +198,30 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
             process.stdout.write("".join(line + "\r\n" for line in out))
             await process.stdout.drain()
         else:
-            await _CliSession(console, process, touched).run()
+            await CliSession(lambda: console, _SshChannel(process), touched).run()
     except (BrokenPipeError, ConnectionError, asyncssh.Error):
         pass  # the client went away
     finally:
         state.sessions.discard(live)
         lab.ssh_close(console)
+        process.exit(status)
+
+
+async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess[str]) -> None:
+    """The lab-control port: `@` directives (terminal/control.py)."""
+    console = DirectiveConsole(state.lab)
+    status = 0
+    try:
+        if process.command is not None:
+            out = await console.execute_async(process.command)
+            status = 1 if has_error(out) else 0
+            process.stdout.write("".join(line + "\r\n" for line in out))
+            await process.stdout.drain()
+        else:
+            await CliSession(lambda: console, _SshChannel(process), banner=False).run()
+    except (BrokenPipeError, ConnectionError, asyncssh.Error):
+        pass
+    finally:
         process.exit(status)
 
 
@@ -353,28 +237,53 @@ async def _watch_idle(state: _ServerState, interval: float) -> None:
 
 
 class LabServer:
-    """The lab's SSH listeners, one per unit, and the lab clock running in real time."""
+    """The lab's listeners (SSH per unit, the lab-control port, the telnet consoles) and the
+    lab clock running in real time."""
 
     def __init__(
         self,
         acceptors: dict[str, asyncssh.SSHAcceptor],
         state: _ServerState,
         tasks: list[asyncio.Task[None]],
+        consoles: ConsolePorts | None = None,
     ) -> None:
         self._acceptors = acceptors
         self._state = state
         self._tasks = tasks
+        self._consoles = consoles
 
     @property
     def ports(self) -> dict[str, int]:
-        """Unit name -> listening port."""
-        return {unit: acceptor.get_port() for unit, acceptor in self._acceptors.items()}
+        """Unit name -> its SSH port."""
+        return {unit: acceptor.get_port() for unit, acceptor in self._acceptors.items() if unit != CONTROL}
+
+    @property
+    def control_port(self) -> int | None:
+        """The lab-control port (`--lab-control`), else None."""
+        acceptor = self._acceptors.get(CONTROL)
+        return acceptor.get_port() if acceptor is not None else None
+
+    @property
+    def console_ports(self) -> dict[str, int]:
+        """Unit name -> its telnet console port (`--console`); empty without consoles."""
+        return self._consoles.ports if self._consoles is not None else {}
+
+    def ready_line(self) -> str:
+        """The one machine-readable line `serve` prints when it listens (README, "serve"):
+        `ready primary=2222 secondary=2223 control=2224 console-primary=5000 console-secondary=5001`."""
+        fields = [f"{unit}={port}" for unit, port in self.ports.items()]
+        if self.control_port is not None:
+            fields.append(f"control={self.control_port}")
+        fields += [f"console-{unit}={port}" for unit, port in self.console_ports.items()]
+        return " ".join(["ready", *fields])
 
     async def close(self) -> None:
         for task in self._tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if self._consoles is not None:
+            await self._consoles.close()
         for acceptor in self._acceptors.values():
             acceptor.close()
         for conn in list(self._state.connections):
@@ -398,45 +307,59 @@ async def start_server(
     host_key: asyncssh.SSHKey | None = None,
     now: Callable[[], float] = time.monotonic,
     watchdog_s: float = WATCHDOG_S,
+    *,
+    control: bool = False,
+    console_port: int | None = None,
 ) -> LabServer:
-    """Listen for SSH: lab.unit_names[i] on port + i (each on a free port of its own when port is 0).
+    """Listen for SSH: lab.unit_names[i] on port + i, the lab-control port (`control`) after
+    them; each on a free port of its own when port is 0.  `console_port`: the units' telnet
+    consoles on console_port + i, on the loopback (free ports when 0; None: no consoles).
 
     `host_key`: the lab's kept key (terminal/hostkey.py); a new one when None.  `now`: the wall
     clock the idle timeout counts (injectable for tests)."""
     key = host_key or asyncssh.generate_private_key("ssh-ed25519")
     state = _ServerState(lab, now)
     acceptors: dict[str, asyncssh.SSHAcceptor] = {}
+    consoles = ConsolePorts(lab)
+    names = [*lab.unit_names, *([CONTROL] if control else [])]
     try:
-        for offset, unit in enumerate(lab.unit_names):
-            acceptors[unit] = await _listen(state, unit, host, port + offset if port else 0, key)
+        for offset, name in enumerate(names):
+            acceptors[name] = await _listen(state, name, host, port + offset if port else 0, key)
+        if console_port is not None:
+            await consoles.listen(console_port, functools.partial(ListenError, host=CONSOLE_HOST))
     except BaseException:
         for acceptor in acceptors.values():
             acceptor.close()
         raise
-    tasks = [asyncio.create_task(RealTimeClock(lab).run()), asyncio.create_task(_watch_idle(state, watchdog_s))]
-    return LabServer(acceptors, state, tasks)
+    tasks = [asyncio.create_task(RealTimeClock(lab).run(after_tick=consoles.after_tick)),
+             asyncio.create_task(_watch_idle(state, watchdog_s))]
+    return LabServer(acceptors, state, tasks, consoles if console_port is not None else None)
 
 
 class ListenError(OSError):
-    """A unit's port cannot be listened on: `port` is that unit's (PORT or PORT+1)."""
+    """A port cannot be listened on: `port` is the one that failed (PORT, PORT+1, PORT+2, a
+    console port); `host` the address when it is not --host (the consoles' loopback)."""
 
-    def __init__(self, port: int, exc: OSError) -> None:
+    def __init__(self, port: int, exc: OSError, host: str | None = None) -> None:
         # asyncio's message repeats the address: the reason alone, as strerror gives it
         errno = exc.errno or 0
         super().__init__(errno, os.strerror(errno) if errno > 0 else exc.strerror or str(exc))
         self.port = port
+        self.host = host
 
 
 async def _listen(state: _ServerState, unit: str, host: str, port: int,
                   key: asyncssh.SSHKey) -> asyncssh.SSHAcceptor:
+    serve_process = (functools.partial(_serve_control, state) if unit == CONTROL
+                     else functools.partial(_serve_process, state, unit))
     try:
         return await asyncssh.create_server(
             functools.partial(_Login, state, unit),
             host,
             port,
             server_host_keys=[key],
-            process_factory=functools.partial(_serve_process, state, unit),
-            line_editor=False,  # echo and editing are ours (see _CliSession)
+            process_factory=serve_process,
+            line_editor=False,  # echo and editing are ours (cli_session.py)
             encoding="utf-8",
             errors="replace",
             encryption_algs=ENCRYPTION_ALGS,
@@ -456,13 +379,16 @@ async def serve(
     lab: LabHandle,
     host: str,
     port: int,
-    on_listening: Callable[[dict[str, int]], None] | None = None,
+    on_listening: Callable[[LabServer], None] | None = None,
     host_key: asyncssh.SSHKey | None = None,
+    *,
+    control: bool = False,
+    console_port: int | None = None,
 ) -> None:
-    """Serve the lab over SSH until cancelled; `on_listening` gets the unit -> port map once listening."""
-    server = await start_server(lab, host, port, host_key)
+    """Serve the lab until cancelled; `on_listening` gets the server once it listens."""
+    server = await start_server(lab, host, port, host_key, control=control, console_port=console_port)
     if on_listening is not None:
-        on_listening(server.ports)
+        on_listening(server)
     await server.serve_forever()
 
 
@@ -481,21 +407,27 @@ def exposure_warning(lab: LabHandle, host: str) -> str:
 
 
 def run_server(lab: LabHandle, host: str = "127.0.0.1", port: int = 2222,
-               host_key: asyncssh.SSHKey | None = None) -> int:
+               host_key: asyncssh.SSHKey | None = None, *, control: bool = False,
+               console_port: int | None = None) -> int:
     """`asa-emulator serve`: serve until interrupted; the exit status."""
 
-    def announce(ports: dict[str, int]) -> None:
-        for unit, unit_port in ports.items():
-            print(f"{unit}: ssh -p {unit_port} {host}", flush=True)
+    def announce(server: LabServer) -> None:
+        lines = [f"{unit}: ssh -p {unit_port} {host}" for unit, unit_port in server.ports.items()]
+        if server.control_port is not None:
+            lines.append(f"lab control: ssh -p {server.control_port} {host}")
+        lines += [f"{unit} console: telnet {CONSOLE_HOST} {console}"
+                  for unit, console in server.console_ports.items()]
+        print("\n".join([*lines, server.ready_line()]), flush=True)
 
     if not _is_loopback(host):
         print(exposure_warning(lab, host), file=sys.stderr, flush=True)
     try:
-        asyncio.run(serve(lab, host, port, announce, host_key))
+        asyncio.run(serve(lab, host, port, announce, host_key, control=control, console_port=console_port))
     except KeyboardInterrupt:
         return 0
     except ListenError as exc:
-        print(f"asa-emulator: cannot listen on {host} port {exc.port}: {exc.strerror}", file=sys.stderr)
+        print(f"asa-emulator: cannot listen on {exc.host or host} port {exc.port}: {exc.strerror}",
+              file=sys.stderr)
         return 2
     except OSError as exc:
         reason = os.strerror(exc.errno) if exc.errno else str(exc)  # asyncio's strerror repeats the address

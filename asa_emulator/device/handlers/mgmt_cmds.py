@@ -39,6 +39,11 @@ def aaa_ssh(cmd: Command) -> None:
     _ctx(cmd).aaa_ssh_local = not cmd.no
 
 
+@handler("aaa_serial")
+def aaa_serial(cmd: Command) -> None:
+    _ctx(cmd).aaa_serial_local = not cmd.no
+
+
 @handler("aaa_max_fail")
 def aaa_max_fail(cmd: Command) -> None:
     n = cmd.value("N_1_16")

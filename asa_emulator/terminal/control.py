@@ -1,0 +1,95 @@
+"""The lab-control port (`serve --lab-control`): the `@` directives over SSH, for automation
+that injects a failure and watches the units' SSH sessions see it.
+
+One directive per line, at the prompt `lab> `; the reply is what the script runner prints for
+it (nothing for most directives, the table for `@status`); a bad directive is one line
+`% <message>`; `@quit` closes the channel.  An exec channel (`ssh -p PORT+2 host '@status'`)
+runs one directive and exits 1 on an error.  `@wait` moves the virtual clock in slices, giving
+the event loop to the SSH sessions and consoles between them.  Off by default: a real ASA never
+accepts `@` lines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from asa_emulator.console import LabHandle
+from asa_emulator.lab.directives import wait_ms
+
+PROMPT = "lab> "
+WAIT_SLICE_MS = 1000          # virtual time advanced between two turns of the event loop
+NOT_A_DIRECTIVE = "% not a directive: {line} (a line here begins with @; @help lists them)"
+
+
+def control_unit(lab: LabHandle) -> str:
+    """Whose login the control port takes: the lab's first unit that is running (so that the
+    port stays usable after `@power off primary`), else the first unit."""
+    for unit in lab.summary().units:
+        if unit.up:
+            return unit.name
+    return lab.unit_names[0]
+
+
+class DirectiveConsole:
+    """The control port as a Console: lines are `@` directives for the lab."""
+
+    unit_name = "lab"
+
+    def __init__(self, lab: LabHandle) -> None:
+        self._lab = lab
+        self._closed = False
+
+    def prompt(self) -> str:
+        return PROMPT
+
+    async def execute_async(self, line: str) -> list[str]:
+        text = line.strip()
+        words = text[1:].split() if text.startswith("@") else []
+        if words and words[0].lower() == "wait":
+            try:
+                ms = wait_ms(words[1:])
+            except ValueError as exc:       # the engine's LabError is a ValueError
+                return [f"% {exc}"]
+            while ms > 0:
+                step = min(ms, WAIT_SLICE_MS)
+                self._lab.advance(step)
+                ms -= step
+                await asyncio.sleep(0)      # the SSH sessions and consoles get their turn
+            return []
+        return self.execute(line)
+
+    def execute(self, line: str) -> list[str]:
+        text = line.strip()
+        if not text:
+            return []
+        if not text.startswith("@"):
+            return [NOT_A_DIRECTIVE.format(line=text)]
+        if text[1:].strip().lower() == "quit":
+            self._closed = True
+            return []
+        if text[1:].split()[:1] == ["lab"]:
+            return ["% @lab starts a lab: serve --lab NAME chooses this one"]
+        try:
+            return self._lab.directive(text)
+        except ValueError as exc:
+            return [f"% {exc}"]
+
+    def expects_secret(self) -> bool:
+        return False
+
+    def help(self, line: str) -> list[str]:
+        from asa_emulator.lab.directives import help_lines
+        return help_lines()
+
+    def complete(self, line: str) -> list[str]:
+        from asa_emulator.terminal.completer import directive_candidates
+        return directive_candidates(line) or []
+
+    def pager_lines(self) -> int:
+        return 0
+
+    def take_messages(self) -> list[str]:
+        return []
+
+    def closed(self) -> bool:
+        return self._closed

@@ -1,0 +1,127 @@
+"""`serve --lab-control`: automation injects a failure over the control port (PORT+2) and a
+netmiko session on the other unit sees the failover."""
+
+from __future__ import annotations
+
+import asyncio
+
+import asyncssh
+from netmiko import ConnectHandler
+
+from asa_emulator.lab.lab import Lab
+from asa_emulator.terminal.ssh import LabServer, start_server
+
+WAIT_S = 20.0
+SHOW = "show failover | include This host|Other host|Group 1"
+
+
+def netmiko_show(port: int) -> str:
+    with ConnectHandler(device_type="cisco_asa", host="127.0.0.1", port=port, username="admin",
+                        password="cisco", secret="cisco") as device:
+        out = device.send_command(SHOW, expect_string=r"#", cmd_verify=False)
+        assert isinstance(out, str)
+        return out
+
+
+async def control_session(port: int, lines: list[str]) -> tuple[list[str], int | None]:
+    """Type each line at the control port's prompt; (what each answered, the exit status)."""
+    async with asyncssh.connect("127.0.0.1", port, username="admin", password="cisco",
+                                known_hosts=None, client_keys=None) as conn:
+        process = await conn.create_process(term_type="vt100")
+        replies = [await asyncio.wait_for(process.stdout.readuntil("lab> "), WAIT_S)]
+        for line in lines:
+            process.stdin.write(line + "\r")
+            if line == "@quit":
+                replies.append(await asyncio.wait_for(process.stdout.read(), WAIT_S))
+            else:
+                replies.append(await asyncio.wait_for(process.stdout.readuntil("lab> "), WAIT_S))
+        await process.wait()
+        return replies, process.exit_status
+
+
+def test_a_failure_injected_over_the_control_port_is_seen_by_netmiko(lab: Lab) -> None:
+    async def main() -> tuple[str, list[str], int | None, str]:
+        server: LabServer = await start_server(lab, "127.0.0.1", 0, control=True)
+        try:
+            assert server.control_port is not None
+            before = await asyncio.to_thread(netmiko_show, server.ports["secondary"])
+            replies, status = await control_session(server.control_port, [
+                "@status", "@bogus", "show failover", "@power off primary", "@wait 30s", "@quit"])
+            after = await asyncio.to_thread(netmiko_show, server.ports["secondary"])
+            return before, replies, status, after
+        finally:
+            await server.close()
+
+    before, replies, status, after = asyncio.run(main())
+    assert replies[0] == "lab> "
+    status_lines = replies[1].split("\r\n")
+    assert status_lines[0] == "@status"
+    assert status_lines[1].startswith("lab example  12:00:")   # the clock runs in real time
+    assert status_lines[2:] == [
+        "unit       power  role       failover  group 1        group 2",
+        "primary    on     primary    on        Active         Standby Ready",
+        "secondary  on     secondary  on        Standby Ready  Active",
+        "failover link: primary folink up, secondary folink up",
+        "state link:    primary folink, secondary folink",
+        "lab> "]
+    assert replies[2] == ("@bogus\r\n% unknown directive '@bogus' (known: @lab, @console, @wait, "
+                          "@power, @crash, @fail, @link, @failover-link, @state-link, @status, @traffic, "
+                          "@help, @quit)\r\nlab> ")
+    assert replies[3] == ("show failover\r\n% not a directive: show failover "
+                          "(a line here begins with @; @help lists them)\r\nlab> ")
+    assert replies[4] == "@power off primary\r\nlab> "
+    assert replies[5] == "@wait 30s\r\nlab> "
+    assert replies[6] == "@quit\r\n"
+    assert status == 0
+    # the first line is `Group 1 last failover at: <time>`
+    assert before.splitlines()[1:] == ["  This host:    Secondary", "  Group 1       State:          Standby Ready",
+                                       "  Other host:   Primary", "  Group 1       State:          Active"]
+    assert after.splitlines()[1:] == ["  This host:    Secondary", "  Group 1       State:          Active",
+                                      "  Other host:   Primary", "  Group 1       State:          Failed"]
+
+
+def test_an_exec_channel_runs_one_directive_and_exits_1_on_an_error(lab: Lab) -> None:
+    async def main() -> list[tuple[str, int | None]]:
+        server = await start_server(lab, "127.0.0.1", 0, control=True)
+        try:
+            assert server.control_port is not None
+            async with asyncssh.connect("127.0.0.1", server.control_port, username="admin",
+                                        password="cisco", known_hosts=None, client_keys=None) as conn:
+                results = [await conn.run(line) for line in ("@link down primary GigabitEthernet0/2",
+                                                             "@wait 1h", "@wait forever", "@power off nobody")]
+            return [(str(r.stdout), r.exit_status) for r in results]
+        finally:
+            await server.close()
+
+    assert asyncio.run(main()) == [
+        ("", 0), ("", 0),
+        ("% bad duration 'forever' (use 500ms, 30s, 2m)\r\n", 1),
+        ("% no unit 'nobody' in this lab (units: primary, secondary)\r\n", 1)]
+
+
+def test_the_control_port_refuses_a_wrong_login(lab: Lab) -> None:
+    async def main() -> bool:
+        server = await start_server(lab, "127.0.0.1", 0, control=True)
+        try:
+            assert server.control_port is not None
+            try:
+                async with asyncssh.connect("127.0.0.1", server.control_port, username="admin",
+                                            password="wrong", known_hosts=None, client_keys=None):
+                    return True
+            except asyncssh.PermissionDenied:
+                return False
+        finally:
+            await server.close()
+
+    assert asyncio.run(main()) is False
+
+
+def test_without_lab_control_there_is_no_third_port(lab: Lab) -> None:
+    async def main() -> tuple[int | None, dict[str, int]]:
+        server = await start_server(lab, "127.0.0.1", 0)
+        try:
+            return server.control_port, server.console_ports
+        finally:
+            await server.close()
+
+    assert asyncio.run(main()) == (None, {})
