@@ -18,6 +18,8 @@ SHOW = "show failover | include This host|Other host|Group 1"
 def netmiko_show(port: int) -> str:
     with ConnectHandler(device_type="cisco_asa", host="127.0.0.1", port=port, username="admin",
                         password="cisco", secret="cisco") as device:
+        # SSH enters the admin context, whose `show failover` is the context's view
+        device.send_command("changeto system", expect_string=r"#", cmd_verify=False)
         out = device.send_command(SHOW, expect_string=r"#", cmd_verify=False)
         assert isinstance(out, str)
         return out
