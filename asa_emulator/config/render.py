@@ -377,10 +377,11 @@ def render_routing(ctx: ContextConfig) -> list[str]:
 
 
 def wrap(body: list[str], version: str, space: str, header: list[str] | None = None,
-         digest: str | None = None) -> list[str]:
+         digest: str | None = None, *, gap_after_saved: bool = False) -> list[str]:
     """Add the `: Saved` header and the Cryptochecksum / `: end` trailer.  `digest` is the
     checksum to print (by default that of `body`; a saved file with secrets in clear carries
     the checksum of the configuration as `show running-config` prints it)."""
     # a single-mode configuration's version line names no space
-    head = [": Saved", ":"] + (header or []) + [f"ASA Version {version}" + (f" <{space}>" if space else ""), "!"]
+    # 9.4+ prints an empty line after `: Saved` (real 9.4(4)5 and 9.7(1)4 headers)
+    head = [": Saved"] + ([""] if gap_after_saved else []) + [":"] + (header or []) + [f"ASA Version {version}" + (f" <{space}>" if space else ""), "!"]
     return head + body + [f"Cryptochecksum:{digest or checksum(body)}", ": end"]

@@ -366,7 +366,8 @@ class Unit:
         digest = render.checksum(body)
         if secrets and context is None and self.sys.failover.key is not None:
             body = self.config_body(context, secrets=True, all_=all_)
-        return render.wrap(body, self.hw.version, space, self.header(), digest)
+        return render.wrap(body, self.hw.version, space, self.header(), digest,
+                           gap_after_saved=self.hw.at_least(9, 4))
 
     def config_body(self, context: str | None = None, secrets: bool = True,
                     all_: bool = False) -> list[str]:
