@@ -198,7 +198,8 @@ def system_body(sysc: SystemConfig, all_: bool = False, secrets: bool = False) -
 def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
     out = ["firewall transparent"] if ctx.transparent else []
     out += [f"hostname {ctx.hostname or ctx.name}",
-            f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
+            f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted"]
+    out += render_names(ctx) + ["!"]
     for itf in ctx.interfaces.values():
         out.append(f"interface {itf.name}")
         if itf.description:
@@ -216,7 +217,8 @@ def single_body(sysc: SystemConfig, ctx: ContextConfig, all_: bool = False,
     file; each interface block carries both its physical and its logical settings."""
     out = ["firewall transparent"] if ctx.transparent else []
     out += [f"hostname {sysc.hostname}",
-            f"enable password {sysc.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
+            f"enable password {sysc.enable_password or EMPTY_PASSWORD_HASH} encrypted"]
+    out += render_names(ctx) + ["!"]
     links = {link[1] for link in (sysc.failover.lan_if, sysc.failover.link) if link}
     for sys_itf in sysc.ordered_interfaces():
         phys = render_system_interfaces(sysc, only=sys_itf.name)[:-1]   # without its `!`
@@ -274,6 +276,7 @@ def _ctx_tail(ctx: ContextConfig, after_mtu: list[str] | None = None, asdm: bool
     out.append(("" if (ctx.asdm_history if asdm is None else asdm) else "no ") + "asdm history enable")
     out.append(f"arp timeout {ctx.arp_timeout if arp is None else arp}")
     out.extend(render_routing(ctx))
+    out.extend(render_routes(ctx))
     out.extend(render_timeouts(ctx))
     if ctx.user_identity_domain:
         out.append(f"user-identity default-domain {ctx.user_identity_domain}")
@@ -301,6 +304,19 @@ def render_logging(cfg: LoggingConfig) -> list[str]:
     for h in cfg.hosts:
         out.append(f"logging host {h.nameif} {h.address}" + (f" {h.proto}/{h.port}" if h.port else ""))
     return out
+
+
+def render_names(ctx: ContextConfig) -> list[str]:
+    """`names` and its `name ADDR NAME [description TEXT]` lines, after the enable password."""
+    if not ctx.names:
+        return []
+    return ["names"] + [f"name {addr} {name}" + (f" description {desc}" if desc else "")
+                        for addr, (name, desc) in ctx.names.items()]
+
+
+def render_routes(ctx: ContextConfig) -> list[str]:
+    """`route IF NET MASK GW METRIC` lines (after the routing processes, before `timeout`)."""
+    return [f"route {r.nameif} {r.network} {r.mask} {r.gateway} {r.metric}" for r in ctx.routes]
 
 
 def render_aaa(ctx: ContextConfig) -> list[str]:
