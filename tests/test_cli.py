@@ -30,6 +30,7 @@ def test_piped_stdin_runs_as_a_script() -> None:
         "primary# show version | include Version",
         "Cisco Adaptive Security Appliance Software Version 9.1(7) <system>",
         "Device Manager Version 7.6(1)",
+        "Baseboard Management Controller (revision 0x1) Firmware Version: 2.4",
     ]
 
 

@@ -194,6 +194,16 @@ class CtxInterface:
     mtu: int = 1500
 
 
+@dataclass(frozen=True)
+class StaticRoute:
+    """`route IF NET MASK GW [metric]` in a context."""
+    nameif: str
+    network: str
+    mask: str
+    gateway: str
+    metric: int = 1
+
+
 @dataclass
 class OspfNetwork:
     address: str
@@ -307,6 +317,8 @@ class ContextConfig:
     max_fail: int | None = None            # aaa local authentication attempts max-fail N
     ssh_access: list[SshAccess] = field(default_factory=list)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
+    routes: list[StaticRoute] = field(default_factory=list)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)   # address -> (name, description)
     # The default inspection policy is part of a context's configuration only when the ASA
     # creates the context with its default config (config-url not found); a context loaded
     # from a file or a sync has what that configuration says: see add_default_inspection.

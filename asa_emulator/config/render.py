@@ -206,7 +206,8 @@ def system_body(sysc: SystemConfig, all_: bool = False, secrets: bool = False) -
 def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
     out = ["firewall transparent"] if ctx.transparent else []
     out += [f"hostname {ctx.hostname or ctx.name}",
-            f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
+            f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted"]
+    out += render_names(ctx) + ["!"]
     for itf in ctx.interfaces.values():
         out.append(f"interface {itf.name}")
         if itf.description:
@@ -224,7 +225,8 @@ def single_body(sysc: SystemConfig, ctx: ContextConfig, all_: bool = False,
     file; each interface block carries both its physical and its logical settings."""
     out = ["firewall transparent"] if ctx.transparent else []
     out += [f"hostname {sysc.hostname}",
-            f"enable password {sysc.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
+            f"enable password {sysc.enable_password or EMPTY_PASSWORD_HASH} encrypted"]
+    out += render_names(ctx) + ["!"]
     links = {link[1] for link in (sysc.failover.lan_if, sysc.failover.link) if link}
     for sys_itf in sysc.ordered_interfaces():
         phys = render_system_interfaces(sysc, only=sys_itf.name)[:-1]   # without its `!`
@@ -286,6 +288,7 @@ def _ctx_tail(ctx: ContextConfig, after_mtu: list[str] | None = None, asdm: bool
     out.append(("" if (ctx.asdm_history if asdm is None else asdm) else "no ") + "asdm history enable")
     out.append(f"arp timeout {ctx.arp_timeout if arp is None else arp}")
     out.extend(render_routing(ctx))
+    out.extend(render_routes(ctx))
     out.extend(render_timeouts(ctx))
     if ctx.user_identity_domain:
         out.append(f"user-identity default-domain {ctx.user_identity_domain}")
@@ -313,6 +316,19 @@ def render_logging(cfg: LoggingConfig) -> list[str]:
     for h in cfg.hosts:
         out.append(f"logging host {h.nameif} {h.address}" + (f" {h.proto}/{h.port}" if h.port else ""))
     return out
+
+
+def render_names(ctx: ContextConfig) -> list[str]:
+    """`names` and its `name ADDR NAME [description TEXT]` lines, after the enable password."""
+    if not ctx.names:
+        return []
+    return ["names"] + [f"name {addr} {name}" + (f" description {desc}" if desc else "")
+                        for addr, (name, desc) in ctx.names.items()]
+
+
+def render_routes(ctx: ContextConfig) -> list[str]:
+    """`route IF NET MASK GW METRIC` lines (after the routing processes, before `timeout`)."""
+    return [f"route {r.nameif} {r.network} {r.mask} {r.gateway} {r.metric}" for r in ctx.routes]
 
 
 def render_aaa(ctx: ContextConfig) -> list[str]:
@@ -392,10 +408,11 @@ def render_routing(ctx: ContextConfig) -> list[str]:
 
 
 def wrap(body: list[str], version: str, space: str, header: list[str] | None = None,
-         digest: str | None = None) -> list[str]:
+         digest: str | None = None, *, gap_after_saved: bool = False) -> list[str]:
     """Add the `: Saved` header and the Cryptochecksum / `: end` trailer.  `digest` is the
     checksum to print (by default that of `body`; a saved file with secrets in clear carries
     the checksum of the configuration as `show running-config` prints it)."""
     # a single-mode configuration's version line names no space
-    head = [": Saved", ":"] + (header or []) + [f"ASA Version {version}" + (f" <{space}>" if space else ""), "!"]
+    # 9.4+ prints an empty line after `: Saved` (real 9.4(4)5 and 9.7(1)4 headers)
+    head = [": Saved"] + ([""] if gap_after_saved else []) + [":"] + (header or []) + [f"ASA Version {version}" + (f" <{space}>" if space else ""), "!"]
     return head + body + [f"Cryptochecksum:{digest or checksum(body)}", ": end"]

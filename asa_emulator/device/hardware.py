@@ -33,6 +33,12 @@ class Hardware:
         """An ASA 5500-X (multi-core, 8 GB flash) rather than an older ASA 5500 appliance."""
         return self.model.replace("-X", "") in ("ASA5512", "ASA5515", "ASA5525", "ASA5545", "ASA5555")
 
+    def at_least(self, major: int, minor: int) -> bool:
+        """The software is release major.minor or later (`9.6(4)` >= 9.2): the output lines
+        each release added follow the lab's version."""
+        m = re.match(r"(\d+)\.(\d+)", self.version)
+        return m is not None and (int(m.group(1)), int(m.group(2))) >= (major, minor)
+
     @property
     def hw_rev(self) -> str:
         """The hardware revision `show failover` prints in its slot line: 1.0 on the 5500-X

@@ -97,6 +97,7 @@ class _Platform:
     vpn_peers: int
     max_contexts: int
     x_series: bool = False       # ASA 5500-X: smp image, "ASA5525" licence wording
+    asa_share: str = ""          # 5500-X: `ASA: 4096 MB RAM, 1 CPU (1 core)` under Hardware
 
 
 _PLATFORMS: dict[str, _Platform] = {
@@ -120,7 +121,8 @@ _PLATFORMS: dict[str, _Platform] = {
     "ASA5515": _Platform("CPU Clarkdale 3059 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
                          "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
                          "Cisco ASA Crypto on-board accelerator (revision 0x1)",
-                         "an ASA5515 Security Plus", 100, 250, 5, x_series=True),
+                         "an ASA5515 Security Plus", 100, 250, 5, x_series=True,
+                         asa_share="4096 MB RAM, 1 CPU (1 core)"),
     "ASA5525": _Platform("CPU Lynnfield 2393 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
                          "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
                          "Cisco ASA Crypto on-board accelerator (revision 0x1)",
@@ -223,6 +225,49 @@ def _irq(name: str) -> int:
     return 11 if name.startswith("Management") else 9
 
 
+def _hardware_block(hw: Hardware, plat: _Platform) -> list[str]:
+    """From the Hardware line to the interface list, as the model prints it.
+
+    ASA 5500-X (real captures): `Hardware:   ASA5515, 8192 MB RAM, CPU Clarkdale 3059 MHz, 1 CPU
+    (4 cores)` then `ASA: 4096 MB RAM, 1 CPU (1 core)` (9.1(5) on a 5515-X, Cisco's ASA forensic
+    investigation guide); the CNPx microcode block, the Baseboard Management Controller line and
+    the interface list with Internal-Data0/0 first, Internal-Control0/0, Internal-Data0/1 and
+    Management0/0 last (a 5500-X's `show version`, Cisco TAC document 212420).  The older
+    ASA 5500 appliances: genieparser ShowVersion golden 2 (ASA5520, `Int: Not used` rows)."""
+    out = [f"Hardware:   {hw.model}, {hw.ram_mb} MB RAM, {plat.cpu}"]
+    if plat.asa_share:
+        out.append(f"ASA: {plat.asa_share}")
+    out += [plat.flash, plat.bios, "", f"Encryption hardware device : {plat.crypto}"]
+    pad = " " * 29
+    if not plat.x_series:
+        out += [f"{pad}Boot microcode        : CN1000-MC-BOOT-2.00",
+                f"{pad}SSL/IKE microcode     : CNLite-MC-SSLm-PLUS-2.03",
+                f"{pad}IPSec microcode       : CNlite-MC-IPSECm-MAIN-2.09",
+                f"{pad}Number of accelerators: 1", ""]
+        for idx, name in enumerate(hw.interfaces):
+            out.append(f"{idx:2d}: Ext: {name:<20}: address is {hw.mac_of(name)}, irq {_irq(name)}")
+        n = len(hw.interfaces)
+        return out + [f"{n:2d}: Int: {'Not used':<20}: irq 11", f"{n + 1:2d}: Int: {'Not used':<20}: irq 5", ""]
+    out += [f"{pad}Boot microcode        : CNPx-MC-BOOT-2.00",
+            f"{pad}SSL/IKE microcode     : CNPx-MC-SSL-SB-PLUS-0005",
+            f"{pad}IPSec microcode       : CNPx-MC-IPSEC-MAIN-0026",
+            f"{pad}Number of accelerators: 1",
+            "Baseboard Management Controller (revision 0x1) Firmware Version: 2.4", ""]
+    data = [n for n in hw.interfaces if not n.startswith("Management")]
+    mgmt = [n for n in hw.interfaces if n.startswith("Management")]
+    mgmt_mac = hw.mac_of(mgmt[0]) if mgmt else hw.mac_of(hw.interfaces[0])
+    # the real irq pattern of a 5515-X: 10, 10, 5, 5, 10, 10 for Gi0/0..0/5
+    irqs = (10, 10, 5, 5, 10, 10)
+    rows: list[tuple[str, str, str, int]] = [("Int", "Internal-Data0/0", mgmt_mac, 11)]
+    rows += [("Ext", n, hw.mac_of(n), irqs[i % len(irqs)]) for i, n in enumerate(data)]
+    rows += [("Int", "Internal-Control0/0", "0000.0001.0001", 0),
+             ("Int", "Internal-Data0/1", "0000.0001.0003", 0)]
+    rows += [("Ext", n, hw.mac_of(n), 0) for n in mgmt]
+    for idx, (kind, name, mac, irq) in enumerate(rows):
+        out.append(f"{idx:2d}: {kind}: {name:<20}: address is {mac}, irq {irq}")
+    return out + [""]
+
+
 def show_version(hw: Hardware, *, hostname: str, space: str, uptime_s: int, config_file: str,
                  last_modified: str | None, failover_cluster_uptime_s: int | None,
                  asdm_version: str | None = None, compiled: str | None = None,
@@ -266,17 +311,7 @@ def show_version(hw: Hardware, *, hostname: str, space: str, uptime_s: int, conf
             out += [_licence_line(n, v, "perpetual", lead=lead) for n, v in feats]
         out.append("")
     else:
-        out += [f"Hardware:   {hw.model}, {hw.ram_mb} MB RAM, {plat.cpu}", plat.flash, plat.bios, "",
-                f"Encryption hardware device : {plat.crypto}"]
-        pad = " " * 29
-        out += [f"{pad}Boot microcode        : CN1000-MC-BOOT-2.00",
-                f"{pad}SSL/IKE microcode     : CNLite-MC-SSLm-PLUS-2.03",
-                f"{pad}IPSec microcode       : CNlite-MC-IPSECm-MAIN-2.09",
-                f"{pad}Number of accelerators: 1", ""]
-        for idx, name in enumerate(hw.interfaces):
-            out.append(f"{idx:2d}: Ext: {name:<20}: address is {hw.mac_of(name)}, irq {_irq(name)}")
-        n = len(hw.interfaces)
-        out += [f"{n:2d}: Int: {'Not used':<20}: irq 11", f"{n + 1:2d}: Int: {'Not used':<20}: irq 5", ""]
+        out += _hardware_block(hw, plat)
         out.append("Licensed features for this platform:")
         out += [_licence_line(nm, v, "perpetual", lead=lead)
                 for nm, v in _platform_features(hw, plat, hw.contexts_license)]
@@ -331,6 +366,7 @@ class InterfaceView:
     bytes_out: int = 0
     dropped: int = 0
     asr: tuple[int, int, int] | None = None    # ASR (received, transmitted, dropped) with asr-group
+    allocatable: bool = True                   # system space: no context has it, no failover link uses it
 
 
 def _link_state(v: InterfaceView) -> str:
@@ -396,8 +432,10 @@ def _one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[
     if not v.nameif:
         # system space: ntc show_interface_detail (multi-context ASA-SM system);
         # context / single mode: ntc show_interface1, genieparser ShowInterfaceDetail 4
-        out.append(f"{t}Available for allocation to a context" if not in_context
-                   else f"{t}Available but not configured via nameif")
+        if in_context:
+            out.append(f"{t}Available but not configured via nameif")
+        elif v.allocatable:
+            out.append(f"{t}Available for allocation to a context")
     mtu = str(v.mtu) if (v.nameif and v.mtu is not None) else "not set"
     out.append(f"{t}MAC address {v.mac}, MTU {mtu}")
     if v.ipv4 and v.nameif:
@@ -429,6 +467,35 @@ def _one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[
             out += ["  Asymmetrical Routing Statistics:", f"{t}Received {received} packets",
                     f"{t}Transmitted {transmitted} packets", f"{t}Dropped {dropped} packets"]
     return out
+
+
+def _summary_interface(v: InterfaceView, *, in_context: bool) -> list[str]:
+    """`show interface summary`: the header, description, MAC/MTU and IP lines only (reference
+    §8d, genieparser ShowInterfaceSummary golden 2): no hardware, counters or statistics."""
+    t = TAB
+    proto = "up" if v.line_protocol_up else "down"
+    out = [f'Interface {v.name} "{v.nameif}", is {_link_state(v)}, line protocol is {proto}']
+    if in_context and not v.visible and not v.nameif:
+        return out + [f"{t}Available but not configured via nameif"]
+    if v.description:
+        out.append(f"{t}Description: {v.description}")
+    if not v.nameif:
+        if in_context:
+            out.append(f"{t}Available but not configured via nameif")
+        elif v.allocatable:
+            out.append(f"{t}Available for allocation to a context")
+    mtu = str(v.mtu) if (v.nameif and v.mtu is not None) else "not set"
+    out.append(f"{t}MAC address {v.mac}, MTU {mtu}")
+    out.append(f"{t}IP address {v.ipv4[0]}, subnet mask {v.ipv4[1]}" if v.ipv4 and v.nameif
+               else f"{t}IP address unassigned")
+    if v.nameif and v.management_only:
+        out.append(f"{t}Management-only interface. Blocked 0 through-the-device packets")
+    return out
+
+
+def show_interface_summary(views: Iterable[InterfaceView], *, in_context: bool) -> list[str]:
+    """`show interface summary`, one short block per interface."""
+    return [ln for v in views for ln in _summary_interface(v, in_context=in_context)]
 
 
 def show_interface(views: Iterable[InterfaceView], *, detail: bool, in_context: bool) -> list[str]:
@@ -679,7 +746,7 @@ def checksum_groups(hex32: str) -> str:
 __all__ = [
     "TAB", "ContextRow", "DirEntry", "InterfaceView", "IpAddrView", "IpBriefRow", "SavedSpace",
     "activation_key", "asa_timestamp", "checksum_groups", "last_modified_text", "show_clock",
-    "show_context", "show_dir", "show_interface", "show_interface_ip_brief", "show_ip_address",
+    "show_context", "show_dir", "show_interface", "show_interface_ip_brief", "show_interface_summary", "show_ip_address",
     "show_mode", "show_version", "uptime_text", "write_memory_all_lines", "write_memory_lines",
 ]
 

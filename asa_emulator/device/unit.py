@@ -65,6 +65,7 @@ class PairHooks(Protocol):
     def cluster_uptime_s(self, unit: Unit) -> int | None: ...
     def failover_ran(self, unit: Unit) -> bool: ...
     def has_link(self, unit: Unit, phys: str) -> bool: ...
+    def mate_unit(self, unit: Unit) -> Unit: ...
 
 
 class TrafficHooks(Protocol):
@@ -73,6 +74,8 @@ class TrafficHooks(Protocol):
 
     def if_counters(self, unit: Unit, ctx: str, ifname: str) -> IfCounters: ...
     def phys_counters(self, unit: Unit) -> dict[str, IfCounters]: ...
+    def hosts(self, unit: Unit, ctx: str) -> list[tuple[str, str, int]]: ...
+    def counts(self, unit: Unit, ctx: str) -> tuple[int, int]: ...
 
 
 class Unit:
@@ -366,7 +369,8 @@ class Unit:
         digest = render.checksum(body)
         if secrets and context is None and self.sys.failover.key is not None:
             body = self.config_body(context, secrets=True, all_=all_)
-        return render.wrap(body, self.hw.version, space, self.header(), digest)
+        return render.wrap(body, self.hw.version, space, self.header(), digest,
+                           gap_after_saved=self.hw.at_least(9, 4))
 
     def config_body(self, context: str | None = None, secrets: bool = True,
                     all_: bool = False) -> list[str]:

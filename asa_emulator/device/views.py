@@ -40,7 +40,24 @@ def _interface(cmd: Command) -> list[str]:
     views = _if_views(u, s.context)
     if cmd.value("IFNAME"):
         views = [v for v in views if v.name == resolve_interface(cmd)]
+    if cmd.has("summary"):
+        return show.show_interface_summary(views, in_context=s.context is not None)
     return show.show_interface(views, detail=detail, in_context=s.context is not None)
+
+
+def failover_link_of(u: Unit, phys: str) -> tuple[str, tuple[str, str] | None] | None:
+    """(failover name, (address, mask) this unit holds) when `phys` carries the LAN failover or
+    the state link.  The primary holds the active address, the secondary the standby one:
+    failover-link addresses never move (reference §8c)."""
+    f = u.sys.failover
+    for link in (f.lan_if, f.link):
+        if link is not None and link[1] == phys:
+            ip = f.ips.get(link[0])
+            if ip is None or ":" in ip.active:
+                return link[0], None
+            addr = ip.active if f.lan_unit == "primary" else ip.standby
+            return link[0], (addr, ip.mask)
+    return None
 
 
 def resolve_interface(cmd: Command) -> str:
@@ -81,11 +98,16 @@ def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
     out: list[show.InterfaceView] = []
     if context is None:
         totals = eng.phys_counters(u) if eng is not None else {}
+        allocated = {a.phys for cdef in u.sys.contexts.values() for a in cdef.allocations}
         for i, itf in enumerate(u.sys.ordered_interfaces()):
             base = itf.name.split(".")[0]
             admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
             link = u.has_link(base)
+            fover = failover_link_of(u, itf.name)
             out.append(_with_traffic(show.InterfaceView(
+                nameif=fover[0] if fover else "", mtu=1500 if fover else None,
+                ipv4=fover[1] if fover else None,
+                allocatable=fover is None and itf.name not in allocated,
                 name=itf.name, admin_up=admin, link_up=link, line_protocol_up=admin and link,
                 mac=interface_mac(u, None, itf.name), description=itf.description,
                 is_subinterface="." in itf.name, vlan=itf.vlan, number=i + 2,

@@ -144,6 +144,10 @@ class Pair:
         """Failover has run on this unit: its groups have states (kept after `no failover`)."""
         return any(g.state != "Not Detected" for g in self.ps.of(u).groups.values())
 
+    def mate_unit(self, u: Unit) -> Unit:
+        """The other unit of the pair (whatever its state)."""
+        return self.ps.mate(u)
+
     def has_link(self, u: Unit, phys: str) -> bool:
         return self.ps.link.has_link(u.name, phys)
 

@@ -353,6 +353,16 @@ class Traffic:
                 self._replicate(u, ctx, c, opened=False)
         return len(gone)
 
+    def hosts(self, u: Unit, ctx: str) -> list[tuple[str, str, int]]:
+        """(nameif, address, last seen ms) of each end of the context's connections: the
+        hosts `show arp` lists when they are on a connected subnet."""
+        seen: dict[tuple[str, str], int] = {}
+        for c in self.of(u).table(ctx):
+            for end in (c.initiator, c.responder):
+                key = (end.nameif, end.ip)
+                seen[key] = max(seen.get(key, 0), c.last_ms)
+        return [(n, ip, ms) for (n, ip), ms in seen.items()]
+
     def if_counters(self, u: Unit, ctx: str, ifname: str) -> IfCounters:
         """Counters of a context interface, by its allocated name."""
         return self.of(u).counters.get((ctx, ifname)) or IfCounters()

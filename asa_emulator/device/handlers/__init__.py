@@ -3,6 +3,7 @@
 from . import (  # noqa: F401
     context_cfg,
     defaults,
+    everyday_cmds,
     exec_cmds,
     failover_cmds,
     files,

@@ -117,11 +117,6 @@ def debug(cmd: Command) -> None:
     pass
 
 
-@handler("ping")
-def ping(cmd: Command) -> None:
-    cmd.print(*msg.ping_unreachable(cmd.value("IPV4") or ""))
-
-
 @handler("clock_set")
 def clock_set(cmd: Command) -> None:
     cmd.error(msg.CLOCK_VIRTUAL)

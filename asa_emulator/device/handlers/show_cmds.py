@@ -143,8 +143,8 @@ def show_mode(cmd: Command) -> None:
 def show_curpriv(cmd: Command) -> None:
     s = cmd.session
     level = s.level
-    mode = "P_CONF" if s.mode.endswith(("config", "_if", "_ctx", "_group")) else (
-        "P_PRIV" if level == 15 else "P_UNPR")
+    # every configuration mode (config, interface, context, group, router, class...) is P_CONF
+    mode = "P_UNPR" if s.mode.endswith("_user") else "P_PRIV" if s.mode.endswith("_exec") else "P_CONF"
     cmd.print("Username : enable_15" if level == 15 else "Username : enable_1",
               f"Current privilege level : {level}", f"Current Mode/s : {mode}")
 

@@ -19,6 +19,7 @@ from . import render
 from .model import (
     DEFAULT_GROUP_STAT_NAMES,
     DEFAULT_STAT_NAMES,
+    STAT_NAMES_96,
     FailoverView,
     GroupView,
     HistoryEntry,
@@ -239,9 +240,14 @@ def view(pair: PairState, u: Unit) -> FailoverView:
         pseudo_standby=not enabled and pair_standby(pair, u),
         version_ours=u.hw.version,
         version_mate=m.hw.version if mate_known or refused_mate(pair, u) else None,
+        # lines later releases added (docs/asa-failover-output.md §1): the lab's version decides
+        reconnect_timeout="0:00:00" if u.hw.at_least(9, 5) else None,
+        mac_move_notification="not set" if u.hw.at_least(9, 2) else None,
+        serial_ours=u.hw.serial if u.hw.at_least(9, 6) else None,
+        serial_mate=m.hw.serial if u.hw.at_least(9, 6) and mate_known else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
                              for g in pair.gids_of(u)},
-        stats=_stats(DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
+        stats=_stats(STAT_NAMES_96 if u.hw.at_least(9, 6) else DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
                                           **pair.repl_stats(u, None)}),
         group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.repl_stats(u, g))
                      for g in pair.gids_of(u)},

@@ -28,6 +28,15 @@ DEFAULT_STAT_NAMES: tuple[str, ...] = (
     "Route Session", "User-Identity",
 )
 
+# The 9.6 rows, in a real 9.6(4)5's order (ntc-templates cisco_asa_show_failover_firepower.raw).
+STAT_NAMES_96: tuple[str, ...] = (
+    "General", "sys cmd", "up time", "RPC services", "TCP conn", "UDP conn", "ARP tbl",
+    "Xlate_Timeout", "IPv6 ND tbl", "VPN IKEv1 SA", "VPN IKEv1 P2", "VPN IKEv2 SA",
+    "VPN IKEv2 P2", "VPN CTCP upd", "VPN SDI upd", "VPN DHCP upd", "SIP Session", "SIP Tx",
+    "SIP Pinhole", "Route Session", "Router ID", "User-Identity", "CTS SGTNAME", "CTS PAC",
+    "TrustSec-SXP", "IPv6 Route", "STS Table",
+)
+
 # Rows of the per-group table in `show failover group N` (command-reference example,
 # reconstructed: see the doc).
 DEFAULT_GROUP_STAT_NAMES: tuple[str, ...] = (

@@ -122,7 +122,9 @@ def _unit_state(host: HostView) -> GroupView:
 
 def _stat_line(row: StatRow) -> str:
     name, xmit, xerr, rcv, rerr = row
-    return f"{_I8}{name:<16}{xmit:<11}{xerr:<11}{rcv:<11}{rerr:<10}"
+    # `SIP Tx` is followed by two spaces only (the real 9.6(4)5 capture: a TAB on the device)
+    field = f"{name}  " if name == "SIP Tx" else f"{name:<16}"
+    return f"{_I8}{field}{xmit:<11}{xerr:<11}{rcv:<11}{rerr:<10}"
 
 
 def _stats_table(rows: tuple[StatRow, ...]) -> list[str]:
