@@ -33,6 +33,10 @@ Answer = Callable[[str, list[str]], None]
 # `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
 # list the contexts; `context ?` (which also creates one) shows the argument's label
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
+# Commands that never change a configuration: what the unit derived from its configuration
+# (Unit.derived) stays valid after them; every other accepted command invalidates it
+_READ_ONLY = frozenset({"changeto", "configure", "disable", "enable", "end", "exit", "help",
+                        "dir", "more", "ping", "who", "terminal", "login", "logout", "quit"})
 
 
 @dataclass
@@ -259,6 +263,7 @@ class Session:
         except Abort:
             if cmd is not None:
                 cmd.failed = True
+        self.unit.config_touched()      # an answer may complete a change (`clear configure`)
         if cmd is None:
             return out
         out += cmd.out[printed:]        # what the command printed while answering (cmd.error)
@@ -282,12 +287,16 @@ class Session:
         self.current = cmd
         if fn is None:   # in the grammar but not emulated: say so the ASA way
             return [messages.caret_line(self.prompt_len), messages.INVALID_INPUT]
+        if rule not in _READ_ONLY and not rule.startswith("show_"):
+            self.unit.config_touched()
         try:
             fn(cmd)
         except Abort:
             cmd.failed = True
             if self.state is owner_state:    # not moved by the handler (`enter` makes a new state)
                 self.state = pre_state       # a rejected line leaves the session where it was
+        if rule not in _READ_ONLY and not rule.startswith("show_"):
+            self.unit.config_touched()       # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
         elif not cmd.failed and not self.batch:

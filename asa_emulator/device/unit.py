@@ -8,8 +8,8 @@ A unit knows nothing about its mate: the failover engine (failover/) is attached
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..config import render
 from ..config.model import ContextConfig, CtxInterface, SysInterface, SystemConfig
@@ -18,6 +18,8 @@ from .flash import STARTUP, Flash, FlashError, bad_line_shown, decode_line, is_f
 from .hardware import Hardware
 from .mgmt import Management
 from .syslog import Syslog, deliver
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..clock import Clock, Timer
@@ -77,6 +79,10 @@ class Unit:
         self._boot_timer: Timer | None = None
         self.sys = SystemConfig()
         self.ctx: dict[str, ContextConfig] = {}
+        # what is derived from the configuration (monitored interfaces, live ports) is kept
+        # until the configuration changes: a hello tick must not walk every interface
+        self.config_gen = 0
+        self._memo: dict[str, tuple[int, Any]] = {}
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         self._file_report: list[str] | None = None
         flash.capacity = hw.flash_bytes
@@ -172,10 +178,24 @@ class Unit:
             self.pair.unit_booted(self)
 
     # ------------------------------------------------------------------ configuration
+    def config_touched(self) -> None:
+        """The configuration may have changed: what was derived from it is rebuilt."""
+        self.config_gen += 1
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """`build()`, kept until the configuration changes (config_touched)."""
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == self.config_gen:
+            return hit[1]  # type: ignore[no-any-return]
+        value = build()
+        self._memo[key] = (self.config_gen, value)
+        return value
+
     def reset_config(self, factory: bool = True) -> None:
         """Empty configuration.  A saved configuration lists `shutdown` for every interface
         that is down, so one about to be loaded starts with every interface enabled; a
         factory-fresh unit has them all shut down."""
+        self.config_touched()
         self.sys = SystemConfig()
         for name in self.hw.interfaces:
             self.sys.interfaces[name] = SysInterface(name, shutdown=factory)
@@ -250,19 +270,26 @@ class Unit:
         return self.run_file(name, data)
 
     def new_context(self, name: str) -> ContextConfig:
+        self.config_touched()
         ctx = ContextConfig(name)
         self.ctx[name] = ctx
         return ctx
 
     def allocate(self, name: str, phys: str, mapped: str | None) -> None:
+        self.config_touched()
         ctx = self.ctx.setdefault(name, ContextConfig(name))
         key = mapped or phys
-        if key not in ctx.interfaces:
-            ctx.interfaces[key] = CtxInterface(key)
-            order = {a.ctx_name: i for i, a in enumerate(self.sys.contexts[name].allocations)}
-            ctx.interfaces = dict(sorted(ctx.interfaces.items(), key=lambda kv: order.get(kv[0], 999)))
+        if key in ctx.interfaces:
+            return
+        ctx.interfaces[key] = CtxInterface(key)
+        allocations = self.sys.contexts[name].allocations
+        if allocations and allocations[-1].ctx_name == key:
+            return      # the usual case, the newest allocation: already in its place
+        order = {a.ctx_name: i for i, a in enumerate(allocations)}
+        ctx.interfaces = dict(sorted(ctx.interfaces.items(), key=lambda kv: order.get(kv[0], 999)))
 
     def deallocate(self, name: str, phys: str, mapped: str | None) -> None:
+        self.config_touched()
         ctx = self.ctx.get(name)
         if ctx:
             itf = ctx.interfaces.pop(mapped or phys, None)
@@ -272,6 +299,7 @@ class Unit:
     def rename_allocation(self, name: str, old: str, new: str) -> None:
         """A re-allocation under another mapped name: the context's interface keeps its
         configuration under the new name, in the same place."""
+        self.config_touched()
         ctx = self.ctx.get(name)
         if ctx and old in ctx.interfaces:
             itf = ctx.interfaces[old]

@@ -297,10 +297,12 @@ class PairState:
             return False
         return self.link.carries(u.name, link[1])
 
-    def live_phys(self, u: Unit) -> set[str]:
-        """The physical ports of u's named interfaces that are not shut down."""
-        return {phys for _, phys, itf in u.named_interfaces()
-                if not itf.shutdown and not sys_shut(u, phys)}
+    def live_phys(self, u: Unit) -> frozenset[str]:
+        """The physical ports of u's named interfaces that are not shut down (kept until the
+        configuration changes)."""
+        return u.derived("live_phys", lambda: frozenset(
+            phys for _, phys, itf in u.named_interfaces()
+            if not itf.shutdown and not sys_shut(u, phys)))
 
     # ------------------------------------------------------------------ changing state
     def set(self, u: Unit, gid: int, state: GroupState, reason: Reason) -> None:
