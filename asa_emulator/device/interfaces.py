@@ -24,18 +24,21 @@ def phys_of(unit: Unit, context: str, ctx_ifname: str) -> str:
     return ctx_ifname
 
 
-def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
-    """Physical interfaces are monitored by default, subinterfaces are not."""
+def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface, phys: str | None = None) -> bool:
+    """Physical interfaces are monitored by default, subinterfaces are not.  `phys`: the
+    physical interface, when the caller knows it (saves a walk of the allocations)."""
     if not itf.nameif:
         return False
     explicit = ctx.monitor.get(itf.nameif)
     if explicit is not None:
         return explicit
-    return "." not in phys_of(unit, ctx.name, itf.name)
+    return "." not in (phys if phys is not None else phys_of(unit, ctx.name, itf.name))
 
 
 def monitored_count(unit: Unit) -> int:
-    return sum(1 for c in unit.ctx.values() for i in c.interfaces.values() if is_monitored(unit, c, i))
+    """How many interfaces are monitored (kept until the configuration changes)."""
+    return unit.derived("monitored_count", lambda: sum(
+        1 for name, phys, itf in unit.named_interfaces() if is_monitored(unit, unit.ctx[name], itf, phys)))
 
 
 @dataclass

@@ -8,7 +8,7 @@ A unit knows nothing about its mate: the failover engine (failover/) is attached
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..config import render
@@ -311,13 +311,27 @@ class Unit:
         nameif, in context and allocation order: what monitoring, `show failover` and
         traffic walk."""
         for cdef in self.sys.contexts.values():
-            ctx = self.ctx.get(cdef.name)
-            if ctx is None:
-                continue
-            for a in cdef.allocations:
-                itf = ctx.interfaces.get(a.ctx_name)
-                if itf is not None and itf.nameif:
-                    yield cdef.name, a.phys, itf
+            yield from self._named_in(cdef.name)
+
+    def named_interfaces_in(self, contexts: Iterable[str]) -> Iterator[tuple[str, str, CtxInterface]]:
+        """named_interfaces of the given contexts only, in the system's context order."""
+        wanted = set(contexts)
+        if len(wanted) == 1:
+            yield from self._named_in(next(iter(wanted)))
+            return
+        for name in self.sys.contexts:
+            if name in wanted:
+                yield from self._named_in(name)
+
+    def _named_in(self, name: str) -> Iterator[tuple[str, str, CtxInterface]]:
+        cdef = self.sys.contexts.get(name)
+        ctx = self.ctx.get(name)
+        if cdef is None or ctx is None:
+            return
+        for a in cdef.allocations:
+            itf = ctx.interfaces.get(a.ctx_name)
+            if itf is not None and itf.nameif:
+                yield name, a.phys, itf
 
     def group_of(self, context: str | None) -> int:
         if context is None or context == self.sys.admin_context:
