@@ -117,7 +117,7 @@ def cmd_run(lab: str | None, files: list[str], strict: bool, settle: bool) -> in
     sender = UdpSyslogSender()      # `logging host` messages go out as real UDP syslog
     try:
         base = Path(files[0]).parent if files and files[0] != "-" else None
-        _, stats = run_lines(lines, lab, emit, settle, base, syslog=sender.send)
+        _, stats = run_lines(lines, lab, emit, settle, base, syslog=sender.send, for_good=True)
     except LabError as exc:
         out.flush()
         return _fail(str(exc))
@@ -165,25 +165,27 @@ def cmd_check(paths: list[str], update: bool) -> int:
 
 
 def cmd_lab(name: str) -> int:
-    from .lab.lab import Lab
+    from .lab.lab import Lab, keep_for_good
     from .lab.labfile import LabError
     try:
         lab = Lab.load(name)
     except LabError as exc:
         return _fail(str(exc))
     lab.settle()
+    keep_for_good()
     from .terminal.app import run_terminal
     return run_terminal(lab)
 
 
 def cmd_serve(name: str, host: str, port: int) -> int:
-    from .lab.lab import Lab
+    from .lab.lab import Lab, keep_for_good
     from .lab.labfile import LabError
     try:
         lab = Lab.load(name)
     except LabError as exc:
         return _fail(str(exc))
     lab.settle()
+    keep_for_good()
     from .terminal.hostkey import host_key_path, load_or_create
     from .terminal.ssh import run_server
     path = host_key_path(lab.spec.root, lab.spec.name)

@@ -195,11 +195,10 @@ def system_body(sysc: SystemConfig, all_: bool = False, secrets: bool = False) -
     return out
 
 
-def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
-    out = ["firewall transparent"] if ctx.transparent else []
-    out += [f"hostname {ctx.hostname or ctx.name}",
-            f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
-    for itf in ctx.interfaces.values():
+def render_context_interfaces(ctx: ContextConfig, only: str | None = None) -> list[str]:
+    """A context's interface blocks (`only`: that interface's), each closed by `!`."""
+    out: list[str] = []
+    for itf in ctx.interfaces.values() if only is None else filter(None, [ctx.interfaces.get(only)]):
         out.append(f"interface {itf.name}")
         if itf.description:
             out.append(f" description {itf.description}")
@@ -225,6 +224,14 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
         if itf.asr_group is not None:
             out.append(f" asr-group {itf.asr_group}")
         out.append("!")
+    return out
+
+
+def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
+    out = ["firewall transparent"] if ctx.transparent else []
+    out += [f"hostname {ctx.hostname or ctx.name}",
+            f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted", "!"]
+    out.extend(render_context_interfaces(ctx))
     out.append(f"pager lines {ctx.pager_lines}")
     out.extend(render_logging(ctx.logging))
     # every named interface has an `mtu` line (default 1500), after pager and before monitoring

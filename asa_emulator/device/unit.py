@@ -316,6 +316,8 @@ class Unit:
     def named_interfaces_in(self, contexts: Iterable[str]) -> Iterator[tuple[str, str, CtxInterface]]:
         """named_interfaces of the given contexts only, in the system's context order."""
         wanted = set(contexts)
+        if not wanted:
+            return
         if len(wanted) == 1:
             yield from self._named_in(next(iter(wanted)))
             return
