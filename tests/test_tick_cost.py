@@ -97,3 +97,34 @@ def test_a_configuration_change_is_seen_by_the_next_tick(large_lab: Lab) -> None
     large_lab.advance(2_000)
     assert health.monitored(p) == before
     assert ("c3", "net0") not in large_lab.pair.fo["primary"].ifmon
+
+
+def _transcript_of(lab: Lab) -> list[str]:
+    con = lab.console("primary")
+    out: list[str] = []
+    for line in ("enable", "", "show failover", "show failover history", "show failover state"):
+        out += con.execute(line)
+    return out + lab.directive("@status")
+
+
+@pytest.mark.parametrize("events", [
+    ["@link fail primary GigabitEthernet0/3"],
+    ["@link down secondary GigabitEthernet0/4", "@link up secondary GigabitEthernet0/4"],
+    ["@power off secondary", "@power on secondary"],
+    ["@failover-link down", "@failover-link up"],
+    ["@link fail primary GigabitEthernet0/3", "@link heal primary GigabitEthernet0/3"],
+])
+def test_skipping_quiet_ticks_changes_nothing_seen(events: list[str]) -> None:
+    """Hours in one run (quiet ticks skipped) and second by second (each run is short), with
+    events between: the same states, times and history."""
+    one, steps = Lab.load("example"), Lab.load("example")
+    for lab in (one, steps):
+        lab.settle()
+    for event in ["", *events]:
+        for lab in (one, steps):
+            if event:
+                lab.directive(event)
+        one.advance(600_000)
+        for _ in range(600):
+            steps.advance(1_000)
+        assert _transcript_of(one) == _transcript_of(steps)

@@ -253,4 +253,7 @@ def _repeats(fo: UnitFailover, now: int) -> bool:
     negotiation deadline), and no monitored interface is counting towards a test."""
     if not fo.paired:
         return fo.neg_deadline is None and not fo.syncing
-    return fo.heard_at == now and all(m.status in _STABLE for m in fo.ifmon.values())
+    # Normal must have been heard just now: one that has gone quiet still shows Normal
+    # until half the hold time, and is counting
+    return fo.heard_at == now and all(m.status in _STABLE and (m.status != "Normal" or m.last_heard == now)
+                                      for m in fo.ifmon.values())
