@@ -9,6 +9,7 @@ mate.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from .unit import Unit
 
 Answer = Callable[[str, list[str]], None]
+# `show history` lists the latest commands of the session; a console typed at for weeks does not
+# keep them all.  # unverified: the ASA's own depth (IOS allows `terminal history size` 0-256)
+HISTORY_MAX = 256
 # `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
 # list the contexts; `context ?` (which also creates one) shows the argument's label
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
@@ -62,7 +66,7 @@ class Session:
         self.kind = kind                   # console | ssh | batch | replica | exec
         self.state = ModeState()
         self.question: Question | None = None
-        self.history: list[str] = []
+        self.history: deque[str] = deque(maxlen=HISTORY_MAX)
         self.pager = unit.sys.pager_lines
         self.is_closed = False
         self.busy_ms = 0                   # virtual time the last commands took (flash writes)

@@ -113,9 +113,13 @@ class Unit:
 
     # ------------------------------------------------------------------ console
     def emit(self, *lines: str) -> None:
-        """Print console messages (shown on this unit's console)."""
+        """Print console messages (shown on this unit's console).  Lines nobody takes (a lab
+        served over SSH only, with no console attached) are kept up to CONSOLE_KEPT: a serial
+        console keeps nothing that is not read, the emulator keeps the latest."""
         if self.powered:
             self.messages.extend(lines)
+            if len(self.messages) > CONSOLE_KEPT:
+                del self.messages[:-CONSOLE_KEPT]
 
     def log(self, msg_id: int, level: int, text: str, context: str | None = None) -> None:
         """A syslog message (`%ASA-level-msg_id: text`) of the system space or a context: it
@@ -410,6 +414,7 @@ class Unit:
             self.pair.after_command(self, session, cmd)
 
 
+CONSOLE_KEPT = 2000                       # console lines kept until a front end takes them
 _LOADED = "Cryptochecksum (unchanged)"    # the boot banner's line after the configuration
 # The lines a saved configuration is framed with (`ASA Version 9.1(7) <system>`, the closing
 # `Cryptochecksum:...`): the ASA reads them without error; the emulator has no command for them.
