@@ -227,6 +227,11 @@ class Flash:
     capacity: int = CAPACITY
     # what a load left out (symbolic links, FIFOs, devices, oversized or badly named files)
     skipped: list[str] = field(default_factory=list)
+    # used() is kept between writes: `write memory all` of 250 contexts checks the space 250
+    # times.  Every change of a file's content goes through write(), which counts; any other
+    # change adds, removes or renames files (the dict's identity or size changes).
+    _writes: int = field(default=0, repr=False, compare=False)
+    _used: tuple[tuple[int, int, int], int] | None = field(default=None, repr=False, compare=False)
 
     def add_image(self, name: str, size: int, now: float = 0.0) -> None:
         try:
@@ -322,7 +327,10 @@ class Flash:
         return self.images.get(path, len(self.files.get(path, b"")))
 
     def used(self) -> int:
-        return sum(self.size(f) for f in self.files)
+        key = (id(self.files), len(self.files), self._writes)
+        if self._used is None or self._used[0] != key:
+            self._used = (key, sum(self.size(f) for f in self.files))
+        return self._used[1]
 
     # ------------------------------------------------------------------ checks
     def _checked(self, path: str) -> str:
@@ -366,6 +374,7 @@ class Flash:
         self.files[path] = data
         self.images.pop(path, None)
         self.mtimes[path] = now
+        self._writes += 1
 
     def delete(self, path: str) -> None:
         self._checked(path)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from ..bulk import no_gc_pauses
 from ..config import render
 from ..config.model import ContextConfig, CtxInterface, SysInterface, SystemConfig
 from . import messages as msg
@@ -218,7 +219,8 @@ class Unit:
             data = self.flash.read(STARTUP)
         except FlashError:
             return []
-        return self.run_file(None, data)
+        with no_gc_pauses():
+            return self.run_file(None, data)
 
     def apply_system(self, lines: list[str], kind: str = "batch") -> list[str]:
         """Execute system configuration lines; contexts load their config-url as they are defined."""
