@@ -88,6 +88,7 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
     named = u.named_interfaces() if contexts is None else u.named_interfaces_in(contexts)
     ran = failover_on(u)
     active: dict[str, bool] = {}        # per context: once, not per interface
+    plain: dict[tuple[str, bool], str] = {}     # a port's status without monitoring, once
     for name, phys, itf in named:
         ctx = u.ctx[name]
         here = active.get(name)
@@ -100,10 +101,13 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
             v6 = prefix.split("/")[0] if here or not standby else standby
         mon = fo.ifmon.get((name, itf.nameif))
         monitored = is_monitored(u, ctx, itf, phys)
-        status = mon.status if mon and fo.paired else _plain_status(u, phys, itf.shutdown, pair)
+        if mon and fo.paired and monitored:
+            status = mon.status
+        else:
+            status = plain.get((phys, itf.shutdown)) or plain.setdefault(
+                (phys, itf.shutdown), _plain_status(u, phys, itf.shutdown, pair))
         if not monitored:
             tag = "Not-Monitored"
-            status = _plain_status(u, phys, itf.shutdown, pair)
         elif not fo.paired or status in ("Unknown",):
             tag = "Waiting"
         else:
