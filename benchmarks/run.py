@@ -72,15 +72,16 @@ def save_and_sync(lab: Lab) -> dict[str, float]:
     p, s = lab.units["primary"], lab.units["secondary"]
     con = _enabled(lab)
     got: dict[str, float] = {"lines": config_lines(p)}
-    got["sync"] = _timed(lambda: copy_config(p, s, None, True))
-    assert config_lines(s) == config_lines(p)
-    got["write memory all"] = _timed(lambda: con.execute("write memory all"))
 
     def standby() -> None:
         con.execute("write standby")
         while lab.pair.fo["secondary"].syncing:
             lab.advance(1_000)
-    got["write standby"] = _timed(standby)
+    # best of three: the machine is shared, a single run measures its neighbours too
+    got["sync"] = min(_timed(lambda: copy_config(p, s, None, True)) for _ in range(3))
+    assert config_lines(s) == config_lines(p)
+    got["write memory all"] = min(_timed(lambda: con.execute("write memory all")) for _ in range(3))
+    got["write standby"] = min(_timed(standby) for _ in range(3))
     return got
 
 
