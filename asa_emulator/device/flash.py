@@ -366,7 +366,8 @@ class Flash:
             raise FlashError(path, msg.IS_A_DIRECTORY)
         self._checked(path)
         self._parent_ok(path)
-        if self.used() - self.size(path) + len(data) > self.capacity:
+        after = self.used() - self.size(path) + len(data)
+        if after > self.capacity:
             raise FlashError(path, msg.NO_SPACE)
         with self._disk(path, create=path.startswith(PRIVATE + "/")) as where:
             if where is not None:
@@ -375,6 +376,7 @@ class Flash:
         self.images.pop(path, None)
         self.mtimes[path] = now
         self._writes += 1
+        self._used = ((id(self.files), len(self.files), self._writes), after)
 
     def delete(self, path: str) -> None:
         self._checked(path)
