@@ -71,7 +71,8 @@ class Pair:
             recovered = health.apply_policy(ps, u, m)
             if recovered:
                 preempt.evaluate(ps, recovered)
-        self._after_tick(u, before == _signature(u, fo) and _repeats(fo, self.clock.now))
+        hold = max(health.poll_hold(u, gid)[1] for gid in ps.gids)
+        self._after_tick(u, before == _signature(u, fo) and _repeats(fo, self.clock.now, hold))
 
     # ------------------------------------------------------------------ skipping quiet ticks
     # In steady state a tick is bookkeeping: both units hear each other, every monitored
@@ -248,12 +249,16 @@ def _signature(u: Unit, fo: UnitFailover) -> tuple[object, ...]:
             tuple(m.status for m in fo.ifmon.values()))
 
 
-def _repeats(fo: UnitFailover, now: int) -> bool:
+def _repeats(fo: UnitFailover, now: int, hold: int) -> bool:
     """The next tick would do the same: the mate is heard now (or failover runs alone with no
     negotiation deadline), and no monitored interface is counting towards a test."""
     if not fo.paired:
         return fo.neg_deadline is None and not fo.syncing
     # Normal must have been heard just now: one that has gone quiet still shows Normal
     # until half the hold time, and is counting
-    return fo.heard_at == now and all(m.status in _STABLE and (m.status != "Normal" or m.last_heard == now)
-                                      for m in fo.ifmon.values())
+    # Failed, Unknown or Normal past the hold time is the interface test's verdict, which only a link
+    # change (a directive, between runs) alters
+    return fo.heard_at == now and all(
+        (m.status in _STABLE and (m.status != "Normal" or m.last_heard == now))
+        or (m.status in ("Failed", "Unknown", "Normal") and now - m.last_heard >= hold)
+        for m in fo.ifmon.values())
