@@ -141,7 +141,7 @@ def cmd_run(lab: str | None, files: list[str], strict: bool, settle: bool) -> in
     sender = UdpSyslogSender()      # `logging host` messages go out as real UDP syslog
     try:
         base = Path(files[0]).parent if files and files[0] != "-" else None
-        _, stats = run_lines(lines, lab, emit, settle, base, syslog=sender.send)
+        _, stats = run_lines(lines, lab, emit, settle, base, syslog=sender.send, for_good=True)
     except LabError as exc:
         out.flush()
         return _fail(str(exc))
@@ -191,7 +191,7 @@ def cmd_check(paths: list[str], update: bool) -> int:
 def cmd_lab(name: str, fresh: bool = False) -> int:
     """The terminal; a built-in lab runs from its kept copy in the user's data directory."""
     from .lab.kept import is_builtin, kept_copy
-    from .lab.lab import Lab
+    from .lab.lab import Lab, keep_for_good
     from .lab.labfile import LabError
     source = name
     if is_builtin(name):
@@ -209,6 +209,7 @@ def cmd_lab(name: str, fresh: bool = False) -> int:
     except LabError as exc:
         return _fail(str(exc))
     lab.settle()
+    keep_for_good()
     from .terminal.app import run_terminal
     return run_terminal(lab)
 
@@ -229,7 +230,7 @@ def _console_port(console: bool, given: int | None, port: int) -> int | None:
 
 def cmd_serve(name: str, host: str, port: int, control: bool = False,
               console_port: int | None = None) -> int:
-    from .lab.lab import Lab
+    from .lab.lab import Lab, keep_for_good
     from .lab.labfile import LabError
     last = MAX_PORT - 1 if control else MAX_PORT
     if not 0 <= port <= last:
@@ -247,6 +248,7 @@ def cmd_serve(name: str, host: str, port: int, control: bool = False,
     except LabError as exc:
         return _fail(str(exc))
     lab.settle()
+    keep_for_good()
     from .terminal.hostkey import host_key_path, load_or_create
     from .terminal.ssh import run_server
     path = host_key_path(lab.spec.root, lab.spec.name)

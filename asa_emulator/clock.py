@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 Action = Callable[[], None]
@@ -47,6 +47,9 @@ class Clock:
         self.start = start_ms
         self._queue: list[_Event] = []
         self._seq = itertools.count()
+        self._end: int | None = None        # where the run under way stops
+        self.runs = 0                       # run_until calls so far
+        self.events_run = 0                 # events executed so far
 
     def call_at(self, at: int, action: Action) -> Timer:
         ev = _Event(max(at, self.now), next(self._seq), action)
@@ -62,14 +65,29 @@ class Clock:
 
     def run_until(self, end: int) -> None:
         q = self._queue
-        while q and q[0].at <= end:
-            ev = heapq.heappop(q)
-            if ev.cancelled:
-                continue
-            self.now = ev.at
-            ev.cancelled = True
-            ev.action()
+        self.runs += 1
+        self._end = end
+        try:
+            while q and q[0].at <= end:
+                ev = heapq.heappop(q)
+                if ev.cancelled:
+                    continue
+                self.now = ev.at
+                ev.cancelled = True
+                self.events_run += 1
+                ev.action()
+        finally:
+            self._end = None
         self.now = max(self.now, end)
+
+    def quiet_until(self, ignore: Collection[Timer]) -> int | None:
+        """Inside a run: when the next event other than `ignore` is due, or the run's end if
+        sooner; None outside a run.  What may happen before then is only `ignore`."""
+        if self._end is None:
+            return None
+        skip = {id(t._event) for t in ignore}
+        due = [ev.at for ev in self._queue if not ev.cancelled and id(ev) not in skip]
+        return min([self._end, *due])
 
     def next_event_at(self) -> int | None:
         while self._queue and self._queue[0].cancelled:

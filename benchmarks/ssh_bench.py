@@ -33,7 +33,8 @@ def ssh_round_trip(n: int = 20) -> tuple[float, float]:
     lab.settle()
     ports = _serve(lab)
     conn = ConnectHandler(device_type="cisco_asa", host="127.0.0.1", port=ports["primary"],
-                          username="lab", password="lab")
+                          username="admin", password="cisco", secret="cisco")   # the example lab's login
+    conn.enable()
     conn.send_command("show failover")
     t0 = time.perf_counter()
     for _ in range(n):
@@ -41,7 +42,7 @@ def ssh_round_trip(n: int = 20) -> tuple[float, float]:
     default = (time.perf_counter() - t0) / n
     t0 = time.perf_counter()
     for _ in range(n):
-        conn.send_command("show failover", expect_string=r"primary#", cmd_verify=False)
+        conn.send_command("show failover", expect_string=r"#\s*$", cmd_verify=False)
     tuned = (time.perf_counter() - t0) / n
     conn.disconnect()
     return default, tuned

@@ -67,7 +67,8 @@ BAD = [
     (UNIT1 + "license = { failover = \"Active/Maybe\" }\n", "",
      "unit primary: license failover must be one of Active/Active, Active/Standby, Disabled, not 'Active/Maybe'"),
     ('name = "primary"\nmodel = "ASA9999"\n', "",
-     "unit primary: unknown model 'ASA9999' (known: ASA5510, ASA5520, ASA5540, ASA5550, ASA5515, ASA5525, ASA5545)"),
+     "unit primary: unknown model 'ASA9999' (known: ASA5510, ASA5520, ASA5540, ASA5550, ASA5515, ASA5525, ASA5545, "
+     "ASA5585-SSP-60)"),
     (UNIT1 + "interfaces = [" + ", ".join(f'"GigabitEthernet0/{i}"' for i in range(3000)) + "]\n", "",
      "unit primary: interfaces must list 1 to 64 interfaces, not 3000"),
     (UNIT1 + "interfaces = []\n", "", "unit primary: interfaces must list 1 to 64 interfaces, not 0"),

@@ -203,17 +203,24 @@ def system_body(sysc: SystemConfig, all_: bool = False, secrets: bool = False) -
     return out
 
 
-def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
-    out = ["firewall transparent"] if ctx.transparent else []
-    out += [f"hostname {ctx.hostname or ctx.name}",
-            f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted"]
-    out += render_names(ctx) + ["!"]
-    for itf in ctx.interfaces.values():
+def render_context_interfaces(ctx: ContextConfig, only: str | None = None) -> list[str]:
+    """A context's interface blocks (`only`: that interface's), each closed by `!`."""
+    out: list[str] = []
+    for itf in ctx.interfaces.values() if only is None else filter(None, [ctx.interfaces.get(only)]):
         out.append(f"interface {itf.name}")
         if itf.description:
             out.append(f" description {itf.description}")
         out.extend(_ctx_interface_lines(itf))
         out.append("!")
+    return out
+
+
+def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
+    out = ["firewall transparent"] if ctx.transparent else []
+    out += [f"hostname {ctx.hostname or ctx.name}",
+            f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted"]
+    out += render_names(ctx) + ["!"]
+    out.extend(render_context_interfaces(ctx))
     out.append(f"pager lines {ctx.pager_lines}")
     out.extend(_ctx_tail(ctx))
     return out

@@ -21,6 +21,11 @@ def _active_here(u: Unit, context: str | None) -> bool:
     return u.is_active_here(context)
 
 
+def failover_on(u: Unit) -> bool:
+    """Failover has run on this unit (public name of _failover_on)."""
+    return _failover_on(u)
+
+
 def _failover_on(u: Unit) -> bool:
     """Failover has run on this unit: its groups have states (kept after `no failover`)."""
     return u.pair is not None and u.pair.failover_ran(u)
@@ -68,8 +73,17 @@ def _auto_mac(u: Unit, context: str, phys: str, pick: int) -> str:
 def current_ip(u: Unit, context: str, itf: CtxInterface) -> tuple[str, str] | None:
     if not itf.ip:
         return None
+    return ip_held(itf, _failover_on(u) and not _active_here(u, context))
+
+
+def ip_held(itf: CtxInterface, standby_here: bool) -> tuple[str, str] | None:
+    """The address an interface holds: its standby address where its group is standby (none
+    without one), the active address otherwise.  For callers that walk many interfaces and
+    know `standby_here` once per context."""
+    if not itf.ip:
+        return None
     addr, mask, standby = itf.ip
-    if _failover_on(u) and not _active_here(u, context):
+    if standby_here:
         return (standby or addr, mask) if standby else None
     return addr, mask
 

@@ -240,6 +240,11 @@ class Flash:
     skipped: list[str] = field(default_factory=list)
     # the flash folder opened when loaded (see _open_root); None in memory
     _root_fd: int | None = field(default=None, repr=False, compare=False)
+    # used() is kept between writes: `write memory all` of 250 contexts checks the space 250
+    # times.  Every change of a file's content goes through write(), which counts; any other
+    # change adds, removes or renames files (the dict's identity or size changes).
+    _writes: int = field(default=0, repr=False, compare=False)
+    _used: tuple[tuple[int, int, int], int] | None = field(default=None, repr=False, compare=False)
 
     def add_image(self, name: str, size: int, now: float = 0.0) -> None:
         try:
@@ -349,7 +354,10 @@ class Flash:
         return self.images.get(path, len(self.files.get(path, b"")))
 
     def used(self) -> int:
-        return sum(self.size(f) for f in self.files)
+        key = (id(self.files), len(self.files), self._writes)
+        if self._used is None or self._used[0] != key:
+            self._used = (key, sum(self.size(f) for f in self.files))
+        return self._used[1]
 
     # ------------------------------------------------------------------ checks
     def _checked(self, path: str) -> str:
@@ -385,7 +393,8 @@ class Flash:
             raise FlashError(path, msg.IS_A_DIRECTORY)
         self._checked(path)
         self._parent_ok(path)
-        if self.used() - self.size(path) + len(data) > self.capacity:
+        after = self.used() - self.size(path) + len(data)
+        if after > self.capacity:
             raise FlashError(path, msg.NO_SPACE)
         with self._disk(path, create=path.startswith(PRIVATE + "/")) as where:
             if where is not None:
@@ -393,6 +402,8 @@ class Flash:
         self.files[path] = data
         self.images.pop(path, None)
         self.mtimes[path] = now
+        self._writes += 1
+        self._used = ((id(self.files), len(self.files), self._writes), after)
 
     def delete(self, path: str) -> None:
         self._checked(path)

@@ -31,7 +31,8 @@ class Hardware:
     @property
     def x_series(self) -> bool:
         """An ASA 5500-X (multi-core, 8 GB flash) rather than an older ASA 5500 appliance."""
-        return self.model.replace("-X", "") in ("ASA5512", "ASA5515", "ASA5525", "ASA5545", "ASA5555")
+        return self.model.replace("-X", "") in ("ASA5512", "ASA5515", "ASA5525", "ASA5545", "ASA5555",
+                                                  "ASA5585-SSP-60")
 
     def at_least(self, major: int, minor: int) -> bool:
         """The software is release major.minor or later (`9.6(4)` >= 9.2): the output lines

@@ -25,14 +25,15 @@ def phys_of(unit: Unit, context: str, ctx_ifname: str) -> str:
     return ctx_ifname
 
 
-def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
-    """Physical interfaces are monitored by default, subinterfaces are not."""
+def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface, phys: str | None = None) -> bool:
+    """Physical interfaces are monitored by default, subinterfaces are not.  `phys`: the
+    physical interface, when the caller knows it (saves a walk of the allocations)."""
     if not itf.nameif:
         return False
     explicit = ctx.monitor.get(itf.nameif)
     if explicit is not None:
         return explicit
-    return "." not in phys_of(unit, ctx.name, itf.name)
+    return "." not in (phys if phys is not None else phys_of(unit, ctx.name, itf.name))
 
 
 def address_holder(ctx: ContextConfig, itf: CtxInterface) -> CtxInterface:
@@ -48,17 +49,19 @@ def has_standby_address(itf: CtxInterface) -> bool:
     return bool((itf.ip and itf.ip[2]) or any(standby for _, standby in itf.ipv6))
 
 
-def is_tested(unit: Unit, ctx: ContextConfig, itf: CtxInterface) -> bool:
+def is_tested(unit: Unit, ctx: ContextConfig, itf: CtxInterface, phys: str | None = None) -> bool:
     """A monitored interface that failover actually tests: the two units exchange hellos on
     it only when each has an address there, so one without a standby address is never
     tested.  It stays in the `Waiting` state (`Normal (Waiting)`, `Unknown (Waiting)` without
     any address), never Testing or Failed, and never counts towards the interface policy
     (chapter 34 guidelines: "standby IP addresses need to be configured on all interfaces")."""
-    return is_monitored(unit, ctx, itf) and has_standby_address(address_holder(ctx, itf))
+    return is_monitored(unit, ctx, itf, phys) and has_standby_address(address_holder(ctx, itf))
 
 
 def monitored_count(unit: Unit) -> int:
-    return sum(1 for c in unit.ctx.values() for i in c.interfaces.values() if is_monitored(unit, c, i))
+    """How many interfaces are monitored (kept until the configuration changes)."""
+    return unit.derived("monitored_count", lambda: sum(
+        1 for name, phys, itf in unit.named_interfaces() if is_monitored(unit, unit.ctx[name], itf, phys)))
 
 
 @dataclass

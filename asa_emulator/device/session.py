@@ -9,6 +9,7 @@ mate.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,9 +31,16 @@ if TYPE_CHECKING:
     from .unit import Unit
 
 Answer = Callable[[str, list[str]], None]
+# `show history` lists the latest commands of the session; a console typed at for weeks does not
+# keep them all.  # unverified: the ASA's own depth (IOS allows `terminal history size` 0-256)
+HISTORY_MAX = 256
 # `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
 # list the contexts; `context ?` (which also creates one) shows the argument's label
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
+# Commands that never change a configuration: what the unit derived from its configuration
+# (Unit.derived) stays valid after them; every other accepted command invalidates it
+_READ_ONLY = frozenset({"changeto", "configure", "disable", "enable", "end", "exit", "help",
+                        "dir", "more", "ping", "who", "terminal", "login", "logout", "quit"})
 
 
 @dataclass
@@ -59,7 +67,7 @@ class Session:
         self._state = ModeState()
         self.state = ModeState()
         self.question: Question | None = None
-        self.history: list[str] = []
+        self.history: deque[str] = deque(maxlen=HISTORY_MAX)
         self.pager = unit.sys.pager_lines
         self.is_closed = False
         self.busy_ms = 0                   # virtual time the last commands took (flash writes)
@@ -271,6 +279,7 @@ class Session:
         except Abort:
             if cmd is not None:
                 cmd.failed = True
+        self.unit.config_touched()      # an answer may complete a change (`clear configure`)
         if cmd is None:
             return out
         out += cmd.out[printed:]        # what the command printed while answering (cmd.error)
@@ -294,12 +303,16 @@ class Session:
         self.current = cmd
         if fn is None:   # in the grammar but not emulated: say so the ASA way
             return [messages.caret_line(self.prompt_len), messages.INVALID_INPUT]
+        if rule not in _READ_ONLY and not rule.startswith("show_"):
+            self.unit.config_touched()
         try:
             fn(cmd)
         except Abort:
             cmd.failed = True
             if self.state is owner_state:    # not moved by the handler (`enter` makes a new state)
                 self.state = pre_state       # a rejected line leaves the session where it was
+        if rule not in _READ_ONLY and not rule.startswith("show_"):
+            self.unit.config_touched()       # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
         elif not cmd.failed and not self.batch:

@@ -131,6 +131,15 @@ _PLATFORMS: dict[str, _Platform] = {
                          "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
                          "Cisco ASA Crypto on-board accelerator (revision 0x1)",
                          "an ASA5545 VPN Premium", 300, 2500, 50, x_series=True),
+    # ASA 5585-X with an SSP-60: the largest 5500-X, licensable for 250 contexts (data sheet:
+    # 250 security contexts, 1024 VLANs, 10,000 IPsec peers); 6 GE + 4 10GE ports and two
+    # management ports.  # unverified: CPU, flash and BIOS lines of its `show version`
+    "ASA5585-SSP-60": _Platform("CPU Xeon 5600 series 2800 MHz, 2 CPUs (24 cores)",
+                                "Internal ATA Compact Flash, 8192MB",
+                                "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
+                                "Cisco ASA Crypto on-board accelerator (revision 0x1)",
+                                "an ASA 5585-X SSP-60 Security Plus", 1024, 10000, 250,
+                                x_series=True),
 }
 _GENERIC = _PLATFORMS["ASA5520"]
 

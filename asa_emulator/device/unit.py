@@ -8,9 +8,10 @@ A unit knows nothing about its mate: the failover engine (failover/) is attached
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from ..bulk import no_gc_pauses
 from ..config import render
 from ..config.model import (
     SINGLE,
@@ -36,6 +37,8 @@ from .flash import (
 from .hardware import Hardware
 from .mgmt import Management
 from .syslog import Syslog, deliver
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..clock import Clock, Timer
@@ -98,6 +101,10 @@ class Unit:
         self._boot_timer: Timer | None = None
         self.sys = SystemConfig()
         self.ctx: dict[str, ContextConfig] = {}
+        # what is derived from the configuration (monitored interfaces, live ports) is kept
+        # until the configuration changes: a hello tick must not walk every interface
+        self.config_gen = 0
+        self._memo: dict[str, tuple[int, Any]] = {}
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         self._file_report: list[str] | None = None
         flash.capacity = hw.flash_bytes
@@ -128,9 +135,13 @@ class Unit:
 
     # ------------------------------------------------------------------ console
     def emit(self, *lines: str) -> None:
-        """Print console messages (shown on this unit's console)."""
+        """Print console messages (shown on this unit's console).  Lines nobody takes (a lab
+        served over SSH only, with no console attached) are kept up to CONSOLE_KEPT: a serial
+        console keeps nothing that is not read, the emulator keeps the latest."""
         if self.powered:
             self.messages.extend(lines)
+            if len(self.messages) > CONSOLE_KEPT:
+                del self.messages[:-CONSOLE_KEPT]
 
     def log(self, msg_id: int, level: int, text: str, context: str | None = None) -> None:
         """A syslog message (`%ASA-level-msg_id: text`) of the system space or a context: it
@@ -206,12 +217,26 @@ class Unit:
         self.flash.write(MODE_FILE, (mode + "\n").encode(), self.clock.now)
 
     # ------------------------------------------------------------------ configuration
+    def config_touched(self) -> None:
+        """The configuration may have changed: what was derived from it is rebuilt."""
+        self.config_gen += 1
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """`build()`, kept until the configuration changes (config_touched)."""
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == self.config_gen:
+            return hit[1]  # type: ignore[no-any-return]
+        value = build()
+        self._memo[key] = (self.config_gen, value)
+        return value
+
     def reset_config(self, factory: bool = True) -> None:
         """Empty configuration.  A saved configuration lists `shutdown` for every interface
         that is down, so one about to be loaded starts with every interface enabled; a
         factory-fresh unit has them all shut down.  In single context mode the one space is
         kept as a context named SINGLE that owns every interface (the admin context, so it
         carries the unit's syslog)."""
+        self.config_touched()
         self.sys = SystemConfig()
         for name in self.hw.interfaces:
             self.sys.interfaces[name] = SysInterface(name, shutdown=factory)
@@ -248,7 +273,8 @@ class Unit:
             data = self.flash.read(STARTUP)
         except FlashError:
             return []
-        return self.run_file(None, data)
+        with no_gc_pauses():
+            return self.run_file(None, data)
 
     def apply_system(self, lines: list[str], kind: str = "batch") -> list[str]:
         """Execute system configuration lines; contexts load their config-url as they are defined."""
@@ -304,19 +330,26 @@ class Unit:
         return self.run_file(name, data)
 
     def new_context(self, name: str) -> ContextConfig:
+        self.config_touched()
         ctx = ContextConfig(name)
         self.ctx[name] = ctx
         return ctx
 
     def allocate(self, name: str, phys: str, mapped: str | None) -> None:
+        self.config_touched()
         ctx = self.ctx.setdefault(name, ContextConfig(name))
         key = mapped or phys
-        if key not in ctx.interfaces:
-            ctx.interfaces[key] = CtxInterface(key)
-            order = {a.ctx_name: i for i, a in enumerate(self.sys.contexts[name].allocations)}
-            ctx.interfaces = dict(sorted(ctx.interfaces.items(), key=lambda kv: order.get(kv[0], 999)))
+        if key in ctx.interfaces:
+            return
+        ctx.interfaces[key] = CtxInterface(key)
+        allocations = self.sys.contexts[name].allocations
+        if allocations and allocations[-1].ctx_name == key:
+            return      # the usual case, the newest allocation: already in its place
+        order = {a.ctx_name: i for i, a in enumerate(allocations)}
+        ctx.interfaces = dict(sorted(ctx.interfaces.items(), key=lambda kv: order.get(kv[0], 999)))
 
     def deallocate(self, name: str, phys: str, mapped: str | None) -> None:
+        self.config_touched()
         ctx = self.ctx.get(name)
         if ctx:
             itf = ctx.interfaces.pop(mapped or phys, None)
@@ -326,6 +359,7 @@ class Unit:
     def rename_allocation(self, name: str, old: str, new: str) -> None:
         """A re-allocation under another mapped name: the context's interface keeps its
         configuration under the new name, in the same place."""
+        self.config_touched()
         ctx = self.ctx.get(name)
         if ctx and old in ctx.interfaces:
             itf = ctx.interfaces[old]
@@ -337,13 +371,29 @@ class Unit:
         nameif, in context and allocation order: what monitoring, `show failover` and
         traffic walk."""
         for cdef in self.sys.contexts.values():
-            ctx = self.ctx.get(cdef.name)
-            if ctx is None:
-                continue
-            for a in cdef.allocations:
-                itf = ctx.interfaces.get(a.ctx_name)
-                if itf is not None and itf.nameif:
-                    yield cdef.name, a.phys, itf
+            yield from self._named_in(cdef.name)
+
+    def named_interfaces_in(self, contexts: Iterable[str]) -> Iterator[tuple[str, str, CtxInterface]]:
+        """named_interfaces of the given contexts only, in the system's context order."""
+        wanted = set(contexts)
+        if not wanted:
+            return
+        if len(wanted) == 1:
+            yield from self._named_in(next(iter(wanted)))
+            return
+        for name in self.sys.contexts:
+            if name in wanted:
+                yield from self._named_in(name)
+
+    def _named_in(self, name: str) -> Iterator[tuple[str, str, CtxInterface]]:
+        cdef = self.sys.contexts.get(name)
+        ctx = self.ctx.get(name)
+        if cdef is None or ctx is None:
+            return
+        for a in cdef.allocations:
+            itf = ctx.interfaces.get(a.ctx_name)
+            if itf is not None and itf.nameif:
+                yield name, a.phys, itf
 
     def group_of(self, context: str | None) -> int:
         if context is None or context == self.sys.admin_context:
@@ -425,6 +475,7 @@ class Unit:
             self.pair.after_command(self, session, cmd)
 
 
+CONSOLE_KEPT = 2000                       # console lines kept until a front end takes them
 _LOADED = "Cryptochecksum (unchanged)"    # the boot banner's line after the configuration
 # The lines a saved configuration is framed with (`ASA Version 9.1(7) <system>`, the closing
 # `Cryptochecksum:...`): the ASA reads them without error; the emulator has no command for them.

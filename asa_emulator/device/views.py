@@ -37,9 +37,8 @@ def _interface(cmd: Command) -> list[str]:
     detail = cmd.has("detail")
     if cmd.has("brief"):
         return show.show_interface_ip_brief(_brief_rows(u, s.context))
-    views = _if_views(u, s.context)
-    if cmd.value("IFNAME"):
-        views = [v for v in views if v.name == resolve_interface(cmd)]
+    only = resolve_interface(cmd) if cmd.value("IFNAME") else None
+    views = _if_views(u, s.context, only)
     if cmd.has("summary"):
         return show.show_interface_summary(views, in_context=s.context is not None)
     return show.show_interface(views, detail=detail, in_context=s.context is not None)
@@ -93,13 +92,16 @@ def _with_traffic(v: show.InterfaceView, c: IfCounters | None,
                    bytes_out=c.bytes_out, dropped=c.dropped, asr=asr)
 
 
-def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
+def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[show.InterfaceView]:
+    """The interfaces of the space (`only`: that one, by the name the space gives it)."""
     eng = u.traffic
     out: list[show.InterfaceView] = []
     if context is None:
         totals = eng.phys_counters(u) if eng is not None else {}
         allocated = {a.phys for cdef in u.sys.contexts.values() for a in cdef.allocations}
         for i, itf in enumerate(u.sys.ordered_interfaces()):
+            if only is not None and itf.name != only:
+                continue
             base = itf.name.split(".")[0]
             admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
             link = u.has_link(base)
@@ -119,7 +121,7 @@ def _if_views(u: Unit, context: str | None) -> list[show.InterfaceView]:
     ctx = u.ctx[context]
     for i, a in enumerate(cdef.allocations):
         cif = ctx.interfaces.get(a.ctx_name)
-        if cif is None:
+        if cif is None or (only is not None and a.ctx_name != only):
             continue
         sysif = u.sys.interfaces.get(a.phys)
         base = a.phys.split(".")[0]

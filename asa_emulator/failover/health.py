@@ -21,11 +21,14 @@ S = GroupState
 FAILING = ("Failed", "No Link")          # monitored statuses that count towards the threshold
 
 
-def monitored(u: Unit) -> list[tuple[str, str, str, int]]:
+def monitored(u: Unit) -> tuple[tuple[str, str, str, int], ...]:
     """(context, nameif, physical, group) for every interface failover tests on this unit:
-    monitored, with a standby address (an interface without one waits, untested)."""
-    return [(name, itf.nameif, phys, u.group_of(name)) for name, phys, itf in u.named_interfaces()
-            if is_tested(u, u.ctx[name], itf)]
+    monitored, with a standby address (an interface without one waits, untested).  Kept until
+    the configuration changes: a tick's work follows the monitored interfaces, not the
+    configured ones."""
+    return u.derived("monitored", lambda: tuple(
+        (name, itf.nameif, phys, u.group_of(name)) for name, phys, itf in u.named_interfaces()
+        if is_tested(u, u.ctx[name], itf, phys)))
 
 
 def poll_hold(u: Unit, gid: int) -> tuple[int, int]:
@@ -56,14 +59,16 @@ def poll(ps: PairState, u: Unit, m: Unit) -> None:
     fo = ps.of(u)
     now = ps.clock.now
     link = ps.link
-    mate_phys = ps.live_phys(m) if ps.enabled(m) else set()
+    mate_phys = ps.live_phys(m) if ps.enabled(m) else frozenset()
     seen: set[tuple[str, str]] = set()
+    down = _shut_down(u)
     for ctx, nameif, phys, gid in monitored(u):
         key = (ctx, nameif)
         seen.add(key)
-        mon = fo.ifmon.setdefault(key, IfMon("Unknown", now))
-        itf = u.ctx[ctx].interfaces
-        shut = sys_shut(u, phys) or any(i.shutdown for i in itf.values() if i.nameif == nameif)
+        mon = fo.ifmon.get(key)
+        if mon is None:
+            mon = fo.ifmon[key] = IfMon("Unknown", now)
+        shut = key in down
         _, hold = poll_hold(u, gid)
         if shut:
             mon.status = "Link Down"
@@ -80,6 +85,16 @@ def poll(ps: PairState, u: Unit, m: Unit) -> None:
     for key in list(fo.ifmon):
         if key not in seen:
             del fo.ifmon[key]
+
+
+def _shut_down(u: Unit) -> frozenset[tuple[str, str]]:
+    """(context, nameif) of the monitored interfaces shut down, in the context or in the
+    system space (kept until the configuration changes)."""
+    def build() -> frozenset[tuple[str, str]]:
+        return frozenset((ctx, nameif) for ctx, nameif, phys, _ in monitored(u)
+                         if sys_shut(u, phys) or any(i.shutdown for i in u.ctx[ctx].interfaces.values()
+                                                     if i.nameif == nameif))
+    return u.derived("monitored_shut", build)
 
 
 def _test_result(ps: PairState, u: Unit, phys: str) -> str:

@@ -13,6 +13,7 @@ which groups run, and `PairState.active_active` which layout `show failover` pri
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -134,10 +135,16 @@ class IfMon:
     last_heard: int = 0
 
 
+# `show failover history` keeps the latest transitions only, as a real unit's buffer does, so
+# a lab that runs for weeks with thousands of failovers does not grow.  # unverified: the size
+HISTORY_MAX = 200
+
+
 @dataclass
 class UnitFailover:
     groups: dict[int, Group] = field(default_factory=lambda: {g: Group() for g in GROUPS})
-    history: list[HistoryRec] = field(default_factory=list)
+    history: deque[HistoryRec] = field(default_factory=lambda: deque(maxlen=HISTORY_MAX))
+    history_count: int = 0                   # transitions ever recorded (the deque forgets)
     started: bool = False                    # failover enabled and running on this unit
     started_at: int = 0
     paired: bool = False                     # hellos from the mate are being heard
@@ -179,6 +186,7 @@ class UnitFailover:
             path = TO_STANDBY[TO_STANDBY.index(g.state) + 1:]
         for nxt in path:
             self.history.append(HistoryRec(now, gid, g.state, nxt, reason))
+            self.history_count += 1
             g.state = nxt
         if g.active and g.active_since is None:
             g.active_since = now
@@ -312,10 +320,12 @@ class PairState:
             return False
         return self.link.carries(u.name, link[1])
 
-    def live_phys(self, u: Unit) -> set[str]:
-        """The physical ports of u's named interfaces that are not shut down."""
-        return {phys for _, phys, itf in u.named_interfaces()
-                if not itf.shutdown and not sys_shut(u, phys)}
+    def live_phys(self, u: Unit) -> frozenset[str]:
+        """The physical ports of u's named interfaces that are not shut down (kept until the
+        configuration changes)."""
+        return u.derived("live_phys", lambda: frozenset(
+            phys for _, phys, itf in u.named_interfaces()
+            if not itf.shutdown and not sys_shut(u, phys)))
 
     # ------------------------------------------------------------------ changing state
     def set(self, u: Unit, gid: int, state: GroupState, reason: Reason) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..bulk import no_gc_pauses
 from ..config.model import ContextConfig
 from ..device import messages
 from .replication import may_replicate_from
@@ -68,6 +69,11 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
 def copy_config(src: Unit, dst: Unit, context: str | None, full: bool) -> None:
     """Make dst's running configuration src's (system and every context, or one context).
     The unit's own `failover lan unit` stays: it is never replicated."""
+    with no_gc_pauses():
+        _copy_config(src, dst, context, full)
+
+
+def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool) -> None:
     if full:
         keep_role = dst.sys.failover.lan_unit
         dst.reset_config(factory=False)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
@@ -36,14 +37,16 @@ class CommandError(Exception):
         self.word = word
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str
     col: int
 
 
+_WORD = re.compile(r"\S+")
+
+
 def split_words(line: str) -> list[Word]:
-    return [Word(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
+    return [Word(m.group(), m.start()) for m in _WORD.finditer(line)]
 
 
 _accepts_cache: dict[tuple[int, ...], frozenset[str]] = {}
@@ -73,6 +76,7 @@ class _Choices:
 
     keywords: dict[str, str]              # keyword text -> terminal
     args: tuple[ArgTerminal, ...]         # highest priority first (ties: by name)
+    firsts: frozenset[str]                # the keywords' first letters (most words skip the scan)
 
 
 _choices_cache: dict[frozenset[str], _Choices] = {}
@@ -85,7 +89,7 @@ def _choices(g: Grammar, acc: frozenset[str]) -> _Choices:
     if found is None:
         kws = {g.keywords[t]: t for t in acc if t in g.keywords}
         args = sorted((g.args[t] for t in acc if t in g.args), key=lambda a: (-a.priority, a.name))
-        found = _choices_cache[acc] = _Choices(kws, tuple(args))
+        found = _choices_cache[acc] = _Choices(kws, tuple(args), frozenset(k[:1] for k in kws))
     return found
 
 
@@ -108,7 +112,8 @@ def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
     exact = choices.keywords.get(low)
     if exact is not None:
         return exact
-    prefixed = [t for kw, t in choices.keywords.items() if kw.startswith(low)]
+    prefixed = ([t for kw, t in choices.keywords.items() if kw.startswith(low)]
+                if low[:1] in choices.firsts else [])
     if len(prefixed) == 1:
         return prefixed[0]
     arg = next((a for a in choices.args if a.matches(word.text)), None)
@@ -148,18 +153,132 @@ def _feed(g: Grammar, mode: str, line: str, words: list[Word],
     return ip
 
 
-@lru_cache(maxsize=8192)
+# ------------------------------------------------------------------ parsing whole lines
+# A line's tree depends only on its mode and the sequence of terminals its words stand for
+# (the values are leaves).  Each sequence met is kept in a trie: its nodes hold the terminals
+# acceptable there (what `_choose` needs for the next word) and, at the end of a command, the
+# shape of its tree.  A new line of a known shape (a fresh description, another address) is
+# then parsed without Lark: one dictionary step per word, and the tree rebuilt around the new
+# tokens.  The trie grows with the shapes of the grammar met, not with the lines; it is
+# capped all the same (a user could type ever longer argument lists), beyond which the
+# lines of new shapes take Lark's path uncached.
+MAX_SHAPES = 50_000
+
+# A tree's shape: (rule, children), a child being a shape or the index of a fed token.
+Shape = tuple[str, tuple["Shape | int", ...]]
+
+
+class _Node:
+    __slots__ = ("acc", "next", "shape")
+
+    def __init__(self) -> None:
+        self.acc: frozenset[str] | None = None       # terminals acceptable after this prefix
+        self.next: dict[str, _Node] = {}
+        self.shape: Shape | None = None              # the tree of a complete command
+
+
+_roots: dict[str, _Node] = {}
+_nodes = 0
+
+
+def _child(node: _Node, term: str) -> _Node | None:
+    global _nodes
+    nxt = node.next.get(term)
+    if nxt is None and _nodes < MAX_SHAPES:
+        nxt = node.next[term] = _Node()
+        _nodes += 1
+    return nxt
+
+
+def _shape(tree: Tree, index: dict[int, int]) -> Shape | None:
+    kids: list[Shape | int] = []
+    for c in tree.children:
+        if isinstance(c, Tree):
+            sub = _shape(c, index)
+            if sub is None:
+                return None
+            kids.append(sub)
+        elif isinstance(c, Token) and id(c) in index:
+            kids.append(index[id(c)])
+        else:
+            return None         # a leaf that is not a token we fed: do not keep this shape
+    return (tree.data, tuple(kids))
+
+
+def _build(shape: Shape, tokens: list[Token]) -> Tree:
+    data, kids = shape
+    return Tree(data, [tokens[k] if isinstance(k, int) else _build(k, tokens) for k in kids])
+
+
+def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
+            ip: InteractiveParser | None) -> tuple[list[Token], _Node | None, InteractiveParser | None]:
+    """The words as tokens, walking the trie from `node`; with `ip` (Lark's parser) also fed to
+    Lark and the trie filled in.  Without `ip` the walk stops (node None) at the first prefix
+    the trie does not know.  Raises CommandError as the ASA reports it."""
+    tokens: list[Token] = []
+    i = 0
+    while i < len(words):
+        if ip is not None:
+            acc = _accepts(ip)
+            if node is not None:
+                node.acc = acc
+        elif node is None or node.acc is None:
+            return tokens, None, None
+        else:
+            acc = node.acc
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if (nxt and _ALPHA.match(w.text) and _PORT.match(nxt.text)
+                and any(t in acc for t in _SPLICE)
+                and not any(g.keywords.get(t) == w.text.lower() for t in acc)):
+            w = Word(w.text + nxt.text, w.col)
+            i += 1
+        term = _choose(g, acc, w)
+        value = line[w.col:].rstrip() if term == "REST" else w.text
+        tok = Token(term, value, start_pos=w.col)
+        tokens.append(tok)
+        if ip is not None:
+            ip.feed_token(tok)
+        if node is not None:
+            node = _child(node, term) if ip is not None else node.next.get(term)
+            if node is None and ip is None:
+                return tokens, None, None
+        if term == "REST":
+            break
+        i += 1
+    if ip is not None:
+        acc = _accepts(ip)
+        if node is not None:
+            node.acc = acc
+    return tokens, node, ip
+
+
+@lru_cache(maxsize=4096)
 def parse(mode: str, line: str) -> Tree:
     """Parse one command line in `mode`; raise CommandError if it is not a command."""
     g = load()
     words = split_words(line)
-    ip = _feed(g, mode, line, words)
+    root = _roots.get(mode)
+    if root is None:
+        root = _roots[mode] = _Node()
+    tokens, node, _ = _tokens(g, line, words, root, None)
+    if node is not None and node.acc is not None and (node.shape is not None or _END not in node.acc):
+        if _END not in node.acc:
+            raise CommandError("incomplete", len(line), "")
+        assert node.shape is not None
+        return _build(node.shape, tokens)
+    # a shape not met yet: Lark parses it, and the trie learns it
+    tokens, node, ip = _tokens(g, line, words, root, _start(g, mode))
+    assert ip is not None
     if _END not in _accepts(ip):
         raise CommandError("incomplete", len(line), "")
     try:
-        return ip.feed_eof()
+        tree = ip.feed_eof()
     except UnexpectedInput as exc:   # cannot happen when $END is accepted; be safe
         raise CommandError("incomplete", len(line), "") from exc
+    if node is not None:
+        node.shape = _shape(tree, {id(t): k for k, t in enumerate(tokens)})
+    return tree
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..device.messages import ERROR_PREFIXES
 from ..device.session import Session
 from ..device.syslog import Datagram
-from ..lab.lab import Lab
+from ..lab.lab import Lab, keep_for_good
 from ..lab.labfile import LabError
 from ..syntax.limits import printable
 
@@ -133,12 +133,14 @@ class Runner:
 def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None = None,
               settle: bool = True, base: Path | None = None,
               transcript_root: Path | None = None,
-              syslog: SendSyslog | None = None) -> tuple[list[str], RunStats]:
+              syslog: SendSyslog | None = None,
+              for_good: bool = False) -> tuple[list[str], RunStats]:
     """Run a whole script; return the transcript lines (also passed to `emit`) and stats.
 
     With `transcript_root` the script is a golden transcript: its lab runs on a copy in memory
     (the lab directory is never changed) and `@lab` must name a lab inside that folder.
-    `syslog` receives the messages for `logging host` servers as they are made."""
+    `syslog` receives the messages for `logging host` servers as they are made.  `for_good`:
+    the lab lives as long as the process (`run`: lab.keep_for_good)."""
     collected: list[str] = []
 
     def sink(line: str) -> None:
@@ -153,6 +155,8 @@ def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None =
     lab = Lab.load(named or lab_name or "example", base, in_memory=golden, confine_to=transcript_root)
     if settle:
         lab.settle()
+    if for_good:
+        keep_for_good()
     runner = Runner(lab, sink, syslog)
     for line in body:
         runner.feed(line)

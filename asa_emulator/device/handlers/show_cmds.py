@@ -87,19 +87,12 @@ def _bang_first(blocks: list[str]) -> list[str]:
 
 def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
     u, s = cmd.unit, cmd.session
-    body = render.context_body(u.ctx[s.context or ""], all_)
+    ctx = u.ctx[s.context or ""]
     if key == "interface":
-        out: list[str] = []
+        # the interface blocks only, not the whole context rendered and cut
         want = resolve_interface(cmd) if cmd.value("IFNAME") else None
-        keep = False
-        for ln in body:
-            if ln.startswith("interface "):
-                keep = want is None or ln.split()[1] == want
-            if keep:
-                out.append(ln)
-            if ln == "!":
-                keep = False
-        return _bang_first(out)
+        return _bang_first(render.render_context_interfaces(ctx, want))
+    body = render.context_body(ctx, all_)
     if key in ("nameif", "ip", "asr-group"):
         # interface sub-commands: each interface that has one, with its matching lines
         prefix = {"nameif": " nameif ", "ip": " ip address ", "asr-group": " asr-group "}[key]
@@ -114,9 +107,8 @@ def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
         if all_:
             # with `all` every named interface is listed, monitored or not (defaults included)
             from ..interfaces import is_monitored
-            ctx = u.ctx[s.context or ""]
-            return [("" if is_monitored(u, ctx, itf) else "no ") + f"monitor-interface {itf.nameif}"
-                    for name, _, itf in u.named_interfaces() if name == s.context]
+            return [("" if is_monitored(u, ctx, itf, phys) else "no ") + f"monitor-interface {itf.nameif}"
+                    for _, phys, itf in u.named_interfaces_in([s.context or ""])]
         return [ln for ln in body if "monitor-interface" in ln]
     if key in ("hostname", "enable", "pager", "firewall"):
         return [ln for ln in body if ln.startswith(key + " ")]

@@ -6,6 +6,7 @@ exec ... | descriptions]`, `show monitor-interface`; and the lab's `@status` row
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from ...config.defaults import MAX_MONITORED
@@ -41,7 +42,7 @@ def show(pair: PairState, cmd: Command, what: str) -> list[str]:
     if what == "monitor-interface":
         if s.context is None:
             return []
-        return render.show_monitor_interface(view(pair, u), s.context)
+        return render.show_monitor_interface(view(pair, u, (s.context,)), s.context)
     words = cmd.words
     if "group" in words:
         gid = int(cmd.value("N_1_2") or 1)
@@ -49,11 +50,11 @@ def show(pair: PairState, cmd: Command, what: str) -> list[str]:
             cmd.error(messages.failover_group_missing(gid))
         return render.show_failover_group(view(pair, u), gid)
     if "state" in words:
-        return render.show_failover_state(view(pair, u))
+        return render.show_failover_state(state_view(pair, u))
     if "history" in words:
         return render.show_failover_history(history(pair, u))
     if "interface" in words:
-        return render.show_failover_interface(view(pair, u))
+        return render.show_failover_interface(view(pair, u, ()))
     if "exec" in words:
         return show_exec(pair, cmd)
     if "descriptions" in words:
@@ -81,26 +82,39 @@ def history(pair: PairState, u: Unit) -> list[HistoryEntry]:
             for h in pair.of(u).history]
 
 
-def _ifaces(pair: PairState, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
+Contexts = Collection[str] | None
+"""The contexts whose interfaces a view lists: None for all of them."""
+
+
+def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tuple[IfaceView, ...]:
     fo = pair.of(u)
     out: list[IfaceView] = []
-    for name, phys, itf in u.named_interfaces():
+    named = u.named_interfaces() if contexts is None else u.named_interfaces_in(contexts)
+    plain: dict[tuple[str, bool], str] = {}     # a port's status without monitoring, once
+
+    def plain_status(phys: str, shutdown: bool) -> str:
+        found = plain.get((phys, shutdown))
+        if found is None:
+            found = plain[(phys, shutdown)] = _plain_status(u, phys, shutdown, pair)
+        return found
+    for name, phys, itf in named:
         ctx = u.ctx[name]
         holder = address_holder(ctx, itf)       # a bridge-group member shows its BVI's
         ip = current_ip(u, name, holder)
         v6 = current_ipv6(u, name, holder, phys)
         mon = fo.ifmon.get((name, itf.nameif))
-        monitored = is_monitored(u, ctx, itf)
-        status = mon.status if mon and fo.paired else _plain_status(u, phys, itf.shutdown, pair)
+        monitored = is_monitored(u, ctx, itf, phys)
+        if mon and fo.paired and monitored:
+            status = mon.status
+        else:
+            status = plain_status(phys, itf.shutdown)
         if not monitored:
             tag = "Not-Monitored"
-            status = _plain_status(u, phys, itf.shutdown, pair)
         elif not has_standby_address(holder):
             # never tested (no standby address): the link's own state, or Unknown with no
             # address at all (9.12 capture: `Interface outside (0.0.0.0): Unknown (Waiting)`)
             tag = "Waiting"
-            status = (_plain_status(u, phys, itf.shutdown, pair) if holder.ip or holder.ipv6
-                      else "Unknown")
+            status = plain_status(phys, itf.shutdown) if holder.ip or holder.ipv6 else "Unknown"
         elif not fo.paired or status in ("Unknown",):
             tag = "Waiting"
         else:
@@ -109,19 +123,20 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool) -> tuple[IfaceView, ...]:
     return tuple(out)
 
 
-def _unheard_ifaces(u: Unit) -> tuple[IfaceView, ...]:
+def _unheard_ifaces(u: Unit, contexts: Contexts) -> tuple[IfaceView, ...]:
     """A mate that is not heard: its interfaces as this unit's configuration has them, each
     with the address the mate holds (the other one of each pair), status unknown
     (`Interface outside (10.0.0.2): Unknown (Waiting)`, 9.12 capture with a failed mate)."""
     out: list[IfaceView] = []
-    for name, _phys, itf in u.named_interfaces():
+    named = u.named_interfaces() if contexts is None else u.named_interfaces_in(contexts)
+    for name, phys, itf in named:
         ctx = u.ctx[name]
         ip = None
         holder = address_holder(ctx, itf)
         if holder.ip:
             addr, _mask, standby = holder.ip
             ip = (standby or None) if u.is_active_here(name) else addr
-        tag = "Waiting" if is_monitored(u, ctx, itf) else "Not-Monitored"
+        tag = "Waiting" if is_monitored(u, ctx, itf, phys) else "Not-Monitored"
         out.append(IfaceView(name, itf.nameif, ip, None, "Unknown", tag))
     return tuple(out)
 
@@ -156,10 +171,11 @@ def _groups(pair: PairState, u: Unit, alive: bool) -> tuple[GroupView, ...]:
     return tuple(out)
 
 
-def _host(pair: PairState, u: Unit, alive: bool = True, as_other: bool = False) -> HostView:
+def _host(pair: PairState, u: Unit, contexts: Contexts, alive: bool = True,
+          as_other: bool = False) -> HostView:
     return HostView(role=pair.role(u), groups=_groups(pair, u, alive), model=u.hw.model,
                     hw_rev=u.hw.hw_rev, version=u.hw.version,
-                    interfaces=_ifaces(pair, u, as_other) if alive else (), present=alive)
+                    interfaces=_ifaces(pair, u, as_other, contexts) if alive else (), present=alive)
 
 
 def _link(pair: PairState, u: Unit, link: tuple[str, str] | None, lan: bool) -> LinkView | None:
@@ -195,29 +211,45 @@ def pair_standby(pair: PairState, u: Unit) -> bool:
     return g.state != "Not Detected" and not g.active
 
 
-def view(pair: PairState, u: Unit) -> FailoverView:
+def _other(pair: PairState, u: Unit, contexts: Contexts) -> HostView:
+    """The mate, as u sees it."""
+    fo = pair.of(u)
+    m = pair.mate(u)
+    if fo.paired or fo.lan_failed:
+        # still paired: the mate as last heard, even if it has just gone silent
+        return _host(pair, m, contexts, alive=True, as_other=True)
+    # a mate heard but refused (prerequisites) is known, and shown failed
+    refused = refused_mate(pair, u)
+    state = "Failed" if fo.mate_failed or refused else "Not Detected"
+    reason = "Comm Failure" if fo.mate_failed else "Config Mismatch" if refused else "None"
+    when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
+    # a mate heard and refused has told its role (the same as ours when that is why)
+    return HostView(role=pair.role(m) if refused else pair.role(u).other,
+                    groups=tuple(GroupView(g, state, 0, reason, when) for g in pair.gids_of(u)),
+                    model=m.hw.model, hw_rev=m.hw.hw_rev, version=m.hw.version,
+                    interfaces=_unheard_ifaces(u, contexts), present=False)
+
+
+def state_view(pair: PairState, u: Unit) -> FailoverView:
+    """What `show failover state` prints, and only that: the units' roles and group states
+    (no interfaces, statistics or links to gather)."""
+    enabled = u.sys.failover.enabled and pair.of(u).started
+    return FailoverView(enabled=enabled, role=pair.role(u), lan=None, this=_host(pair, u, ()),
+                        other=_other(pair, u, ()) if enabled else None,
+                        active_active=pair.active_active_of(u))
+
+
+def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:
+    """What the `show failover` family prints.  `contexts`: the contexts whose interfaces
+    the command lists (None: all, as `show failover`; () for `show failover state`, which
+    lists none: its cost does not grow with the configuration)."""
     f = u.sys.failover
     fo = pair.of(u)
     m = pair.mate(u)
     mfo = pair.of(m)
     enabled = f.enabled and fo.started
-    other: HostView | None = None
+    other = _other(pair, u, contexts) if enabled else None
     mate_known = fo.paired or fo.lan_failed
-    if enabled:
-        if mate_known:
-            # still paired: the mate as last heard, even if it has just gone silent
-            other = _host(pair, m, alive=True, as_other=True)
-        else:
-            # a mate heard but refused (prerequisites) is known, and shown failed
-            refused = refused_mate(pair, u)
-            state = "Failed" if fo.mate_failed or refused else "Not Detected"
-            reason = "Comm Failure" if fo.mate_failed else "Config Mismatch" if refused else "None"
-            when = render.format_time(fo.mate_lost_at) if fo.mate_failed and fo.mate_lost_at else None
-            # a mate heard and refused has told its role (the same as ours when that is why)
-            other = HostView(role=pair.role(m) if refused else pair.role(u).other,
-                             groups=tuple(GroupView(g, state, 0, reason, when) for g in pair.gids_of(u)),
-                             model=m.hw.model, hw_rev=m.hw.hw_rev, version=m.hw.version,
-                             interfaces=_unheard_ifaces(u), present=False)
     # Active/Active: the system-wide `failover polltime interface`, `failover
     # interface-policy` and `failover replication http` have no effect (Guidelines): the
     # header shows what the failover groups use (group 1's poll time and policy, or their
@@ -230,10 +262,12 @@ def view(pair: PairState, u: Unit) -> FailoverView:
     last = fo.last_failover.get(UNIT)
     return FailoverView(
         enabled=enabled, role=pair.role(u), lan=_link(pair, u, f.lan_if, True),
-        this=_host(pair, u), other=other, active_active=aa,
+        this=_host(pair, u, contexts), other=other, active_active=aa,
         state_link=_link(pair, u, f.link, False),
         unit_poll_ms=f.unit_poll_ms, unit_hold_ms=f.unit_hold_ms, if_poll_ms=poll, if_hold_ms=hold,
-        policy=f"{policy[0]}%" if policy[1] else str(policy[0]), monitored=monitored_count(u),
+        policy=f"{policy[0]}%" if policy[1] else str(policy[0]),
+        # counted for the views that print the header (all contexts), not per `show failover state`
+        monitored=monitored_count(u) if contexts is None else 0,
         monitored_max=MAX_MONITORED,
         replication_http=http,
         last_failover=render.format_time(last) if last is not None and not aa else None,
@@ -251,7 +285,7 @@ def view(pair: PairState, u: Unit) -> FailoverView:
                                           **pair.repl_stats(u, None)}),
         group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.repl_stats(u, g))
                      for g in pair.gids_of(u)},
-        context_groups={c: u.group_of(c) for c in u.sys.contexts})
+        context_groups={c: u.group_of(c) for c in (u.sys.contexts if contexts is None else contexts)})
 
 
 def _stats(names: tuple[str, ...], counted: dict[str, tuple[int, int]]) -> tuple[StatRow, ...]:
