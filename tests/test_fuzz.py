@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import asa_emulator.device.handlers  # noqa: F401  (registers the command handlers)
+import asa_emulator.failover.commands  # noqa: F401  (and the failover commands')
 from asa_emulator.device.flash import Flash
 from asa_emulator.device.hardware import Hardware
 from asa_emulator.device.session import ModeState, Session

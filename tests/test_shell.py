@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import asa_emulator.device.handlers  # noqa: F401  (registers the command handlers)
+import asa_emulator.failover.commands  # noqa: F401  (and the failover commands')
 from asa_emulator.device.flash import Flash
 from asa_emulator.device.hardware import Hardware
 from asa_emulator.device.session import Session

@@ -1,4 +1,5 @@
-"""Rules of a unit's interfaces: which are monitored for failover, and their traffic counters.
+"""Rules of a unit's interfaces: their names as typed, which are monitored for failover, and
+their traffic counters.
 
 Physical interfaces are monitored by default, subinterfaces are not; `[no] monitor-interface`
 overrides either (configuration guide, "Interface Monitoring").  A monitored interface is
@@ -11,9 +12,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .hardware import canonical_interface
+
 if TYPE_CHECKING:
     from ..config.model import ContextConfig, CtxInterface
+    from .commands import Command
     from .unit import Unit
+
+
+def phys_name(cmd: Command, terminal: str = "PHY_IF", nth: int = 0) -> str:
+    """The canonical physical interface a PHY_IF word names, or the `^` error."""
+    typed = cmd.values(terminal)[nth]
+    name = canonical_interface(typed, cmd.unit.hw.interfaces)
+    if name is None:
+        cmd.invalid_token(terminal, nth)
+        raise AssertionError  # unreachable: invalid_token raises
+    return name
+
+
+def norm_mac(mac: str) -> str:
+    """`0:1a.b` -> `0000.001a.000b`: the form the ASA prints."""
+    return ".".join(part.zfill(4) for part in mac.lower().split("."))
 
 
 def phys_of(unit: Unit, context: str, ctx_ifname: str) -> str:

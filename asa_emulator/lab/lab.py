@@ -50,8 +50,10 @@ def _unit_flash(spec: LabSpec, folder: Path | None) -> Flash:
 
 class Lab:
     def __init__(self, spec: LabSpec) -> None:
-        # the command handlers register themselves: the device's, then the traffic engine's
+        # the command handlers register themselves: the device's, the failover engine's
+        # (failover, failover group, failover lan/link/interface ip) and the traffic engine's
         import asa_emulator.device.handlers  # noqa: F401
+        import asa_emulator.failover.commands  # noqa: F401
         import asa_emulator.traffic.commands  # noqa: F401
         self.spec = spec
         self.clock = Clock(spec.clock_ms)

@@ -5,7 +5,6 @@ from . import (  # noqa: F401
     defaults,
     everyday_cmds,
     exec_cmds,
-    failover_cmds,
     files,
     logging_cmds,
     login,

@@ -17,17 +17,7 @@ from .. import context_mode, names, show
 from .. import messages as msg
 from ..commands import Command, handler
 from ..flash import FlashError, resolve, shown, split_url
-from ..hardware import canonical_interface
-
-
-def phys_name(cmd: Command, terminal: str = "PHY_IF", nth: int = 0) -> str:
-    """The canonical physical interface a PHY_IF word names, or the `^` error."""
-    typed = cmd.values(terminal)[nth]
-    name = canonical_interface(typed, cmd.unit.hw.interfaces)
-    if name is None:
-        cmd.invalid_token(terminal, nth)
-        raise AssertionError  # unreachable: invalid_token raises
-    return name
+from ..interfaces import norm_mac, phys_name
 
 
 @handler("hostname")
@@ -127,11 +117,6 @@ def mac_address(cmd: Command) -> None:
         _sys_if(cmd).mac = value
     else:
         u.ctx[s.context or ""].interfaces[str(s.state.target)].mac = value
-
-
-def norm_mac(mac: str) -> str:
-    """`0:1a.b` -> `0000.001a.000b`: the form the ASA prints."""
-    return ".".join(part.zfill(4) for part in mac.lower().split("."))
 
 
 @handler("vlan")

@@ -1,14 +1,18 @@
-"""Failover configuration and control commands of the system execution space.
+"""The failover commands (chapter: "Configuring the Primary Failover Unit", "Configuring
+Failover Parameters", "Configuring Failover Groups", "Controlling Failover"): `failover`,
+`failover lan unit|interface`, `failover link`, `failover interface ip`, `failover key`,
+`failover polltime`, `failover group N` and its sub-mode, `failover active|reset [group N]`.
 
 Validation and the configuration model live here; what the pair does about it (hellos,
-negotiation, switching groups) is the failover engine's business (`unit.pair`).
+negotiation, switching groups) runs through the unit's pair hooks (`unit.pair`).  The lab
+registers these handlers when it assembles a pair (lab/lab.py).
 """
 
 from __future__ import annotations
 
 import ipaddress
 
-from ...config.defaults import (
+from ..config.defaults import (
     GROUP_PREFERENCE,
     IF_HOLD_MS,
     IF_POLL_MS,
@@ -17,10 +21,10 @@ from ...config.defaults import (
     UNIT_HOLD_MS,
     UNIT_POLL_MS,
 )
-from ...config.model import FailoverGroup, FailoverIp
-from .. import messages, names
-from ..commands import Command, handler
-from .system_cfg import norm_mac, phys_name
+from ..config.model import FailoverGroup, FailoverIp
+from ..device import messages, names
+from ..device.commands import Command, handler
+from ..device.interfaces import norm_mac, phys_name
 
 # These commands exist only in the system execution space's grammar, so no handler here runs
 # in a security context.
