@@ -69,7 +69,12 @@ class Lab:
         self.current = self.unit_names[0]
         self.quit_requested = False     # `@quit` in a script: the runner reads no further
         self._baseline: dict[tuple[str, str | None], str] = {}   # configurations once settled
-        for us in spec.units:
+        self._power_on_all()
+
+    def _power_on_all(self) -> None:
+        """Power the units on as lab.toml says (together, unless a unit has a `power_on`
+        delay); the boot is not shown, as at the lab's start."""
+        for us in self.spec.units:
             u = self.units[us.name]
             self.clock.call_later(us.power_on_ms, functools.partial(u.power_on, us.boot_ms, False))
 
@@ -160,6 +165,20 @@ class Lab:
         return [d for u in self.units.values() for d in u.syslog.take_datagrams()]
 
     # ------------------------------------------------------------------ settling
+    def power_cycle(self) -> None:
+        """`@reset`, first half: both units lose power and start again as at the lab's start,
+        each from what its flash holds (unsaved changes are gone).  The cabling, and any fault
+        injected on it, stays as it is.  `settle` is the second half."""
+        for u in self.units.values():
+            u.power_off()
+        self.pair.links_changed()
+        self._power_on_all()
+
+    def reset(self) -> None:
+        """`@reset`: power-cycle both units from their saved flash and settle."""
+        self.power_cycle()
+        self.settle()
+
     def settled(self) -> bool:
         for u in self.units.values():
             if u.powered and not u.up:
