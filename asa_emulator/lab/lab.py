@@ -6,7 +6,7 @@ Implements console.LabHandle.  The `@` directives are parsed in directives.py.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..console import Console, LabSummary
@@ -163,6 +163,14 @@ class Lab:
 
     def take_syslog(self) -> list[Datagram]:
         return [d for u in self.units.values() for d in u.syslog.take_datagrams()]
+
+    def run(self, lines: Iterable[str]) -> list[str]:
+        """Run script lines (commands and `@` directives) on this lab as `asa-emulator run`
+        does, from where the lab is now; the transcript lines they produce."""
+        from ..transcript.runner import run_on
+        out: list[str] = []
+        run_on(self, lines, out.append)
+        return out
 
     # ------------------------------------------------------------------ settling
     def power_cycle(self) -> None:
