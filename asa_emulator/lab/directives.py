@@ -22,6 +22,7 @@ USAGE = {
     "failover-link": "@failover-link down|up",
     "state-link": "@state-link down|up",
     "status": "@status",
+    "reset": "@reset",
     "traffic": "@traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT DST_IF DST_IP:PORT [bytes N]",
     "help": "@help",
     "quit": "@quit",
@@ -39,6 +40,7 @@ PURPOSE = {
     "failover-link": "the LAN failover link down or up",
     "state-link": "the Stateful Failover link down or up",
     "status": "units, power, group states, links and the clock",
+    "reset": "power-cycle both units from saved flash, settle",
     "traffic": "a packet arriving on UNIT (see the README)",
     "help": "this list (also @?)",
     "quit": "leave the terminal, or end a script here",
@@ -170,6 +172,13 @@ def _state_link(lab: Lab, args: list[str]) -> list[str]:
     return _special_link(lab, args, "state-link", "state")
 
 
+def _reset(lab: Lab, args: list[str]) -> list[str]:
+    """Both units start again from their saved flash; returns once the pair has settled."""
+    _need(args, 0, "reset")
+    lab.reset()
+    return []
+
+
 def _status(lab: Lab, args: list[str]) -> list[str]:
     _need(args, 0, "status")
     from .status import status_lines
@@ -247,5 +256,5 @@ def _quit(lab: Lab, args: list[str]) -> list[str]:
 _DIRECTIVES: dict[str, Callable[[Lab, list[str]], list[str]]] = {
     "lab": _lab, "console": _console, "wait": _wait, "power": _power, "crash": _crash, "fail": _fail,
     "link": _link, "failover-link": _failover_link, "state-link": _state_link, "status": _status,
-    "traffic": _traffic, "help": _help, "quit": _quit,
+    "reset": _reset, "traffic": _traffic, "help": _help, "quit": _quit,
 }

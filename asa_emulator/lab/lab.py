@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..console import Console, LabSummary
@@ -72,7 +72,12 @@ class Lab:
         self.current = self.unit_names[0]
         self.quit_requested = False     # `@quit` in a script: the runner reads no further
         self._baseline: dict[tuple[str, str | None], str] = {}   # configurations once settled
-        for us in spec.units:
+        self._power_on_all()
+
+    def _power_on_all(self) -> None:
+        """Power the units on as lab.toml says (together, unless a unit has a `power_on`
+        delay); the boot is not shown, as at the lab's start."""
+        for us in self.spec.units:
             u = self.units[us.name]
             self.clock.call_later(us.power_on_ms, functools.partial(u.power_on, us.boot_ms, False))
 
@@ -162,7 +167,29 @@ class Lab:
     def take_syslog(self) -> list[Datagram]:
         return [d for u in self.units.values() for d in u.syslog.take_datagrams()]
 
+    def run(self, lines: Iterable[str]) -> list[str]:
+        """Run script lines (commands and `@` directives) on this lab as `asa-emulator run`
+        does, from where the lab is now; the transcript lines they produce."""
+        from ..transcript.runner import run_on
+        out: list[str] = []
+        run_on(self, lines, out.append)
+        return out
+
     # ------------------------------------------------------------------ settling
+    def power_cycle(self) -> None:
+        """`@reset`, first half: both units lose power and start again as at the lab's start,
+        each from what its flash holds (unsaved changes are gone).  The cabling, and any fault
+        injected on it, stays as it is.  `settle` is the second half."""
+        for u in self.units.values():
+            u.power_off()
+        self.pair.links_changed()
+        self._power_on_all()
+
+    def reset(self) -> None:
+        """`@reset`: power-cycle both units from their saved flash and settle."""
+        self.power_cycle()
+        self.settle()
+
     def settled(self) -> bool:
         for u in self.units.values():
             if u.powered and not u.up:

@@ -24,6 +24,7 @@ from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import PASSWORD_ECHO_CHAR
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.completer import directive_candidates
+from asa_emulator.terminal.cpr import quiet_cpr
 from asa_emulator.terminal.keys import QUIT_LINE, Keep, KeyCommand, KeyResult, console_key_bindings
 from asa_emulator.terminal.pager import MoreAction, ask_more, paginate
 from asa_emulator.terminal.split import SplitView
@@ -294,6 +295,7 @@ class LabTerminal:
                 erase_when_done=True,  # the line is written to the stream instead (see _read_eval_loop)
                 bottom_toolbar=lambda: "\n".join(self.toolbar()),
             )
+            quiet_cpr(session.app)
             self._sessions[self._unit] = session
         return session
 

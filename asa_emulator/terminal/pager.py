@@ -61,9 +61,11 @@ async def ask_more() -> MoreAction:
     from prompt_toolkit.application import Application
     from prompt_toolkit.layout import Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
+
+    from asa_emulator.terminal.cpr import quiet_cpr
     app: Application[MoreAction] = Application(
         layout=Layout(Window(FormattedTextControl(MORE_PROMPT), height=1, dont_extend_height=True)),
         key_bindings=_more_bindings(),
         erase_when_done=True,  # like an ASA, the prompt disappears once answered
     )
-    return await app.run_async()
+    return await quiet_cpr(app).run_async()

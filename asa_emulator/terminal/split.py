@@ -27,6 +27,7 @@ from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
 from prompt_toolkit.layout.processors import BeforeInput, ConditionalProcessor, PasswordProcessor
 
 from asa_emulator.device.messages import MORE_PROMPT
+from asa_emulator.terminal.cpr import quiet_cpr
 from asa_emulator.terminal.pager import MoreAction, more_action
 
 Event = str | MoreAction | object   # a typed line, a More answer, or a keys.KeyResult
@@ -60,6 +61,7 @@ class SplitView:
             key_bindings=merge_key_bindings([bindings, self._more_bindings()]),
             full_screen=True,
         )
+        quiet_cpr(self.app)
 
     # -- what the terminal uses
 

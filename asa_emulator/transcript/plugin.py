@@ -4,21 +4,53 @@ emulator's output differs.
 
 Installed as an entry point wherever asa-emulator is, so it is opt-in: a project that does not
 set `asa_transcripts` gets nothing collected.  Transcripts run on a copy of their lab in memory.
+
+It also offers the fixture `asa_lab_ssh` (nothing runs unless a test asks for it): a lab's SSH
+server with its lab-control port, on free loopback ports, for the duration of one test
+(terminal/background.py).  The lab is `example` unless the test says otherwise with
+`@pytest.mark.asa_lab("NAME")` or an indirect parameter.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from .roots import INI_OPTION, inside_lab
 
+if TYPE_CHECKING:
+    from ..terminal.background import BackgroundLab
+
+MARKER = "asa_lab"
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(INI_OPTION, type="paths", default=[],
                   help="folders of asa-emulator golden transcripts (*.txt) to collect as tests")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", f"{MARKER}(name, username='admin', password='cisco', secret='cisco'): the lab "
+                   "(built-in name or directory) and login the asa_lab_ssh fixture uses")
+
+
+@pytest.fixture
+def asa_lab_ssh(request: pytest.FixtureRequest) -> Iterator[BackgroundLab]:
+    """A lab's SSH server (both units and the lab-control port) on free loopback ports, torn
+    down after the test.  `.netmiko[UNIT]` / `.scrapli[UNIT]`: connection parameters
+    (`"control"` for the control port); `.directive("@power off primary")`, `.summary()`."""
+    from ..terminal.background import BackgroundLab
+    marker = request.node.get_closest_marker(MARKER)
+    args: tuple[Any, ...] = marker.args if marker else ()
+    kwargs: dict[str, Any] = dict(marker.kwargs) if marker else {}
+    if hasattr(request, "param"):       # parametrize("asa_lab_ssh", ["example"], indirect=True)
+        args = (request.param,)
+    with BackgroundLab(*args, **kwargs) as served:
+        yield served
 
 
 def _root_of(config: pytest.Config, file_path: Path) -> Path | None:

@@ -157,10 +157,17 @@ def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None =
         lab.settle()
     if for_good:
         keep_for_good()
-    runner = Runner(lab, sink, syslog)
-    for line in body:
+    return collected, run_on(lab, body, sink, syslog)
+
+
+def run_on(lab: Lab, lines: Iterable[str], emit: Emit, syslog: SendSyslog | None = None) -> RunStats:
+    """Feed script lines to a running lab (no `@lab` line: the lab is there), emitting the
+    transcript; stops after `@quit`.  `run_lines` and `Lab.run` both come here."""
+    runner = Runner(lab, emit, syslog)
+    lab.quit_requested = False      # an earlier run's `@quit` ended that run only
+    for line in lines:
         runner.feed(line)
         if lab.quit_requested:
             break
     runner.finish()
-    return collected, runner.stats
+    return runner.stats

@@ -1,0 +1,21 @@
+"""The Python API for in-process tests (README "Python API"): the objects the transcript
+runner itself drives, so a test and a golden transcript go through the same code.
+
+    Lab.load(name_or_dir, in_memory=True)   a built-in lab or a lab directory
+    lab.settle()                            boot, negotiation, configuration sync
+    lab.console(unit).execute(line)         one typed line -> output lines
+    lab.console(unit).take_messages()       console messages printed since the last call
+    lab.directive("@wait 2s")               an `@` directive -> output lines (LabError if bad)
+    lab.summary()                           units' power and group states, links, clock
+    lab.run(lines)                          script lines -> transcript lines, from where the lab is
+    run_lines(lines)                        a whole script (`@lab` first) -> (transcript, stats)
+"""
+
+from __future__ import annotations
+
+from .console import LabSummary, UnitSummary
+from .lab.lab import Lab
+from .lab.labfile import LabError
+from .transcript.runner import RunStats, run_lines
+
+__all__ = ["Lab", "LabError", "LabSummary", "RunStats", "UnitSummary", "run_lines"]
