@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test bench lint install tables clean
+.PHONY: lab test bench lint install tables clean fidelity
 
 # byte-compile after installing: with PYTHONDONTWRITEBYTECODE set (this project's machines) the
 # package would otherwise be compiled again on every start
@@ -27,6 +27,11 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Genie's ASA parsers as judges (optional extra: pyats and genie are large)
+fidelity: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,fidelity]'
+	$(BIN)/python -m pytest tests/fidelity
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

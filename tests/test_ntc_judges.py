@@ -145,3 +145,64 @@ def test_ntc_templates_read_the_emulator(unit: str, failed_over: bool) -> None:
     for target in ("192.168.1.2", "192.168.1.1"):
         p = ntc("ping", context[f"ping {target}"])[0]
         assert (p["destination"], p["success_pct"], p["response_stream"]) == (target, "100", "!!!!!")
+
+
+ACL_SETUP = ["enable", "", "changeto context admin", "configure terminal",
+             "route inside 10.50.0.0 255.255.0.0 10.1.0.254",
+             "object network web", " host 10.50.1.10",
+             "object network lan", " subnet 10.50.0.0 255.255.0.0",
+             "object-group network partners", " network-object host 198.51.100.7",
+             " network-object 203.0.113.0 255.255.255.0",
+             "access-list outside_in remark partners reach the web server",
+             "access-list outside_in extended permit tcp object-group partners object web eq 443",
+             "access-list outside_in extended deny udp any4 10.50.0.0 255.255.0.0 eq 53",
+             "access-group outside_in in interface outsideISP-A", "end",
+             "@traffic primary admin tcp outsideISP-A 198.51.100.7:50000 10.50.1.10:443",
+             "@traffic primary admin tcp outsideISP-A 203.0.113.9:50001 10.50.1.10:443",
+             "@traffic primary admin tcp outsideISP-A 203.0.113.9:50002 10.50.1.10:443",
+             "@traffic primary admin udp outsideISP-A 198.51.100.7:5353 10.50.1.10:53"]
+ACL_CMDS = ["show access-list", "show asp drop", "show running-config access-group",
+            "show running-config object network"]
+
+
+@pytest.mark.parametrize("unit", ["primary", "secondary"])
+def test_ntc_templates_read_access_control(unit: str) -> None:
+    """show access-list (entries, their elements, hit counts), show asp drop and the
+    access-group and object lines of the configuration, on the unit that saw the traffic and
+    on its mate (same lists by replication, its own zero counts)."""
+    tail = ["@console secondary", "enable", "", "changeto context admin"] if unit == "secondary" else []
+    results = dict(outputs(ACL_SETUP + tail + ACL_CMDS)[-len(ACL_CMDS):])
+    seen = unit == "primary"
+
+    rows = ntc("show access-list", results["show access-list"])
+    head = rows[0]
+    assert (head["acl_name"], head["acl_tot_elem"]) == ("outside_in", "3")
+    assert re.fullmatch(r"0x[0-9a-f]{8}", str(head["acl_name_hash"]))
+    remark = next(r for r in rows if r["remark"])
+    assert (remark["line_num"], remark["remark"]) == ("1", "partners reach the web server")
+    line2 = next(r for r in rows if r["line_num"] == "2" and r["src_object_grp"])
+    assert (line2["action"], line2["protocol"], line2["dst_object"], line2["dst_port"]) == (
+        "permit", "tcp", "web", "https")
+    assert line2["hit_count"] == ("3" if seen else "0")
+    elements = {r["entry_src_host"] or r["entry_src_network"]: r for r in rows
+                if r["line_num"] == "2" and r["entry_hash"]}
+    assert set(elements) == {"198.51.100.7", "203.0.113.0"}
+    assert elements["203.0.113.0"]["entry_hit_count"] == ("2" if seen else "0")
+    assert elements["198.51.100.7"]["entry_dst_host"] == "10.50.1.10"
+    line3 = next(r for r in rows if r["line_num"] == "3")
+    assert (line3["action"], line3["protocol"], line3["src_any"], line3["dst_network"],
+            line3["dst_mask"], line3["dst_port"]) == ("deny", "udp", "any4", "10.50.0.0",
+                                                      "255.255.0.0", "domain")
+    assert line3["hit_count"] == ("1" if seen else "0")
+
+    drops = ntc("show asp drop", results["show asp drop"])[0]
+    assert drops["acl_drop"] == ("1" if seen else "")
+    assert drops["last_cleared"] == "Never"
+
+    groups = ntc("show running-config access-group", results["show running-config access-group"])
+    assert [(g["access_list"], g["interface"]) for g in groups] == [("outside_in", "outsideISP-A")]
+
+    objs = {o["name"]: o for o in ntc("show running-config object network",
+                                      results["show running-config object network"])}
+    assert (objs["web"]["type"], objs["web"]["host"]) == ("host", "10.50.1.10")
+    assert (objs["lan"]["network"], objs["lan"]["netmask"]) == ("10.50.0.0", "255.255.0.0")

@@ -204,6 +204,44 @@ class StaticRoute:
     metric: int = 1
 
 
+@dataclass(frozen=True)
+class AclAddr:
+    """One end of an access-list entry, or one member of a network object group, as typed:
+    kind any | any4 | host | net | object | object-group."""
+    kind: str
+    address: str = ""              # host or network address, or the object's name
+    mask: str = ""
+
+
+@dataclass(frozen=True)
+class AclEntry:
+    """One line of an access list: an extended entry or a remark (action "remark")."""
+    action: str                    # permit | deny | remark
+    proto: str = ""                # ip | icmp | tcp | udp
+    src: AclAddr = AclAddr("any")
+    dst: AclAddr = AclAddr("any")
+    port: int | None = None        # `eq PORT`, as a number
+    remark: str = ""
+
+
+@dataclass
+class NetObject:
+    """`object network NAME` with its `host` or `subnet` (kind "" until one is given)."""
+    name: str
+    kind: str = ""
+    address: str = ""
+    mask: str = ""
+    description: str = ""
+
+
+@dataclass
+class NetGroup:
+    """`object-group network NAME`: `network-object` members (kind host | net | object)."""
+    name: str
+    members: list[AclAddr] = field(default_factory=list)
+    description: str = ""
+
+
 @dataclass
 class OspfNetwork:
     address: str
@@ -319,6 +357,11 @@ class ContextConfig:
     logging: LoggingConfig = field(default_factory=LoggingConfig)
     routes: list[StaticRoute] = field(default_factory=list)
     names: dict[str, tuple[str, str]] = field(default_factory=dict)   # address -> (name, description)
+    # access control (device/handlers/acl_cmds.py): objects and groups share one name space
+    objects: dict[str, NetObject] = field(default_factory=dict)
+    object_groups: dict[str, NetGroup] = field(default_factory=dict)
+    access_lists: dict[str, list[AclEntry]] = field(default_factory=dict)
+    access_groups: dict[tuple[str, str], str] = field(default_factory=dict)  # (nameif, in|out) -> ACL
     # The default inspection policy is part of a context's configuration only when the ASA
     # creates the context with its default config (config-url not found); a context loaded
     # from a file or a sync has what that configuration says: see add_default_inspection.

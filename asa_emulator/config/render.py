@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from . import defaults
+from . import acl, defaults
 from .model import (
     ContextConfig,
     CtxInterface,
@@ -221,6 +221,7 @@ def context_body(ctx: ContextConfig, all_: bool = False) -> list[str]:
             f"enable password {ctx.enable_password or EMPTY_PASSWORD_HASH} encrypted"]
     out += render_names(ctx) + ["!"]
     out.extend(render_context_interfaces(ctx))
+    out.extend(acl.render_objects_and_lists(ctx))
     out.append(f"pager lines {ctx.pager_lines}")
     out.extend(_ctx_tail(ctx))
     return out
@@ -241,6 +242,7 @@ def single_body(sysc: SystemConfig, ctx: ContextConfig, all_: bool = False,
         itf = None if sys_itf.name in links else ctx.interfaces.get(sys_itf.name)
         out.extend(phys + (_ctx_interface_lines(itf) if itf is not None else []) + ["!"])
     out.append(("" if sysc.ftp_passive else "no ") + "ftp mode passive")
+    out.extend(acl.render_objects_and_lists(ctx))
     out.append(f"pager lines {sysc.pager_lines}")
     # a single-mode unit has no failover groups: the failover lines come after the mtu lines
     fover = render_failover(sysc.failover, all_, secrets, groups=False)
@@ -294,6 +296,7 @@ def _ctx_tail(ctx: ContextConfig, after_mtu: list[str] | None = None, asdm: bool
     out.append("icmp unreachable rate-limit {} burst-size {}".format(*ctx.icmp_unreachable))
     out.append(("" if (ctx.asdm_history if asdm is None else asdm) else "no ") + "asdm history enable")
     out.append(f"arp timeout {ctx.arp_timeout if arp is None else arp}")
+    out.extend(acl.render_access_groups(ctx))
     out.extend(render_routing(ctx))
     out.extend(render_routes(ctx))
     out.extend(render_timeouts(ctx))

@@ -713,3 +713,45 @@ ERROR_PREFIXES = ("ERROR:", "%Error", "% ")
 def has_error(lines: list[str]) -> bool:
     """The output holds an ASA error line."""
     return any(line.startswith(ERROR_PREFIXES) for line in lines)
+
+
+# ---------------------------------------------------------------- access control
+def acl_mask_mismatch(address: str, mask: str) -> str:
+    # unverified: from memory of ASA 9.x, an address with host bits outside its mask
+    return f"ERROR: IP address,mask <{address},{mask}> doesn't pair"
+
+
+def object_missing(name: str) -> str:
+    # unverified wording
+    return f"ERROR: object ({name}) does not exist."
+
+
+def object_group_missing(name: str) -> str:
+    # unverified wording
+    return f"ERROR: object-group ({name}) does not exist."
+
+
+def object_in_use(name: str) -> str:
+    # unverified wording ("You cannot remove an object group ... if it is used in a command",
+    # configuration guide 9.x, Objects)
+    return f"ERROR: unable to delete object ({name}). Object is being used."
+
+
+def name_in_use(name: str) -> str:
+    # unverified wording: objects, object groups and access lists share one name space
+    return f"ERROR: {name} already exists as a different type"
+
+
+def acl_missing(name: str) -> str:
+    # unverified wording
+    return f"ERROR: access-list <{name}> does not exist"
+
+
+def acl_duplicate(name: str) -> str:
+    # unverified wording: the same entry typed twice is not added again
+    return f"WARNING: <{name}> found duplicate element"
+
+
+def group_duplicate(text: str, group: str) -> str:
+    """Real capture (reference: object-group duplicate); `text` as `host 5.5.50.10`."""
+    return f"WARNING: Adding obj (network-object {text}) to grp ({group}) failed; object already exists"

@@ -75,6 +75,12 @@ def last_modified_text(user: str, ms_utc: int) -> str:
 
 
 # --------------------------------------------------------------------------- show clock
+def clock_text(ms_utc: int) -> str:
+    """`10:43:33 UTC Mar 27 2013`, as `Last clearing:` lines print a time."""
+    d = _dt(ms_utc)
+    return f"{d:%H:%M:%S} UTC {_MONTHS[d.month - 1]} {d.day} {d.year}"
+
+
 def show_clock(ms_utc: int, detail: bool = False) -> list[str]:
     """`10:35:02.123 UTC Wed Nov 25 2026`; `detail` adds the time source (wording unverified)."""
     lines = [asa_timestamp(ms_utc)]

@@ -23,7 +23,7 @@ USAGE = {
     "state-link": "@state-link down|up",
     "status": "@status",
     "reset": "@reset",
-    "traffic": "@traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT DST_IF DST_IP:PORT [bytes N]",
+    "traffic": "@traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]",
     "help": "@help",
     "quit": "@quit",
 }
@@ -41,7 +41,7 @@ PURPOSE = {
     "state-link": "the Stateful Failover link down or up",
     "status": "units, power, group states, links and the clock",
     "reset": "power-cycle both units from saved flash, settle",
-    "traffic": "a packet arriving on UNIT (see the README)",
+    "traffic": "a packet into a context; routes, ACLs apply",
     "help": "this list (also @?)",
     "quit": "leave the terminal, or end a script here",
 }
@@ -193,21 +193,24 @@ def _traffic(lab: Lab, args: list[str]) -> list[str]:
     if close:
         args = args[1:]
     nbytes = 0
-    if len(args) == 9 and args[7].lower() == "bytes" and not close:
-        if not args[8].isdigit():
-            raise LabError(f"bad byte count '{args[8]}' (a number of bytes)")
-        nbytes = int(args[8])
-        args = args[:7]
+    if len(args) in (8, 9) and args[-2].lower() == "bytes" and not close:
+        if not args[-1].isdigit():
+            raise LabError(f"bad byte count '{args[-1]}' (a number of bytes)")
+        nbytes = int(args[-1])
+        args = args[:-2]
+    if len(args) == 6:      # no DST_IF: the context's routes choose the egress
+        args = args[:5] + [""] + args[5:]
     if len(args) != 7 or args[2].lower() not in ("tcp", "udp"):
         raise LabError(f"usage: {USAGE['traffic']}")
     unit, ctx, proto, src_if, src, dst_if, dst = args
     u = lab.unit(unit)
-    packet = Packet(proto.upper(), src_if, _endpoint(src), dst_if, _endpoint(dst), nbytes, close)
+    packet = Packet(proto.upper(), src_if, _endpoint(src), dst_if or None, _endpoint(dst),
+                    nbytes, close)
     if u.up:        # a unit that is off or booting hears nothing
         if ctx not in u.ctx:
             raise LabError(f"unit {unit} has no context '{ctx}'")
         for name in (src_if, dst_if):
-            if u.ctx[ctx].by_nameif(name) is None:
+            if name and u.ctx[ctx].by_nameif(name) is None:
                 raise LabError(f"context {ctx} on {unit} has no interface named '{name}'")
         lab.traffic.packet(u, ctx, packet)
     return []

@@ -34,9 +34,9 @@ TABLES_PATH = Path(__file__).with_name("asa_tables.json")
 MODES = (
     "sys_user", "sys_exec", "sys_config", "sys_if", "sys_ctx", "sys_fover_group", "sys_class",
     "ctx_user", "ctx_exec", "ctx_config", "ctx_if", "ctx_router",
-    "ctx_cmap", "ctx_pmap", "ctx_pmap_c", "ctx_pmap_p",
+    "ctx_cmap", "ctx_pmap", "ctx_pmap_c", "ctx_pmap_p", "ctx_netobj", "ctx_netgrp",
     "one_user", "one_exec", "one_config", "one_if", "one_router",
-    "one_cmap", "one_pmap", "one_pmap_c", "one_pmap_p",
+    "one_cmap", "one_pmap", "one_pmap_c", "one_pmap_p", "one_netobj", "one_netgrp",
 )
 
 _RANGE = re.compile(r"^N_(\d+)_(\d+)$")

@@ -18,6 +18,7 @@ SUFFIX = {
     "ctx_router": "(config-router)#",
     "sys_class": "(config-class)#", "ctx_cmap": "(config-cmap)#", "ctx_pmap": "(config-pmap)#",
     "ctx_pmap_c": "(config-pmap-c)#", "ctx_pmap_p": "(config-pmap-p)#",
+    "ctx_netobj": "(config-network-object)#", "ctx_netgrp": "(config-network-object-group)#",
 }
 
 # Single context mode: one space (no context in the prompt) whose modes merge the system's and
@@ -27,6 +28,7 @@ SINGLE = {
     "ctx_user": "one_user", "ctx_exec": "one_exec", "ctx_config": "one_config", "ctx_if": "one_if",
     "ctx_router": "one_router", "ctx_cmap": "one_cmap", "ctx_pmap": "one_pmap",
     "ctx_pmap_c": "one_pmap_c", "ctx_pmap_p": "one_pmap_p",
+    "ctx_netobj": "one_netobj", "ctx_netgrp": "one_netgrp",
 }
 _TWIN = {one: ctx for ctx, one in SINGLE.items() if not ctx.startswith("sys_")}
 SUFFIX.update({one: SUFFIX[ctx] for one, ctx in _TWIN.items()})
@@ -43,6 +45,8 @@ PARENT = {
     "ctx_router": "ctx_config",
     "sys_class": "sys_config", "ctx_cmap": "ctx_config", "ctx_pmap": "ctx_config",
     "ctx_pmap_c": "ctx_pmap", "ctx_pmap_p": "ctx_pmap",
+    "ctx_netobj": "ctx_config", "ctx_netgrp": "ctx_config",
+    "one_netobj": "one_config", "one_netgrp": "one_config",
     "one_if": "one_config", "one_router": "one_config", "one_cmap": "one_config",
     "one_pmap": "one_config", "one_pmap_c": "one_pmap", "one_pmap_p": "one_pmap",
     "one_config": "one_exec", "one_exec": "one_user",
@@ -59,6 +63,8 @@ EXEC_MODE_NAMES = {
     "sys_class": "class sub-command", "ctx_cmap": "class-map sub-command",
     "ctx_pmap": "policy-map sub-command", "ctx_pmap_c": "policy-map class sub-command",
     "ctx_pmap_p": "policy-map parameters sub-command",
+    # unverified: the names `show failover exec` gives the object sub-modes
+    "ctx_netobj": "network object sub-command", "ctx_netgrp": "network object-group sub-command",
 }
 EXEC_MODE_NAMES.update({one: EXEC_MODE_NAMES[ctx] for one, ctx in _TWIN.items()})
 
@@ -71,6 +77,8 @@ _OWN = {
     "one_if": "_one_if_cmd", "one_config": "_one_config_cmd", "one_router": "_ctx_router_cmd",
     "one_cmap": "_ctx_cmap_cmd", "one_pmap": "_ctx_pmap_cmd", "one_pmap_c": "_ctx_pmap_c_cmd",
     "one_pmap_p": "_ctx_pmap_p_cmd",
+    "ctx_netobj": "_ctx_netobj_cmd", "ctx_netgrp": "_ctx_netgrp_cmd",
+    "one_netobj": "_ctx_netobj_cmd", "one_netgrp": "_ctx_netgrp_cmd",
 }
 
 CONFIG_MODES = frozenset(m for m in SUFFIX if not m.endswith(("_user", "_exec")))
@@ -136,6 +144,7 @@ SUBMODE_NAMES = {
     "sys_fover_group": "failover group", "ctx_router": "router",
     "sys_class": "class", "ctx_cmap": "class-map", "ctx_pmap": "policy-map",
     "ctx_pmap_c": "policy-map class", "ctx_pmap_p": "parameters",
+    "ctx_netobj": "network object", "ctx_netgrp": "network object-group",
 }
 SUBMODE_NAMES.update({one: SUBMODE_NAMES[ctx] for one, ctx in _TWIN.items() if ctx in SUBMODE_NAMES})
 

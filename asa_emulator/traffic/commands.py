@@ -1,11 +1,15 @@
-"""`show conn [count|detail]` and `clear conn` in a context.
+"""`show conn [count|detail]` and `clear conn` in a context; `show access-list` (hit counts),
+`clear access-list [NAME] counters`, `show asp drop` and `clear asp drop`.
 
 Registered with the device's command registry when the lab imports this module.
 """
 
 from __future__ import annotations
 
+from ..device import acl
+from ..device import messages as msg
 from ..device.commands import Command, handler
+from ..device.show import clock_text
 from . import show
 from .engine import Traffic
 
@@ -37,3 +41,39 @@ def clear_conn(cmd: Command) -> None:
     deleted = _engine(cmd).clear(cmd.unit, cmd.session.context or "", proto,
                                  cmd.value("IPV4"), int(port) if port is not None else None)
     cmd.print(*show.clear_conn(deleted))
+
+
+# ---------------------------------------------------------------- access lists, ASP drops
+
+@handler("show_access_list")
+def show_access_list(cmd: Command) -> None:
+    u, ctx = cmd.unit, cmd.session.context or ""
+    only = cmd.value("NAME")
+    cfg = u.ctx[ctx]
+    if only is not None and only not in cfg.access_lists:
+        cmd.error(msg.acl_missing(only))
+    cmd.print(*acl.show_access_list(cfg, _engine(cmd).acl_hits(u, ctx), only))
+
+
+@handler("clear_acl_counters")
+def clear_acl_counters(cmd: Command) -> None:
+    u, ctx = cmd.unit, cmd.session.context or ""
+    only = cmd.value("NAME")
+    if only is not None and only not in u.ctx[ctx].access_lists:
+        cmd.error(msg.acl_missing(only))
+    _engine(cmd).clear_acl_hits(u, ctx, only)
+
+
+@handler("show_asp_drop")
+def show_asp_drop(cmd: Command) -> None:
+    """The unit's accelerated security path counters (one set per unit; shown the same in the
+    system space and every context: unverified for multiple context mode)."""
+    eng = _engine(cmd)
+    when = eng.of(cmd.unit).drops_cleared
+    cleared = "Never" if when is None else f"{clock_text(when)} by enable_15"
+    cmd.print(*acl.show_asp_drop(eng.asp_drops(cmd.unit), cleared))
+
+
+@handler("clear_asp_drop")
+def clear_asp_drop(cmd: Command) -> None:
+    _engine(cmd).clear_asp_drops(cmd.unit, cmd.unit.clock.now)

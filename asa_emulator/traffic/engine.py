@@ -5,9 +5,12 @@ A packet (from the `@traffic` directive) arrives on one unit, on one context's i
 * where the context's failover group is active, it belongs to the connection it matches
   (same endpoints, sender's end on that interface) and leaves through the connection's other
   interface; a packet that matches no connection opens one (it is taken as the first packet,
-  the SYN of a TCP connection) if it goes from a higher to a lower security level (the
-  default policy: no access lists are emulated); otherwise, or if it is a close (FIN/RST),
-  it is dropped;
+  the SYN of a TCP connection) if the policy allows it: an inbound `access-group` on its
+  interface decides; without one, only traffic from a higher to a lower security level
+  passes; an outbound `access-group` on the egress interface must permit it too.  The egress
+  is the interface the packet names, else the one the context's routes choose.  A denied
+  packet, a close (FIN/RST) without a connection, a packet with no route are dropped and
+  counted in `show asp drop` (hits of the deciding entry in `show access-list`);
 * where the group is standby, it is dropped;
 * on an interface with `asr-group N` (and Stateful Failover configured), a packet that matches
   no connection of its context is first looked up on the unit's other interfaces of ASR group
@@ -29,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..device import acl, routes
 from ..device.interfaces import IfCounters
 from ..failover.state import GroupState, PairState
 from . import show
@@ -57,6 +61,9 @@ class UnitTraffic:
     tables: dict[str, ConnTable] = field(default_factory=dict)
     counters: dict[tuple[str, str], IfCounters] = field(default_factory=dict)  # (ctx, allocated if)
     repl: dict[tuple[int, str], ReplCounter] = field(default_factory=dict)     # (group, TCP|UDP)
+    hits: dict[str, acl.Hits] = field(default_factory=dict)    # context -> access-list hit counts
+    drops: dict[str, int] = field(default_factory=dict)        # `show asp drop` reason -> frames
+    drops_cleared: int | None = None                           # clock ms of `clear asp drop`
 
     def table(self, ctx: str) -> ConnTable:
         return self.tables.setdefault(ctx, ConnTable())
@@ -68,12 +75,13 @@ class UnitTraffic:
 @dataclass(frozen=True)
 class Packet:
     """One packet: from `src` arriving on `src_if` towards `dst` (out of `dst_if` if it opens
-    a connection), with `nbytes` of payload; `close` ends the connection (FIN/RST)."""
+    a connection; None: where the routes send it), with `nbytes` of payload; `close` ends the
+    connection (FIN/RST)."""
 
     proto: str
     src_if: str
     src: Addr
-    dst_if: str
+    dst_if: str | None
     dst: Addr
     nbytes: int = 0
     close: bool = False
@@ -141,8 +149,12 @@ class Traffic:
         c.packets_out += 1
         c.bytes_out += nbytes
 
-    def _drop(self, u: Unit, ctx: str, nameif: str) -> str:
+    def _drop(self, u: Unit, ctx: str, nameif: str, reason: str | None = None) -> str:
+        """Drop the packet; `reason` is its `show asp drop` counter, if the emulator keeps one."""
         self._counter(u, ctx, nameif).dropped += 1
+        if reason is not None:
+            drops = self.of(u).drops
+            drops[reason] = drops.get(reason, 0) + 1
         return "dropped"
 
     # ------------------------------------------------------------------ packets
@@ -155,7 +167,7 @@ class Traffic:
         self._count_in(u, ctx, p.src_if, p.nbytes)
         tbl = self.of(u).table(ctx)
         if not u.is_active_here(ctx):
-            return self._asr(u, ctx, p) or self._drop(u, ctx, p.src_if)
+            return self._asr(u, ctx, p) or self._drop(u, ctx, p.src_if, "fo-standby")
         conn = tbl.find(p.proto, p.src, p.dst, p.src_if)
         if conn is not None:
             return self._forward(u, ctx, conn, p, p.src_if)
@@ -165,21 +177,56 @@ class Traffic:
         if asr is not None:
             return asr
         if p.close:
-            return self._drop(u, ctx, p.src_if)
+            return self._drop(u, ctx, p.src_if, "tcp-not-syn" if p.proto == TCP else None)
         return self._build(u, ctx, p)
 
+    def _egress(self, u: Unit, ctx: str, p: Packet) -> str | None:
+        """The interface a new connection leaves by: the one named, else the route's."""
+        if p.dst_if is not None:
+            return p.dst_if
+        route = routes.lookup(u, ctx, p.dst[0])
+        return route.nameif if route is not None else None
+
+    def _check(self, u: Unit, ctx: str, nameif: str, way: str, p: Packet) -> bool | None:
+        """The verdict of the access list applied to nameif in direction `way` (None: there
+        is none); a matching entry's hit count goes up."""
+        cfg = u.ctx[ctx]
+        name = cfg.access_groups.get((nameif, way))
+        if name is None:
+            return None
+        flow = acl.Flow(p.proto.lower(), p.src[0], p.dst[0], p.dst[1])
+        action, key = acl.first_match(cfg, name, flow)
+        if key is not None:
+            hits = self.of(u).hits.setdefault(ctx, {})
+            hits[key] = hits.get(key, 0) + 1
+        return action == "permit"
+
+    def _permitted(self, u: Unit, ctx: str, p: Packet, egress: str) -> bool:
+        """Inbound access list, else the security levels (higher to lower only, as on an ASA
+        without `same-security-traffic`); then the egress interface's outbound list."""
+        inbound = self._check(u, ctx, p.src_if, "in", p)
+        if inbound is None:
+            levels = [security_level(self.interface(u, ctx, n)) for n in (p.src_if, egress)]
+            inbound = levels[0] > levels[1]
+        if not inbound:
+            return False
+        return self._check(u, ctx, egress, "out", p) is not False
+
     def _build(self, u: Unit, ctx: str, p: Packet) -> str:
-        """Open a connection, if the default policy allows it: from a higher to a lower
-        security level (no access lists are emulated, so lower to higher and same-level
-        traffic is denied, as on an ASA without `access-group` or `same-security-traffic`)."""
-        levels = [security_level(self.interface(u, ctx, n)) for n in (p.src_if, p.dst_if)]
-        if levels[0] <= levels[1] or not self._up(u, ctx, p.dst_if):
-            return self._drop(u, ctx, p.src_if)
+        """Open a connection if a route (or the named interface) gives it an egress and the
+        policy permits it."""
+        egress = self._egress(u, ctx, p)
+        if egress is None:
+            return self._drop(u, ctx, p.src_if, "no-route")
+        if not self._permitted(u, ctx, p, egress):
+            return self._drop(u, ctx, p.src_if, "acl-drop")
+        if not self._up(u, ctx, egress):
+            return self._drop(u, ctx, p.src_if, "interface-down")
         now = self.ps.clock.now
-        conn = Conn(p.proto, Endpoint(p.src_if, *p.src), Endpoint(p.dst_if, *p.dst), now, now)
+        conn = Conn(p.proto, Endpoint(p.src_if, *p.src), Endpoint(egress, *p.dst), now, now)
         record(conn, p.src, p.nbytes, now)
         self.of(u).table(ctx).add(conn)
-        self._count_out(u, ctx, p.dst_if, p.nbytes)
+        self._count_out(u, ctx, egress, p.nbytes)
         self._replicate(u, ctx, conn, opened=True)
         return "built"
 
@@ -362,6 +409,22 @@ class Traffic:
                 key = (end.nameif, end.ip)
                 seen[key] = max(seen.get(key, 0), c.last_ms)
         return [(n, ip, ms) for (n, ip), ms in seen.items()]
+
+    def acl_hits(self, u: Unit, ctx: str) -> acl.Hits:
+        return self.of(u).hits.get(ctx, {})
+
+    def clear_acl_hits(self, u: Unit, ctx: str, name: str | None) -> None:
+        hits = self.of(u).hits.get(ctx, {})
+        for key in [k for k in hits if name is None or k[0] == name]:
+            del hits[key]
+
+    def asp_drops(self, u: Unit) -> dict[str, int]:
+        return self.of(u).drops
+
+    def clear_asp_drops(self, u: Unit, now_ms: int) -> None:
+        t = self.of(u)
+        t.drops = {}
+        t.drops_cleared = now_ms
 
     def if_counters(self, u: Unit, ctx: str, ifname: str) -> IfCounters:
         """Counters of a context interface, by its allocated name."""

@@ -1,6 +1,7 @@
 """Command handlers, registered by grammar rule name.  Importing this package registers them."""
 
 from . import (  # noqa: F401
+    acl_cmds,
     context_cfg,
     defaults,
     everyday_cmds,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...config import render
 from .. import show
 from ..commands import Command, handler
+from ..unit import SINGLE
 from ..views import DEVICE_SHOWS, resolve_interface
 
 
@@ -54,6 +55,9 @@ def _system_section(cmd: Command, key: str, all_: bool) -> list[str]:
         return [f"pager lines {sysc.pager_lines}"]
     if key == "prompt":
         return ["prompt " + " ".join(sysc.prompt)]
+    if u.single:
+        # one configuration space: the context's sections (route, access-list, ...) are in it
+        return _blocks(render.single_body(sysc, u.ctx[SINGLE], all_), key)
     return _blocks(render.system_body(sysc, all_), key)
 
 
