@@ -304,3 +304,24 @@ def test_netmiko_logs_in_with_the_example_credentials(secret: str) -> None:
     assert "Cisco Adaptive Security Appliance Software Version" in out
 
 
+
+
+def test_a_unit_that_is_off_answers_no_ssh() -> None:
+    """A powered-off ASA does not ask for a password: the connection ends before login."""
+    lab = example_lab()
+    lab.directive("@power off primary")
+
+    async def use(server: LabServer) -> tuple[str, str]:
+        try:
+            async with connect(server.ports["primary"]):
+                outcome = "logged in"
+        except asyncssh.PermissionDenied:
+            outcome = "asked for a password"
+        except (asyncssh.DisconnectError, ConnectionError):
+            outcome = "no answer"
+        async with connect(server.ports["secondary"]) as conn:
+            process = await shell(conn)
+            return outcome, await run_line(process, "show curpriv", "> ")
+    outcome, out = with_server(lab, use)
+    assert outcome == "no answer"
+    assert "Username : " in out

@@ -89,8 +89,13 @@ class _Login(asyncssh.SSHServer):
         self._conn = conn
         self._state.connections.add(conn)
         self._state.unauthenticated += 1
-        if self._state.unauthenticated > MAX_UNAUTHENTICATED:
-            conn.close()
+        if self._state.unauthenticated > MAX_UNAUTHENTICATED or not self._unit_up():
+            conn.close()    # a unit that is off or booting has no SSH server to answer
+
+    def _unit_up(self) -> bool:
+        if self._unit == CONTROL:
+            return True
+        return any(u.up for u in self._state.lab.summary().units if u.name == self._unit)
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._conn is not None:
