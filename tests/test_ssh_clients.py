@@ -121,7 +121,7 @@ def test_left_backspace_enter_and_up_recall_on_a_real_unit() -> None:
             await server.close()
 
     lines = asyncio.run(main()).split("\r\n")
-    curpriv = ["Username : enable_1", "Current privilege level : 1", "Current Mode/s : P_UNPR"]
+    curpriv = ["Username : admin", "Current privilege level : 1", "Current Mode/s : P_UNPR"]
     # the edit's echo: back to the X, then the rest of the line redrawn over it and back again
     assert lines[1] == "primary/admin> show cXurpriv" + "\b" * 7 + "urpriv " + "\b" * 7
     assert lines[2:5] == curpriv
