@@ -8,12 +8,11 @@ configuration.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lark import Token, Tree
 
-from ..syntax.grammar import load
+from ..syntax.parser import Parsed
 from .messages import INVALID_INPUT, caret_line
 
 if TYPE_CHECKING:
@@ -36,22 +35,31 @@ class Abort(Exception):
     """Stop the handler; its error lines are already printed."""
 
 
-@dataclass
 class Command:
-    session: Session
-    rule: str
-    tree: Tree
-    line: str
-    pre_state: ModeState                  # the session's mode state when the line was typed
-    out: list[str] = field(default_factory=list)
-    failed: bool = False
+    """One command being run: what its handler reads (the typed words) and writes (its output).
 
-    def __post_init__(self) -> None:
-        self.tokens: list[Token] = list(self.tree.scan_values(lambda v: isinstance(v, Token)))
-        kws = load().keywords
-        self.words = [kws.get(t.type, "") for t in self.tokens]
-        self.no = bool(self.tokens) and self.tokens[0].type == "NO"
-        self.sub = next((c for c in self.tree.children if isinstance(c, Tree)), None)
+    Built for every line a session runs (a sync runs tens of thousands): the words and tokens
+    come worked out from the parse (syntax.parser.Parsed), shared by every run of the line."""
+
+    __slots__ = ("session", "rule", "tree", "line", "pre_state", "out", "failed",
+                 "tokens", "words", "no", "sub", "_values")
+
+    def __init__(self, session: Session, rule: str, tree: Tree, line: str,
+                 pre_state: ModeState, parsed: Parsed | None = None) -> None:
+        self.session = session
+        self.rule = rule
+        self.tree = tree
+        self.line = line
+        self.pre_state = pre_state       # the session's mode state when the line was typed
+        self.out: list[str] = []
+        self.failed = False
+        if parsed is None or parsed.sub is not tree:
+            parsed = Parsed(Tree("", [tree]))
+        self.tokens: tuple[Token, ...] = parsed.tokens
+        self.words: tuple[str, ...] = parsed.words
+        self.no: bool = parsed.no
+        self.sub: Tree | None = parsed.first_tree
+        self._values: dict[str, list[str]] | None = None
 
     # ----------------------------------------------------------------- reading
     @property
@@ -71,10 +79,21 @@ class Command:
         return keyword in self.words
 
     def values(self, terminal: str) -> list[str]:
-        return [str(t) for t in self.tokens if t.type == terminal]
+        by_type = self._values
+        if by_type is None:
+            # built on the first look-up: handlers ask for several terminals of one command
+            by_type = self._values = {}
+            for t in self.tokens:
+                by_type.setdefault(t.type, []).append(str(t))
+        return list(by_type.get(terminal, ()))
 
     def value(self, terminal: str, default: str | None = None) -> str | None:
-        vals = self.values(terminal)
+        by_type = self._values
+        if by_type is None:
+            self.values(terminal)
+            by_type = self._values
+            assert by_type is not None
+        vals = by_type.get(terminal)
         return vals[0] if vals else default
 
     def after(self, keyword: str) -> str | None:

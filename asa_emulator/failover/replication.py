@@ -9,7 +9,7 @@ memory`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..device import messages
@@ -29,7 +29,7 @@ NOT_REPLICATED_CONFIG = frozenset({"mode", "no_mode", "firewall", "fo_lan_unit"}
 
 # EXEC commands that DO replicate (Table 34-1, left column), with the form that replicates:
 # a predicate over the command's canonical keywords and its file arguments.
-Form = Callable[[list[str], list[str]], bool]
+Form = Callable[[Sequence[str], list[str]], bool]
 REPLICATED_EXEC: dict[str, Form] = {
     "copy": lambda keywords, files: [canonical_file(f) for f in files] == [
         "running-config", "startup-config"],
@@ -41,7 +41,7 @@ REPLICATED_EXEC: dict[str, Form] = {
 }
 
 
-def replicates(rule: str, sub: str | None, keywords: list[str], files: list[str]) -> bool:
+def replicates(rule: str, sub: str | None, keywords: Sequence[str], files: list[str]) -> bool:
     """Does this command replicate?  `sub` is the failover sub-command alias (fo_lan_unit…),
     `keywords` the command's keywords spelled out (`write mem` -> write, memory), `files`
     its file arguments as typed."""

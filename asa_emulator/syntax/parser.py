@@ -169,12 +169,31 @@ Shape = tuple[str, tuple["Shape | int", ...]]
 
 
 class _Node:
-    __slots__ = ("acc", "next", "shape")
+    __slots__ = ("acc", "next", "shape", "choices", "splice", "known")
 
     def __init__(self) -> None:
         self.acc: frozenset[str] | None = None       # terminals acceptable after this prefix
         self.next: dict[str, _Node] = {}
         self.shape: Shape | None = None              # the tree of a complete command
+        self.choices: _Choices | None = None         # _choices(acc), kept for the fast walk
+        self.splice = False                          # a two-word interface name may come here
+        self.known: _Known | None = None             # what a Parsed of this shape reads
+
+
+class _Known(NamedTuple):
+    """What every line of one shape shares: its Parsed's fields but the tokens' values."""
+
+    order: tuple[int, ...]        # the fed tokens in the command tree's scan order
+    words: tuple[str, ...]
+    rule: str
+    no: bool
+
+
+def _set_acc(g: Grammar, node: _Node, acc: frozenset[str]) -> None:
+    if node.acc is None:
+        node.acc = acc
+        node.choices = _choices(g, acc)
+        node.splice = any(t in acc for t in _SPLICE)
 
 
 _roots: dict[str, _Node] = {}
@@ -221,7 +240,7 @@ def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
         if ip is not None:
             acc = _accepts(ip)
             if node is not None:
-                node.acc = acc
+                _set_acc(g, node, acc)
         elif node is None or node.acc is None:
             return tokens, None, None
         else:
@@ -249,12 +268,78 @@ def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
     if ip is not None:
         acc = _accepts(ip)
         if node is not None:
-            node.acc = acc
+            _set_acc(g, node, acc)
     return tokens, node, ip
 
 
-@lru_cache(maxsize=4096)
-def parse(mode: str, line: str) -> Tree:
+def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | None:
+    """The fast path of a line of a known shape: its tokens and the trie node it ends at, one
+    dictionary step per word (what _tokens does without Lark, see there); None at the first
+    prefix the trie does not know."""
+    texts = line.split()
+    cols: list[int] = []
+    col = 0
+    for text in texts:
+        col = line.find(text, col)
+        cols.append(col)
+        col += len(text)
+    tokens: list[Token] = []
+    node = root
+    i, n = 0, len(texts)
+    while i < n:
+        choices = node.choices
+        if choices is None:
+            return None
+        text, col = texts[i], cols[i]
+        term = choices.keywords.get(text.lower())
+        if term is None:
+            # not a keyword as typed: an interface name in two words, an abbreviation, a value
+            if (node.splice and i + 1 < n and _ALPHA.match(text)
+                    and _PORT.match(texts[i + 1])):
+                i += 1
+                text += texts[i]
+            term = _choose(g, node.acc or frozenset(), Word(text, col))
+        if term == "REST":
+            tokens.append(Token(term, line[col:].rstrip(), col))
+            nxt = node.next.get(term)
+            return (tokens, nxt) if nxt is not None else None
+        tokens.append(Token(term, text, col))
+        nxt = node.next.get(term)
+        if nxt is None:
+            return None
+        node = nxt
+        i += 1
+    return tokens, node
+
+
+def _parsed(mode: str, line: str) -> Parsed:
+    """Parse one command line in `mode` (see parse), with what its command reads."""
+    root = _roots.get(mode)
+    if root is not None:
+        walked = _walk(load(), line, root)
+        if walked is not None:
+            tokens, node = walked
+            acc = node.acc
+            if acc is not None and _END not in acc:
+                raise CommandError("incomplete", len(line), "")
+            known, shape = node.known, node.shape
+            if acc is not None and known is not None and shape is not None:
+                tree = _build(shape, tokens)
+                return Parsed(tree, known, tuple([tokens[k] for k in known.order]))
+    tree = _parse(mode, line)
+    parsed = Parsed(tree)
+    node = _roots[mode]
+    # the node this shape ends at learns what its lines' commands read
+    walked = _walk(load(), line, node)
+    if walked is not None and walked[1].shape is not None:
+        fed = walked[0]
+        index = {(t.type, t.start_pos): k for k, t in enumerate(fed)}
+        order = tuple(index[(t.type, t.start_pos)] for t in parsed.tokens)
+        walked[1].known = _Known(order, parsed.words, parsed.rule, parsed.no)
+    return parsed
+
+
+def _parse(mode: str, line: str) -> Tree:
     """Parse one command line in `mode`; raise CommandError if it is not a command."""
     g = load()
     words = split_words(line)
@@ -279,6 +364,53 @@ def parse(mode: str, line: str) -> Tree:
     if node is not None:
         node.shape = _shape(tree, {id(t): k for k, t in enumerate(tokens)})
     return tree
+
+
+parse = lru_cache(maxsize=4096)(_parse)
+
+
+class Parsed:
+    """A parsed line with what every command reads from it, worked out once per distinct line
+    (a sync or a replay meets the same lines again): the command's rule and tree, its tokens
+    in order and their keywords spelled out ("" for an argument), the output filter."""
+
+    __slots__ = ("tree", "rule", "sub", "filter", "tokens", "words", "no", "first_tree")
+
+    def __init__(self, tree: Tree, known: _Known | None = None,
+                 tokens: tuple[Token, ...] = ()) -> None:
+        self.tree = tree
+        kids = tree.children
+        sub = next(c for c in kids if isinstance(c, Tree))
+        self.sub: Tree = sub
+        self.filter: Tree | None = next(
+            (c for c in kids[1:] if isinstance(c, Tree) and c.data == "filter"), None)
+        self.first_tree: Tree | None = next((c for c in sub.children if isinstance(c, Tree)), None)
+        if known is not None:      # a line of a known shape: only the tokens are its own
+            self.tokens = tokens
+            self.rule, self.words, self.no = known.rule, known.words, known.no
+            return
+        self.rule = str(sub.data)
+        found: list[Token] = []
+        _leaves(sub, found)
+        self.tokens = tuple(found)
+        kws = load().keywords
+        self.words = tuple([kws.get(t.type, "") for t in found])
+        self.no = bool(found) and found[0].type == "NO"
+
+
+def _leaves(tree: Tree, out: list[Token]) -> None:
+    """The tree's tokens in order (what Tree.scan_values yields, without its generators)."""
+    for c in tree.children:
+        if isinstance(c, Tree):
+            _leaves(c, out)
+        elif isinstance(c, Token):
+            out.append(c)
+
+
+@lru_cache(maxsize=4096)
+def parse_line(mode: str, line: str) -> Parsed:
+    """`parse`, with the command's rule, tokens and keywords worked out (see Parsed)."""
+    return _parsed(mode, line)
 
 
 @dataclass(frozen=True)
