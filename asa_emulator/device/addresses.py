@@ -65,7 +65,9 @@ def _auto_mac(u: Unit, context: str, phys: str, pick: int) -> str:
     """`mac-address auto [prefix N]`: A2 + prefix + context index + interface index (8.5+ form,
     simplified: the ASA derives the last bytes from internal counters)."""
     prefix = u.sys.mac_auto if isinstance(u.sys.mac_auto, int) and u.sys.mac_auto is not True else 0
-    ctx_index = list(u.sys.contexts).index(context) + 1 if context in u.sys.contexts else 0
+    # the contexts' places, kept until the configuration changes (a lab has hundreds)
+    places = u.derived("context_index", lambda: {c: i + 1 for i, c in enumerate(u.sys.contexts)})
+    ctx_index = places.get(context, 0)
     port = u.hw.port_number(phys)
     return f"a2{(pick << 4) | (prefix >> 8 & 0xf):02x}.{prefix & 0xff:02x}{ctx_index:02x}.{port:02x}01"
 

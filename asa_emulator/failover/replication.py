@@ -51,6 +51,14 @@ def replicates(rule: str, sub: str | None, keywords: Sequence[str], files: list[
     return bool(form and form(keywords, files))
 
 
+def _replicates(cmd: Command) -> bool:
+    """`replicates` for a command that ran; the file arguments are read only for the EXEC
+    commands whose form depends on them."""
+    sub = str(cmd.sub.data) if cmd.sub is not None and cmd.rule == "failover_cmd" else None
+    files = cmd.values("FILE") if cmd.rule in REPLICATED_EXEC else []
+    return replicates(cmd.rule, sub, cmd.words, files)
+
+
 def source_group(context: str | None, admin_context: str | None, ctx_group: int) -> int:
     """The failover group whose active unit a command must be entered on to replicate:
     group 1 for the system execution space and the admin context, else the context's group."""
@@ -75,10 +83,7 @@ def config_warning(ps: PairState, u: Unit, context: str | None) -> list[str]:
 def after_command(ps: PairState, u: Unit, session: Session, cmd: Command) -> None:
     """An accepted command: replicate it to the mate if Table 34-1 says so and u is the
     source of its space."""
-    if session.batch or not ps.linked(u):
-        return
-    sub = str(cmd.sub.data) if cmd.sub is not None and cmd.rule == "failover_cmd" else None
-    if not replicates(cmd.rule, sub, cmd.words, cmd.values("FILE")):
+    if session.batch or not _replicates(cmd) or not ps.linked(u):
         return
     if not may_replicate_from(ps, u, cmd.pre_state.context):
         return

@@ -187,6 +187,13 @@ class _Known(NamedTuple):
     words: tuple[str, ...]
     rule: str
     no: bool
+    sub_at: int                   # where the command's tree is among the line tree's children
+    filter_at: int                # where the output filter is (-1: none)
+    first_at: int                 # where the command tree's first subtree is (-1: none)
+
+
+# Lark's Token constructor without its check for a deprecated keyword (a token per word)
+_token = Token._future_new
 
 
 def _set_acc(g: Grammar, node: _Node, acc: frozenset[str]) -> None:
@@ -300,10 +307,10 @@ def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | Non
                 text += texts[i]
             term = _choose(g, node.acc or frozenset(), Word(text, col))
         if term == "REST":
-            tokens.append(Token(term, line[col:].rstrip(), col))
+            tokens.append(_token(term, line[col:].rstrip(), col))
             nxt = node.next.get(term)
             return (tokens, nxt) if nxt is not None else None
-        tokens.append(Token(term, text, col))
+        tokens.append(_token(term, text, col))
         nxt = node.next.get(term)
         if nxt is None:
             return None
@@ -324,8 +331,8 @@ def _parsed(mode: str, line: str) -> Parsed:
                 raise CommandError("incomplete", len(line), "")
             known, shape = node.known, node.shape
             if acc is not None and known is not None and shape is not None:
-                tree = _build(shape, tokens)
-                return Parsed(tree, known, tuple([tokens[k] for k in known.order]))
+                return Parsed.of_shape(_build(shape, tokens), known,
+                                       tuple([tokens[k] for k in known.order]))
     tree = _parse(mode, line)
     parsed = Parsed(tree)
     node = _roots[mode]
@@ -335,7 +342,13 @@ def _parsed(mode: str, line: str) -> Parsed:
         fed = walked[0]
         index = {(t.type, t.start_pos): k for k, t in enumerate(fed)}
         order = tuple(index[(t.type, t.start_pos)] for t in parsed.tokens)
-        walked[1].known = _Known(order, parsed.words, parsed.rule, parsed.no)
+        kids = tree.children
+        sub_kids = parsed.sub.children
+        walked[1].known = _Known(
+            order, parsed.words, parsed.rule, parsed.no,
+            next(i for i, c in enumerate(kids) if c is parsed.sub),
+            next((i for i, c in enumerate(kids) if c is parsed.filter), -1),
+            next((i for i, c in enumerate(sub_kids) if c is parsed.first_tree), -1))
     return parsed
 
 
@@ -376,8 +389,7 @@ class Parsed:
 
     __slots__ = ("tree", "rule", "sub", "filter", "tokens", "words", "no", "first_tree")
 
-    def __init__(self, tree: Tree, known: _Known | None = None,
-                 tokens: tuple[Token, ...] = ()) -> None:
+    def __init__(self, tree: Tree) -> None:
         self.tree = tree
         kids = tree.children
         sub = next(c for c in kids if isinstance(c, Tree))
@@ -385,10 +397,6 @@ class Parsed:
         self.filter: Tree | None = next(
             (c for c in kids[1:] if isinstance(c, Tree) and c.data == "filter"), None)
         self.first_tree: Tree | None = next((c for c in sub.children if isinstance(c, Tree)), None)
-        if known is not None:      # a line of a known shape: only the tokens are its own
-            self.tokens = tokens
-            self.rule, self.words, self.no = known.rule, known.words, known.no
-            return
         self.rule = str(sub.data)
         found: list[Token] = []
         _leaves(sub, found)
@@ -396,6 +404,19 @@ class Parsed:
         kws = load().keywords
         self.words = tuple([kws.get(t.type, "") for t in found])
         self.no = bool(found) and found[0].type == "NO"
+
+    @classmethod
+    def of_shape(cls, tree: Tree, known: _Known, tokens: tuple[Token, ...]) -> Parsed:
+        """A line of a known shape: only the tree's tokens are its own."""
+        self = cls.__new__(cls)
+        self.tree = tree
+        kids = tree.children
+        self.sub = sub = kids[known.sub_at]
+        self.filter = kids[known.filter_at] if known.filter_at >= 0 else None
+        self.first_tree = sub.children[known.first_at] if known.first_at >= 0 else None
+        self.tokens = tokens
+        self.rule, self.words, self.no = known.rule, known.words, known.no
+        return self
 
 
 def _leaves(tree: Tree, out: list[Token]) -> None:
