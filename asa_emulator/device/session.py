@@ -356,12 +356,12 @@ class Session:
 
     def _drop_to_owner(self, rule: str) -> None:
         """A parent-mode command typed in a sub-mode runs in (and returns to) that parent."""
-        mode = self.state.mode
-        while mode in modes.PARENT and mode not in modes.TOP_MODES:
-            if rule in modes.own_rules(mode) or rule not in modes.config_rules():
-                return
-            mode = modes.PARENT[mode]
-            self.state = ModeState(mode, self.state.context, None)
+        key = (self._state.mode, rule)
+        owner = _OWNER.get(key)
+        if owner is None:
+            owner = _OWNER[key] = _owner_mode(*key)
+        if owner != key[0]:
+            self.state = ModeState(owner, self._state.context, None)
 
     def error_lines(self, exc: CommandError, line: str) -> list[str]:
         if exc.kind == "incomplete":
@@ -392,6 +392,19 @@ class Session:
             if out:
                 errors.extend(out)
         return errors
+
+
+def _owner_mode(mode: str, rule: str) -> str:
+    """The mode a command typed in `mode` runs in: a parent-mode command typed in a sub-mode
+    runs in that parent."""
+    while mode in modes.PARENT and mode not in modes.TOP_MODES:
+        if rule in modes.own_rules(mode) or rule not in modes.config_rules():
+            return mode
+        mode = modes.PARENT[mode]
+    return mode
+
+
+_OWNER: dict[tuple[str, str], str] = {}     # (mode, rule) -> _owner_mode: bounded by the grammar
 
 
 # `?` after a file argument lists the file systems (and, for copy, the configurations)

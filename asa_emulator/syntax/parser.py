@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -77,6 +77,12 @@ class _Choices:
     keywords: dict[str, str]              # keyword text -> terminal
     args: tuple[ArgTerminal, ...]         # highest priority first (ties: by name)
     firsts: frozenset[str]                # the keywords' first letters (most words skip the scan)
+    # words met here that are not keywords as typed -> the terminal chosen (values repeat:
+    # `security-level 100`, `mtu 1500`, the same interface in every context); capped
+    chosen: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+_CHOSEN_MAX = 256
 
 
 _choices_cache: dict[frozenset[str], _Choices] = {}
@@ -107,8 +113,17 @@ def _matched_prefix(word: str, keywords: list[str]) -> int:
 
 def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
     """The terminal a typed word stands for, or CommandError."""
-    low = word.text.lower()
     choices = _choices(g, acc)
+    term = choices.chosen.get(word.text)
+    if term is None:
+        term = _choose_in(choices, word)
+        if len(choices.chosen) < _CHOSEN_MAX:
+            choices.chosen[word.text] = term
+    return term
+
+
+def _choose_in(choices: _Choices, word: Word) -> str:
+    low = word.text.lower()
     exact = choices.keywords.get(low)
     if exact is not None:
         return exact

@@ -135,7 +135,7 @@ def ip_address(cmd: Command) -> None:
     standby = addrs[2] if len(addrs) > 2 else None
     if standby is not None:
         try:
-            in_net = ipaddress.IPv4Address(standby) in net
+            in_net = _address(standby) in net
         except ValueError:
             cmd.invalid_token("IPV4", 2)
             return
