@@ -60,15 +60,19 @@ class Hardware:
 
     def mac_of(self, phys: str) -> str:
         """Burned-in MAC of a physical interface (subinterfaces share their parent's)."""
-        base = int(self.mac_base.replace(".", ""), 16)
-        parent = phys.split(".")[0]
-        idx = self.interfaces.index(parent) if parent in self.interfaces else 0
-        return format_mac(base + idx + 1)
+        return _burned_in_mac(self.mac_base, self.interfaces, phys.split(".")[0])
 
     def port_number(self, phys: str) -> int:
         """The physical port number used in generated failover MACs."""
         parent = phys.split(".")[0]
         return self.interfaces.index(parent) if parent in self.interfaces else 0
+
+
+@lru_cache(maxsize=1024)
+def _burned_in_mac(mac_base: str, interfaces: tuple[str, ...], parent: str) -> str:
+    base = int(mac_base.replace(".", ""), 16)
+    idx = interfaces.index(parent) if parent in interfaces else 0
+    return format_mac(base + idx + 1)
 
 
 def format_mac(value: int) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...config.defaults import MAX_MONITORED
 from ...device import messages
-from ...device.addresses import current_ip, current_ipv6
+from ...device.addresses import current_ipv6, failover_on, ip_held
 from ...device.interfaces import address_holder, has_standby_address, is_monitored, monitored_count
 from .. import health
 from ..remote import show_exec
@@ -97,11 +97,16 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
         if found is None:
             found = plain[(phys, shutdown)] = _plain_status(u, phys, shutdown, pair)
         return found
+    ran = failover_on(u)
+    standby_in: dict[str, bool] = {}        # per context: its group is standby here
     for name, phys, itf in named:
         ctx = u.ctx[name]
         holder = address_holder(ctx, itf)       # a bridge-group member shows its BVI's
-        ip = current_ip(u, name, holder)
-        v6 = current_ipv6(u, name, holder, phys)
+        standby_here = standby_in.get(name)
+        if standby_here is None:
+            standby_here = standby_in[name] = ran and not u.is_active_here(name)
+        ip = ip_held(holder, standby_here)
+        v6 = current_ipv6(u, name, holder, phys, not standby_here) if holder.ipv6 else None
         mon = fo.ifmon.get((name, itf.nameif))
         monitored = is_monitored(u, ctx, itf, phys)
         if mon and fo.paired and monitored:
