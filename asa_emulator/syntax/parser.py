@@ -299,26 +299,24 @@ def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | Non
     dictionary step per word (what _tokens does without Lark, see there); None at the first
     prefix the trie does not know."""
     texts = line.split()
-    cols: list[int] = []
-    col = 0
-    for text in texts:
-        col = line.find(text, col)
-        cols.append(col)
-        col += len(text)
     tokens: list[Token] = []
     node = root
     i, n = 0, len(texts)
+    end = 0                                  # where the previous word ended
     while i < n:
         choices = node.choices
         if choices is None:
             return None
-        text, col = texts[i], cols[i]
+        text = texts[i]
+        col = line.find(text, end)
+        end = col + len(text)
         term = choices.keywords.get(text.lower())
         if term is None:
             # not a keyword as typed: an interface name in two words, an abbreviation, a value
             if (node.splice and i + 1 < n and _ALPHA.match(text)
                     and _PORT.match(texts[i + 1])):
                 i += 1
+                end = line.find(texts[i], end) + len(texts[i])
                 text += texts[i]
             term = _choose(g, node.acc or frozenset(), Word(text, col))
         if term == "REST":

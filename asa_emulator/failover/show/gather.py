@@ -178,9 +178,11 @@ def _groups(pair: PairState, u: Unit, alive: bool) -> tuple[GroupView, ...]:
 
 def _host(pair: PairState, u: Unit, contexts: Contexts, alive: bool = True,
           as_other: bool = False) -> HostView:
+    # `show failover state` names no contexts: no interfaces to gather
+    listed = alive and (contexts is None or bool(contexts))
     return HostView(role=pair.role(u), groups=_groups(pair, u, alive), model=u.hw.model,
                     hw_rev=u.hw.hw_rev, version=u.hw.version,
-                    interfaces=_ifaces(pair, u, as_other, contexts) if alive else (), present=alive)
+                    interfaces=_ifaces(pair, u, as_other, contexts) if listed else (), present=alive)
 
 
 def _link(pair: PairState, u: Unit, link: tuple[str, str] | None, lan: bool) -> LinkView | None:
