@@ -81,6 +81,7 @@ class Session:
         # out only when asked for, from the mode state the line was typed in (_typed_state)
         self._prompt_len: int | None = 0
         self._typed_state = self._state
+        self._prompt_memo: tuple[ModeState, tuple[str, ...], str, str] | None = None
         self.current: Command | None = None
         self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
         self.ssh_record: SshRecord | None = None       # an SSH session's registration (device/mgmt.py)
@@ -123,6 +124,20 @@ class Session:
         return self._prompt_in(self._state)
 
     def _prompt_in(self, st: ModeState) -> str:
+        sys = self.unit.sys
+        steady = "state" not in sys.prompt and "priority" not in sys.prompt
+        if steady:
+            # the prompt shows only the hostname and the context: the same until the mode
+            # state (replaced, never changed in place), `prompt` or `hostname` changes
+            memo = self._prompt_memo
+            if memo is not None and memo[0] is st and memo[1] is sys.prompt and memo[2] == sys.hostname:
+                return memo[3]
+        text = self._prompt_uncached(st)
+        if steady:
+            self._prompt_memo = (st, sys.prompt, sys.hostname, text)
+        return text
+
+    def _prompt_uncached(self, st: ModeState) -> str:
         suffix = modes.SUFFIX[st.mode]
         if st.mode in ("sys_if", "one_if") and "." in str(st.target):
             suffix = "(config-subif)#"      # a subinterface of the system space

@@ -96,7 +96,8 @@ def replicate(m: Unit, state: ModeState, line: str) -> list[str]:
     if state.context is not None and state.context not in m.ctx:
         return []
     s = Session(m, "replica")
-    s.state = ModeState(state.mode, state.context, state.target)
-    if s.state.mode.endswith("_user"):
-        s.state = ModeState(s.state.mode.replace("_user", "_exec"), state.context, None)
+    if state.mode.endswith("_user"):
+        s.state = ModeState(state.mode.replace("_user", "_exec"), state.context, None)
+    else:
+        s.state = ModeState(state.mode, state.context, state.target)
     return s.execute(line)
