@@ -42,7 +42,7 @@ class Command:
     come worked out from the parse (syntax.parser.Parsed), shared by every run of the line."""
 
     __slots__ = ("session", "rule", "tree", "line", "pre_state", "out", "failed",
-                 "tokens", "words", "no", "sub", "_values")
+                 "tokens", "words", "no", "sub")
 
     def __init__(self, session: Session, rule: str, tree: Tree, line: str,
                  pre_state: ModeState, parsed: Parsed | None = None) -> None:
@@ -59,7 +59,6 @@ class Command:
         self.words: tuple[str, ...] = parsed.words
         self.no: bool = parsed.no
         self.sub: Tree | None = parsed.first_tree
-        self._values: dict[str, list[str]] | None = None
 
     # ----------------------------------------------------------------- reading
     @property
@@ -79,22 +78,14 @@ class Command:
         return keyword in self.words
 
     def values(self, terminal: str) -> list[str]:
-        by_type = self._values
-        if by_type is None:
-            # built on the first look-up: handlers ask for several terminals of one command
-            by_type = self._values = {}
-            for t in self.tokens:
-                by_type.setdefault(t.type, []).append(str(t))
-        return list(by_type.get(terminal, ()))
+        return [str(t) for t in self.tokens if t.type == terminal]
 
     def value(self, terminal: str, default: str | None = None) -> str | None:
-        by_type = self._values
-        if by_type is None:
-            self.values(terminal)
-            by_type = self._values
-            assert by_type is not None
-        vals = by_type.get(terminal)
-        return vals[0] if vals else default
+        # a command has a handful of tokens: a scan is cheaper than any table
+        for t in self.tokens:
+            if t.type == terminal:
+                return str(t)
+        return default
 
     def after(self, keyword: str) -> str | None:
         """The word typed right after `keyword`."""

@@ -45,7 +45,13 @@ _READ_ONLY = frozenset({"changeto", "configure", "disable", "enable", "end", "ex
 
 def _touches(rule: str) -> bool:
     """May this command change a configuration (see _READ_ONLY)?"""
-    return rule not in _READ_ONLY and not rule.startswith("show_")
+    found = _TOUCHES.get(rule)
+    if found is None:
+        found = _TOUCHES[rule] = rule not in _READ_ONLY and not rule.startswith("show_")
+    return found
+
+
+_TOUCHES: dict[str, bool] = {}      # rule -> _touches: bounded by the grammar
 
 
 @dataclass
