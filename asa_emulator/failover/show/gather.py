@@ -94,6 +94,8 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
     paired, ifmon = fo.paired, fo.ifmon
     out: list[IfaceView] = []
     ran = failover_on(u)
+    sys_ifs, cables, unit_name = u.sys.interfaces, pair.link, u.name
+    linked: dict[str, bool] = {}            # per port: it has a link (_plain_status)
     for name in _listed(u, contexts):
         cdef, ctx = u.sys.contexts.get(name), u.ctx.get(name)
         if cdef is None or ctx is None:
@@ -101,10 +103,11 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
         standby_here = ran and not u.is_active_here(name)
         itfs, monitor = ctx.interfaces, ctx.monitor
         for a in cdef.allocations:
-            itf = itfs.get(a.ctx_name)
+            phys = a.phys
+            itf = itfs.get(a.mapped or phys)    # a.ctx_name
             if itf is None or not itf.nameif:
                 continue
-            nameif, phys = itf.nameif, a.phys
+            nameif = itf.nameif
             # address_holder: a bridge-group member shows its BVI's addresses
             holder = itf if itf.bridge_group is None else itfs.get(f"BVI{itf.bridge_group}", itf)
             hip = holder.ip
@@ -115,7 +118,19 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
             explicit = monitor.get(nameif)
             monitored = explicit if explicit is not None else "." not in phys
             mon = ifmon.get((name, nameif)) if paired and monitored else None
-            status = mon.status if mon is not None else _plain_status(u, phys, itf.shutdown, pair)
+            if mon is not None:
+                status = mon.status
+            else:
+                # _plain_status, with each port's link looked up once
+                sysif = sys_ifs.get(phys)
+                if itf.shutdown or (sysif and sysif.shutdown):
+                    status = "Link Down"
+                else:
+                    port = phys.split(".")[0]
+                    up = linked.get(port)
+                    if up is None:
+                        up = linked[port] = cables.has_link(unit_name, port)
+                    status = "Normal" if up else "No Link"
             if not monitored:
                 tag = "Not-Monitored"
             elif not has_standby_address(holder):

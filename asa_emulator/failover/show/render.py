@@ -110,7 +110,10 @@ def _host_inventory(host: HostView) -> list[str]:
     lines = []
     if host.present:
         lines.append(_I16 + _slot_line(host))
-    lines += [_I18 + iface_line(i) for i in host.interfaces]
+    # iface_line, inline: `show failover` on a large lab prints thousands
+    lines += [f"{_I18}{i.context} Interface {i.nameif} ({i.ipv4 or '0.0.0.0'}"
+              f"{'/' + i.ipv6 if i.ipv6 else ''}): {i.status}{' (' + i.monitor + ')' if i.monitor else ''}"
+              if i.context else _I18 + iface_line(i) for i in host.interfaces]
     if host.present:
         lines += [_I16 + s for s in host.extra_slots]
     return lines
