@@ -41,24 +41,35 @@ class Command:
     Built for every line a session runs (a sync runs tens of thousands): the words and tokens
     come worked out from the parse (syntax.parser.Parsed), shared by every run of the line."""
 
-    __slots__ = ("session", "rule", "tree", "line", "pre_state", "out", "failed",
-                 "tokens", "words", "no", "sub")
+    __slots__ = ("session", "rule", "line", "pre_state", "out", "failed",
+                 "tokens", "words", "no", "_parsed")
 
-    def __init__(self, session: Session, rule: str, tree: Tree, line: str,
+    def __init__(self, session: Session, rule: str, tree: Tree | None, line: str,
                  pre_state: ModeState, parsed: Parsed | None = None) -> None:
+        """`tree`: the command's tree, or None with `parsed` (the line's parse)."""
         self.session = session
         self.rule = rule
-        self.tree = tree
         self.line = line
         self.pre_state = pre_state       # the session's mode state when the line was typed
         self.out: list[str] = []
         self.failed = False
-        if parsed is None or parsed.sub is not tree:
+        if parsed is None:
+            assert tree is not None
             parsed = Parsed(Tree("", [tree]))
+        self._parsed = parsed
         self.tokens: tuple[Token, ...] = parsed.tokens
         self.words: tuple[str, ...] = parsed.words
         self.no: bool = parsed.no
-        self.sub: Tree | None = parsed.first_tree
+
+    @property
+    def tree(self) -> Tree:
+        """The command's parse tree (built when first asked for)."""
+        return self._parsed.sub
+
+    @property
+    def sub(self) -> Tree | None:
+        """The command tree's first subtree (a failover sub-command's alias)."""
+        return self._parsed.first_tree
 
     # ----------------------------------------------------------------- reading
     @property

@@ -350,7 +350,7 @@ class Session:
         if pre_state.mode not in modes.TOP_MODES:
             self._drop_to_owner(rule)
         owner_state = self._state
-        cmd = Command(self, rule, parsed.sub, line, pre_state, parsed)
+        cmd = Command(self, rule, None, line, pre_state, parsed)
         fn = HANDLERS.get(rule)
         self.current = cmd
         if fn is None:   # in the grammar but not emulated: say so the ASA way
@@ -371,8 +371,10 @@ class Session:
             self.question.cmd = cmd          # the command completes when answered
         elif not cmd.failed and not self.batch:
             unit.after_command(self, cmd)
-        if parsed.filter is not None:
-            return apply_filter(parsed.filter, cmd.out)
+        if parsed.has_filter:
+            flt = parsed.filter
+            assert flt is not None
+            return apply_filter(flt, cmd.out)
         return cmd.out
 
     def _drop_to_owner(self, rule: str) -> None:

@@ -344,8 +344,7 @@ def _parsed(mode: str, line: str) -> Parsed:
                 raise CommandError("incomplete", len(line), "")
             known, shape = node.known, node.shape
             if acc is not None and known is not None and shape is not None:
-                return Parsed.of_shape(_build(shape, tokens), known,
-                                       tuple([tokens[k] for k in known.order]))
+                return Parsed.of_shape(shape, tokens, known)
     tree = _parse(mode, line)
     parsed = Parsed(tree)
     node = _roots[mode]
@@ -355,13 +354,9 @@ def _parsed(mode: str, line: str) -> Parsed:
         fed = walked[0]
         index = {(t.type, t.start_pos): k for k, t in enumerate(fed)}
         order = tuple(index[(t.type, t.start_pos)] for t in parsed.tokens)
-        kids = tree.children
-        sub_kids = parsed.sub.children
-        walked[1].known = _Known(
-            order, parsed.words, parsed.rule, parsed.no,
-            next(i for i, c in enumerate(kids) if c is parsed.sub),
-            next((i for i, c in enumerate(kids) if c is parsed.filter), -1),
-            next((i for i, c in enumerate(sub_kids) if c is parsed.first_tree), -1))
+        where = parsed._known
+        walked[1].known = _Known(order, parsed.words, parsed.rule, parsed.no,
+                                 where.sub_at, where.filter_at, where.first_at)
     return parsed
 
 
@@ -398,19 +393,24 @@ parse = lru_cache(maxsize=4096)(_parse)
 class Parsed:
     """A parsed line with what every command reads from it, worked out once per distinct line
     (a sync or a replay meets the same lines again): the command's rule and tree, its tokens
-    in order and their keywords spelled out ("" for an argument), the output filter."""
+    in order and their keywords spelled out ("" for an argument), the output filter.  For a
+    line of a known shape the tree is built only when asked for (few commands look at it)."""
 
-    __slots__ = ("tree", "rule", "sub", "filter", "tokens", "words", "no", "first_tree")
+    __slots__ = ("_tree", "_shape", "_fed", "_known", "rule", "tokens", "words", "no",
+                 "has_filter")
 
     def __init__(self, tree: Tree) -> None:
-        self.tree = tree
+        self._tree: Tree | None = tree
+        self._shape: Shape | None = None
+        self._fed: list[Token] = []
         kids = tree.children
         sub = next(c for c in kids if isinstance(c, Tree))
-        self.sub: Tree = sub
-        self.filter: Tree | None = next(
-            (c for c in kids[1:] if isinstance(c, Tree) and c.data == "filter"), None)
-        self.first_tree: Tree | None = next((c for c in sub.children if isinstance(c, Tree)), None)
+        self._known = _Known(
+            (), (), str(sub.data), False, kids.index(sub),
+            next((i for i, c in enumerate(kids) if i > 0 and isinstance(c, Tree) and c.data == "filter"), -1),
+            next((i for i, c in enumerate(sub.children) if isinstance(c, Tree)), -1))
         self.rule = str(sub.data)
+        self.has_filter = self._known.filter_at >= 0
         found: list[Token] = []
         _leaves(sub, found)
         self.tokens = tuple(found)
@@ -419,17 +419,49 @@ class Parsed:
         self.no = bool(found) and found[0].type == "NO"
 
     @classmethod
-    def of_shape(cls, tree: Tree, known: _Known, tokens: tuple[Token, ...]) -> Parsed:
-        """A line of a known shape: only the tree's tokens are its own."""
+    def of_shape(cls, shape: Shape, fed: list[Token], known: _Known) -> Parsed:
+        """A line of a known shape: only the tokens are its own."""
         self = cls.__new__(cls)
-        self.tree = tree
-        kids = tree.children
-        self.sub = sub = kids[known.sub_at]
-        self.filter = kids[known.filter_at] if known.filter_at >= 0 else None
-        self.first_tree = sub.children[known.first_at] if known.first_at >= 0 else None
-        self.tokens = tokens
+        self._tree = None
+        self._shape, self._fed, self._known = shape, fed, known
+        self.tokens = tuple([fed[k] for k in known.order])
         self.rule, self.words, self.no = known.rule, known.words, known.no
+        self.has_filter = known.filter_at >= 0
         return self
+
+    @property
+    def tree(self) -> Tree:
+        """The whole line's tree (the mode's start rule)."""
+        tree = self._tree
+        if tree is None:
+            assert self._shape is not None
+            tree = self._tree = _build(self._shape, self._fed)
+        return tree
+
+    @property
+    def sub(self) -> Tree:
+        """The command's tree."""
+        sub = self.tree.children[self._known.sub_at]
+        assert isinstance(sub, Tree)
+        return sub
+
+    @property
+    def filter(self) -> Tree | None:
+        """The output filter (`| include ...`), if any."""
+        if self._known.filter_at < 0:
+            return None
+        flt = self.tree.children[self._known.filter_at]
+        assert isinstance(flt, Tree)
+        return flt
+
+    @property
+    def first_tree(self) -> Tree | None:
+        """The command tree's first subtree (a failover sub-command's alias)."""
+        if self._known.first_at < 0:
+            return None
+        first = self.sub.children[self._known.first_at]
+        assert isinstance(first, Tree)
+        return first
 
 
 def _leaves(tree: Tree, out: list[Token]) -> None:
