@@ -288,8 +288,8 @@ class Session:
         if self.question is not None:
             return self._answer(text)
         st = self._state
-        if st.context is not None:
-            self._check_context()
+        if st.context is not None and st.context not in self.unit.ctx:
+            self._check_context()       # the context was removed: back to the system
             st = self._state
         stripped = text.strip()
         if not stripped or stripped[0] in "!:":
