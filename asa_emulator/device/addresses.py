@@ -33,8 +33,15 @@ def _failover_on(u: Unit) -> bool:
 
 def interface_mac(u: Unit, context: str | None, phys: str) -> str:
     """The MAC address the interface uses now on unit u."""
-    active = _active_here(u, context)
-    pick = 0 if active else 1
+    if context is None:
+        # the system space: its own `mac-address` (which moves at failover) or the burned-in one
+        sysif = u.sys.interfaces.get(phys)
+        if sysif and sysif.mac:
+            if _failover_on(u):
+                return sysif.mac[0 if _active_here(u, None) else 1] or sysif.mac[0]
+            return sysif.mac[0]
+        return u.hw.mac_of(phys)
+    pick = 0 if _active_here(u, context) else 1
     if context is not None:
         ctx = u.ctx.get(context)
         cdef = u.sys.contexts.get(context)
@@ -65,7 +72,9 @@ def _auto_mac(u: Unit, context: str, phys: str, pick: int) -> str:
     """`mac-address auto [prefix N]`: A2 + prefix + context index + interface index (8.5+ form,
     simplified: the ASA derives the last bytes from internal counters)."""
     prefix = u.sys.mac_auto if isinstance(u.sys.mac_auto, int) and u.sys.mac_auto is not True else 0
-    ctx_index = list(u.sys.contexts).index(context) + 1 if context in u.sys.contexts else 0
+    # the contexts' places, kept until the configuration changes (a lab has hundreds)
+    places = u.derived("context_index", lambda: {c: i + 1 for i, c in enumerate(u.sys.contexts)})
+    ctx_index = places.get(context, 0)
     port = u.hw.port_number(phys)
     return f"a2{(pick << 4) | (prefix >> 8 & 0xf):02x}.{prefix & 0xff:02x}{ctx_index:02x}.{port:02x}01"
 
@@ -88,13 +97,15 @@ def ip_held(itf: CtxInterface, standby_here: bool) -> tuple[str, str] | None:
     return addr, mask
 
 
-def current_ipv6(u: Unit, context: str, itf: CtxInterface, phys: str) -> str | None:
+def current_ipv6(u: Unit, context: str, itf: CtxInterface, phys: str,
+                 active: bool | None = None) -> str | None:
     """The IPv6 address `show failover` prints after the IPv4 one: the first configured form
     that gives one here.  A fixed address or link-local moves like an IPv4 address (active /
     standby); an EUI-64 address is derived from the MAC address the interface holds now (the
     MAC moves at failover, so the address does); `autoconfig` learns a prefix from a router
     the lab does not have, so it gives none."""
-    active = not _failover_on(u) or _active_here(u, context)
+    if active is None:      # whether the context's group is active here (callers may know)
+        active = not _failover_on(u) or _active_here(u, context)
     for spec, standby in itf.ipv6:
         if spec == "autoconfig":
             continue

@@ -8,12 +8,11 @@ configuration.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lark import Token, Tree
 
-from ..syntax.grammar import load
+from ..syntax.parser import Parsed
 from .messages import INVALID_INPUT, caret_line
 
 if TYPE_CHECKING:
@@ -36,22 +35,41 @@ class Abort(Exception):
     """Stop the handler; its error lines are already printed."""
 
 
-@dataclass
 class Command:
-    session: Session
-    rule: str
-    tree: Tree
-    line: str
-    pre_state: ModeState                  # the session's mode state when the line was typed
-    out: list[str] = field(default_factory=list)
-    failed: bool = False
+    """One command being run: what its handler reads (the typed words) and writes (its output).
 
-    def __post_init__(self) -> None:
-        self.tokens: list[Token] = list(self.tree.scan_values(lambda v: isinstance(v, Token)))
-        kws = load().keywords
-        self.words = [kws.get(t.type, "") for t in self.tokens]
-        self.no = bool(self.tokens) and self.tokens[0].type == "NO"
-        self.sub = next((c for c in self.tree.children if isinstance(c, Tree)), None)
+    Built for every line a session runs (a sync runs tens of thousands): the words and tokens
+    come worked out from the parse (syntax.parser.Parsed), shared by every run of the line."""
+
+    __slots__ = ("session", "rule", "line", "pre_state", "out", "failed",
+                 "tokens", "words", "no", "_parsed")
+
+    def __init__(self, session: Session, rule: str, tree: Tree | None, line: str,
+                 pre_state: ModeState, parsed: Parsed | None = None) -> None:
+        """`tree`: the command's tree, or None with `parsed` (the line's parse)."""
+        self.session = session
+        self.rule = rule
+        self.line = line
+        self.pre_state = pre_state       # the session's mode state when the line was typed
+        self.out: list[str] = []
+        self.failed = False
+        if parsed is None:
+            assert tree is not None
+            parsed = Parsed(Tree("", [tree]))
+        self._parsed = parsed
+        self.tokens: tuple[Token, ...] = parsed.tokens
+        self.words: tuple[str, ...] = parsed.words
+        self.no: bool = parsed.no
+
+    @property
+    def tree(self) -> Tree:
+        """The command's parse tree (built when first asked for)."""
+        return self._parsed.sub
+
+    @property
+    def sub(self) -> Tree | None:
+        """The command tree's first subtree (a failover sub-command's alias)."""
+        return self._parsed.first_tree
 
     # ----------------------------------------------------------------- reading
     @property
@@ -74,8 +92,11 @@ class Command:
         return [str(t) for t in self.tokens if t.type == terminal]
 
     def value(self, terminal: str, default: str | None = None) -> str | None:
-        vals = self.values(terminal)
-        return vals[0] if vals else default
+        # a command has a handful of tokens: a scan is cheaper than any table
+        for t in self.tokens:
+            if t.type == terminal:
+                return str(t)
+        return default
 
     def after(self, keyword: str) -> str | None:
         """The word typed right after `keyword`."""

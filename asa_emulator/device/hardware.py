@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 DEFAULT_INTERFACES = (
     "GigabitEthernet0/0", "GigabitEthernet0/1", "GigabitEthernet0/2", "GigabitEthernet0/3",
@@ -59,10 +60,7 @@ class Hardware:
 
     def mac_of(self, phys: str) -> str:
         """Burned-in MAC of a physical interface (subinterfaces share their parent's)."""
-        base = int(self.mac_base.replace(".", ""), 16)
-        parent = phys.split(".")[0]
-        idx = self.interfaces.index(parent) if parent in self.interfaces else 0
-        return format_mac(base + idx + 1)
+        return _burned_in_mac(self.mac_base, self.interfaces, phys.split(".")[0])
 
     def port_number(self, phys: str) -> int:
         """The physical port number used in generated failover MACs."""
@@ -70,13 +68,22 @@ class Hardware:
         return self.interfaces.index(parent) if parent in self.interfaces else 0
 
 
+@lru_cache(maxsize=1024)
+def _burned_in_mac(mac_base: str, interfaces: tuple[str, ...], parent: str) -> str:
+    base = int(mac_base.replace(".", ""), 16)
+    idx = interfaces.index(parent) if parent in interfaces else 0
+    return format_mac(base + idx + 1)
+
+
 def format_mac(value: int) -> str:
     h = f"{value:012x}"
     return f"{h[0:4]}.{h[4:8]}.{h[8:12]}"
 
 
+@lru_cache(maxsize=4096)
 def canonical_interface(typed: str, known: tuple[str, ...]) -> str | None:
-    """`g0/1`, `gig0/1`, `GigabitEthernet0/1.100` -> the canonical name, if the type is known."""
+    """`g0/1`, `gig0/1`, `GigabitEthernet0/1.100` -> the canonical name, if the type is known.
+    Cached: a sync names thousands of subinterfaces of the same few ports."""
     m = _IFNAME.match(typed.strip())
     if not m:
         return None

@@ -19,7 +19,7 @@ from lark import Tree
 from ..syntax import modes
 from ..syntax.grammar import load as load_grammar
 from ..syntax.limits import MAX_LINE, refused_column
-from ..syntax.parser import CommandError, HelpItem, completions, help_items, parse
+from ..syntax.parser import CommandError, HelpItem, Parsed, completions, help_items, parse_line
 from . import messages
 from .commands import HANDLERS, Abort, Command
 from .filters import apply_filter
@@ -43,6 +43,17 @@ _READ_ONLY = frozenset({"changeto", "configure", "disable", "enable", "end", "ex
                         "dir", "more", "ping", "who", "terminal", "login", "logout", "quit"})
 
 
+def _touches(rule: str) -> bool:
+    """May this command change a configuration (see _READ_ONLY)?"""
+    found = _TOUCHES.get(rule)
+    if found is None:
+        found = _TOUCHES[rule] = rule not in _READ_ONLY and not rule.startswith("show_")
+    return found
+
+
+_TOUCHES: dict[str, bool] = {}      # rule -> _touches: bounded by the grammar
+
+
 @dataclass
 class Question:
     prompt: str
@@ -64,6 +75,7 @@ class Session:
     def __init__(self, unit: Unit, kind: str = "console") -> None:
         self.unit = unit
         self.kind = kind                   # console | ssh | batch | replica | exec
+        self.batch = kind in ("batch", "replica")   # answers questions itself, never replicates
         self._state = ModeState()
         self.state = ModeState()
         self.question: Question | None = None
@@ -71,7 +83,11 @@ class Session:
         self.pager = unit.sys.pager_lines
         self.is_closed = False
         self.busy_ms = 0                   # virtual time the last commands took (flash writes)
-        self.prompt_len = 0
+        # the prompt's length when the current line was typed (the `^` marker's offset): worked
+        # out only when asked for, from the mode state the line was typed in (_typed_state)
+        self._prompt_len: int | None = 0
+        self._typed_state = self._state
+        self._prompt_memo: tuple[ModeState, tuple[str, ...], str, str] | None = None
         self.current: Command | None = None
         self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
         self.ssh_record: SshRecord | None = None       # an SSH session's registration (device/mgmt.py)
@@ -95,10 +111,6 @@ class Session:
         return self.unit.name
 
     @property
-    def batch(self) -> bool:
-        return self.kind in ("batch", "replica")
-
-    @property
     def mode(self) -> str:
         return self.state.mode
 
@@ -115,23 +127,55 @@ class Session:
             return self.question.prompt
         if not self.unit.up:
             return ""
-        suffix = modes.SUFFIX[self.state.mode]
-        if self.state.mode in ("sys_if", "one_if") and "." in str(self.state.target):
+        return self._prompt_in(self._state)
+
+    def _prompt_in(self, st: ModeState) -> str:
+        sys = self.unit.sys
+        steady = "state" not in sys.prompt and "priority" not in sys.prompt
+        if steady:
+            # the prompt shows only the hostname and the context: the same until the mode
+            # state (replaced, never changed in place), `prompt` or `hostname` changes
+            memo = self._prompt_memo
+            if memo is not None and memo[0] is st and memo[1] is sys.prompt and memo[2] == sys.hostname:
+                return memo[3]
+        text = self._prompt_uncached(st)
+        if steady:
+            self._prompt_memo = (st, sys.prompt, sys.hostname, text)
+        return text
+
+    def _prompt_uncached(self, st: ModeState) -> str:
+        suffix = modes.SUFFIX[st.mode]
+        if st.mode in ("sys_if", "one_if") and "." in str(st.target):
             suffix = "(config-subif)#"      # a subinterface of the system space
-        return self.base_prompt() + suffix + " "
+        return self._base_prompt_in(st) + suffix + " "
 
     def base_prompt(self) -> str:
+        return self._base_prompt_in(self._state)
+
+    def _base_prompt_in(self, st: ModeState) -> str:
         parts: list[str] = []
-        for item in self.unit.sys.prompt:
+        u = self.unit
+        for item in u.sys.prompt:
             if item == "hostname":
-                parts.append(self.unit.sys.hostname)
-            elif item == "context" and self.state.context:
-                parts.append(self.state.context)
+                parts.append(u.sys.hostname)
+            elif item == "context" and st.context:
+                parts.append(st.context)
             elif item == "priority":
-                parts.append("pri" if self.unit.role == "primary" else "sec")
+                parts.append("pri" if u.role == "primary" else "sec")
             elif item == "state":
-                parts.append(self.unit.prompt_state(self.state.context))
+                parts.append(u.prompt_state(st.context))
         return "/".join(parts)
+
+    @property
+    def prompt_len(self) -> int:
+        """The length of the prompt the current line was typed at (the `^` marker's offset)."""
+        if self._prompt_len is None:
+            self._prompt_len = len(self._prompt_in(self._typed_state))
+        return self._prompt_len
+
+    @prompt_len.setter
+    def prompt_len(self, n: int) -> None:
+        self._prompt_len = n
 
     def take_busy_ms(self) -> int:
         """The virtual time the commands run since the last call took; the front end moves the
@@ -243,17 +287,23 @@ class Session:
             return self._refuse(bad)
         if self.question is not None:
             return self._answer(text)
-        self._check_context()
-        if not text.strip() or text.lstrip().startswith(("!", ":")):
+        st = self._state
+        if st.context is not None and st.context not in self.unit.ctx:
+            self._check_context()       # the context was removed: back to the system
+            st = self._state
+        stripped = text.strip()
+        if not stripped or stripped[0] in "!:":
             return []
         if not self.batch:
-            self.history.append(text.strip())
-        self.prompt_len = len(self.prompt())
+            self.history.append(stripped)
+        # the prompt the line was typed at, measured only if a `^` marker needs it
+        self._prompt_len = None
+        self._typed_state = st
         try:
-            tree = parse(self.state.mode, text)
+            parsed = parse_line(st.mode, text)
         except CommandError as exc:
             return self.error_lines(exc, text)
-        return self.run_tree(tree, text)
+        return self._run(parsed, text)
 
     def _refuse(self, col: int) -> list[str]:
         """A line the command line does not accept at all (syntax/limits.py): the `^` marker
@@ -292,43 +342,49 @@ class Session:
         return out
 
     def run_tree(self, tree: Tree, line: str) -> list[str]:
-        sub = next(c for c in tree.children if isinstance(c, Tree))
-        flt = next((c for c in tree.children[1:] if isinstance(c, Tree) and c.data == "filter"), None)
-        rule = str(sub.data)
-        pre_state = self.state
-        self._drop_to_owner(rule)
-        owner_state = self.state
-        cmd = Command(self, rule, sub, line, pre_state)
+        return self._run(Parsed(tree), line)
+
+    def _run(self, parsed: Parsed, line: str) -> list[str]:
+        rule = parsed.rule
+        pre_state = self._state
+        if pre_state.mode not in modes.TOP_MODES:
+            self._drop_to_owner(rule)
+        owner_state = self._state
+        cmd = Command(self, rule, None, line, pre_state, parsed)
         fn = HANDLERS.get(rule)
         self.current = cmd
         if fn is None:   # in the grammar but not emulated: say so the ASA way
             return [messages.caret_line(self.prompt_len), messages.INVALID_INPUT]
-        if rule not in _READ_ONLY and not rule.startswith("show_"):
-            self.unit.config_touched()
+        unit = self.unit
+        touches = _touches(rule)
+        if touches:
+            unit.config_touched()
         try:
             fn(cmd)
         except Abort:
             cmd.failed = True
-            if self.state is owner_state:    # not moved by the handler (`enter` makes a new state)
+            if self._state is owner_state:   # not moved by the handler (`enter` makes a new state)
                 self.state = pre_state       # a rejected line leaves the session where it was
-        if rule not in _READ_ONLY and not rule.startswith("show_"):
-            self.unit.config_touched()       # also after: the handler may have read derived data
+        if touches:
+            unit.config_touched()            # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
         elif not cmd.failed and not self.batch:
-            self.unit.after_command(self, cmd)
-        if flt is not None:
+            unit.after_command(self, cmd)
+        if parsed.has_filter:
+            flt = parsed.filter
+            assert flt is not None
             return apply_filter(flt, cmd.out)
         return cmd.out
 
     def _drop_to_owner(self, rule: str) -> None:
         """A parent-mode command typed in a sub-mode runs in (and returns to) that parent."""
-        mode = self.state.mode
-        while mode in modes.PARENT and mode not in modes.TOP_MODES:
-            if rule in modes.own_rules(mode) or rule not in modes.config_rules():
-                return
-            mode = modes.PARENT[mode]
-            self.state = ModeState(mode, self.state.context, None)
+        key = (self._state.mode, rule)
+        owner = _OWNER.get(key)
+        if owner is None:
+            owner = _OWNER[key] = _owner_mode(*key)
+        if owner != key[0]:
+            self.state = ModeState(owner, self._state.context, None)
 
     def error_lines(self, exc: CommandError, line: str) -> list[str]:
         if exc.kind == "incomplete":
@@ -359,6 +415,19 @@ class Session:
             if out:
                 errors.extend(out)
         return errors
+
+
+def _owner_mode(mode: str, rule: str) -> str:
+    """The mode a command typed in `mode` runs in: a parent-mode command typed in a sub-mode
+    runs in that parent."""
+    while mode in modes.PARENT and mode not in modes.TOP_MODES:
+        if rule in modes.own_rules(mode) or rule not in modes.config_rules():
+            return mode
+        mode = modes.PARENT[mode]
+    return mode
+
+
+_OWNER: dict[tuple[str, str], str] = {}     # (mode, rule) -> _owner_mode: bounded by the grammar
 
 
 # `?` after a file argument lists the file systems (and, for copy, the configurations)

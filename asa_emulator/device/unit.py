@@ -337,7 +337,9 @@ class Unit:
 
     def allocate(self, name: str, phys: str, mapped: str | None) -> None:
         self.config_touched()
-        ctx = self.ctx.setdefault(name, ContextConfig(name))
+        ctx = self.ctx.get(name)
+        if ctx is None:
+            ctx = self.ctx[name] = ContextConfig(name)
         key = mapped or phys
         if key in ctx.interfaces:
             return

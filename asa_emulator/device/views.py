@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import show
@@ -82,14 +81,13 @@ def resolve_interface(cmd: Command) -> str:
     return ""
 
 
-def _with_traffic(v: show.InterfaceView, c: IfCounters | None,
-                  asr_group: int | None = None) -> show.InterfaceView:
-    """The view with the interface's traffic counters (asa_emulator/traffic/)."""
+def _traffic(c: IfCounters | None, asr_group: int | None = None) -> dict[str, object]:
+    """A view's fields for the interface's traffic counters (asa_emulator/traffic/)."""
     if c is None:
-        return v
+        return {}
     asr = (c.asr_received, c.asr_transmitted, c.asr_dropped) if asr_group is not None else None
-    return replace(v, packets_in=c.packets_in, bytes_in=c.bytes_in, packets_out=c.packets_out,
-                   bytes_out=c.bytes_out, dropped=c.dropped, asr=asr)
+    return {"packets_in": c.packets_in, "bytes_in": c.bytes_in, "packets_out": c.packets_out,
+            "bytes_out": c.bytes_out, "dropped": c.dropped, "asr": asr}
 
 
 def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[show.InterfaceView]:
@@ -106,7 +104,7 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
             admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
             link = u.has_link(base)
             fover = failover_link_of(u, itf.name)
-            out.append(_with_traffic(show.InterfaceView(
+            out.append(show.InterfaceView(
                 nameif=fover[0] if fover else "", mtu=1500 if fover else None,
                 ipv4=fover[1] if fover else None,
                 allocatable=fover is None and itf.name not in allocated,
@@ -114,8 +112,8 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
                 mac=interface_mac(u, None, itf.name), description=itf.description,
                 is_subinterface="." in itf.name, vlan=itf.vlan, number=i + 2,
                 management_only=base.startswith("Management"), duplex=itf.duplex, speed=itf.speed,
-                output_flow_control="unsupported" if base.startswith("Management") else "off"),
-                totals.get(itf.name)))
+                output_flow_control="unsupported" if base.startswith("Management") else "off",
+                **_traffic(totals.get(itf.name))))  # type: ignore[arg-type]
         return out
     cdef = u.sys.contexts[context]
     ctx = u.ctx[context]
@@ -130,13 +128,14 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
                  and not (parent and parent.shutdown))
         link = u.has_link(base)
         ip = current_ip(u, context, cif)
-        out.append(_with_traffic(show.InterfaceView(
+        out.append(show.InterfaceView(
             name=a.ctx_name, nameif=cif.nameif, admin_up=admin, link_up=link,
             line_protocol_up=admin and link, mac=interface_mac(u, context, a.phys),
             mtu=cif.mtu if cif.nameif else None, ipv4=ip, description=cif.description,
             is_subinterface="." in a.phys, vlan=sysif.vlan if sysif else None,
-            visible=a.visible, number=i + 2, management_only=base.startswith("Management")),
-            eng.if_counters(u, context, a.ctx_name) if eng is not None else None, cif.asr_group))
+            visible=a.visible, number=i + 2, management_only=base.startswith("Management"),
+            **_traffic(eng.if_counters(u, context, a.ctx_name) if eng is not None else None,
+                       cif.asr_group)))  # type: ignore[arg-type]
     return out
 
 

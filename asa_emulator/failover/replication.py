@@ -9,7 +9,7 @@ memory`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..device import messages
@@ -29,7 +29,7 @@ NOT_REPLICATED_CONFIG = frozenset({"mode", "no_mode", "firewall", "fo_lan_unit"}
 
 # EXEC commands that DO replicate (Table 34-1, left column), with the form that replicates:
 # a predicate over the command's canonical keywords and its file arguments.
-Form = Callable[[list[str], list[str]], bool]
+Form = Callable[[Sequence[str], list[str]], bool]
 REPLICATED_EXEC: dict[str, Form] = {
     "copy": lambda keywords, files: [canonical_file(f) for f in files] == [
         "running-config", "startup-config"],
@@ -41,7 +41,7 @@ REPLICATED_EXEC: dict[str, Form] = {
 }
 
 
-def replicates(rule: str, sub: str | None, keywords: list[str], files: list[str]) -> bool:
+def replicates(rule: str, sub: str | None, keywords: Sequence[str], files: list[str]) -> bool:
     """Does this command replicate?  `sub` is the failover sub-command alias (fo_lan_unit…),
     `keywords` the command's keywords spelled out (`write mem` -> write, memory), `files`
     its file arguments as typed."""
@@ -49,6 +49,14 @@ def replicates(rule: str, sub: str | None, keywords: list[str], files: list[str]
         return rule not in NOT_REPLICATED_CONFIG and (sub is None or sub not in NOT_REPLICATED_CONFIG)
     form = REPLICATED_EXEC.get(rule)
     return bool(form and form(keywords, files))
+
+
+def _replicates(cmd: Command) -> bool:
+    """`replicates` for a command that ran; the file arguments are read only for the EXEC
+    commands whose form depends on them."""
+    sub = str(cmd.sub.data) if cmd.sub is not None and cmd.rule == "failover_cmd" else None
+    files = cmd.values("FILE") if cmd.rule in REPLICATED_EXEC else []
+    return replicates(cmd.rule, sub, cmd.words, files)
 
 
 def source_group(context: str | None, admin_context: str | None, ctx_group: int) -> int:
@@ -75,10 +83,7 @@ def config_warning(ps: PairState, u: Unit, context: str | None) -> list[str]:
 def after_command(ps: PairState, u: Unit, session: Session, cmd: Command) -> None:
     """An accepted command: replicate it to the mate if Table 34-1 says so and u is the
     source of its space."""
-    if session.batch or not ps.linked(u):
-        return
-    sub = str(cmd.sub.data) if cmd.sub is not None and cmd.rule == "failover_cmd" else None
-    if not replicates(cmd.rule, sub, cmd.words, cmd.values("FILE")):
+    if session.batch or not _replicates(cmd) or not ps.linked(u):
         return
     if not may_replicate_from(ps, u, cmd.pre_state.context):
         return
@@ -91,7 +96,8 @@ def replicate(m: Unit, state: ModeState, line: str) -> list[str]:
     if state.context is not None and state.context not in m.ctx:
         return []
     s = Session(m, "replica")
-    s.state = ModeState(state.mode, state.context, state.target)
-    if s.state.mode.endswith("_user"):
-        s.state = ModeState(s.state.mode.replace("_user", "_exec"), state.context, None)
+    if state.mode.endswith("_user"):
+        s.state = ModeState(state.mode.replace("_user", "_exec"), state.context, None)
+    else:
+        s.state = ModeState(state.mode, state.context, state.target)
     return s.execute(line)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -77,6 +77,12 @@ class _Choices:
     keywords: dict[str, str]              # keyword text -> terminal
     args: tuple[ArgTerminal, ...]         # highest priority first (ties: by name)
     firsts: frozenset[str]                # the keywords' first letters (most words skip the scan)
+    # words met here that are not keywords as typed -> the terminal chosen (values repeat:
+    # `security-level 100`, `mtu 1500`, the same interface in every context); capped
+    chosen: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+_CHOSEN_MAX = 256
 
 
 _choices_cache: dict[frozenset[str], _Choices] = {}
@@ -107,8 +113,17 @@ def _matched_prefix(word: str, keywords: list[str]) -> int:
 
 def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
     """The terminal a typed word stands for, or CommandError."""
-    low = word.text.lower()
     choices = _choices(g, acc)
+    term = choices.chosen.get(word.text)
+    if term is None:
+        term = _choose_in(choices, word)
+        if len(choices.chosen) < _CHOSEN_MAX:
+            choices.chosen[word.text] = term
+    return term
+
+
+def _choose_in(choices: _Choices, word: Word) -> str:
+    low = word.text.lower()
     exact = choices.keywords.get(low)
     if exact is not None:
         return exact
@@ -169,12 +184,38 @@ Shape = tuple[str, tuple["Shape | int", ...]]
 
 
 class _Node:
-    __slots__ = ("acc", "next", "shape")
+    __slots__ = ("acc", "next", "shape", "choices", "splice", "known")
 
     def __init__(self) -> None:
         self.acc: frozenset[str] | None = None       # terminals acceptable after this prefix
         self.next: dict[str, _Node] = {}
         self.shape: Shape | None = None              # the tree of a complete command
+        self.choices: _Choices | None = None         # _choices(acc), kept for the fast walk
+        self.splice = False                          # a two-word interface name may come here
+        self.known: _Known | None = None             # what a Parsed of this shape reads
+
+
+class _Known(NamedTuple):
+    """What every line of one shape shares: its Parsed's fields but the tokens' values."""
+
+    order: tuple[int, ...]        # the fed tokens in the command tree's scan order
+    words: tuple[str, ...]
+    rule: str
+    no: bool
+    sub_at: int                   # where the command's tree is among the line tree's children
+    filter_at: int                # where the output filter is (-1: none)
+    first_at: int                 # where the command tree's first subtree is (-1: none)
+
+
+# Lark's Token constructor without its check for a deprecated keyword (a token per word)
+_token = Token._future_new
+
+
+def _set_acc(g: Grammar, node: _Node, acc: frozenset[str]) -> None:
+    if node.acc is None:
+        node.acc = acc
+        node.choices = _choices(g, acc)
+        node.splice = any(t in acc for t in _SPLICE)
 
 
 _roots: dict[str, _Node] = {}
@@ -221,7 +262,7 @@ def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
         if ip is not None:
             acc = _accepts(ip)
             if node is not None:
-                node.acc = acc
+                _set_acc(g, node, acc)
         elif node is None or node.acc is None:
             return tokens, None, None
         else:
@@ -249,12 +290,77 @@ def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
     if ip is not None:
         acc = _accepts(ip)
         if node is not None:
-            node.acc = acc
+            _set_acc(g, node, acc)
     return tokens, node, ip
 
 
-@lru_cache(maxsize=4096)
-def parse(mode: str, line: str) -> Tree:
+def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | None:
+    """The fast path of a line of a known shape: its tokens and the trie node it ends at, one
+    dictionary step per word (what _tokens does without Lark, see there); None at the first
+    prefix the trie does not know."""
+    texts = line.split()
+    tokens: list[Token] = []
+    node = root
+    i, n = 0, len(texts)
+    end = 0                                  # where the previous word ended
+    while i < n:
+        choices = node.choices
+        if choices is None:
+            return None
+        text = texts[i]
+        col = line.find(text, end)
+        end = col + len(text)
+        term = choices.keywords.get(text.lower())
+        if term is None:
+            # not a keyword as typed: an interface name in two words, an abbreviation, a value
+            if (node.splice and i + 1 < n and _ALPHA.match(text)
+                    and _PORT.match(texts[i + 1])):
+                i += 1
+                end = line.find(texts[i], end) + len(texts[i])
+                text += texts[i]
+            term = _choose(g, node.acc or frozenset(), Word(text, col))
+        if term == "REST":
+            tokens.append(_token(term, line[col:].rstrip(), col))
+            nxt = node.next.get(term)
+            return (tokens, nxt) if nxt is not None else None
+        tokens.append(_token(term, text, col))
+        nxt = node.next.get(term)
+        if nxt is None:
+            return None
+        node = nxt
+        i += 1
+    return tokens, node
+
+
+def _parsed(mode: str, line: str) -> Parsed:
+    """Parse one command line in `mode` (see parse), with what its command reads."""
+    root = _roots.get(mode)
+    if root is not None:
+        walked = _walk(load(), line, root)
+        if walked is not None:
+            tokens, node = walked
+            acc = node.acc
+            if acc is not None and _END not in acc:
+                raise CommandError("incomplete", len(line), "")
+            known, shape = node.known, node.shape
+            if acc is not None and known is not None and shape is not None:
+                return Parsed.of_shape(shape, tokens, known)
+    tree = _parse(mode, line)
+    parsed = Parsed(tree)
+    node = _roots[mode]
+    # the node this shape ends at learns what its lines' commands read
+    walked = _walk(load(), line, node)
+    if walked is not None and walked[1].shape is not None:
+        fed = walked[0]
+        index = {(t.type, t.start_pos): k for k, t in enumerate(fed)}
+        order = tuple(index[(t.type, t.start_pos)] for t in parsed.tokens)
+        where = parsed._known
+        walked[1].known = _Known(order, parsed.words, parsed.rule, parsed.no,
+                                 where.sub_at, where.filter_at, where.first_at)
+    return parsed
+
+
+def _parse(mode: str, line: str) -> Tree:
     """Parse one command line in `mode`; raise CommandError if it is not a command."""
     g = load()
     words = split_words(line)
@@ -279,6 +385,98 @@ def parse(mode: str, line: str) -> Tree:
     if node is not None:
         node.shape = _shape(tree, {id(t): k for k, t in enumerate(tokens)})
     return tree
+
+
+parse = lru_cache(maxsize=4096)(_parse)
+
+
+class Parsed:
+    """A parsed line with what every command reads from it, worked out once per distinct line
+    (a sync or a replay meets the same lines again): the command's rule and tree, its tokens
+    in order and their keywords spelled out ("" for an argument), the output filter.  For a
+    line of a known shape the tree is built only when asked for (few commands look at it)."""
+
+    __slots__ = ("_tree", "_shape", "_fed", "_known", "rule", "tokens", "words", "no",
+                 "has_filter")
+
+    def __init__(self, tree: Tree) -> None:
+        self._tree: Tree | None = tree
+        self._shape: Shape | None = None
+        self._fed: list[Token] = []
+        kids = tree.children
+        sub = next(c for c in kids if isinstance(c, Tree))
+        self._known = _Known(
+            (), (), str(sub.data), False, kids.index(sub),
+            next((i for i, c in enumerate(kids) if i > 0 and isinstance(c, Tree) and c.data == "filter"), -1),
+            next((i for i, c in enumerate(sub.children) if isinstance(c, Tree)), -1))
+        self.rule = str(sub.data)
+        self.has_filter = self._known.filter_at >= 0
+        found: list[Token] = []
+        _leaves(sub, found)
+        self.tokens = tuple(found)
+        kws = load().keywords
+        self.words = tuple([kws.get(t.type, "") for t in found])
+        self.no = bool(found) and found[0].type == "NO"
+
+    @classmethod
+    def of_shape(cls, shape: Shape, fed: list[Token], known: _Known) -> Parsed:
+        """A line of a known shape: only the tokens are its own."""
+        self = cls.__new__(cls)
+        self._tree = None
+        self._shape, self._fed, self._known = shape, fed, known
+        self.tokens = tuple([fed[k] for k in known.order])
+        self.rule, self.words, self.no = known.rule, known.words, known.no
+        self.has_filter = known.filter_at >= 0
+        return self
+
+    @property
+    def tree(self) -> Tree:
+        """The whole line's tree (the mode's start rule)."""
+        tree = self._tree
+        if tree is None:
+            assert self._shape is not None
+            tree = self._tree = _build(self._shape, self._fed)
+        return tree
+
+    @property
+    def sub(self) -> Tree:
+        """The command's tree."""
+        sub = self.tree.children[self._known.sub_at]
+        assert isinstance(sub, Tree)
+        return sub
+
+    @property
+    def filter(self) -> Tree | None:
+        """The output filter (`| include ...`), if any."""
+        if self._known.filter_at < 0:
+            return None
+        flt = self.tree.children[self._known.filter_at]
+        assert isinstance(flt, Tree)
+        return flt
+
+    @property
+    def first_tree(self) -> Tree | None:
+        """The command tree's first subtree (a failover sub-command's alias)."""
+        if self._known.first_at < 0:
+            return None
+        first = self.sub.children[self._known.first_at]
+        assert isinstance(first, Tree)
+        return first
+
+
+def _leaves(tree: Tree, out: list[Token]) -> None:
+    """The tree's tokens in order (what Tree.scan_values yields, without its generators)."""
+    for c in tree.children:
+        if isinstance(c, Tree):
+            _leaves(c, out)
+        elif isinstance(c, Token):
+            out.append(c)
+
+
+@lru_cache(maxsize=4096)
+def parse_line(mode: str, line: str) -> Parsed:
+    """`parse`, with the command's rule, tokens and keywords worked out (see Parsed)."""
+    return _parsed(mode, line)
 
 
 @dataclass(frozen=True)

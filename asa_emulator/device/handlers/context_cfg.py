@@ -126,7 +126,7 @@ def ip_address(cmd: Command) -> None:
     addr, mask = addrs[0], addrs[1]
     try:
         net = _subnet(addr, mask)
-        ip = ipaddress.IPv4Address(addr)
+        ip = _address(addr)
     except ValueError:
         cmd.error(msg.invalid_ip_address(addr, mask))
         return
@@ -135,7 +135,7 @@ def ip_address(cmd: Command) -> None:
     standby = addrs[2] if len(addrs) > 2 else None
     if standby is not None:
         try:
-            in_net = ipaddress.IPv4Address(standby) in net
+            in_net = _address(standby) in net
         except ValueError:
             cmd.invalid_token("IPV4", 2)
             return
@@ -143,13 +143,27 @@ def ip_address(cmd: Command) -> None:
             cmd.error(msg.standby_not_in_subnet(standby))
         if standby == addr:
             cmd.error(msg.STANDBY_SAME_AS_ACTIVE)
+    lo, hi = _bounds(addr, mask)
     for other in ctx.interfaces.values():
         if other is itf or not other.ip:
             continue
-        if _subnet(other.ip[0], other.ip[1]).overlaps(net):
+        other_lo, other_hi = _bounds(other.ip[0], other.ip[1])
+        if other_lo <= hi and lo <= other_hi:       # the subnets overlap
             cmd.error(msg.address_overlaps(other.nameif or other.name))
     itf.ip = (addr, mask, standby)
     itf.ip_method = "CONFIG" if cmd.session.batch else "manual"
+
+
+@lru_cache(maxsize=8192)
+def _address(addr: str) -> ipaddress.IPv4Address:
+    return ipaddress.IPv4Address(addr)
+
+
+@lru_cache(maxsize=8192)
+def _bounds(addr: str, mask: str) -> tuple[int, int]:
+    """An interface address's subnet as its first and last addresses (integers)."""
+    net = _subnet(addr, mask)
+    return int(net.network_address), int(net.broadcast_address)
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...config.defaults import MAX_MONITORED
 from ...device import messages
-from ...device.addresses import current_ip, current_ipv6
+from ...device.addresses import current_ipv6, failover_on
 from ...device.interfaces import address_holder, has_standby_address, is_monitored, monitored_count
 from .. import health
 from ..remote import show_exec
@@ -87,40 +87,74 @@ Contexts = Collection[str] | None
 
 
 def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tuple[IfaceView, ...]:
+    # one line per named interface of every listed context (thousands on a large lab): what
+    # is the same for a whole context is worked out once, the rest inline (the helpers named
+    # in the comments say what each step is)
     fo = pair.of(u)
+    paired, ifmon = fo.paired, fo.ifmon
     out: list[IfaceView] = []
-    named = u.named_interfaces() if contexts is None else u.named_interfaces_in(contexts)
-    plain: dict[tuple[str, bool], str] = {}     # a port's status without monitoring, once
-
-    def plain_status(phys: str, shutdown: bool) -> str:
-        found = plain.get((phys, shutdown))
-        if found is None:
-            found = plain[(phys, shutdown)] = _plain_status(u, phys, shutdown, pair)
-        return found
-    for name, phys, itf in named:
-        ctx = u.ctx[name]
-        holder = address_holder(ctx, itf)       # a bridge-group member shows its BVI's
-        ip = current_ip(u, name, holder)
-        v6 = current_ipv6(u, name, holder, phys)
-        mon = fo.ifmon.get((name, itf.nameif))
-        monitored = is_monitored(u, ctx, itf, phys)
-        if mon and fo.paired and monitored:
-            status = mon.status
-        else:
-            status = plain_status(phys, itf.shutdown)
-        if not monitored:
-            tag = "Not-Monitored"
-        elif not has_standby_address(holder):
-            # never tested (no standby address): the link's own state, or Unknown with no
-            # address at all (9.12 capture: `Interface outside (0.0.0.0): Unknown (Waiting)`)
-            tag = "Waiting"
-            status = plain_status(phys, itf.shutdown) if holder.ip or holder.ipv6 else "Unknown"
-        elif not fo.paired or status in ("Unknown",):
-            tag = "Waiting"
-        else:
-            tag = "Monitored"
-        out.append(IfaceView(name, itf.nameif, ip[0] if ip else None, v6, status, tag))
+    ran = failover_on(u)
+    sys_ifs, cables, unit_name = u.sys.interfaces, pair.link, u.name
+    linked: dict[str, bool] = {}            # per port: it has a link (_plain_status)
+    for name in _listed(u, contexts):
+        cdef, ctx = u.sys.contexts.get(name), u.ctx.get(name)
+        if cdef is None or ctx is None:
+            continue
+        standby_here = ran and not u.is_active_here(name)
+        itfs, monitor = ctx.interfaces, ctx.monitor
+        for a in cdef.allocations:
+            phys = a.phys
+            itf = itfs.get(a.mapped or phys)    # a.ctx_name
+            if itf is None or not itf.nameif:
+                continue
+            nameif = itf.nameif
+            # address_holder: a bridge-group member shows its BVI's addresses
+            holder = itf if itf.bridge_group is None else itfs.get(f"BVI{itf.bridge_group}", itf)
+            hip = holder.ip
+            # ip_held: the standby address where the context's group is standby here
+            ipv4 = ((hip[2] or None) if standby_here else hip[0]) if hip else None
+            v6 = current_ipv6(u, name, holder, phys, not standby_here) if holder.ipv6 else None
+            # is_monitored: an explicit `monitor-interface`, else physical interfaces only
+            explicit = monitor.get(nameif)
+            monitored = explicit if explicit is not None else "." not in phys
+            mon = ifmon.get((name, nameif)) if paired and monitored else None
+            if mon is not None:
+                status = mon.status
+            else:
+                # _plain_status, with each port's link looked up once
+                sysif = sys_ifs.get(phys)
+                if itf.shutdown or (sysif and sysif.shutdown):
+                    status = "Link Down"
+                else:
+                    port = phys.split(".")[0]
+                    up = linked.get(port)
+                    if up is None:
+                        up = linked[port] = cables.has_link(unit_name, port)
+                    status = "Normal" if up else "No Link"
+            if not monitored:
+                tag = "Not-Monitored"
+            elif not has_standby_address(holder):
+                # never tested (no standby address): the link's own state, or Unknown with no
+                # address at all (9.12 capture: `Interface outside (0.0.0.0): Unknown (Waiting)`)
+                tag = "Waiting"
+                status = (_plain_status(u, phys, itf.shutdown, pair) if hip or holder.ipv6
+                          else "Unknown")
+            elif not paired or status == "Unknown":
+                tag = "Waiting"
+            else:
+                tag = "Monitored"
+            out.append(IfaceView(name, nameif, ipv4, v6, status, tag))
     return tuple(out)
+
+
+def _listed(u: Unit, contexts: Contexts) -> Collection[str]:
+    """The contexts whose interfaces are listed, in the system's context order."""
+    if contexts is None:
+        return u.sys.contexts
+    wanted = set(contexts)
+    if len(wanted) <= 1:
+        return wanted
+    return [c for c in u.sys.contexts if c in wanted]
 
 
 def _unheard_ifaces(u: Unit, contexts: Contexts) -> tuple[IfaceView, ...]:
@@ -173,9 +207,11 @@ def _groups(pair: PairState, u: Unit, alive: bool) -> tuple[GroupView, ...]:
 
 def _host(pair: PairState, u: Unit, contexts: Contexts, alive: bool = True,
           as_other: bool = False) -> HostView:
+    # `show failover state` names no contexts: no interfaces to gather
+    listed = alive and (contexts is None or bool(contexts))
     return HostView(role=pair.role(u), groups=_groups(pair, u, alive), model=u.hw.model,
                     hw_rev=u.hw.hw_rev, version=u.hw.version,
-                    interfaces=_ifaces(pair, u, as_other, contexts) if alive else (), present=alive)
+                    interfaces=_ifaces(pair, u, as_other, contexts) if listed else (), present=alive)
 
 
 def _link(pair: PairState, u: Unit, link: tuple[str, str] | None, lan: bool) -> LinkView | None:

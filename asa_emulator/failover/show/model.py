@@ -63,7 +63,9 @@ class IfaceView(NamedTuple):
     monitor: str            # Monitored | Not-Monitored | Waiting | "" (no suffix, 7.x/8.0 style)
 
 
-@dataclass(frozen=True)
+# Views built for every `show failover` (a replay runs thousands) are plain dataclasses with
+# slots: a frozen dataclass sets each field through object.__setattr__, several times slower.
+@dataclass(slots=True)
 class GroupView:
     """One failover group on one unit (in Active/Standby mode: the unit itself, gid 1)."""
 
@@ -75,7 +77,7 @@ class GroupView:
     failure_details: tuple[str, ...] = ()      # e.g. ("admin outside: Failed",) under the reason
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class HostView:
     """`This host` or `Other host`."""
 
@@ -112,7 +114,7 @@ class HistoryEntry:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class FailoverView:
     """Everything `show failover`, `show failover group|state|interface` and
     `show monitor-interface` print, as seen from one unit."""

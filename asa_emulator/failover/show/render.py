@@ -15,6 +15,7 @@ docs/asa-failover-output.md; the short version:
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from .model import (
     FailoverView,
@@ -33,8 +34,10 @@ _I16 = " " * 16
 _I18 = " " * 18
 
 
+@lru_cache(maxsize=1024)
 def format_time(ms_since_epoch_utc: int, tz_name: str = "UTC", tz_offset_min: int = 0) -> str:
-    """`13:40:18 UTC Dec 9 2004`: the ASA's timestamp for failover events (day not padded)."""
+    """`13:40:18 UTC Dec 9 2004`: the ASA's timestamp for failover events (day not padded).
+    Cached: `show failover state` prints the same few failure times again and again."""
     moment = datetime.fromtimestamp(ms_since_epoch_utc / 1000, tz=UTC)
     moment += timedelta(minutes=tz_offset_min)
     return (f"{moment:%H:%M:%S} {tz_name} {_MONTHS[moment.month - 1]} "
@@ -110,7 +113,10 @@ def _host_inventory(host: HostView) -> list[str]:
     lines = []
     if host.present:
         lines.append(_I16 + _slot_line(host))
-    lines += [_I18 + iface_line(i) for i in host.interfaces]
+    # iface_line, inline: `show failover` on a large lab prints thousands
+    lines += [f"{_I18}{i.context} Interface {i.nameif} ({i.ipv4 or '0.0.0.0'}"
+              f"{'/' + i.ipv6 if i.ipv6 else ''}): {i.status}{' (' + i.monitor + ')' if i.monitor else ''}"
+              if i.context else _I18 + iface_line(i) for i in host.interfaces]
     if host.present:
         lines += [_I16 + s for s in host.extra_slots]
     return lines
