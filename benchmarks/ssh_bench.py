@@ -1,48 +1,148 @@
-"""SSH round trip of `show failover`: netmiko (cisco_asa) against the emulator on loopback."""
+"""SSH round trips against `asa-emulator serve --lab example` in a child process (its own
+interpreter, as a user runs it: the client's work does not share the server's GIL).
+
+Three clients on an already-open connection, `show curpriv` (short output: the figures are the
+SSH path, not a show command's rendering):
+- the server's own reply: a bare asyncssh channel, from writing the line to reading the prompt;
+- scrapli (scrapli-community `cisco_asa`, asyncssh transport), `send_command`;
+- netmiko (`cisco_asa`), `send_command` as used by default and tuned (expect_string,
+  cmd_verify=False).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import threading
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
-from asa_emulator.lab.lab import Lab
-from asa_emulator.terminal.ssh import start_server
-
-
-def _serve(lab: Lab) -> dict[str, int]:
-    ports: dict[str, int] = {}
-    ready = threading.Event()
-
-    def run() -> None:
-        async def main() -> None:
-            srv = await start_server(lab, "127.0.0.1", 0)
-            ports.update(srv.ports)
-            ready.set()
-            await srv.serve_forever()
-        asyncio.run(main())
-    threading.Thread(target=run, daemon=True).start()
-    ready.wait(10)
-    return ports
+ROOT = Path(__file__).resolve().parents[1]
+COMMAND = "show curpriv"
+LOGIN = {"username": "admin", "password": "cisco", "secret": "cisco"}   # the example lab's
+PROMPT = "# "
+# netmiko's send_command sleeps this long before its first read when it does not wait for the
+# echo (cmd_verify=False): the floor of any reply through it (netmiko 4.x, base_connection.py)
+NETMIKO_LOOP_DELAY = 0.025
+EXPECTED = "Current privilege level : 15"   # what `show curpriv` prints enabled
 
 
-def ssh_round_trip(n: int = 20) -> tuple[float, float]:
-    """(netmiko send_command as used by default, netmiko with expect_string): seconds each."""
+@contextmanager
+def _served() -> Iterator[int]:
+    """The primary unit's SSH port of a child `serve` of the example lab."""
+    with tempfile.TemporaryDirectory() as data:
+        env = {**os.environ, "ASA_EMULATOR_DATA": data, "PYTHONUNBUFFERED": "1"}
+        proc = subprocess.Popen([sys.executable, "-m", "asa_emulator", "serve", "--lab", "example",
+                                 "--port", "0"], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        try:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                if line.startswith("ready "):
+                    yield int(line.split()[1].partition("=")[2])   # ready primary=PORT ...
+                    break
+            else:
+                raise RuntimeError("asa-emulator serve ended before it was ready")
+        finally:
+            proc.terminate()
+            proc.wait(20)
+
+
+def _stats(seconds: list[float]) -> tuple[float, float]:
+    """(median, p99) in seconds."""
+    s = sorted(seconds)
+    return statistics.median(s), s[min(len(s) - 1, int(len(s) * 0.99))]
+
+
+async def _timed_async(n: int, call: Callable[[], Awaitable[str]]) -> list[float]:
+    first = await call()    # warm: the line's parse, the client's first-use costs
+    assert EXPECTED in first, f"{COMMAND!r} gave {first!r}"   # the time is of a real reply
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        await call()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def raw_reply(port: int, n: int) -> tuple[float, float]:
+    """A bare asyncssh channel: write the command line, read until the prompt comes back."""
+    import asyncssh
+
+    async def main() -> list[float]:
+        async with asyncssh.connect("127.0.0.1", port, username=LOGIN["username"],
+                                    password=LOGIN["password"], known_hosts=None) as conn:
+            proc = await conn.create_process(term_type="vt100")
+
+            async def until(end: str) -> str:
+                seen = ""
+                while not seen.endswith(end):
+                    seen += await proc.stdout.read(65536)
+                return seen
+
+            async def line(text: str, end: str = PROMPT) -> str:
+                proc.stdin.write(text + "\r")
+                return await until(end)
+            await until("> ")                  # the banner and the first prompt
+            await line("enable", "Password: ")
+            await line(LOGIN["secret"])
+            return await _timed_async(n, lambda: line(COMMAND))
+
+    return _stats(asyncio.run(main()))
+
+
+def scrapli_reply(port: int, n: int) -> tuple[float, float]:
+    from scrapli import AsyncScrapli
+    device: dict[str, Any] = dict(
+        host="127.0.0.1", port=port, auth_username=LOGIN["username"],
+        auth_password=LOGIN["password"], auth_secondary=LOGIN["secret"], auth_strict_key=False,
+        platform="cisco_asa", transport="asyncssh", ssh_config_file=False)
+
+    async def main() -> list[float]:
+        async with AsyncScrapli(**device) as conn:
+            async def call() -> str:
+                reply = await conn.send_command(COMMAND)
+                assert not reply.failed
+                return reply.result
+            return await _timed_async(n, call)
+    return _stats(asyncio.run(main()))
+
+
+def netmiko_reply(port: int, n: int) -> dict[str, tuple[float, float]]:
     from netmiko import ConnectHandler
-    lab = Lab.load("example")
-    lab.settle()
-    ports = _serve(lab)
-    conn = ConnectHandler(device_type="cisco_asa", host="127.0.0.1", port=ports["primary"],
-                          username="admin", password="cisco", secret="cisco")   # the example lab's login
+    conn = ConnectHandler(device_type="cisco_asa", host="127.0.0.1", port=port, **LOGIN)
     conn.enable()
-    conn.send_command("show failover")
-    t0 = time.perf_counter()
-    for _ in range(n):
-        conn.send_command("show failover")
-    default = (time.perf_counter() - t0) / n
-    t0 = time.perf_counter()
-    for _ in range(n):
-        conn.send_command("show failover", expect_string=r"#\s*$", cmd_verify=False)
-    tuned = (time.perf_counter() - t0) / n
+    calls: dict[str, Callable[[], str]] = {
+        "default": lambda: str(conn.send_command(COMMAND)),
+        "tuned": lambda: str(conn.send_command(COMMAND, expect_string=r"#\s*$", cmd_verify=False))}
+    got: dict[str, tuple[float, float]] = {}
+    for name, call in calls.items():
+        assert EXPECTED in call(), f"netmiko {name}: no reply to {COMMAND!r}"
+        times = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - t0)
+        got[name] = _stats(times)
     conn.disconnect()
-    return default, tuned
+    return got
+
+
+def ssh_figures(n: int = 200, n_netmiko: int = 50) -> dict[str, tuple[float, float]]:
+    """{client: (median, p99) seconds} on one served lab, clients one after the other."""
+    with _served() as port:
+        got = {"server": raw_reply(port, n), "scrapli": scrapli_reply(port, n)}
+        nm = netmiko_reply(port, n_netmiko)
+    got["netmiko default"], got["netmiko tuned"] = nm["default"], nm["tuned"]
+    return got
+
+
+if __name__ == "__main__":
+    for name, (med, p99) in ssh_figures().items():
+        print(f"{name:16} median {med * 1000:7.2f} ms   p99 {p99 * 1000:7.2f} ms")
