@@ -445,21 +445,7 @@ def _one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[
             out.append(f"{t}{_duplex_speed(v)}")
             out.append(f"{t}Input flow control is unsupported, output flow control is "
                        f"{v.output_flow_control}")
-    if v.description:
-        out.append(f"{t}Description: {v.description}")
-    if not v.nameif:
-        # system space: ntc show_interface_detail (multi-context ASA-SM system);
-        # context / single mode: ntc show_interface1, genieparser ShowInterfaceDetail 4
-        if in_context:
-            out.append(f"{t}Available but not configured via nameif")
-        elif v.allocatable:
-            out.append(f"{t}Available for allocation to a context")
-    mtu = str(v.mtu) if (v.nameif and v.mtu is not None) else "not set"
-    out.append(f"{t}MAC address {v.mac}, MTU {mtu}")
-    if v.ipv4 and v.nameif:
-        out.append(f"{t}IP address {v.ipv4[0]}, subnet mask {v.ipv4[1]}")
-    else:
-        out.append(f"{t}IP address unassigned")
+    out += _identity_lines(v, in_context=in_context)
     if physical and not v.is_subinterface:
         out += [c.format(t=t, q=v.queue_blocks, pi=v.packets_in, bi=v.bytes_in,
                          po=v.packets_out, bo=v.bytes_out) for c in _COUNTERS]
@@ -487,17 +473,14 @@ def _one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[
     return out
 
 
-def _summary_interface(v: InterfaceView, *, in_context: bool) -> list[str]:
-    """`show interface summary`: the header, description, MAC/MTU and IP lines only (reference
-    §8d, genieparser ShowInterfaceSummary golden 2): no hardware, counters or statistics."""
+def _identity_lines(v: InterfaceView, *, in_context: bool) -> list[str]:
+    """The description, allocation, MAC/MTU and IP lines, the same in the full and the
+    summary forms."""
     t = TAB
-    proto = "up" if v.line_protocol_up else "down"
-    out = [f'Interface {v.name} "{v.nameif}", is {_link_state(v)}, line protocol is {proto}']
-    if in_context and not v.visible and not v.nameif:
-        return out + [f"{t}Available but not configured via nameif"]
-    if v.description:
-        out.append(f"{t}Description: {v.description}")
+    out = [f"{t}Description: {v.description}"] if v.description else []
     if not v.nameif:
+        # system space: ntc show_interface_detail (multi-context ASA-SM system);
+        # context / single mode: ntc show_interface1, genieparser ShowInterfaceDetail 4
         if in_context:
             out.append(f"{t}Available but not configured via nameif")
         elif v.allocatable:
@@ -506,6 +489,18 @@ def _summary_interface(v: InterfaceView, *, in_context: bool) -> list[str]:
     out.append(f"{t}MAC address {v.mac}, MTU {mtu}")
     out.append(f"{t}IP address {v.ipv4[0]}, subnet mask {v.ipv4[1]}" if v.ipv4 and v.nameif
                else f"{t}IP address unassigned")
+    return out
+
+
+def _summary_interface(v: InterfaceView, *, in_context: bool) -> list[str]:
+    """`show interface summary`: the header, description, MAC/MTU and IP lines only (reference
+    §8d, genieparser ShowInterfaceSummary golden 2): no hardware, counters or statistics."""
+    t = TAB
+    proto = "up" if v.line_protocol_up else "down"
+    out = [f'Interface {v.name} "{v.nameif}", is {_link_state(v)}, line protocol is {proto}']
+    if in_context and not v.visible and not v.nameif:
+        return out + [f"{t}Available but not configured via nameif"]
+    out += _identity_lines(v, in_context=in_context)
     if v.nameif and v.management_only:
         out.append(f"{t}Management-only interface. Blocked 0 through-the-device packets")
     return out
