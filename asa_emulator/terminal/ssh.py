@@ -38,7 +38,7 @@ from asa_emulator.terminal.control import DirectiveConsole, control_unit
 from asa_emulator.terminal.telnet import CONSOLE_HOST, ConsolePorts
 
 LOGIN_TIMEOUT_S = 30          # to authenticate, from the TCP connection
-MAX_UNAUTHENTICATED = 10      # connections still authenticating, server-wide
+MAX_UNAUTHENTICATED = 10      # connections still authenticating, server-wide (oldest dropped)
 MAX_AUTH_ATTEMPTS = 3         # passwords tried on one connection before it is closed
 WATCHDOG_S = 1.0              # how often idle sessions are looked for
 # The ciphers and MACs an ASA 9.x offers (AES in CTR and CBC modes, SHA-1 and SHA-2 HMACs;
@@ -56,12 +56,14 @@ _log.propagate = False
 
 @dataclass
 class _ServerState:
-    """What the listeners share: open connections, the unauthenticated count, live sessions."""
+    """What the listeners share: open connections, those still authenticating, live sessions."""
 
     lab: LabHandle
     now: Callable[[], float]                  # the wall clock (injectable for tests)
     connections: set[asyncssh.SSHServerConnection] = field(default_factory=set)
-    unauthenticated: int = 0
+    # connections still authenticating, oldest first: a new one past the limit drops the
+    # oldest, so idle connections held open cannot lock everyone else out
+    pending: dict[asyncssh.SSHServerConnection, None] = field(default_factory=dict)
     sessions: set[_Live] = field(default_factory=set)
 
 
@@ -82,15 +84,20 @@ class _Login(asyncssh.SSHServer):
         self._state = state
         self._unit = unit
         self._conn: asyncssh.SSHServerConnection | None = None
-        self._authenticated = False
         self._failures = 0
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self._conn = conn
         self._state.connections.add(conn)
-        self._state.unauthenticated += 1
-        if self._state.unauthenticated > MAX_UNAUTHENTICATED or not self._unit_up():
+        if not self._unit_up():
             conn.close()    # a unit that is off or booting has no SSH server to answer
+            return
+        pending = self._state.pending
+        pending[conn] = None
+        if len(pending) > MAX_UNAUTHENTICATED:
+            oldest = next(iter(pending))
+            del pending[oldest]
+            oldest.close()
 
     def _unit_up(self) -> bool:
         if self._unit == CONTROL:
@@ -100,8 +107,7 @@ class _Login(asyncssh.SSHServer):
     def connection_lost(self, exc: Exception | None) -> None:
         if self._conn is not None:
             self._state.connections.discard(self._conn)
-        if not self._authenticated:
-            self._state.unauthenticated -= 1
+            self._state.pending.pop(self._conn, None)
 
     def begin_auth(self, username: str) -> bool:
         return True  # always ask for a password, like a device
@@ -122,8 +128,8 @@ class _Login(asyncssh.SSHServer):
         return False
 
     def auth_completed(self) -> None:
-        self._authenticated = True
-        self._state.unauthenticated -= 1
+        if self._conn is not None:
+            self._state.pending.pop(self._conn, None)
 
 
 CONTROL = ""  # the listener name of the lab-control port (not a unit)
