@@ -6,31 +6,18 @@ import asyncio
 import contextlib
 import functools
 import socket
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
 
 import asyncssh
 import pytest
 from fakes import FakeLab
 from netmiko import ConnectHandler
+from ssh_tools import BANNER, with_server
 
-from asa_emulator.terminal.ssh import LabServer, run_server, serve, start_server
+from asa_emulator.terminal.ssh import LabServer, run_server, serve
 
-T = TypeVar("T")
-
-BANNER = "Type help or '?' for a list of available commands.\r\n"
 LONG = [f"line {n}" for n in range(1, 31)]
 
 
-def with_server(lab: FakeLab, use: Callable[[LabServer], Awaitable[T]]) -> T:
-    async def main() -> T:
-        server = await start_server(lab, "127.0.0.1", 0)
-        try:
-            return await use(server)
-        finally:
-            await server.close()
-
-    return asyncio.run(main())
 
 
 # connect(port): a client connection on loopback, awaitable or `async with` (any login is accepted)

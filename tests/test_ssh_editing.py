@@ -3,31 +3,17 @@ channels' exit status.  Only simple sequences go back to the client (characters,
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
-
 import asyncssh
 from fakes import FakeLab
+from ssh_tools import BANNER, with_server
 
-from asa_emulator.console import LabHandle
 from asa_emulator.lab.lab import Lab
 from asa_emulator.terminal.lineedit import LineEditor
-from asa_emulator.terminal.ssh import LabServer, start_server
+from asa_emulator.terminal.ssh import LabServer
 
-T = TypeVar("T")
 LEFT, RIGHT, UP, DOWN = "\x1b[D", "\x1b[C", "\x1b[A", "\x1b[B"
-BANNER = "Type help or '?' for a list of available commands.\r\n"
 
 
-def with_server(lab: LabHandle, use: Callable[[LabServer], Awaitable[T]]) -> T:
-    async def main() -> T:
-        server = await start_server(lab, "127.0.0.1", 0)
-        try:
-            return await use(server)
-        finally:
-            await server.close()
-    return asyncio.run(main())
 
 
 async def session(port: int, keys: str, user: str = "u", password: str = "p") -> str:

@@ -4,20 +4,16 @@ stall the others."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
 
 import asyncssh
 import pytest
 from netmiko import ConnectHandler
+from ssh_tools import BANNER, with_server
 
 from asa_emulator.lab.lab import Lab
 from asa_emulator.terminal.hostkey import host_key_path, load_or_create
-from asa_emulator.terminal.ssh import LabServer, exposure_warning, start_server
-
-T = TypeVar("T")
-BANNER = "Type help or '?' for a list of available commands.\r\n"
+from asa_emulator.terminal.ssh import LabServer, exposure_warning
 
 
 def example_lab() -> Lab:
@@ -26,15 +22,6 @@ def example_lab() -> Lab:
     return lab
 
 
-def with_server(lab: Lab, use: Callable[[LabServer], Awaitable[T]], **options: object) -> T:
-    async def main() -> T:
-        server = await start_server(lab, "127.0.0.1", 0, **options)  # type: ignore[arg-type]
-        try:
-            return await use(server)
-        finally:
-            await server.close()
-
-    return asyncio.run(main())
 
 
 def connect(port: int, username: str = "admin", password: str = "cisco") -> asyncssh.SSHClientConnection:
