@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from asa_emulator.console import LabSummary, UnitSummary
@@ -159,3 +160,12 @@ class FakeLab:
 
     def unsaved(self) -> list[str]:
         return self.unsaved_spaces
+
+
+async def wait_until(condition: Callable[[], bool]) -> None:
+    """Let a front end under test run until `condition` holds (5 s at most)."""
+    for _ in range(5000):
+        if condition():
+            return
+        await asyncio.sleep(0.001)
+    raise AssertionError("terminal did not get there")

@@ -7,7 +7,7 @@ import io
 from collections.abc import Callable, Iterator
 
 import pytest
-from fakes import FakeLab
+from fakes import FakeLab, wait_until
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -39,14 +39,6 @@ def type_keys(pipe: PipeInput, lab: FakeLab, keys: str, first_unit: str | None =
     assert asyncio.run(LabTerminal(lab, first_unit, stream=stream, realtime=False).run()) == 0
     screen = stream.getvalue()
     return screen.removesuffix("@quit\n") if keys.endswith(QUIT) else screen
-
-
-async def wait_until(condition: Callable[[], bool]) -> None:
-    for _ in range(5000):
-        if condition():
-            return
-        await asyncio.sleep(0.001)
-    raise AssertionError("terminal did not get there")
 
 
 def test_line_is_echoed_after_prompt_and_output_follows(pipe: PipeInput) -> None:

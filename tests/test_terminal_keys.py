@@ -8,12 +8,12 @@ import io
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
 import pytest
-from fakes import FakeLab
+from fakes import FakeLab, wait_until
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput, create_pipe_input
@@ -40,14 +40,6 @@ def type_keys(pipe: PipeInput, lab: LabHandle, keys: str) -> str:
     pipe.send_text(keys)
     assert asyncio.run(LabTerminal(lab, stream=stream, realtime=False).run()) == 0
     return stream.getvalue()
-
-
-async def wait_until(condition: Callable[[], bool]) -> None:
-    for _ in range(5000):
-        if condition():
-            return
-        await asyncio.sleep(0.001)
-    raise AssertionError("terminal did not get there")
 
 
 def test_a_bracketed_paste_of_50_lines_runs_50_commands_each_with_its_output(pipe: PipeInput) -> None:
