@@ -17,7 +17,7 @@ from probe_tools import OpenSSHTerminal, Served, cli, openssh, served
 from asa_emulator.lab.lab import Lab
 from asa_emulator.terminal.ssh import LabServer, start_server
 
-HEADER = "SID Client IP       Version Mode Encryption Hmac     State          Username"
+HEADER = "SID Client IP       Version Mode Encryption Hmac     State            Username"
 
 
 @pytest.fixture(scope="module")

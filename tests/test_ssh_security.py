@@ -161,11 +161,11 @@ def test_a_sixth_session_is_refused_and_sessions_are_listed() -> None:
 
     refusal, status, listing, who = with_server(example_lab(), use)
     assert (refusal, status) == ("ERROR: Maximum number of SSH sessions (5) reached\r\n", 1)
-    assert listing[1] == "SID Client IP       Version Mode Encryption Hmac     State          Username"
+    assert listing[1] == "SID Client IP       Version Mode Encryption Hmac     State            Username"
     rows = listing[2:-1]
     assert len(rows) == 10                         # an IN and an OUT row per session
     assert rows[0].startswith("0   127.0.0.1       2.0     IN   ")
-    assert rows[0].endswith("SessionStarted admin")
+    assert rows[0].endswith("SessionStarted   admin")
     assert who.split("\r\n")[1:-1] == [f"{n}: 127.0.0.1" for n in range(5)]
 
 
