@@ -589,7 +589,9 @@ def converting_url(typed: str, converted: str) -> str:
 
 
 # Failover transitions on the console, whatever `logging` says: a real 9.6(4) Active/Standby
-# console prints the state machine's line with 8 leading spaces (reference 8a).  In
+# console prints the state machine's line with 8 leading spaces (reference 8a; also a public
+# 9.23(1) ASAv HA lab runbook, find_string id 59175612093, where `failover active` is followed by
+# an empty line, then the line; `no failover active` by an empty line and the prompt first).  In
 # Active/Active the same line is printed for each failover group that changes.
 # unverified: the Active/Active form (no capture names a group on this line).
 CONSOLE_SWITCHING_ACTIVE = "        Switching to Active"
