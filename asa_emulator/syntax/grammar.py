@@ -2,8 +2,8 @@
 
 grammar/asa.lark is the single syntax source; `python -m asa_emulator.syntax.build_tables`
 compiles it into asa_tables.json (committed, shipped in the wheel).  Start-up reads that file
-as plain JSON and builds Lark's runtime parser from it: no grammar compilation, no pickle and
-no file in the shared temp directory (Lark's own cache is a pickle at a predictable temp path,
+as plain JSON and builds the runtime parser (lalr.py, not Lark: Lark is never imported) from
+it: no grammar compilation, no pickle and no file in the shared temp directory (Lark's own cache is a pickle at a predictable temp path,
 which another local user could plant).  Everything the shell knows about syntax comes from here.
 """
 
@@ -18,13 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lark import Tree
-from lark.grammar import NonTerminal, Rule, RuleOptions, Symbol, Terminal
-from lark.lexer import LexerThread
-from lark.parse_tree_builder import ParseTreeBuilder
-from lark.parsers.lalr_analysis import IntParseTable, Reduce, Shift
-from lark.parsers.lalr_interactive_parser import InteractiveParser
-from lark.parsers.lalr_parser import _Parser
+from .lalr import Rule, Tables
 
 # grammar/asa.lark is the single source; syntax/asa.lark links to it so that a built wheel
 # (which cannot hold files outside the package) carries a copy.
@@ -58,24 +52,9 @@ class ArgTerminal:
         return True
 
 
-class LalrParser:
-    """What the shell uses of a Lark LALR parser: its rules, and interactive parsers."""
-
-    def __init__(self, rules: list[Rule], table: IntParseTable) -> None:
-        self.rules = rules
-        callbacks = ParseTreeBuilder(rules, Tree).create_callback(None)
-        self._parser = _Parser(table, callbacks)
-
-    def parse_interactive(self, start: str) -> InteractiveParser:
-        # the shell feeds tokens itself: the lexer thread is never asked to lex
-        lexer = LexerThread(None, None)  # type: ignore[arg-type]
-        ip: InteractiveParser = self._parser.parse(lexer, start, start_interactive=True)
-        return ip
-
-
 @dataclass(frozen=True)
 class Grammar:
-    lark: LalrParser
+    lalr: Tables                      # the parse tables, and interactive parsers over them
     keywords: dict[str, str]          # terminal name -> keyword text (lower case)
     args: dict[str, ArgTerminal]      # terminal name -> argument terminal
     help: dict[str, str]              # "word" or "prev/word" -> help text
@@ -105,22 +84,16 @@ def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
     return helps, labels
 
 
-def _symbols(encoded: list[list[Any]]) -> list[Symbol]:
-    # [name, 0] a rule, [name, 1] a terminal, [name, 2] a terminal filtered out of the tree
-    return [NonTerminal(name) if kind == 0 else Terminal(name, kind == 2) for name, kind in encoded]
-
-
 def _rules(data: list[list[Any]]) -> list[Rule]:
-    return [Rule(NonTerminal(origin), _symbols(expansion), order, alias,
-                 RuleOptions(keep, expand1, priority, template, tuple(empty)))
-            for origin, expansion, order, alias, keep, expand1, priority, template, empty in data]
+    # an expansion's symbols: [name, 0] a rule, [name, 1] a terminal, [name, 2] a terminal
+    # filtered out of the tree
+    return [Rule(origin, [(name, kind) for name, kind in expansion], alias, keep, expand1, template)
+            for origin, expansion, _order, alias, keep, expand1, _priority, template, _empty in data]
 
 
-def _table(data: dict[str, Any], rules: list[Rule]) -> IntParseTable:
-    states = {n: {tok: (Reduce, rules[arg]) if action else (Shift, arg)
-                  for tok, (action, arg) in row.items()}
-              for n, row in enumerate(data["states"])}
-    return IntParseTable(states, data["start_states"], data["end_states"])
+def _states(data: list[dict[str, list[int]]]) -> list[dict[str, int]]:
+    # [0, state] shift (or go to) state, [1, rule] reduce by rule: as one int, ~rule to reduce
+    return [{tok: ~arg if action else arg for tok, (action, arg) in row.items()} for row in data]
 
 
 def from_tables(data: dict[str, Any]) -> Grammar:
@@ -139,7 +112,8 @@ def from_tables(data: dict[str, Any]) -> Grammar:
     for name, arg in args.items():
         if name not in labels:
             labels[name] = f"<{arg.low}-{arg.high}>" if arg.low is not None else f"<{name.lower()}>"
-    return Grammar(LalrParser(rules, _table(data, rules)), keywords, args, dict(data["help"]), labels)
+    tables = Tables(rules, _states(data["states"]), data["start_states"], data["end_states"])
+    return Grammar(tables, keywords, args, dict(data["help"]), labels)
 
 
 def _stale(data: dict[str, Any]) -> bool:
