@@ -17,13 +17,13 @@ import sys
 from typing import Any
 
 from lark import Lark
-from lark.grammar import Rule
+from lark.grammar import Rule, Terminal
 from lark.lexer import Lexer, PatternStr
 from lark.parsers.lalr_analysis import IntParseTable, Reduce, Shift
 
 from .grammar import GRAMMAR_PATH, MODES, TABLES_PATH, grammar_digest, parse_help
 
-FORMAT = 1
+FORMAT = 2
 
 
 class _NoLexer(Lexer):
@@ -42,17 +42,19 @@ def build_lark(text: str) -> Lark:
                 keep_all_tokens=True, maybe_placeholders=False)
 
 
-def _symbol(sym: Any) -> list[Any]:
-    # [name, 0] a rule, [name, 1] a terminal, [name, 2] a terminal filtered out of the tree
-    if not sym.is_term:
-        return [sym.name, 0]
-    return [sym.name, 2 if sym.filter_out else 1]
-
-
 def _rule(rule: Rule) -> list[Any]:
+    """[origin, [symbol names], tree name, expand1, children kept]: the tree shaping Lark's
+    ParseTreeBuilder does (keep_all_tokens, no placeholders), worked out here once.  The
+    children kept are [index, 1 if it is a `_rule` whose children are inlined, else 0], or
+    null when every child is kept as it is."""
     o = rule.options
-    return [rule.origin.name, [_symbol(s) for s in rule.expansion], rule.order, rule.alias,
-            o.keep_all_tokens, o.expand1, o.priority, o.template_source, list(o.empty_indices)]
+    include = [[i, int(not sym.is_term and sym.name.startswith("_"))]
+               for i, sym in enumerate(rule.expansion)
+               if o.keep_all_tokens or not (isinstance(sym, Terminal) and sym.filter_out)]
+    changes = len(include) < len(rule.expansion) or any(inline for _i, inline in include)
+    name = rule.alias or o.template_source or rule.origin.name
+    return [rule.origin.name, [sym.name for sym in rule.expansion], name,
+            int(bool(o.expand1 and not rule.alias)), include if changes else None]
 
 
 def _canonical_order(table: IntParseTable) -> list[int]:
@@ -83,7 +85,8 @@ def tables(source: bytes) -> dict[str, Any]:
     index = {id(r): i for i, r in enumerate(rules)}
     order = _canonical_order(table)
     number = {old: new for new, old in enumerate(order)}
-    states = [{tok: [1, index[id(arg)]] if action is Reduce else [0, number[arg]]
+    # an action as one int: the state to shift to (or go to, after a reduce), or ~rule
+    states = [{tok: ~index[id(arg)] if action is Reduce else number[arg]
                for tok, (action, arg) in sorted(table.states[old].items())}
               for old in order]
     terminals = [[t.name, "str" if isinstance(t.pattern, PatternStr) else "re", t.pattern.value,

@@ -36,16 +36,22 @@ MODES = (
 _RANGE = re.compile(r"^N_(\d+)_(\d+)$")
 
 
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    # compiled when first needed: a lab's first command meets a few of the grammar's patterns
+    return re.compile(pattern)
+
+
 @dataclass(frozen=True)
 class ArgTerminal:
     name: str
-    regex: re.Pattern[str]
+    pattern: str                      # a regular expression the whole word must match
     priority: int
     low: int | None = None
     high: int | None = None
 
     def matches(self, word: str) -> bool:
-        if not self.regex.fullmatch(word):
+        if not _regex(self.pattern).fullmatch(word):
             return False
         if self.low is not None and self.high is not None:
             return self.low <= int(word) <= self.high
@@ -85,15 +91,8 @@ def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _rules(data: list[list[Any]]) -> list[Rule]:
-    # an expansion's symbols: [name, 0] a rule, [name, 1] a terminal, [name, 2] a terminal
-    # filtered out of the tree
-    return [Rule(origin, [(name, kind) for name, kind in expansion], alias, keep, expand1, template)
-            for origin, expansion, _order, alias, keep, expand1, _priority, template, _empty in data]
-
-
-def _states(data: list[dict[str, list[int]]]) -> list[dict[str, int]]:
-    # [0, state] shift (or go to) state, [1, rule] reduce by rule: as one int, ~rule to reduce
-    return [{tok: ~arg if action else arg for tok, (action, arg) in row.items()} for row in data]
+    return [Rule(origin, expansion, name, bool(expand1), include)
+            for origin, expansion, name, expand1, include in data]
 
 
 def from_tables(data: dict[str, Any]) -> Grammar:
@@ -107,12 +106,12 @@ def from_tables(data: dict[str, Any]) -> Grammar:
         else:
             m = _RANGE.match(name)
             low, high = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-            args[name] = ArgTerminal(name, re.compile(value), priority, low, high)
+            args[name] = ArgTerminal(name, value, priority, low, high)
     labels = dict(data["labels"])
     for name, arg in args.items():
         if name not in labels:
             labels[name] = f"<{arg.low}-{arg.high}>" if arg.low is not None else f"<{name.lower()}>"
-    tables = Tables(rules, _states(data["states"]), data["start_states"], data["end_states"])
+    tables = Tables(rules, data["states"], data["start_states"], data["end_states"])
     return Grammar(tables, keywords, args, dict(data["help"]), labels)
 
 

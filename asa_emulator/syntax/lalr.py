@@ -96,20 +96,16 @@ class Rule:
 
     __slots__ = ("origin", "expansion", "size", "name", "expand1", "include")
 
-    def __init__(self, origin: str, expansion: list[tuple[str, int]], alias: str | None,
-                 keep_all_tokens: bool, expand1: bool, template: str | None) -> None:
+    def __init__(self, origin: str, expansion: list[str], name: str, expand1: bool,
+                 include: list[list[int]] | None) -> None:
         self.origin = origin
-        self.expansion = tuple(name for name, _kind in expansion)   # symbol names
+        self.expansion = expansion          # symbol names
         self.size = len(expansion)
-        self.name = alias or template or origin
-        self.expand1 = bool(expand1 and not alias)
-        # Lark's child filter: which children are kept and which (`_rule`s) are inlined;
-        # None when every child is kept as it is
-        include = [(i, kind == 0 and name.startswith("_"))
-                   for i, (name, kind) in enumerate(expansion)
-                   if keep_all_tokens or kind != 2]
-        changes = len(include) < len(expansion) or any(inline for _i, inline in include)
-        self.include: tuple[tuple[int, bool], ...] | None = tuple(include) if changes else None
+        self.name = name                    # the tree's name (the rule's alias, or its name)
+        self.expand1 = expand1              # `?rule`: one child stands for the rule's tree
+        # the children kept, and which (`_rule`s) are inlined; None: all kept as they are
+        # (Lark's child filter, worked out by build_tables)
+        self.include = include
 
     def build(self, children: list[Any]) -> Any:
         """The value the rule reduces `children` to (a fresh list: values are never shared)."""
