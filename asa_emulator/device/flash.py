@@ -22,9 +22,10 @@ import stat
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from ..records import dataclass
 from . import messages as msg
 
 PRIVATE = ".private"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..records import dataclass
 from ..syntax import modes
 from ..syntax.grammar import load as load_grammar
 from ..syntax.limits import MAX_LINE, refused_column

@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..config.render import group_hex
+from ..records import dataclass
 from .hardware import Hardware, image_name
 from .messages import BUILDING_CONFIGURATION, OK, bytes_copied, cryptochecksum
 from .messages import flash_mode as flash_mode_line

@@ -13,11 +13,11 @@ import hashlib
 import json
 import re
 import sys
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..records import dataclass
 from .lalr import Rule, Tables
 
 # grammar/asa.lark is the single source; syntax/asa.lark links to it so that a built wheel

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..records import dataclass
 from .grammar import ArgTerminal, Grammar, load
 from .lalr import InteractiveParser, ParseError, Token, Tree
 
