@@ -63,8 +63,17 @@ def _shapes(decorate: Callable[..., Any]) -> dict[str, type]:
     class Child(Frozen):
         d: int = 5
 
+    @decorate
+    class Post:
+        units: list[str]
+        seen: dict[str, int] = dataclasses.field(default_factory=dict)
+
+        def __post_init__(self) -> None:
+            for name in self.units:
+                self.seen.setdefault(name, len(name))
+
     return {"Plain": Plain, "Frozen": Frozen, "One": One, "Empty": Empty, "Identity": Identity,
-            "Slotted": Slotted, "OwnMethods": OwnMethods, "Child": Child}
+            "Slotted": Slotted, "OwnMethods": OwnMethods, "Child": Child, "Post": Post}
 
 
 ARGS: dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]] = {
@@ -76,7 +85,12 @@ ARGS: dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]] = {
     "Slotted": [((1,), {}), ((1, [2]), {})],
     "OwnMethods": [((1,), {}), ((2,), {})],
     "Child": [(("a",), {}), (("a", (1,), 0, 6), {})],
+    "Post": [((["ab", "c"],), {}), ((["x"],), {"seen": {"x": 0}})],
 }
+# calls that must fail as the standard __init__ fails (same error, same message)
+WRONG: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+    ((), {}), ((1, 2, 3, 4, 5, 6, 7), {}), (("a",), {"zz": 1}), (("a",), {"name": "b"}),
+    ((), {"name": "a", "size": 1, "tags": [], "note": "", "zz": 2})]
 
 
 def _observe(cls: type, make: list[tuple[tuple[Any, ...], dict[str, Any]]]) -> list[Any]:
@@ -96,6 +110,12 @@ def _observe(cls: type, make: list[tuple[tuple[Any, ...], dict[str, Any]]]) -> l
             f = dataclasses.fields(cls)[0].name
             seen.append(repr(dataclasses.replace(x, **{f: getattr(x, f)})))
     seen.append([a == b for a in objs for b in objs])
+    for a, k in WRONG:
+        try:
+            cls(*a, **k)
+            seen.append("built")
+        except TypeError as exc:
+            seen.append(str(exc).split(".")[-1])     # the class's qualname differs by decorator
     return seen
 
 
