@@ -17,7 +17,6 @@ FlashError carrying the reason the ASA prints (`%Error opening disk0:/x (File ex
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 import weakref
 from collections.abc import Iterator
@@ -508,7 +507,7 @@ def _atomic_write(fd: int, leaf: str, data: bytes) -> None:
     the umask), fsync, rename over the target (a link there is replaced, never followed), fsync
     of the folder.  A folder at the target makes the rename fail: nothing changes."""
     while True:
-        tmp = f"{TMP_PREFIX}{secrets.token_hex(8)}"
+        tmp = f"{TMP_PREFIX}{os.urandom(8).hex()}"     # as secrets.token_hex(8)
         try:
             out = os.open(tmp, _O_NEW, 0o644, dir_fd=fd)
             break

@@ -9,10 +9,10 @@ which another local user could plant).  Everything the shell knows about syntax 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,9 @@ class Grammar:
 
 
 def grammar_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    """The grammar source's fingerprint, recorded in the tables: CRC-32, enough to notice an
+    edit not followed by `make tables` (hashlib would load OpenSSL at every start)."""
+    return f"{zlib.crc32(data):08x}"
 
 
 def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -122,7 +124,7 @@ def _stale(data: dict[str, Any]) -> bool:
         source = GRAMMAR_PATH.read_bytes()
     except OSError:
         return False     # an installation without the grammar source: the tables are the truth
-    return bool(data.get("grammar_sha256") != grammar_digest(source))
+    return bool(data.get("grammar_crc32") != grammar_digest(source))
 
 
 @cache
