@@ -17,6 +17,7 @@ FlashError carrying the reason the ASA prints (`%Error opening disk0:/x (File ex
 from __future__ import annotations
 
 import os
+import re
 import stat
 import weakref
 from collections.abc import Iterator
@@ -142,6 +143,9 @@ def split_lines(data: bytes) -> list[bytes]:
     return [ln[:-1] if ln.endswith(b"\r") else ln for ln in lines]
 
 
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")      # control characters but tab
+
+
 def decode_line(raw: bytes) -> str | None:
     """One configuration line from a file, or None when it is not valid UTF-8 or holds
     control characters (other than tab): such a line is invalid input and never enters the
@@ -150,7 +154,7 @@ def decode_line(raw: bytes) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if any((ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F for c in text):
+    if not text.isprintable() and _CONTROL.search(text):   # isprintable: the common case, in C
         return None
     return text
 

@@ -331,44 +331,48 @@ def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | Non
 def _parsed(mode: str, line: str) -> Parsed:
     """Parse one command line in `mode` (see parse), with what its command reads."""
     root = _roots.get(mode)
-    if root is not None:
-        walked = _walk(load(), line, root)
-        if walked is not None:
-            tokens, node = walked
-            acc = node.acc
-            if acc is not None and _END not in acc:
-                raise CommandError("incomplete", len(line), "")
-            known, shape = node.known, node.shape
-            if acc is not None and known is not None and shape is not None:
-                return Parsed.of_shape(shape, tokens, known)
-    tree = _parse(mode, line)
+    walked = _walk(load(), line, root) if root is not None else None
+    if walked is not None:
+        tokens, node = walked
+        acc = node.acc
+        if acc is not None and _END not in acc:
+            raise CommandError("incomplete", len(line), "")
+        known, shape = node.known, node.shape
+        if acc is not None and known is not None and shape is not None:
+            return Parsed.of_shape(shape, tokens, known)
+    # the walk stopped where the trie ends: the shape is new, the LALR parser goes first
+    tree, fed, end = _parse_tokens(mode, line, new=walked is None)
     parsed = Parsed(tree)
-    node = _roots[mode]
-    # the node this shape ends at learns what its lines' commands read
-    walked = _walk(load(), line, node)
-    if walked is not None and walked[1].shape is not None:
-        fed = walked[0]
+    if end is not None and end.shape is not None:
+        # the node this shape ends at learns what its lines' commands read
         index = {(t.type, t.start_pos): k for k, t in enumerate(fed)}
         order = tuple(index[(t.type, t.start_pos)] for t in parsed.tokens)
         where = parsed._known
-        walked[1].known = _Known(order, parsed.words, parsed.rule, parsed.no,
-                                 where.sub_at, where.filter_at, where.first_at)
+        end.known = _Known(order, parsed.words, parsed.rule, parsed.no,
+                           where.sub_at, where.filter_at, where.first_at)
     return parsed
 
 
 def _parse(mode: str, line: str) -> Tree:
     """Parse one command line in `mode`; raise CommandError if it is not a command."""
+    return _parse_tokens(mode, line, new=False)[0]
+
+
+def _parse_tokens(mode: str, line: str, new: bool) -> tuple[Tree, list[Token], _Node | None]:
+    """The line's tree, the tokens fed and the trie node its shape ends at (None past the
+    trie's cap).  `new`: the trie is known not to hold this shape (skip looking)."""
     g = load()
     words = split_words(line)
     root = _roots.get(mode)
     if root is None:
         root = _roots[mode] = _Node()
-    tokens, node, _ = _tokens(g, line, words, root, None)
-    if node is not None and node.acc is not None and (node.shape is not None or _END not in node.acc):
-        if _END not in node.acc:
-            raise CommandError("incomplete", len(line), "")
-        assert node.shape is not None
-        return _build(node.shape, tokens)
+    if not new:
+        tokens, node, _ = _tokens(g, line, words, root, None)
+        if node is not None and node.acc is not None and (node.shape is not None or _END not in node.acc):
+            if _END not in node.acc:
+                raise CommandError("incomplete", len(line), "")
+            assert node.shape is not None
+            return _build(node.shape, tokens), tokens, node
     # a shape not met yet: the LALR parser parses it, and the trie learns it
     tokens, node, ip = _tokens(g, line, words, root, _start(g, mode))
     assert ip is not None
@@ -380,7 +384,7 @@ def _parse(mode: str, line: str) -> Tree:
         raise CommandError("incomplete", len(line), "") from exc
     if node is not None:
         node.shape = _shape(tree, {id(t): k for k, t in enumerate(tokens)})
-    return tree
+    return tree, tokens, node
 
 
 parse = lru_cache(maxsize=4096)(_parse)
