@@ -7,6 +7,7 @@ libraries.
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 from pathlib import Path
@@ -81,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    paused = args.command in (None, "lab", "run", "serve") and gc.isenabled()
+    if paused:
+        # start-up (imports, the lab's load and settle) makes only objects that live on: no
+        # collection until lab.keep_for_good() freezes them and turns collection back on
+        gc.disable()
     try:
         if args.command is None:
             if not sys.stdin.isatty():
@@ -112,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        if paused:
+            gc.enable()         # a start-up that failed (a bad lab) leaves it as it found it
     return EXIT_BAD_INPUT
 
 

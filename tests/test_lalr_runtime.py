@@ -1,16 +1,12 @@
 """The shell's own LALR runtime (syntax/lalr.py) parses exactly as Lark's LALR parser built from
 grammar/asa.lark: the same accepted terminals at every step, the same trees (rule names,
 children, token types and values) and the same errors, on every line of every transcript and
-lab configuration in every mode, and on random walks through the grammar.  And the run path
-never imports Lark (it is only the grammar's compiler)."""
+lab configuration in every mode, and on random walks through the grammar.  (That the run path
+never imports Lark, the grammar's compiler: tests/test_startup.py.)"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import lark
@@ -22,8 +18,6 @@ from test_grammar_tables import SOURCE, _corpus
 from asa_emulator.syntax import build_tables, grammar, parser
 from asa_emulator.syntax.grammar import MODES
 from asa_emulator.syntax.lalr import END, InteractiveParser, ParseError, Token, Tree
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @cache
@@ -150,27 +144,3 @@ def test_copies_are_independent() -> None:
     second = base.copy()
     assert base.state_stack == second.state_stack != first.state_stack
     assert base.value_stack == [] == second.value_stack
-
-
-_NO_LARK = r"""
-import sys
-from asa_emulator.cli import main
-try:
-    code = main(["run", sys.argv[1]])
-finally:
-    leaked = sorted(m for m in sys.modules if m == "lark" or m.startswith("lark."))
-    print("lark modules:", leaked)
-sys.exit(code)
-"""
-
-
-def test_run_of_a_script_never_imports_lark(tmp_path: Path) -> None:
-    script = tmp_path / "one.txt"
-    script.write_text("show version | include Hardware\nshow failover ?\nconfigure terminal\n")
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    done = subprocess.run([sys.executable, "-c", _NO_LARK, str(script)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
-    assert "primary> show version | include Hardware" in lines
-    assert lines[-1] == "lark modules: []"
