@@ -133,6 +133,17 @@ class Tables:
         self.states = states
         self.start_states = start_states
         self.end_states = end_states
+        # per state met: the terminals it shifts, and those it reduces on (see accepts)
+        self._terminals: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+    def terminals(self, state: int) -> tuple[frozenset[str], tuple[str, ...]]:
+        found = self._terminals.get(state)
+        if found is None:
+            row = self.states[state]
+            found = self._terminals[state] = (
+                frozenset(t for t, action in row.items() if t.isupper() and action >= 0),
+                tuple(t for t, action in row.items() if t.isupper() and action < 0))
+        return found
 
     def parse_interactive(self, start: str) -> InteractiveParser:
         return InteractiveParser(self, [self.start_states[start]], [], self.end_states[start])
@@ -192,9 +203,11 @@ class InteractiveParser:
         return self.feed_token(Token(END, "", 0))
 
     def accepts(self) -> set[str]:
-        """The terminals that the parser can take next ($END: the input may end here)."""
-        states = self.tables.states
-        return {t for t in states[self.state_stack[-1]] if t.isupper() and self._takes(t)}
+        """The terminals that the parser can take next ($END: the input may end here): those
+        the state shifts, and those it reduces on that a shift follows (LALR lookaheads are
+        merged: a reduce may lead to a state that refuses the terminal)."""
+        shifts, reduces = self.tables.terminals(self.state_stack[-1])
+        return set(shifts).union([t for t in reduces if self._takes(t)])
 
     def _takes(self, kind: str) -> bool:
         # the reduces `kind` would cause, on the states alone (no tree is built)
