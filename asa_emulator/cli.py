@@ -7,9 +7,11 @@ libraries.
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 EXIT_OK, EXIT_ASA_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -19,10 +21,32 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, measuring the terminal only when help is printed: argparse
+    makes a formatter for every argument it declares, and measuring imports shutil (and
+    with it bz2 and lzma) at every start."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80)
+
+    def format_help(self) -> str:
+        import shutil
+        self._width = shutil.get_terminal_size().columns - 2      # as HelpFormatter does
+        self._max_help_position = min(24, max(self._width - 20, 4))
+        return super().format_help()
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_Formatter, **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="asa-emulator",
+    p = _Parser(prog="asa-emulator",
                                 description="Cisco ASA Active/Active failover pair emulator")
-    sub = p.add_subparsers(dest="command")
+    # prog given: argparse would otherwise build a help formatter to work it out (which
+    # imports shutil, and with it bz2 and lzma, on every start)
+    sub = p.add_subparsers(dest="command", prog="asa-emulator")
     lab = sub.add_parser("lab", help="interactive lab terminal")
     lab.add_argument("lab", nargs="?", default="example", help="built-in lab name or lab directory")
     lab.add_argument("--fresh", action="store_true",
@@ -58,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    paused = args.command in (None, "lab", "run", "serve") and gc.isenabled()
+    if paused:
+        # start-up (imports, the lab's load and settle) makes only objects that live on: no
+        # collection until lab.keep_for_good() freezes them and turns collection back on
+        gc.disable()
     try:
         if args.command is None:
             if not sys.stdin.isatty():
@@ -89,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        if paused:
+            gc.enable()         # a start-up that failed (a bad lab) leaves it as it found it
     return EXIT_BAD_INPUT
 
 

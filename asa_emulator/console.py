@@ -7,8 +7,9 @@ does I/O or reads the wall clock.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+from .records import dataclass
 
 if TYPE_CHECKING:
     from .device.syslog import Datagram

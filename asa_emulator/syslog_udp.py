@@ -9,8 +9,8 @@ a test rig listens there to watch for failovers.
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterable
+from typing import Any
 
 from .config.defaults import SYSLOG_LOOPBACK
 from .device.syslog import Datagram
@@ -22,11 +22,12 @@ class UdpSyslogSender:
 
     def __init__(self, address: str = SYSLOG_LOOPBACK) -> None:
         self._address = address
-        self._sock: socket.socket | None = None
+        self._sock: Any = None        # a socket, opened (and `socket` imported) on first use
 
     def send(self, datagrams: Iterable[Datagram]) -> None:
         for d in datagrams:
             if self._sock is None:
+                import socket
                 self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
             try:
                 self._sock.sendto(d.payload, (self._address, d.port))

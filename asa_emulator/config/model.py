@@ -5,8 +5,9 @@ Plain data.  Handlers change it; config.render prints it; nothing else knows its
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from ..records import dataclass
 from . import defaults
 
 DEFAULT_HOSTNAME = "ciscoasa"

@@ -12,8 +12,6 @@ the well-known vectors: the empty enable password is `8Ry2YjIyt7RRXU24`, `cisco`
 
 from __future__ import annotations
 
-import hashlib
-
 _CRYPT64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
@@ -33,6 +31,7 @@ def asa_hash(secret: str, user: str = "") -> str:
         salt = user.encode()
         raw += (salt * 4)[:4]
     size = 32 if user and length > 12 else 16
-    digest = hashlib.md5(raw[:size].ljust(size, b"\0")).digest()
+    from hashlib import md5  # hashlib (OpenSSL) loads in ms: only when a password is hashed
+    digest = md5(raw[:size].ljust(size, b"\0")).digest()
     kept = bytes(b for i, b in enumerate(digest) if i % 4 != 3)
     return _crypt64(kept)

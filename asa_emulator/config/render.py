@@ -7,7 +7,6 @@ command of the grammar, so a rendered configuration can be executed to rebuild i
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from . import acl, defaults
@@ -39,7 +38,8 @@ def password_hash(secret: str, user: str = "") -> str:
 
 
 def checksum(lines: Iterable[str]) -> str:
-    return hashlib.md5("\n".join(lines).encode()).hexdigest()
+    from hashlib import md5  # hashlib (OpenSSL) loads in ms: only when a checksum is due
+    return md5("\n".join(lines).encode()).hexdigest()
 
 
 def group_hex(h: str) -> str:

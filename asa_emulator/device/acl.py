@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import ipaddress
 import zlib
-from dataclasses import dataclass
 
 from ..config.acl import entry_text
 from ..config.model import AclAddr, AclEntry, ContextConfig
+from ..records import dataclass
 
 # What `show access-list` prints before the lists (real 9.x captures)
 HEADER = ["access-list cached ACL log flows: total 0, denied 0 (deny-flow-max 4096)",

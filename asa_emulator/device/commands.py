@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from lark import Token, Tree
-
+from ..syntax.lalr import Token, Tree
 from ..syntax.parser import Parsed
 from .messages import INVALID_INPUT, caret_line
 

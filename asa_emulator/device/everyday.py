@@ -7,8 +7,8 @@ ntc-templates' test fixtures, which are real device output); the others are mark
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from ..records import dataclass
 from .routes import Route, gateway_line
 
 # `show route` codes: 9.x with local routes (ntc-templates cisco_asa_show_route.raw, real 9.x)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from lark import Tree
+from ..syntax.lalr import Tree
 
 Matcher = Callable[[str], bool]
 

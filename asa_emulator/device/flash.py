@@ -17,14 +17,15 @@ FlashError carrying the reason the ASA prints (`%Error opening disk0:/x (File ex
 from __future__ import annotations
 
 import os
-import secrets
+import re
 import stat
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from ..records import dataclass
 from . import messages as msg
 
 PRIVATE = ".private"
@@ -142,6 +143,9 @@ def split_lines(data: bytes) -> list[bytes]:
     return [ln[:-1] if ln.endswith(b"\r") else ln for ln in lines]
 
 
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")      # control characters but tab
+
+
 def decode_line(raw: bytes) -> str | None:
     """One configuration line from a file, or None when it is not valid UTF-8 or holds
     control characters (other than tab): such a line is invalid input and never enters the
@@ -150,7 +154,7 @@ def decode_line(raw: bytes) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if any((ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F for c in text):
+    if not text.isprintable() and _CONTROL.search(text):   # isprintable: the common case, in C
         return None
     return text
 
@@ -507,7 +511,7 @@ def _atomic_write(fd: int, leaf: str, data: bytes) -> None:
     the umask), fsync, rename over the target (a link there is replaced, never followed), fsync
     of the folder.  A folder at the target makes the rename fail: nothing changes."""
     while True:
-        tmp = f"{TMP_PREFIX}{secrets.token_hex(8)}"
+        tmp = f"{TMP_PREFIX}{os.urandom(8).hex()}"     # as secrets.token_hex(8)
         try:
             out = os.open(tmp, _O_NEW, 0o644, dir_fd=fd)
             break

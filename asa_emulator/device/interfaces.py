@@ -9,9 +9,9 @@ failover`, `show running-config` and the `monitor-interface` command all ask her
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..records import dataclass
 from .hardware import canonical_interface
 
 if TYPE_CHECKING:

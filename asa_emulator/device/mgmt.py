@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from ..config.model import ContextConfig
 from ..config.passwords import asa_hash
+from ..records import dataclass
 
 if TYPE_CHECKING:
     from .unit import Unit

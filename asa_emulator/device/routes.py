@@ -5,9 +5,9 @@ answer on a connected subnet (this unit's, and the mate's on the same interface)
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..records import dataclass
 from .addresses import current_ip
 
 if TYPE_CHECKING:

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lark import Tree
-
+from ..records import dataclass
 from ..syntax import modes
 from ..syntax.grammar import load as load_grammar
 from ..syntax.limits import MAX_LINE, refused_column
@@ -27,6 +25,7 @@ from .filters import apply_filter
 __all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
 
 if TYPE_CHECKING:
+    from ..syntax.lalr import Tree
     from .mgmt import SshRecord
     from .unit import Unit
 

@@ -11,13 +11,12 @@ ntc-templates `cisco_asa_show_interface1.raw`, genieparser ShowInterfaceDetail g
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..config.render import group_hex
+from ..records import dataclass
 from .hardware import Hardware, image_name
 from .messages import BUILDING_CONFIGURATION, OK, bytes_copied, cryptochecksum
 from .messages import flash_mode as flash_mode_line
@@ -177,7 +176,8 @@ def _version_tuple(version: str) -> tuple[int, int]:
 
 def activation_key(serial: str) -> str:
     """A stable, made-up `Running Permanent Activation Key` (5 groups) derived from the serial."""
-    h = hashlib.sha1(serial.encode()).hexdigest()
+    from hashlib import sha1  # hashlib (OpenSSL) loads in ms: only when asked
+    h = sha1(serial.encode()).hexdigest()
     return " ".join("0x" + h[i:i + 8] for i in range(0, 40, 8))
 
 

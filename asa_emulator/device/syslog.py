@@ -15,12 +15,13 @@ outbox, which a front end sends (asa_emulator/syslog_udp.py).
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..config.defaults import LOGGING_LEVELS as LEVELS
 from ..config.defaults import SYSLOG_PORT
+from ..records import dataclass
 
 if TYPE_CHECKING:
     from ..config.model import LoggingConfig

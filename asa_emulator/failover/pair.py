@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import health, hello, preempt, remote, replication, sync
-from .show import gather
 from .state import TRANSIENT, PairState, Reason, UnitFailover
 
 if TYPE_CHECKING:
@@ -171,7 +170,10 @@ class Pair:
     def exec_remote(self, cmd: Command, target: str, line: str) -> None:
         remote.exec_remote(self.ps, cmd, target, line)
 
+    # show/ (views and their rendering) is imported when first shown: a script that never
+    # shows failover never loads it
     def show(self, cmd: Command, what: str, *args: object) -> list[str]:
+        from .show import gather
         return gather.show(self.ps, cmd, what)
 
     # ------------------------------------------------------------------ queries
@@ -235,9 +237,11 @@ class Pair:
         return []
 
     def status_headings(self) -> list[str]:
+        from .show import gather
         return gather.status_headings(self.ps)
 
     def status_row(self, u: Unit) -> list[str]:
+        from .show import gather
         return gather.status_row(self.ps, u)
 
     def settled(self) -> bool:

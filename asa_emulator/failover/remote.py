@@ -33,11 +33,10 @@ from .replication import config_warning, replicates, source_group
 from .state import Reason
 
 if TYPE_CHECKING:
-    from lark import Tree
-
     from ..device.commands import Command
     from ..device.session import ModeState, Session
     from ..device.unit import Unit
+    from ..syntax.lalr import Tree
     from .state import PairState
 
 REFUSED = {
@@ -213,8 +212,8 @@ def _snapshot(unit: Unit, context: str | None) -> tuple[list[str], list[str]]:
 
 
 def _rule(tree: Tree) -> str:
-    from lark import Tree as LarkTree
-    sub = next(c for c in tree.children if isinstance(c, LarkTree))
+    from ..syntax.lalr import Tree as LalrTree
+    sub = next(c for c in tree.children if isinstance(c, LalrTree))
     return str(sub.data)
 
 

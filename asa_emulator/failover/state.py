@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 from ..device import messages
+from ..records import dataclass
 
 if TYPE_CHECKING:
     from ..clock import Clock, Timer

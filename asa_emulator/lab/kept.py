@@ -8,11 +8,11 @@ from them.  The terminal instead works on a copy in the user's data directory
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ..datadir import kept_lab_dir, kept_labs_dir
+from ..records import dataclass
 from .labfile import BUILTIN, builtin_names, find_lab
 
 LAB_FOLDER = "lab"

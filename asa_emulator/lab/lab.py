@@ -218,8 +218,10 @@ def keep_for_good() -> None:
     """A front end's lab lives as long as the process: move what exists now (the settled lab,
     its configuration, the grammar) out of the garbage collector's sight, so that its
     collections do not walk a large lab's objects again and again (they were most of a
-    command's p99 on the 250-context lab)."""
+    command's p99 on the 250-context lab).  Collection, paused for the start-up (cli.main),
+    resumes."""
     gc.freeze()
+    gc.enable()
 
 
 def _import_startup(flash: Flash) -> None:

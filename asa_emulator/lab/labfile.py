@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..device.hardware import Hardware
+from ..records import dataclass
 
 BUILTIN = Path(__file__).resolve().parent / "builtin"
 MAX_LABFILE_BYTES = 256 * 1024      # a lab.toml is a page of settings; never read a huge file

@@ -2,29 +2,23 @@
 
 grammar/asa.lark is the single syntax source; `python -m asa_emulator.syntax.build_tables`
 compiles it into asa_tables.json (committed, shipped in the wheel).  Start-up reads that file
-as plain JSON and builds Lark's runtime parser from it: no grammar compilation, no pickle and
-no file in the shared temp directory (Lark's own cache is a pickle at a predictable temp path,
+as plain JSON and builds the runtime parser (lalr.py, not Lark: Lark is never imported) from
+it: no grammar compilation, no pickle and no file in the shared temp directory (Lark's own cache is a pickle at a predictable temp path,
 which another local user could plant).  Everything the shell knows about syntax comes from here.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
-from dataclasses import dataclass
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lark import Tree
-from lark.grammar import NonTerminal, Rule, RuleOptions, Symbol, Terminal
-from lark.lexer import LexerThread
-from lark.parse_tree_builder import ParseTreeBuilder
-from lark.parsers.lalr_analysis import IntParseTable, Reduce, Shift
-from lark.parsers.lalr_interactive_parser import InteractiveParser
-from lark.parsers.lalr_parser import _Parser
+from ..records import dataclass
+from .lalr import Rule, Tables
 
 # grammar/asa.lark is the single source; syntax/asa.lark links to it so that a built wheel
 # (which cannot hold files outside the package) carries a copy.
@@ -42,40 +36,31 @@ MODES = (
 _RANGE = re.compile(r"^N_(\d+)_(\d+)$")
 
 
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    # compiled when first needed: a lab's first command meets a few of the grammar's patterns
+    return re.compile(pattern)
+
+
 @dataclass(frozen=True)
 class ArgTerminal:
     name: str
-    regex: re.Pattern[str]
+    pattern: str                      # a regular expression the whole word must match
     priority: int
     low: int | None = None
     high: int | None = None
 
     def matches(self, word: str) -> bool:
-        if not self.regex.fullmatch(word):
+        if not _regex(self.pattern).fullmatch(word):
             return False
         if self.low is not None and self.high is not None:
             return self.low <= int(word) <= self.high
         return True
 
 
-class LalrParser:
-    """What the shell uses of a Lark LALR parser: its rules, and interactive parsers."""
-
-    def __init__(self, rules: list[Rule], table: IntParseTable) -> None:
-        self.rules = rules
-        callbacks = ParseTreeBuilder(rules, Tree).create_callback(None)
-        self._parser = _Parser(table, callbacks)
-
-    def parse_interactive(self, start: str) -> InteractiveParser:
-        # the shell feeds tokens itself: the lexer thread is never asked to lex
-        lexer = LexerThread(None, None)  # type: ignore[arg-type]
-        ip: InteractiveParser = self._parser.parse(lexer, start, start_interactive=True)
-        return ip
-
-
 @dataclass(frozen=True)
 class Grammar:
-    lark: LalrParser
+    lalr: Tables                      # the parse tables, and interactive parsers over them
     keywords: dict[str, str]          # terminal name -> keyword text (lower case)
     args: dict[str, ArgTerminal]      # terminal name -> argument terminal
     help: dict[str, str]              # "word" or "prev/word" -> help text
@@ -83,7 +68,9 @@ class Grammar:
 
 
 def grammar_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    """The grammar source's fingerprint, recorded in the tables: CRC-32, enough to notice an
+    edit not followed by `make tables` (hashlib would load OpenSSL at every start)."""
+    return f"{zlib.crc32(data):08x}"
 
 
 def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -105,22 +92,9 @@ def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
     return helps, labels
 
 
-def _symbols(encoded: list[list[Any]]) -> list[Symbol]:
-    # [name, 0] a rule, [name, 1] a terminal, [name, 2] a terminal filtered out of the tree
-    return [NonTerminal(name) if kind == 0 else Terminal(name, kind == 2) for name, kind in encoded]
-
-
 def _rules(data: list[list[Any]]) -> list[Rule]:
-    return [Rule(NonTerminal(origin), _symbols(expansion), order, alias,
-                 RuleOptions(keep, expand1, priority, template, tuple(empty)))
-            for origin, expansion, order, alias, keep, expand1, priority, template, empty in data]
-
-
-def _table(data: dict[str, Any], rules: list[Rule]) -> IntParseTable:
-    states = {n: {tok: (Reduce, rules[arg]) if action else (Shift, arg)
-                  for tok, (action, arg) in row.items()}
-              for n, row in enumerate(data["states"])}
-    return IntParseTable(states, data["start_states"], data["end_states"])
+    return [Rule(origin, expansion, name, bool(expand1), include)
+            for origin, expansion, name, expand1, include in data]
 
 
 def from_tables(data: dict[str, Any]) -> Grammar:
@@ -134,12 +108,13 @@ def from_tables(data: dict[str, Any]) -> Grammar:
         else:
             m = _RANGE.match(name)
             low, high = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-            args[name] = ArgTerminal(name, re.compile(value), priority, low, high)
+            args[name] = ArgTerminal(name, value, priority, low, high)
     labels = dict(data["labels"])
     for name, arg in args.items():
         if name not in labels:
             labels[name] = f"<{arg.low}-{arg.high}>" if arg.low is not None else f"<{name.lower()}>"
-    return Grammar(LalrParser(rules, _table(data, rules)), keywords, args, dict(data["help"]), labels)
+    tables = Tables(rules, data["states"], data["start_states"], data["end_states"])
+    return Grammar(tables, keywords, args, dict(data["help"]), labels)
 
 
 def _stale(data: dict[str, Any]) -> bool:
@@ -149,7 +124,7 @@ def _stale(data: dict[str, Any]) -> bool:
         source = GRAMMAR_PATH.read_bytes()
     except OSError:
         return False     # an installation without the grammar source: the tables are the truth
-    return bool(data.get("grammar_sha256") != grammar_digest(source))
+    return bool(data.get("grammar_crc32") != grammar_digest(source))
 
 
 @cache

@@ -104,9 +104,9 @@ def user_mode(mode: str) -> str:
 @cache
 def _expansions() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
-    for rule in load().lark.rules:
+    for rule in load().lalr.rules:
         if rule.expansion:
-            found.setdefault(rule.origin.name, set()).add(rule.expansion[0].name)
+            found.setdefault(rule.origin, set()).add(rule.expansion[0])
     return {k: frozenset(v) for k, v in found.items()}
 
 

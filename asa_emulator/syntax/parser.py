@@ -1,6 +1,6 @@
 """Drive the grammar word by word: abbreviation, errors with the `^` column, help, completion.
 
-Lark's LALR interactive parser tells which terminals are acceptable at each position.  That
+The LALR interactive parser (lalr.py) tells which terminals are acceptable at each position.  That
 set is cached per parser state stack (computing it per word is the slow path), and whole-line
 results are cached per (mode, line) because scripts repeat lines.  `?` help and completion
 take an optional `names` callback: the words an argument terminal can be on the unit at hand
@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import NamedTuple
 
-from lark import Token, Tree
-from lark.exceptions import UnexpectedInput
-from lark.parsers.lalr_interactive_parser import InteractiveParser
-
+from ..records import dataclass
 from .grammar import ArgTerminal, Grammar, load
+from .lalr import InteractiveParser, ParseError, Token, Tree
 
 _PORT = re.compile(r"^\d+(/\d+)*(\.\d+)?$")
 _ALPHA = re.compile(r"^[A-Za-z][A-Za-z-]*$")
@@ -53,7 +51,7 @@ _accepts_cache: dict[tuple[int, ...], frozenset[str]] = {}
 
 
 def _accepts(ip: InteractiveParser) -> frozenset[str]:
-    key = tuple(ip.parser_state.state_stack)
+    key = tuple(ip.state_stack)
     found = _accepts_cache.get(key)
     if found is None:
         found = _accepts_cache[key] = frozenset(ip.accepts())
@@ -66,7 +64,7 @@ _base: dict[str, InteractiveParser] = {}
 def _start(g: Grammar, mode: str) -> InteractiveParser:
     ip = _base.get(mode)
     if ip is None:
-        ip = _base[mode] = g.lark.parse_interactive(start=mode)
+        ip = _base[mode] = g.lalr.parse_interactive(mode)
     return ip.copy()
 
 
@@ -173,10 +171,10 @@ def _feed(g: Grammar, mode: str, line: str, words: list[Word],
 # (the values are leaves).  Each sequence met is kept in a trie: its nodes hold the terminals
 # acceptable there (what `_choose` needs for the next word) and, at the end of a command, the
 # shape of its tree.  A new line of a known shape (a fresh description, another address) is
-# then parsed without Lark: one dictionary step per word, and the tree rebuilt around the new
-# tokens.  The trie grows with the shapes of the grammar met, not with the lines; it is
+# then parsed without the LALR parser: one dictionary step per word, and the tree rebuilt
+# around the new tokens.  The trie grows with the shapes of the grammar met, not with the lines; it is
 # capped all the same (a user could type ever longer argument lists), beyond which the
-# lines of new shapes take Lark's path uncached.
+# lines of new shapes take the LALR path uncached.
 MAX_SHAPES = 50_000
 
 # A tree's shape: (rule, children), a child being a shape or the index of a fed token.
@@ -207,8 +205,6 @@ class _Known(NamedTuple):
     first_at: int                 # where the command tree's first subtree is (-1: none)
 
 
-# Lark's Token constructor without its check for a deprecated keyword (a token per word)
-_token = Token._future_new
 
 
 def _set_acc(g: Grammar, node: _Node, acc: frozenset[str]) -> None:
@@ -253,8 +249,8 @@ def _build(shape: Shape, tokens: list[Token]) -> Tree:
 
 def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
             ip: InteractiveParser | None) -> tuple[list[Token], _Node | None, InteractiveParser | None]:
-    """The words as tokens, walking the trie from `node`; with `ip` (Lark's parser) also fed to
-    Lark and the trie filled in.  Without `ip` the walk stops (node None) at the first prefix
+    """The words as tokens, walking the trie from `node`; with `ip` (the LALR parser) also
+    fed to it and the trie filled in.  Without `ip` the walk stops (node None) at the first prefix
     the trie does not know.  Raises CommandError as the ASA reports it."""
     tokens: list[Token] = []
     i = 0
@@ -296,8 +292,8 @@ def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
 
 def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | None:
     """The fast path of a line of a known shape: its tokens and the trie node it ends at, one
-    dictionary step per word (what _tokens does without Lark, see there); None at the first
-    prefix the trie does not know."""
+    dictionary step per word (what _tokens does without the parser, see there); None at the
+    first prefix the trie does not know."""
     texts = line.split()
     tokens: list[Token] = []
     node = root
@@ -320,10 +316,10 @@ def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | Non
                 text += texts[i]
             term = _choose(g, node.acc or frozenset(), Word(text, col))
         if term == "REST":
-            tokens.append(_token(term, line[col:].rstrip(), col))
+            tokens.append(Token(term, line[col:].rstrip(), col))
             nxt = node.next.get(term)
             return (tokens, nxt) if nxt is not None else None
-        tokens.append(_token(term, text, col))
+        tokens.append(Token(term, text, col))
         nxt = node.next.get(term)
         if nxt is None:
             return None
@@ -335,56 +331,60 @@ def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | Non
 def _parsed(mode: str, line: str) -> Parsed:
     """Parse one command line in `mode` (see parse), with what its command reads."""
     root = _roots.get(mode)
-    if root is not None:
-        walked = _walk(load(), line, root)
-        if walked is not None:
-            tokens, node = walked
-            acc = node.acc
-            if acc is not None and _END not in acc:
-                raise CommandError("incomplete", len(line), "")
-            known, shape = node.known, node.shape
-            if acc is not None and known is not None and shape is not None:
-                return Parsed.of_shape(shape, tokens, known)
-    tree = _parse(mode, line)
+    walked = _walk(load(), line, root) if root is not None else None
+    if walked is not None:
+        tokens, node = walked
+        acc = node.acc
+        if acc is not None and _END not in acc:
+            raise CommandError("incomplete", len(line), "")
+        known, shape = node.known, node.shape
+        if acc is not None and known is not None and shape is not None:
+            return Parsed.of_shape(shape, tokens, known)
+    # the walk stopped where the trie ends: the shape is new, the LALR parser goes first
+    tree, fed, end = _parse_tokens(mode, line, new=walked is None)
     parsed = Parsed(tree)
-    node = _roots[mode]
-    # the node this shape ends at learns what its lines' commands read
-    walked = _walk(load(), line, node)
-    if walked is not None and walked[1].shape is not None:
-        fed = walked[0]
+    if end is not None and end.shape is not None:
+        # the node this shape ends at learns what its lines' commands read
         index = {(t.type, t.start_pos): k for k, t in enumerate(fed)}
         order = tuple(index[(t.type, t.start_pos)] for t in parsed.tokens)
         where = parsed._known
-        walked[1].known = _Known(order, parsed.words, parsed.rule, parsed.no,
-                                 where.sub_at, where.filter_at, where.first_at)
+        end.known = _Known(order, parsed.words, parsed.rule, parsed.no,
+                           where.sub_at, where.filter_at, where.first_at)
     return parsed
 
 
 def _parse(mode: str, line: str) -> Tree:
     """Parse one command line in `mode`; raise CommandError if it is not a command."""
+    return _parse_tokens(mode, line, new=False)[0]
+
+
+def _parse_tokens(mode: str, line: str, new: bool) -> tuple[Tree, list[Token], _Node | None]:
+    """The line's tree, the tokens fed and the trie node its shape ends at (None past the
+    trie's cap).  `new`: the trie is known not to hold this shape (skip looking)."""
     g = load()
     words = split_words(line)
     root = _roots.get(mode)
     if root is None:
         root = _roots[mode] = _Node()
-    tokens, node, _ = _tokens(g, line, words, root, None)
-    if node is not None and node.acc is not None and (node.shape is not None or _END not in node.acc):
-        if _END not in node.acc:
-            raise CommandError("incomplete", len(line), "")
-        assert node.shape is not None
-        return _build(node.shape, tokens)
-    # a shape not met yet: Lark parses it, and the trie learns it
+    if not new:
+        tokens, node, _ = _tokens(g, line, words, root, None)
+        if node is not None and node.acc is not None and (node.shape is not None or _END not in node.acc):
+            if _END not in node.acc:
+                raise CommandError("incomplete", len(line), "")
+            assert node.shape is not None
+            return _build(node.shape, tokens), tokens, node
+    # a shape not met yet: the LALR parser parses it, and the trie learns it
     tokens, node, ip = _tokens(g, line, words, root, _start(g, mode))
     assert ip is not None
     if _END not in _accepts(ip):
         raise CommandError("incomplete", len(line), "")
     try:
         tree = ip.feed_eof()
-    except UnexpectedInput as exc:   # cannot happen when $END is accepted; be safe
+    except ParseError as exc:   # cannot happen when $END is accepted; be safe
         raise CommandError("incomplete", len(line), "") from exc
     if node is not None:
         node.shape = _shape(tree, {id(t): k for k, t in enumerate(tokens)})
-    return tree
+    return tree, tokens, node
 
 
 parse = lru_cache(maxsize=4096)(_parse)

@@ -8,10 +8,11 @@ split view, Ctrl-Q leave.  A paste runs line by line, as typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from asa_emulator.terminal.completer import candidate_listing, complete_line
+
+from ..records import dataclass
 
 if TYPE_CHECKING:
     # imported where the bindings are built: `serve` uses in_config_mode and never loads

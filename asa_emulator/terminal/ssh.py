@@ -26,7 +26,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import asyncssh
 
@@ -36,6 +36,8 @@ from asa_emulator.terminal.cli_session import CliSession
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.control import DirectiveConsole, control_unit
 from asa_emulator.terminal.telnet import CONSOLE_HOST, ConsolePorts
+
+from ..records import dataclass
 
 LOGIN_TIMEOUT_S = 30          # to authenticate, from the TCP connection
 MAX_UNAUTHENTICATED = 10      # connections still authenticating, server-wide (oldest dropped)

@@ -29,12 +29,13 @@ A group that fails over keeps, on its new active unit, the copies it had receive
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from ..device import acl, routes
 from ..device.interfaces import IfCounters
 from ..failover.state import GroupState, PairState
+from ..records import dataclass
 from . import show
 from .table import TCP, UDP, Addr, Conn, ConnTable, Endpoint, copy_conn, flags, is_http, orient, record
 

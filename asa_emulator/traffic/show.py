@@ -16,7 +16,8 @@ docs/asa-traffic-output.md; in short:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from ..records import dataclass
 
 # `show conn detail` legend: the one a 9.16(4) ASAv prints, without the flags of features that
 # came after 9.1 (Snort, Umbrella, Diameter, STUN, M3UA, LISP, offload, local director, secondary

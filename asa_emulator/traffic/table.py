@@ -10,7 +10,9 @@ from the interfaces' security levels: the lower-security side is the ASA's "outs
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
+
+from ..records import dataclass
 
 TCP = "TCP"
 UDP = "UDP"

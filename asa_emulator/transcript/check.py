@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..records import dataclass
 from .roots import transcript_root
 from .runner import run_lines
 

@@ -8,7 +8,6 @@ would have shown them.  Passwords are not echoed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..device.messages import ERROR_PREFIXES
@@ -16,6 +15,7 @@ from ..device.session import Session
 from ..device.syslog import Datagram
 from ..lab.lab import Lab, keep_for_good
 from ..lab.labfile import LabError
+from ..records import dataclass
 from ..syntax.limits import printable
 
 Emit = Callable[[str], None]

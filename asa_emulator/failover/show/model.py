@@ -8,10 +8,11 @@ for what each field looks like on a real ASA.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
 
 from ...config import defaults
+from ...records import dataclass
 
 StatRow = tuple[str, int, int, int, int]
 """One row of the Stateful Failover table: (name, xmit, xerr, rcv, rerr)."""
