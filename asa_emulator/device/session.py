@@ -82,6 +82,7 @@ class Session:
         self.history: deque[str] = deque(maxlen=HISTORY_MAX)
         self.pager = unit.sys.pager_lines
         self.is_closed = False
+        self.running = False               # a replica running a line (Unit.replica_session)
         self.busy_ms = 0                   # virtual time the last commands took (flash writes)
         # the prompt's length when the current line was typed (the `^` marker's offset): worked
         # out only when asked for, from the mode state the line was typed in (_typed_state)

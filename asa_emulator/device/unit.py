@@ -114,6 +114,7 @@ class Unit:
         self.reset_config()
         from .session import Session
         self.console: Session = Session(self, "console")
+        self._replica: Session | None = None
 
     # ------------------------------------------------------------------ identity
     @property
@@ -259,6 +260,18 @@ class Unit:
         from .session import ModeState, Session
         s = Session(self, kind)
         s.state = ModeState("ctx_config" if context else "sys_config", context)
+        return s
+
+    def replica_session(self) -> Session:
+        """The batch session that runs the lines replicated from the mate: one, reused (a
+        replay replicates thousands of lines, and a batch session keeps no history or
+        question from one to the next); a fresh one if it is running a line already."""
+        from .session import Session
+        s = self._replica
+        if s is None:
+            s = self._replica = Session(self, "replica")
+        elif s.running:
+            s = Session(self, "replica")
         return s
 
     def spaces(self) -> list[str | None]:

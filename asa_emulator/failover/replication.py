@@ -54,9 +54,11 @@ def replicates(rule: str, sub: str | None, keywords: Sequence[str], files: list[
 def _replicates(cmd: Command) -> bool:
     """`replicates` for a command that ran; the file arguments are read only for the EXEC
     commands whose form depends on them."""
-    sub = str(cmd.sub.data) if cmd.sub is not None and cmd.rule == "failover_cmd" else None
-    files = cmd.values("FILE") if cmd.rule in REPLICATED_EXEC else []
-    return replicates(cmd.rule, sub, cmd.words, files)
+    rule = cmd.rule
+    # the failover sub-command's alias is read from the tree: built for `failover ...` only
+    sub = cmd.sub if rule == "failover_cmd" else None
+    files = cmd.values("FILE") if rule in REPLICATED_EXEC else []
+    return replicates(rule, str(sub.data) if sub is not None else None, cmd.words, files)
 
 
 def source_group(context: str | None, admin_context: str | None, ctx_group: int) -> int:
@@ -95,9 +97,13 @@ def replicate(m: Unit, state: ModeState, line: str) -> list[str]:
     """Run one line on the mate in the mode it was entered in (user EXEC as privileged)."""
     if state.context is not None and state.context not in m.ctx:
         return []
-    s = Session(m, "replica")
+    s = m.replica_session()
     if state.mode.endswith("_user"):
         s.state = ModeState(state.mode.replace("_user", "_exec"), state.context, None)
     else:
         s.state = ModeState(state.mode, state.context, state.target)
-    return s.execute(line)
+    s.running = True
+    try:
+        return s.execute(line)
+    finally:
+        s.running = False

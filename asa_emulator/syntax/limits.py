@@ -29,6 +29,8 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 def refused_column(text: str) -> int | None:
     """The 0-based column of the first character the command line refuses (or MAX_LINE for a
     line that is too long); None when the line is acceptable input."""
+    if len(text) <= MAX_LINE and text.isascii() and text.isprintable():
+        return None                 # the common case, without the search (printable ASCII)
     m = _REFUSED.search(text, 0, MAX_LINE)
     if m is not None:
         return m.start()

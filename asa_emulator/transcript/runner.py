@@ -62,12 +62,18 @@ class Runner:
             self.syslog(datagrams)
 
     def _out(self, lines: Iterable[str]) -> None:
+        emit = self.emit
         for ln in lines:
-            for part in ln.split("\n"):
-                self.emit(part.rstrip())
+            if "\n" in ln:
+                for part in ln.split("\n"):
+                    emit(part.rstrip())
+            else:
+                emit(ln.rstrip())
 
     def flush_messages(self) -> None:
-        self._out(self.lab.console(self.lab.current).take_messages())
+        messages = self.lab.console(self.lab.current).take_messages()
+        if messages:
+            self._out(messages)
 
     def feed(self, line: str) -> None:
         text = line.rstrip("\r\n")
@@ -97,8 +103,9 @@ class Runner:
                 return
             text = completed
         out = con.execute(text)
-        self.stats.asa_errors += sum(1 for ln in out if ln.startswith(ERROR_PREFIXES))
-        self._out(out)
+        if out:
+            self.stats.asa_errors += sum(1 for ln in out if ln.startswith(ERROR_PREFIXES))
+            self._out(out)
         self.flush_messages()   # what the command made the unit say appears right after it
         busy = con.take_busy_ms()
         if busy:

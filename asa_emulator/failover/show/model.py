@@ -50,6 +50,9 @@ def zero_stats(names: tuple[str, ...] = DEFAULT_STAT_NAMES) -> tuple[StatRow, ..
     return tuple((name, 0, 0, 0, 0) for name in names)
 
 
+ZERO_STATS = zero_stats()
+
+
 class IfaceView(NamedTuple):
     """One monitored-interface line: `[ctx ]Interface outside (10.0.0.1): Normal (Monitored)`.
     A named tuple: `show failover` on a large lab makes thousands (a frozen dataclass is
@@ -143,7 +146,7 @@ class FailoverView:
     serial_mate: str | None = None              # None: "Unknown"
     last_failover: str | None = None            # Active/Standby "Last Failover at:"
     group_last_failover: dict[int, str | None] = field(default_factory=dict)
-    stats: tuple[StatRow, ...] = field(default_factory=zero_stats)
+    stats: tuple[StatRow, ...] = ZERO_STATS     # a tuple of tuples: shared, never changed
     queue: tuple[QueueRow, QueueRow] = ((0, 0, 0), (0, 0, 0))   # (Recv Q, Xmit Q)
     group_stats: dict[int, tuple[StatRow, ...]] = field(default_factory=dict)
     config_state: tuple[str, ...] = ("Sync Done",)              # ====Configuration State===

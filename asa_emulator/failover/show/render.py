@@ -286,30 +286,33 @@ def show_failover_context(v: FailoverView, context: str) -> list[str]:
 
 # --------------------------------------------------------------------------- show failover state
 
-def _state_row(label: str, g: GroupView) -> list[str]:
+def _state_row(lines: list[str], label: str, g: GroupView) -> None:
     row = f"{label:<15}{g.state:<15}{g.last_failure:<25}{g.last_failure_time or ''}"
-    return [row.rstrip()] + [f"{' ' * 30}{d}" for d in g.failure_details]
+    lines.append(row.rstrip())
+    for d in g.failure_details:
+        lines.append(_I30 + d)
 
 
-def _state_host(label: str, host: HostView, active_active: bool) -> list[str]:
-    lines = [f"{label:<11}-   {host.role}"]
+_GROUP_LABELS = {gid: f"   Group {gid}" for gid in (1, 2)}
+_STATE_HEAD = f"{'':<15}{'State':<15}{'Last Failure Reason':<25}Date/Time"
+_I30 = " " * 30
+
+
+def _state_host(lines: list[str], label: str, host: HostView, active_active: bool) -> None:
+    lines.append(f"{label:<11}-   {host.role}")
     if active_active:
         for g in host.groups:
-            lines += _state_row(f"   Group {g.gid}", g)
+            _state_row(lines, _GROUP_LABELS.get(g.gid) or f"   Group {g.gid}", g)
     else:
-        lines += _state_row("", _unit_state(host))
-    return lines
+        _state_row(lines, "", _unit_state(host))
 
 
 def show_failover_state(v: FailoverView) -> list[str]:
     """`show failover state`: both units' states, last failure reasons, sync state."""
-    lines = [
-        "",
-        f"{'':<15}{'State':<15}{'Last Failure Reason':<25}Date/Time",
-        *_state_host("This host", v.this, v.active_active),
-    ]
+    lines = ["", _STATE_HEAD]
+    _state_host(lines, "This host", v.this, v.active_active)
     if v.other is not None:
-        lines += _state_host("Other host", v.other, v.active_active)
+        _state_host(lines, "Other host", v.other, v.active_active)
     lines += ["", "====Configuration State==="]
     lines += [_I8 + s for s in v.config_state]
     lines.append("====Communication State===")
