@@ -358,8 +358,10 @@ class Session:
             return [messages.caret_line(self.prompt_len), messages.INVALID_INPUT]
         unit = self.unit
         touches = _touches(rule)
+        # a command typed in a context changes that context only, never the system space
+        in_system = owner_state.context is None
         if touches:
-            unit.config_touched()
+            unit.config_touched(in_system)
         try:
             fn(cmd)
         except Abort:
@@ -367,7 +369,7 @@ class Session:
             if self._state is owner_state:   # not moved by the handler (`enter` makes a new state)
                 self.state = pre_state       # a rejected line leaves the session where it was
         if touches:
-            unit.config_touched()            # also after: the handler may have read derived data
+            unit.config_touched(in_system)   # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
         elif not cmd.failed and not self.batch:

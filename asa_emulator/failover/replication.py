@@ -55,10 +55,19 @@ def _replicates(cmd: Command) -> bool:
     """`replicates` for a command that ran; the file arguments are read only for the EXEC
     commands whose form depends on them."""
     rule = cmd.rule
+    if rule != "failover_cmd" and rule not in REPLICATED_EXEC:
+        # the rule alone decides: worked out once per rule (bounded by the grammar)
+        found = _BY_RULE.get(rule)
+        if found is None:
+            found = _BY_RULE[rule] = replicates(rule, None, (), [])
+        return found
     # the failover sub-command's alias is read from the tree: built for `failover ...` only
     sub = cmd.sub if rule == "failover_cmd" else None
     files = cmd.values("FILE") if rule in REPLICATED_EXEC else []
     return replicates(rule, str(sub.data) if sub is not None else None, cmd.words, files)
+
+
+_BY_RULE: dict[str, bool] = {}
 
 
 def source_group(context: str | None, admin_context: str | None, ctx_group: int) -> int:

@@ -41,4 +41,6 @@ def refused_column(text: str) -> int | None:
 
 def printable(text: str) -> str:
     """`text` as a console or a transcript shows it: one U+FFFD per unprintable character."""
+    if text.isascii() and text.isprintable():
+        return text                 # the common case, without the substitution
     return _UNPRINTABLE.sub("\ufffd", text)

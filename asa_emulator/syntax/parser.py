@@ -76,7 +76,9 @@ class _Choices:
 
     keywords: dict[str, str]              # keyword text -> terminal
     args: tuple[ArgTerminal, ...]         # highest priority first (ties: by name)
-    firsts: frozenset[str]                # the keywords' first letters (most words skip the scan)
+    # the keywords by first letter: a word is compared with those that can start it only
+    # (an interface name against the few `t...` keywords, not all of them)
+    firsts: dict[str, tuple[tuple[str, str], ...]]
     # words met here that are not keywords as typed -> the terminal chosen (values repeat:
     # `security-level 100`, `mtu 1500`, the same interface in every context); capped
     chosen: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -95,7 +97,11 @@ def _choices(g: Grammar, acc: frozenset[str]) -> _Choices:
     if found is None:
         kws = {g.keywords[t]: t for t in acc if t in g.keywords}
         args = sorted((g.args[t] for t in acc if t in g.args), key=lambda a: (-a.priority, a.name))
-        found = _choices_cache[acc] = _Choices(kws, tuple(args), frozenset(k[:1] for k in kws))
+        firsts: dict[str, list[tuple[str, str]]] = {}
+        for kw, t in kws.items():
+            firsts.setdefault(kw[:1], []).append((kw, t))
+        found = _choices_cache[acc] = _Choices(kws, tuple(args),
+                                               {k: tuple(v) for k, v in firsts.items()})
     return found
 
 
@@ -127,8 +133,7 @@ def _choose_in(choices: _Choices, word: Word) -> str:
     exact = choices.keywords.get(low)
     if exact is not None:
         return exact
-    prefixed = ([t for kw, t in choices.keywords.items() if kw.startswith(low)]
-                if low[:1] in choices.firsts else [])
+    prefixed = [t for kw, t in choices.firsts.get(low[:1], ()) if kw.startswith(low)]
     if len(prefixed) == 1:
         return prefixed[0]
     arg = next((a for a in choices.args if a.matches(word.text)), None)

@@ -71,7 +71,10 @@ class Runner:
                 emit(ln.rstrip())
 
     def flush_messages(self) -> None:
-        messages = self.lab.console(self.lab.current).take_messages()
+        self._flush(self.lab.console(self.lab.current))
+
+    def _flush(self, con: Session) -> None:
+        messages = con.take_messages()
         if messages:
             self._out(messages)
 
@@ -85,17 +88,20 @@ class Runner:
                 self.flush_messages()
             self.send_syslog()
             return
-        self.flush_messages()
+        # a command does not change which console is current (only `@console` does)
         con = self.lab.console(self.lab.current)
+        self._flush(con)
         if not con.unit.up:
             return      # typing at a console of a unit that is off or booting: nothing happens
         prompt = con.prompt()
-        *head, last = prompt.split("\n")
-        self._out(head)
+        last = prompt
+        if "\n" in prompt:
+            *head, last = prompt.split("\n")
+            self._out(head)
         self.stats.commands += 1
         if con.expects_secret():
             self.emit(last.rstrip())
-        elif con.question_pending() or "?" not in text:
+        elif "?" not in text or con.question_pending():
             self.emit(printable(last + text).rstrip())
         else:
             completed = self._help_keys(con, last, text)
@@ -104,9 +110,17 @@ class Runner:
             text = completed
         out = con.execute(text)
         if out:
-            self.stats.asa_errors += sum(1 for ln in out if ln.startswith(ERROR_PREFIXES))
-            self._out(out)
-        self.flush_messages()   # what the command made the unit say appears right after it
+            emit, errors = self.emit, 0
+            for ln in out:
+                if ln.startswith(ERROR_PREFIXES):
+                    errors += 1
+                if "\n" in ln:
+                    for part in ln.split("\n"):
+                        emit(part.rstrip())
+                else:
+                    emit(ln.rstrip())
+            self.stats.asa_errors += errors
+        self._flush(con)        # what the command made the unit say appears right after it
         busy = con.take_busy_ms()
         if busy:
             self.lab.advance(busy)
