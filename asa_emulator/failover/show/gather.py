@@ -27,6 +27,7 @@ from .model import (
     HostView,
     IfaceView,
     LinkView,
+    StateView,
     StatRow,
 )
 
@@ -190,18 +191,20 @@ def _groups(pair: PairState, u: Unit, alive: bool) -> tuple[GroupView, ...]:
     out = []
     for gid in pair.gids_of(u):
         g = fo.groups[gid]
-        state = g.state if alive else "Failed"
-        reason = "None"
-        when = None
-        if g.last_failure:
-            reason = SHORT_REASONS.get(g.last_failure[0], g.last_failure[0])
-            when = render.format_time(g.last_failure[1])
+        failure = g.last_failure
+        if failure is None:
+            reason, when = "None", None
+        else:
+            reason = SHORT_REASONS.get(failure[0], failure[0])
+            when = render.format_time(failure[1])
         details: tuple[str, ...] = ()
         if g.state == "Failed" and g.failure == "Interface check":
             details = tuple(f"{c} {n}: {m.status}" for (c, n), m in fo.ifmon.items()
                             if m.status in ("Failed", "No Link") and u.group_of(c) == gid)
-        out.append(GroupView(gid, state, g.active_time_ms(now) // 1000 if alive else 0,
-                             reason, when, details))
+        if alive:
+            out.append(GroupView(gid, g.state, g.active_time_ms(now) // 1000, reason, when, details))
+        else:
+            out.append(GroupView(gid, "Failed", 0, reason, when, details))
     return tuple(out)
 
 
@@ -266,13 +269,12 @@ def _other(pair: PairState, u: Unit, contexts: Contexts) -> HostView:
                     interfaces=_unheard_ifaces(u, contexts), present=False)
 
 
-def state_view(pair: PairState, u: Unit) -> FailoverView:
+def state_view(pair: PairState, u: Unit) -> StateView:
     """What `show failover state` prints, and only that: the units' roles and group states
     (no interfaces, statistics or links to gather)."""
     enabled = u.sys.failover.enabled and pair.of(u).started
-    return FailoverView(enabled=enabled, role=pair.role(u), lan=None, this=_host(pair, u, ()),
-                        other=_other(pair, u, ()) if enabled else None,
-                        active_active=pair.active_active_of(u))
+    return StateView(_host(pair, u, ()), _other(pair, u, ()) if enabled else None,
+                     pair.active_active_of(u))
 
 
 def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:

@@ -96,6 +96,21 @@ class HostView:
     extra_slots: tuple[str, ...] = ()           # e.g. ("slot 1: empty",), printed after interfaces
 
 
+CONFIG_STATE = ("Sync Done",)
+COMM_STATE = ("Mac set",)
+
+
+class StateView(NamedTuple):
+    """What `show failover state` prints (a replay runs it thousands of times: only its own
+    few fields, not a whole FailoverView)."""
+
+    this: HostView
+    other: HostView | None
+    active_active: bool
+    config_state: tuple[str, ...] = CONFIG_STATE
+    comm_state: tuple[str, ...] = COMM_STATE
+
+
 @dataclass(frozen=True)
 class LinkView:
     """The LAN failover link or the Stateful Failover link."""
@@ -149,6 +164,6 @@ class FailoverView:
     stats: tuple[StatRow, ...] = ZERO_STATS     # a tuple of tuples: shared, never changed
     queue: tuple[QueueRow, QueueRow] = ((0, 0, 0), (0, 0, 0))   # (Recv Q, Xmit Q)
     group_stats: dict[int, tuple[StatRow, ...]] = field(default_factory=dict)
-    config_state: tuple[str, ...] = ("Sync Done",)              # ====Configuration State===
-    comm_state: tuple[str, ...] = ("Mac set",)                  # ====Communication State===
+    config_state: tuple[str, ...] = CONFIG_STATE                # ====Configuration State===
+    comm_state: tuple[str, ...] = COMM_STATE                    # ====Communication State===
     context_groups: dict[str, int] = field(default_factory=dict)  # context -> failover group

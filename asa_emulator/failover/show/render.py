@@ -24,6 +24,7 @@ from .model import (
     HostView,
     IfaceView,
     LinkView,
+    StateView,
     StatRow,
 )
 
@@ -307,7 +308,7 @@ def _state_host(lines: list[str], label: str, host: HostView, active_active: boo
         _state_row(lines, "", _unit_state(host))
 
 
-def show_failover_state(v: FailoverView) -> list[str]:
+def show_failover_state(v: StateView | FailoverView) -> list[str]:
     """`show failover state`: both units' states, last failure reasons, sync state."""
     lines = ["", _STATE_HEAD]
     _state_host(lines, "This host", v.this, v.active_active)
