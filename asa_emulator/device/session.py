@@ -111,13 +111,14 @@ class Session:
     def unit_name(self) -> str:
         return self.unit.name
 
+    # read by most handlers: straight from the mode state, not through the `state` property
     @property
     def mode(self) -> str:
-        return self.state.mode
+        return self._state.mode
 
     @property
     def context(self) -> str | None:
-        return self.state.context
+        return self._state.context
 
     @property
     def level(self) -> int:
@@ -357,7 +358,9 @@ class Session:
         if fn is None:   # in the grammar but not emulated: say so the ASA way
             return [messages.caret_line(self.prompt_len), messages.INVALID_INPUT]
         unit = self.unit
-        touches = _touches(rule)
+        touches = _TOUCHES.get(rule)
+        if touches is None:
+            touches = _touches(rule)
         # a command typed in a context changes that context only, never the system space
         in_system = owner_state.context is None
         if touches:

@@ -80,11 +80,16 @@ class _Choices:
     # (an interface name against the few `t...` keywords, not all of them)
     firsts: dict[str, tuple[tuple[str, str], ...]]
     # words met here that are not keywords as typed -> the terminal chosen (values repeat:
-    # `security-level 100`, `mtu 1500`, the same interface in every context); capped
+    # `security-level 100`, `mtu 1500`, the same interface in every context); capped in all
+    # (_CHOSEN_MAX)
     chosen: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
-_CHOSEN_MAX = 256
+# Words remembered in all the `chosen` tables together: a large lab's thousands of interface
+# names fit (each met again in every command that names it); a user typing ever new values
+# cannot grow them past this (a few megabytes)
+_CHOSEN_MAX = 32_768
+_chosen_count = 0
 
 
 _choices_cache: dict[frozenset[str], _Choices] = {}
@@ -123,8 +128,10 @@ def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
     term = choices.chosen.get(word.text)
     if term is None:
         term = _choose_in(choices, word)
-        if len(choices.chosen) < _CHOSEN_MAX:
+        global _chosen_count
+        if _chosen_count < _CHOSEN_MAX:
             choices.chosen[word.text] = term
+            _chosen_count += 1
     return term
 
 

@@ -74,9 +74,8 @@ class Runner:
         self._flush(self.lab.console(self.lab.current))
 
     def _flush(self, con: Session) -> None:
-        messages = con.take_messages()
-        if messages:
-            self._out(messages)
+        if con.unit.messages:           # most commands print no console message: no call
+            self._out(con.take_messages())
 
     def feed(self, line: str) -> None:
         text = line.rstrip("\r\n")
@@ -121,9 +120,8 @@ class Runner:
                     emit(ln.rstrip())
             self.stats.asa_errors += errors
         self._flush(con)        # what the command made the unit say appears right after it
-        busy = con.take_busy_ms()
-        if busy:
-            self.lab.advance(busy)
+        if con.busy_ms:
+            self.lab.advance(con.take_busy_ms())
         self.send_syslog()
 
     def _help_keys(self, con: Session, prompt: str, text: str) -> str | None:
