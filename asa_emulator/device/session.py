@@ -375,8 +375,8 @@ class Session:
             unit.config_touched(in_system)   # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
-        elif not cmd.failed and not self.batch:
-            unit.after_command(self, cmd)
+        elif not cmd.failed and not self.batch and unit.pair is not None:
+            unit.pair.after_command(unit, self, cmd)    # Unit.after_command, one call less
         if parsed.has_filter:
             flt = parsed.filter
             assert flt is not None

@@ -94,7 +94,10 @@ def config_warning(ps: PairState, u: Unit, context: str | None) -> list[str]:
 def after_command(ps: PairState, u: Unit, session: Session, cmd: Command) -> None:
     """An accepted command: replicate it to the mate if Table 34-1 says so and u is the
     source of its space."""
-    if session.batch or not _replicates(cmd) or not ps.linked(u):
+    if session.batch:
+        return
+    rule_alone = _BY_RULE.get(cmd.rule)      # most commands: decided by their rule, no call
+    if not (rule_alone if rule_alone is not None else _replicates(cmd)) or not ps.linked(u):
         return
     if not may_replicate_from(ps, u, cmd.pre_state.context):
         return

@@ -134,9 +134,18 @@ def _stat_line(row: StatRow) -> str:
     return f"{_I8}{field}{xmit:<11}{xerr:<11}{rcv:<11}{rerr:<10}"
 
 
+_STATS_HEADER = f"{_I8}{'Stateful Obj':<16}{'xmit':<11}{'xerr':<11}{'rcv':<11}{'rerr':<10}"
+
+
 def _stats_table(rows: tuple[StatRow, ...]) -> list[str]:
-    header = f"{_I8}{'Stateful Obj':<16}{'xmit':<11}{'xerr':<11}{'rcv':<11}{'rerr':<10}"
-    return [header] + [_stat_line(r) for r in rows]
+    return list(_stats_lines(rows))
+
+
+@lru_cache(maxsize=64)
+def _stats_lines(rows: tuple[StatRow, ...]) -> tuple[str, ...]:
+    # the counters seldom change between two `show failover`: the table is formatted once
+    # per set of values (rows are tuples, so they key the cache)
+    return (_STATS_HEADER, *[_stat_line(r) for r in rows])
 
 
 def _stats_block(v: FailoverView) -> list[str]:
@@ -290,8 +299,8 @@ def show_failover_context(v: FailoverView, context: str) -> list[str]:
 def _state_row(lines: list[str], label: str, g: GroupView) -> None:
     row = f"{label:<15}{g.state:<15}{g.last_failure:<25}{g.last_failure_time or ''}"
     lines.append(row.rstrip())
-    for d in g.failure_details:
-        lines.append(_I30 + d)
+    if g.failure_details:
+        lines += [_I30 + d for d in g.failure_details]
 
 
 _GROUP_LABELS = {gid: f"   Group {gid}" for gid in (1, 2)}
