@@ -114,13 +114,26 @@ def _host_inventory(host: HostView) -> list[str]:
     lines = []
     if host.present:
         lines.append(_I16 + _slot_line(host))
-    # iface_line, inline: `show failover` on a large lab prints thousands
-    lines += [f"{_I18}{i.context} Interface {i.nameif} ({i.ipv4 or '0.0.0.0'}"
-              f"{'/' + i.ipv6 if i.ipv6 else ''}): {i.status}{' (' + i.monitor + ')' if i.monitor else ''}"
-              if i.context else _I18 + iface_line(i) for i in host.interfaces]
+    # `show failover` on a large lab prints thousands, mostly the same from one run to the next
+    get = _INVENTORY_LINES.get
+    lines += [get(i) or _inventory_line(i) for i in host.interfaces]
     if host.present:
         lines += [_I16 + s for s in host.extra_slots]
     return lines
+
+
+# An interface's inventory line by its view (a named tuple: it keys the dict), kept between
+# runs; emptied when it holds more than a large lab's lines (it never grows without bound)
+_INVENTORY_LINES: dict[IfaceView, str] = {}
+_INVENTORY_MAX = 20_000
+
+
+def _inventory_line(i: IfaceView) -> str:
+    line = _I18 + iface_line(i)
+    if len(_INVENTORY_LINES) >= _INVENTORY_MAX:
+        _INVENTORY_LINES.clear()
+    _INVENTORY_LINES[i] = line
+    return line
 
 
 def _unit_state(host: HostView) -> GroupView:
