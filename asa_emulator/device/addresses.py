@@ -31,8 +31,10 @@ def _failover_on(u: Unit) -> bool:
     return u.pair is not None and u.pair.failover_ran(u)
 
 
-def interface_mac(u: Unit, context: str | None, phys: str) -> str:
-    """The MAC address the interface uses now on unit u."""
+def interface_mac(u: Unit, context: str | None, phys: str,
+                  itf: CtxInterface | None = None) -> str:
+    """The MAC address the interface uses now on unit u.  `itf`: the context's interface on
+    `phys`, when the caller has it (no walk of the context's allocations)."""
     if context is None:
         # the system space: its own `mac-address` (which moves at failover) or the burned-in one
         sysif = u.sys.interfaces.get(phys)
@@ -42,7 +44,10 @@ def interface_mac(u: Unit, context: str | None, phys: str) -> str:
             return sysif.mac[0]
         return u.hw.mac_of(phys)
     pick = 0 if _active_here(u, context) else 1
-    if context is not None:
+    if itf is not None:
+        if itf.mac:
+            return itf.mac[pick] or itf.mac[0] if _failover_on(u) else itf.mac[0]
+    elif context is not None:
         ctx = u.ctx.get(context)
         cdef = u.sys.contexts.get(context)
         if ctx and cdef:
@@ -72,8 +77,9 @@ def _auto_mac(u: Unit, context: str, phys: str, pick: int) -> str:
     """`mac-address auto [prefix N]`: A2 + prefix + context index + interface index (8.5+ form,
     simplified: the ASA derives the last bytes from internal counters)."""
     prefix = u.sys.mac_auto if isinstance(u.sys.mac_auto, int) and u.sys.mac_auto is not True else 0
-    # the contexts' places, kept until the configuration changes (a lab has hundreds)
-    places = u.derived("context_index", lambda: {c: i + 1 for i, c in enumerate(u.sys.contexts)})
+    # the contexts' places, kept until the system space changes (a lab has hundreds)
+    places = u.derived("context_index", lambda: {c: i + 1 for i, c in enumerate(u.sys.contexts)},
+                       system=True)
     ctx_index = places.get(context, 0)
     port = u.hw.port_number(phys)
     return f"a2{(pick << 4) | (prefix >> 8 & 0xf):02x}.{prefix & 0xff:02x}{ctx_index:02x}.{port:02x}01"

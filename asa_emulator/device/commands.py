@@ -40,13 +40,14 @@ class Command:
     Built for every line a session runs (a sync runs tens of thousands): the words and tokens
     come worked out from the parse (syntax.parser.Parsed), shared by every run of the line."""
 
-    __slots__ = ("session", "rule", "line", "pre_state", "out", "failed",
+    __slots__ = ("session", "unit", "rule", "line", "pre_state", "out", "failed",
                  "tokens", "words", "no", "_parsed")
 
     def __init__(self, session: Session, rule: str, tree: Tree | None, line: str,
                  pre_state: ModeState, parsed: Parsed | None = None) -> None:
         """`tree`: the command's tree, or None with `parsed` (the line's parse)."""
         self.session = session
+        self.unit: Unit = session.unit     # a session's unit never changes: read by most handlers
         self.rule = rule
         self.line = line
         self.pre_state = pre_state       # the session's mode state when the line was typed
@@ -71,10 +72,6 @@ class Command:
         return self._parsed.first_tree
 
     # ----------------------------------------------------------------- reading
-    @property
-    def unit(self) -> Unit:
-        return self.session.unit
-
     @property
     def pair(self) -> PairHooks:
         """The failover engine.  Every unit of a lab has one; only a bare Unit built by a unit

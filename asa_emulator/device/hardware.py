@@ -19,6 +19,19 @@ _TYPES = ("GigabitEthernet", "TenGigabitEthernet", "Ethernet", "Management", "Po
 _IFNAME = re.compile(r"^([A-Za-z-]+)\s*(\d+(?:/\d+)*)(?:\.(\d+))?$")
 
 
+# read by every `show failover` (several times): worked out once per model or version
+@lru_cache(maxsize=64)
+def _x_series(model: str) -> bool:
+    return model.replace("-X", "") in ("ASA5512", "ASA5515", "ASA5525", "ASA5545", "ASA5555",
+                                       "ASA5585-SSP-60")
+
+
+@lru_cache(maxsize=256)
+def _at_least(version: str, major: int, minor: int) -> bool:
+    m = re.match(r"(\d+)\.(\d+)", version)
+    return m is not None and (int(m.group(1)), int(m.group(2))) >= (major, minor)
+
+
 @dataclass
 class Hardware:
     model: str = "ASA5515"         # a 5515-X: Gi0/0-0/5 + Management0/0, the chapter's ports
@@ -34,14 +47,12 @@ class Hardware:
     @property
     def x_series(self) -> bool:
         """An ASA 5500-X (multi-core, 8 GB flash) rather than an older ASA 5500 appliance."""
-        return self.model.replace("-X", "") in ("ASA5512", "ASA5515", "ASA5525", "ASA5545", "ASA5555",
-                                                  "ASA5585-SSP-60")
+        return _x_series(self.model)
 
     def at_least(self, major: int, minor: int) -> bool:
         """The software is release major.minor or later (`9.6(4)` >= 9.2): the output lines
         each release added follow the lab's version."""
-        m = re.match(r"(\d+)\.(\d+)", self.version)
-        return m is not None and (int(m.group(1)), int(m.group(2))) >= (major, minor)
+        return _at_least(self.version, major, minor)
 
     @property
     def hw_rev(self) -> str:

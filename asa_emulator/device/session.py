@@ -81,6 +81,7 @@ class Session:
         self.history: deque[str] = deque(maxlen=HISTORY_MAX)
         self.pager = unit.sys.pager_lines
         self.is_closed = False
+        self.running = False               # a replica running a line (Unit.replica_session)
         self.busy_ms = 0                   # virtual time the last commands took (flash writes)
         # the prompt's length when the current line was typed (the `^` marker's offset): worked
         # out only when asked for, from the mode state the line was typed in (_typed_state)
@@ -109,13 +110,14 @@ class Session:
     def unit_name(self) -> str:
         return self.unit.name
 
+    # read by most handlers: straight from the mode state, not through the `state` property
     @property
     def mode(self) -> str:
-        return self.state.mode
+        return self._state.mode
 
     @property
     def context(self) -> str | None:
-        return self.state.context
+        return self._state.context
 
     @property
     def level(self) -> int:
@@ -355,9 +357,13 @@ class Session:
         if fn is None:   # in the grammar but not emulated: say so the ASA way
             return [messages.caret_line(self.prompt_len), messages.INVALID_INPUT]
         unit = self.unit
-        touches = _touches(rule)
+        touches = _TOUCHES.get(rule)
+        if touches is None:
+            touches = _touches(rule)
+        # a command typed in a context changes that context only, never the system space
+        in_system = owner_state.context is None
         if touches:
-            unit.config_touched()
+            unit.config_touched(in_system)
         try:
             fn(cmd)
         except Abort:
@@ -365,11 +371,11 @@ class Session:
             if self._state is owner_state:   # not moved by the handler (`enter` makes a new state)
                 self.state = pre_state       # a rejected line leaves the session where it was
         if touches:
-            unit.config_touched()            # also after: the handler may have read derived data
+            unit.config_touched(in_system)   # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
-        elif not cmd.failed and not self.batch:
-            unit.after_command(self, cmd)
+        elif not cmd.failed and not self.batch and unit.pair is not None:
+            unit.pair.after_command(unit, self, cmd)    # Unit.after_command, one call less
         if parsed.has_filter:
             flt = parsed.filter
             assert flt is not None

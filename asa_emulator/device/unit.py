@@ -104,6 +104,7 @@ class Unit:
         # what is derived from the configuration (monitored interfaces, live ports) is kept
         # until the configuration changes: a hello tick must not walk every interface
         self.config_gen = 0
+        self.sys_gen = 0                    # changes of the system space only (derived(system=))
         self._memo: dict[str, tuple[int, Any]] = {}
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         self._file_report: list[str] | None = None
@@ -114,6 +115,7 @@ class Unit:
         self.reset_config()
         from .session import Session
         self.console: Session = Session(self, "console")
+        self._replica: Session | None = None
 
     # ------------------------------------------------------------------ identity
     @property
@@ -217,17 +219,24 @@ class Unit:
         self.flash.write(MODE_FILE, (mode + "\n").encode(), self.clock.now)
 
     # ------------------------------------------------------------------ configuration
-    def config_touched(self) -> None:
-        """The configuration may have changed: what was derived from it is rebuilt."""
+    def config_touched(self, system: bool = True) -> None:
+        """The configuration may have changed: what was derived from it is rebuilt.
+        `system=False`: a command of a security context, which cannot change the system
+        space (what is derived from the system space alone is kept)."""
         self.config_gen += 1
+        if system:
+            self.sys_gen += 1
 
-    def derived(self, key: str, build: Callable[[], T]) -> T:
-        """`build()`, kept until the configuration changes (config_touched)."""
+    def derived(self, key: str, build: Callable[[], T], system: bool = False) -> T:
+        """`build()`, kept until the configuration changes (config_touched); `system`: built
+        from the system space alone, kept until the system space changes (a context's
+        command does not make a 250-context lab list its contexts again)."""
+        gen = self.sys_gen if system else self.config_gen
         hit = self._memo.get(key)
-        if hit is not None and hit[0] == self.config_gen:
+        if hit is not None and hit[0] == gen:
             return hit[1]  # type: ignore[no-any-return]
         value = build()
-        self._memo[key] = (self.config_gen, value)
+        self._memo[key] = (gen, value)
         return value
 
     def reset_config(self, factory: bool = True) -> None:
@@ -260,6 +269,20 @@ class Unit:
         s = Session(self, kind)
         s.state = ModeState("ctx_config" if context else "sys_config", context)
         return s
+
+    def replica_session(self) -> Session:
+        """The batch session that runs the lines replicated from the mate: one, reused (a
+        replay replicates thousands of lines, and a batch session keeps no history or
+        question from one to the next); a fresh one if it is running a line already."""
+        s = self._replica
+        if s is not None and not s.running:
+            return s
+        # imported here, after the reuse check: an import statement costs a lookup per line
+        from .session import Session
+        fresh = Session(self, "replica")
+        if s is None:
+            self._replica = fresh
+        return fresh
 
     def spaces(self) -> list[str | None]:
         """The configuration spaces, each saved and synchronised on its own: the system space

@@ -118,8 +118,11 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
     cdef = u.sys.contexts[context]
     ctx = u.ctx[context]
     for i, a in enumerate(cdef.allocations):
-        cif = ctx.interfaces.get(a.ctx_name)
-        if cif is None or (only is not None and a.ctx_name != only):
+        ctx_name = a.mapped or a.phys           # a.ctx_name, without a property call each
+        if only is not None and ctx_name != only:
+            continue
+        cif = ctx.interfaces.get(ctx_name)
+        if cif is None:
             continue
         sysif = u.sys.interfaces.get(a.phys)
         base = a.phys.split(".")[0]
@@ -129,8 +132,8 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
         link = u.has_link(base)
         ip = current_ip(u, context, cif)
         out.append(show.InterfaceView(
-            name=a.ctx_name, nameif=cif.nameif, admin_up=admin, link_up=link,
-            line_protocol_up=admin and link, mac=interface_mac(u, context, a.phys),
+            name=ctx_name, nameif=cif.nameif, admin_up=admin, link_up=link,
+            line_protocol_up=admin and link, mac=interface_mac(u, context, a.phys, cif),
             mtu=cif.mtu if cif.nameif else None, ipv4=ip, description=cif.description,
             is_subinterface="." in a.phys, vlan=sysif.vlan if sysif else None,
             visible=a.visible, number=i + 2, management_only=base.startswith("Management"),

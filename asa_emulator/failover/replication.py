@@ -54,9 +54,20 @@ def replicates(rule: str, sub: str | None, keywords: Sequence[str], files: list[
 def _replicates(cmd: Command) -> bool:
     """`replicates` for a command that ran; the file arguments are read only for the EXEC
     commands whose form depends on them."""
-    sub = str(cmd.sub.data) if cmd.sub is not None and cmd.rule == "failover_cmd" else None
-    files = cmd.values("FILE") if cmd.rule in REPLICATED_EXEC else []
-    return replicates(cmd.rule, sub, cmd.words, files)
+    rule = cmd.rule
+    if rule != "failover_cmd" and rule not in REPLICATED_EXEC:
+        # the rule alone decides: worked out once per rule (bounded by the grammar)
+        found = _BY_RULE.get(rule)
+        if found is None:
+            found = _BY_RULE[rule] = replicates(rule, None, (), [])
+        return found
+    # the failover sub-command's alias is read from the tree: built for `failover ...` only
+    sub = cmd.sub if rule == "failover_cmd" else None
+    files = cmd.values("FILE") if rule in REPLICATED_EXEC else []
+    return replicates(rule, str(sub.data) if sub is not None else None, cmd.words, files)
+
+
+_BY_RULE: dict[str, bool] = {}
 
 
 def source_group(context: str | None, admin_context: str | None, ctx_group: int) -> int:
@@ -83,7 +94,10 @@ def config_warning(ps: PairState, u: Unit, context: str | None) -> list[str]:
 def after_command(ps: PairState, u: Unit, session: Session, cmd: Command) -> None:
     """An accepted command: replicate it to the mate if Table 34-1 says so and u is the
     source of its space."""
-    if session.batch or not _replicates(cmd) or not ps.linked(u):
+    if session.batch:
+        return
+    rule_alone = _BY_RULE.get(cmd.rule)      # most commands: decided by their rule, no call
+    if not (rule_alone if rule_alone is not None else _replicates(cmd)) or not ps.linked(u):
         return
     if not may_replicate_from(ps, u, cmd.pre_state.context):
         return
@@ -95,9 +109,13 @@ def replicate(m: Unit, state: ModeState, line: str) -> list[str]:
     """Run one line on the mate in the mode it was entered in (user EXEC as privileged)."""
     if state.context is not None and state.context not in m.ctx:
         return []
-    s = Session(m, "replica")
+    s = m.replica_session()
     if state.mode.endswith("_user"):
         s.state = ModeState(state.mode.replace("_user", "_exec"), state.context, None)
     else:
         s.state = ModeState(state.mode, state.context, state.target)
-    return s.execute(line)
+    s.running = True
+    try:
+        return s.execute(line)
+    finally:
+        s.running = False

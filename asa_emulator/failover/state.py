@@ -66,6 +66,10 @@ class UnitRole(StrEnum):
         return UnitRole.SECONDARY if self is UnitRole.PRIMARY else UnitRole.PRIMARY
 
 
+# `failover lan unit` -> the role `show failover` prints (an enum call costs a lookup by value)
+_ROLES = {"primary": UnitRole.PRIMARY, "secondary": UnitRole.SECONDARY}
+
+
 class Reason(StrEnum):
     """Why a group changed state (history, syslog 104001/104002, `show failover state`)."""
 
@@ -251,8 +255,12 @@ class PairState:
         sync; a unit that is off or booting has no running configuration.  A unit in single
         context mode has no groups (and does not pair with a multiple-mode mate): what it
         shows is its own unit-level state (`gids_of`)."""
-        configured = {g for u in self.units.values() if u.up for g in u.sys.failover.groups}
-        return tuple(sorted(configured)) if configured else (UNIT,)
+        a, b = self.units.values()
+        ga = a.sys.failover.groups if a.up else {}
+        gb = b.sys.failover.groups if b.up else {}
+        if ga.keys() == gb.keys():      # the usual case (both run the same groups): no set built
+            return tuple(sorted(ga)) if ga else (UNIT,)
+        return tuple(sorted({*ga, *gb}))
 
     @property
     def active_active(self) -> bool:
@@ -277,7 +285,7 @@ class PairState:
         return self.units[b if u.name == a else a]
 
     def role(self, u: Unit) -> UnitRole:
-        return UnitRole(u.sys.failover.lan_unit.capitalize())
+        return _ROLES[u.sys.failover.lan_unit]
 
     def enabled(self, u: Unit) -> bool:
         return u.up and u.sys.failover.enabled

@@ -165,7 +165,11 @@ class Lab:
         return found
 
     def take_syslog(self) -> list[Datagram]:
-        return [d for u in self.units.values() for d in u.syslog.take_datagrams()]
+        out: list[Datagram] = []
+        for u in self.units.values():
+            if u.syslog.outbox:         # most commands send nothing: no list built per unit
+                out += u.syslog.take_datagrams()
+        return out
 
     def run(self, lines: Iterable[str]) -> list[str]:
         """Run script lines (commands and `@` directives) on this lab as `asa-emulator run`

@@ -29,6 +29,8 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 def refused_column(text: str) -> int | None:
     """The 0-based column of the first character the command line refuses (or MAX_LINE for a
     line that is too long); None when the line is acceptable input."""
+    if len(text) <= MAX_LINE and text.isascii() and text.isprintable():
+        return None                 # the common case, without the search (printable ASCII)
     m = _REFUSED.search(text, 0, MAX_LINE)
     if m is not None:
         return m.start()
@@ -39,4 +41,6 @@ def refused_column(text: str) -> int | None:
 
 def printable(text: str) -> str:
     """`text` as a console or a transcript shows it: one U+FFFD per unprintable character."""
+    if text.isascii() and text.isprintable():
+        return text                 # the common case, without the substitution
     return _UNPRINTABLE.sub("\ufffd", text)

@@ -74,13 +74,20 @@ class _Choices:
 
     keywords: dict[str, str]              # keyword text -> terminal
     args: tuple[ArgTerminal, ...]         # highest priority first (ties: by name)
-    firsts: frozenset[str]                # the keywords' first letters (most words skip the scan)
+    # the keywords by first letter: a word is compared with those that can start it only
+    # (an interface name against the few `t...` keywords, not all of them)
+    firsts: dict[str, tuple[tuple[str, str], ...]]
     # words met here that are not keywords as typed -> the terminal chosen (values repeat:
-    # `security-level 100`, `mtu 1500`, the same interface in every context); capped
+    # `security-level 100`, `mtu 1500`, the same interface in every context); capped in all
+    # (_CHOSEN_MAX)
     chosen: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
-_CHOSEN_MAX = 256
+# Words remembered in all the `chosen` tables together: a large lab's thousands of interface
+# names fit (each met again in every command that names it); a user typing ever new values
+# cannot grow them past this (a few megabytes)
+_CHOSEN_MAX = 32_768
+_chosen_count = 0
 
 
 _choices_cache: dict[frozenset[str], _Choices] = {}
@@ -93,7 +100,11 @@ def _choices(g: Grammar, acc: frozenset[str]) -> _Choices:
     if found is None:
         kws = {g.keywords[t]: t for t in acc if t in g.keywords}
         args = sorted((g.args[t] for t in acc if t in g.args), key=lambda a: (-a.priority, a.name))
-        found = _choices_cache[acc] = _Choices(kws, tuple(args), frozenset(k[:1] for k in kws))
+        firsts: dict[str, list[tuple[str, str]]] = {}
+        for kw, t in kws.items():
+            firsts.setdefault(kw[:1], []).append((kw, t))
+        found = _choices_cache[acc] = _Choices(kws, tuple(args),
+                                               {k: tuple(v) for k, v in firsts.items()})
     return found
 
 
@@ -115,8 +126,10 @@ def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
     term = choices.chosen.get(word.text)
     if term is None:
         term = _choose_in(choices, word)
-        if len(choices.chosen) < _CHOSEN_MAX:
+        global _chosen_count
+        if _chosen_count < _CHOSEN_MAX:
             choices.chosen[word.text] = term
+            _chosen_count += 1
     return term
 
 
@@ -125,8 +138,7 @@ def _choose_in(choices: _Choices, word: Word) -> str:
     exact = choices.keywords.get(low)
     if exact is not None:
         return exact
-    prefixed = ([t for kw, t in choices.keywords.items() if kw.startswith(low)]
-                if low[:1] in choices.firsts else [])
+    prefixed = [t for kw, t in choices.firsts.get(low[:1], ()) if kw.startswith(low)]
     if len(prefixed) == 1:
         return prefixed[0]
     arg = next((a for a in choices.args if a.matches(word.text)), None)

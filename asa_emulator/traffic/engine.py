@@ -106,7 +106,10 @@ class Traffic:
         self.units: dict[str, UnitTraffic] = {}
 
     def of(self, u: Unit) -> UnitTraffic:
-        return self.units.setdefault(u.name, UnitTraffic())
+        found = self.units.get(u.name)      # (setdefault would build a UnitTraffic per call)
+        if found is None:
+            found = self.units[u.name] = UnitTraffic()
+        return found
 
     def unit_reset(self, u: Unit) -> None:
         """The unit booted or lost power: its connections and counters are gone."""
@@ -446,10 +449,11 @@ class Traffic:
 
     def repl_stats(self, u: Unit, gid: int | None = None) -> dict[str, tuple[int, int]]:
         """Stateful Failover `TCP conn` / `UDP conn` (xmit, rcv), one group or all."""
+        repl = self.of(u).repl
         rows = {}
         for proto in PROTOCOLS:
             xmit = rcv = 0
-            for (g, pr), c in self.of(u).repl.items():
+            for (g, pr), c in repl.items():
                 if pr == proto and (gid is None or g == gid):
                     xmit += c.xmit
                     rcv += c.rcv

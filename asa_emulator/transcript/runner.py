@@ -62,12 +62,20 @@ class Runner:
             self.syslog(datagrams)
 
     def _out(self, lines: Iterable[str]) -> None:
+        emit = self.emit
         for ln in lines:
-            for part in ln.split("\n"):
-                self.emit(part.rstrip())
+            if "\n" in ln:
+                for part in ln.split("\n"):
+                    emit(part.rstrip())
+            else:
+                emit(ln.rstrip())
 
     def flush_messages(self) -> None:
-        self._out(self.lab.console(self.lab.current).take_messages())
+        self._flush(self.lab.console(self.lab.current))
+
+    def _flush(self, con: Session) -> None:
+        if con.unit.messages:           # most commands print no console message: no call
+            self._out(con.take_messages())
 
     def feed(self, line: str) -> None:
         text = line.rstrip("\r\n")
@@ -79,17 +87,20 @@ class Runner:
                 self.flush_messages()
             self.send_syslog()
             return
-        self.flush_messages()
+        # a command does not change which console is current (only `@console` does)
         con = self.lab.console(self.lab.current)
+        self._flush(con)
         if not con.unit.up:
             return      # typing at a console of a unit that is off or booting: nothing happens
         prompt = con.prompt()
-        *head, last = prompt.split("\n")
-        self._out(head)
+        last = prompt
+        if "\n" in prompt:
+            *head, last = prompt.split("\n")
+            self._out(head)
         self.stats.commands += 1
         if con.expects_secret():
             self.emit(last.rstrip())
-        elif con.question_pending() or "?" not in text:
+        elif "?" not in text or con.question_pending():
             self.emit(printable(last + text).rstrip())
         else:
             completed = self._help_keys(con, last, text)
@@ -97,12 +108,20 @@ class Runner:
                 return
             text = completed
         out = con.execute(text)
-        self.stats.asa_errors += sum(1 for ln in out if ln.startswith(ERROR_PREFIXES))
-        self._out(out)
-        self.flush_messages()   # what the command made the unit say appears right after it
-        busy = con.take_busy_ms()
-        if busy:
-            self.lab.advance(busy)
+        if out:
+            emit, errors = self.emit, 0
+            for ln in out:
+                if ln.startswith(ERROR_PREFIXES):
+                    errors += 1
+                if "\n" in ln:
+                    for part in ln.split("\n"):
+                        emit(part.rstrip())
+                else:
+                    emit(ln.rstrip())
+            self.stats.asa_errors += errors
+        self._flush(con)        # what the command made the unit say appears right after it
+        if con.busy_ms:
+            self.lab.advance(con.take_busy_ms())
         self.send_syslog()
 
     def _help_keys(self, con: Session, prompt: str, text: str) -> str | None:

@@ -7,6 +7,7 @@ exec ... | descriptions]`, `show monitor-interface`; and the lab's `@status` row
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from ...config.defaults import MAX_MONITORED
@@ -27,6 +28,7 @@ from .model import (
     HostView,
     IfaceView,
     LinkView,
+    StateView,
     StatRow,
 )
 
@@ -143,8 +145,13 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
                 tag = "Waiting"
             else:
                 tag = "Monitored"
-            out.append(IfaceView(name, nameif, ipv4, v6, status, tag))
+            out.append(_iface_view((name, nameif, ipv4, v6, status, tag)))
     return tuple(out)
+
+
+# IfaceView(...) without the named tuple's Python-level __new__ (a call per line of a
+# `show failover` that lists thousands): the fields in IfaceView's order
+_iface_view = partial(tuple.__new__, IfaceView)
 
 
 def _listed(u: Unit, contexts: Contexts) -> Collection[str]:
@@ -190,18 +197,20 @@ def _groups(pair: PairState, u: Unit, alive: bool) -> tuple[GroupView, ...]:
     out = []
     for gid in pair.gids_of(u):
         g = fo.groups[gid]
-        state = g.state if alive else "Failed"
-        reason = "None"
-        when = None
-        if g.last_failure:
-            reason = SHORT_REASONS.get(g.last_failure[0], g.last_failure[0])
-            when = render.format_time(g.last_failure[1])
+        failure = g.last_failure
+        if failure is None:
+            reason, when = "None", None
+        else:
+            reason = SHORT_REASONS.get(failure[0], failure[0])
+            when = render.format_time(failure[1])
         details: tuple[str, ...] = ()
         if g.state == "Failed" and g.failure == "Interface check":
             details = tuple(f"{c} {n}: {m.status}" for (c, n), m in fo.ifmon.items()
                             if m.status in ("Failed", "No Link") and u.group_of(c) == gid)
-        out.append(GroupView(gid, state, g.active_time_ms(now) // 1000 if alive else 0,
-                             reason, when, details))
+        if alive:
+            out.append(GroupView(gid, g.state, g.active_time_ms(now) // 1000, reason, when, details))
+        else:
+            out.append(GroupView(gid, "Failed", 0, reason, when, details))
     return tuple(out)
 
 
@@ -266,13 +275,12 @@ def _other(pair: PairState, u: Unit, contexts: Contexts) -> HostView:
                     interfaces=_unheard_ifaces(u, contexts), present=False)
 
 
-def state_view(pair: PairState, u: Unit) -> FailoverView:
+def state_view(pair: PairState, u: Unit) -> StateView:
     """What `show failover state` prints, and only that: the units' roles and group states
     (no interfaces, statistics or links to gather)."""
     enabled = u.sys.failover.enabled and pair.of(u).started
-    return FailoverView(enabled=enabled, role=pair.role(u), lan=None, this=_host(pair, u, ()),
-                        other=_other(pair, u, ()) if enabled else None,
-                        active_active=pair.active_active_of(u))
+    return StateView(_host(pair, u, ()), _other(pair, u, ()) if enabled else None,
+                     pair.active_active_of(u))
 
 
 def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:
@@ -296,6 +304,7 @@ def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:
     http = (any(g.replication_http for g in f.groups.values()) if f.groups
             else f.replication_http)
     last = fo.last_failover.get(UNIT)
+    gids = pair.gids_of(u)
     return FailoverView(
         enabled=enabled, role=pair.role(u), lan=_link(pair, u, f.lan_if, True),
         this=_host(pair, u, contexts), other=other, active_active=aa,
@@ -316,20 +325,28 @@ def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:
         serial_ours=u.hw.serial if u.hw.at_least(9, 6) else None,
         serial_mate=m.hw.serial if u.hw.at_least(9, 6) and mate_known else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
-                             for g in pair.gids_of(u)},
+                             for g in gids},
         stats=_stats(STAT_NAMES_96 if u.hw.at_least(9, 6) else DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
                                           **pair.repl_stats(u, None)}),
         group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.repl_stats(u, g))
-                     for g in pair.gids_of(u)},
+                     for g in gids},
         context_groups={c: u.group_of(c) for c in (u.sys.contexts if contexts is None else contexts)})
 
 
 def _stats(names: tuple[str, ...], counted: dict[str, tuple[int, int]]) -> tuple[StatRow, ...]:
     """A Stateful Failover statistics table: the rows `counted` has as (xmit, rcv), zeros
     elsewhere (no transmit or receive errors are emulated)."""
+    return _stat_rows(names, tuple(counted.items()))
+
+
+@lru_cache(maxsize=64)
+def _stat_rows(names: tuple[str, ...], counted: tuple[tuple[str, tuple[int, int]], ...]) -> tuple[StatRow, ...]:
+    # the same few counters from one `show failover` to the next: the rows are built once
+    # per set of values
+    found = dict(counted)
     rows = []
     for name in names:
-        xmit, rcv = counted.get(name, (0, 0))
+        xmit, rcv = found.get(name, (0, 0))
         rows.append((name, xmit, 0, rcv, 0))
     return tuple(rows)
 

@@ -51,6 +51,9 @@ def zero_stats(names: tuple[str, ...] = DEFAULT_STAT_NAMES) -> tuple[StatRow, ..
     return tuple((name, 0, 0, 0, 0) for name in names)
 
 
+ZERO_STATS = zero_stats()
+
+
 class IfaceView(NamedTuple):
     """One monitored-interface line: `[ctx ]Interface outside (10.0.0.1): Normal (Monitored)`.
     A named tuple: `show failover` on a large lab makes thousands (a frozen dataclass is
@@ -92,6 +95,21 @@ class HostView:
     present: bool = True                        # False: mate not heard, no slot line is printed
     slot: int = 0
     extra_slots: tuple[str, ...] = ()           # e.g. ("slot 1: empty",), printed after interfaces
+
+
+CONFIG_STATE = ("Sync Done",)
+COMM_STATE = ("Mac set",)
+
+
+class StateView(NamedTuple):
+    """What `show failover state` prints (a replay runs it thousands of times: only its own
+    few fields, not a whole FailoverView)."""
+
+    this: HostView
+    other: HostView | None
+    active_active: bool
+    config_state: tuple[str, ...] = CONFIG_STATE
+    comm_state: tuple[str, ...] = COMM_STATE
 
 
 @dataclass(frozen=True)
@@ -144,9 +162,9 @@ class FailoverView:
     serial_mate: str | None = None              # None: "Unknown"
     last_failover: str | None = None            # Active/Standby "Last Failover at:"
     group_last_failover: dict[int, str | None] = field(default_factory=dict)
-    stats: tuple[StatRow, ...] = field(default_factory=zero_stats)
+    stats: tuple[StatRow, ...] = ZERO_STATS     # a tuple of tuples: shared, never changed
     queue: tuple[QueueRow, QueueRow] = ((0, 0, 0), (0, 0, 0))   # (Recv Q, Xmit Q)
     group_stats: dict[int, tuple[StatRow, ...]] = field(default_factory=dict)
-    config_state: tuple[str, ...] = ("Sync Done",)              # ====Configuration State===
-    comm_state: tuple[str, ...] = ("Mac set",)                  # ====Communication State===
+    config_state: tuple[str, ...] = CONFIG_STATE                # ====Configuration State===
+    comm_state: tuple[str, ...] = COMM_STATE                    # ====Communication State===
     context_groups: dict[str, int] = field(default_factory=dict)  # context -> failover group

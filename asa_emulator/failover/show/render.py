@@ -24,6 +24,7 @@ from .model import (
     HostView,
     IfaceView,
     LinkView,
+    StateView,
     StatRow,
 )
 
@@ -113,13 +114,26 @@ def _host_inventory(host: HostView) -> list[str]:
     lines = []
     if host.present:
         lines.append(_I16 + _slot_line(host))
-    # iface_line, inline: `show failover` on a large lab prints thousands
-    lines += [f"{_I18}{i.context} Interface {i.nameif} ({i.ipv4 or '0.0.0.0'}"
-              f"{'/' + i.ipv6 if i.ipv6 else ''}): {i.status}{' (' + i.monitor + ')' if i.monitor else ''}"
-              if i.context else _I18 + iface_line(i) for i in host.interfaces]
+    # `show failover` on a large lab prints thousands, mostly the same from one run to the next
+    get = _INVENTORY_LINES.get
+    lines += [get(i) or _inventory_line(i) for i in host.interfaces]
     if host.present:
         lines += [_I16 + s for s in host.extra_slots]
     return lines
+
+
+# An interface's inventory line by its view (a named tuple: it keys the dict), kept between
+# runs; emptied when it holds more than a large lab's lines (it never grows without bound)
+_INVENTORY_LINES: dict[IfaceView, str] = {}
+_INVENTORY_MAX = 20_000
+
+
+def _inventory_line(i: IfaceView) -> str:
+    line = _I18 + iface_line(i)
+    if len(_INVENTORY_LINES) >= _INVENTORY_MAX:
+        _INVENTORY_LINES.clear()
+    _INVENTORY_LINES[i] = line
+    return line
 
 
 def _unit_state(host: HostView) -> GroupView:
@@ -133,9 +147,18 @@ def _stat_line(row: StatRow) -> str:
     return f"{_I8}{field}{xmit:<11}{xerr:<11}{rcv:<11}{rerr:<10}"
 
 
+_STATS_HEADER = f"{_I8}{'Stateful Obj':<16}{'xmit':<11}{'xerr':<11}{'rcv':<11}{'rerr':<10}"
+
+
 def _stats_table(rows: tuple[StatRow, ...]) -> list[str]:
-    header = f"{_I8}{'Stateful Obj':<16}{'xmit':<11}{'xerr':<11}{'rcv':<11}{'rerr':<10}"
-    return [header] + [_stat_line(r) for r in rows]
+    return list(_stats_lines(rows))
+
+
+@lru_cache(maxsize=64)
+def _stats_lines(rows: tuple[StatRow, ...]) -> tuple[str, ...]:
+    # the counters seldom change between two `show failover`: the table is formatted once
+    # per set of values (rows are tuples, so they key the cache)
+    return (_STATS_HEADER, *[_stat_line(r) for r in rows])
 
 
 def _stats_block(v: FailoverView) -> list[str]:
@@ -286,30 +309,33 @@ def show_failover_context(v: FailoverView, context: str) -> list[str]:
 
 # --------------------------------------------------------------------------- show failover state
 
-def _state_row(label: str, g: GroupView) -> list[str]:
+def _state_row(lines: list[str], label: str, g: GroupView) -> None:
     row = f"{label:<15}{g.state:<15}{g.last_failure:<25}{g.last_failure_time or ''}"
-    return [row.rstrip()] + [f"{' ' * 30}{d}" for d in g.failure_details]
+    lines.append(row.rstrip())
+    if g.failure_details:
+        lines += [_I30 + d for d in g.failure_details]
 
 
-def _state_host(label: str, host: HostView, active_active: bool) -> list[str]:
-    lines = [f"{label:<11}-   {host.role}"]
+_GROUP_LABELS = {gid: f"   Group {gid}" for gid in (1, 2)}
+_STATE_HEAD = f"{'':<15}{'State':<15}{'Last Failure Reason':<25}Date/Time"
+_I30 = " " * 30
+
+
+def _state_host(lines: list[str], label: str, host: HostView, active_active: bool) -> None:
+    lines.append(f"{label:<11}-   {host.role}")
     if active_active:
         for g in host.groups:
-            lines += _state_row(f"   Group {g.gid}", g)
+            _state_row(lines, _GROUP_LABELS.get(g.gid) or f"   Group {g.gid}", g)
     else:
-        lines += _state_row("", _unit_state(host))
-    return lines
+        _state_row(lines, "", _unit_state(host))
 
 
-def show_failover_state(v: FailoverView) -> list[str]:
+def show_failover_state(v: StateView | FailoverView) -> list[str]:
     """`show failover state`: both units' states, last failure reasons, sync state."""
-    lines = [
-        "",
-        f"{'':<15}{'State':<15}{'Last Failure Reason':<25}Date/Time",
-        *_state_host("This host", v.this, v.active_active),
-    ]
+    lines = ["", _STATE_HEAD]
+    _state_host(lines, "This host", v.this, v.active_active)
     if v.other is not None:
-        lines += _state_host("Other host", v.other, v.active_active)
+        _state_host(lines, "Other host", v.other, v.active_active)
     lines += ["", "====Configuration State==="]
     lines += [_I8 + s for s in v.config_state]
     lines.append("====Communication State===")
