@@ -139,6 +139,11 @@ class LabHandle(Protocol):
         """The lab at a glance (the terminal's toolbar)."""
         ...
 
+    def unit_up(self, unit: str) -> bool:
+        """Is the unit running (powered and booted)?  What a listener asks per connection:
+        cheaper than `summary`, which reads every unit's group states."""
+        ...
+
     def unsaved(self) -> list[str]:
         """The spaces whose configuration changed since the lab started and is not saved,
         as `unit: system, ctx1` (one entry per unit); leaving would lose them."""

@@ -100,6 +100,7 @@ class FakeLab:
         self.idle_timeout_s = 300
         self.unsaved_spaces: list[str] = []
         self.console_login_units: set[str] = set()
+        self.summaries = 0                  # summary() calls (the toolbar's; listeners use unit_up)
 
     def console(self, unit: str) -> FakeConsole:
         return self.consoles[unit]
@@ -154,7 +155,11 @@ class FakeLab:
     def take_syslog(self) -> list:
         return []
 
+    def unit_up(self, unit: str) -> bool:
+        return True
+
     def summary(self) -> LabSummary:
+        self.summaries += 1
         units = tuple(UnitSummary(u, True, True, ("Active", "Standby Ready")) for u in self.unit_names)
         return LabSummary("fake", "12:00:00 UTC Jun 12 2024", units, "folink up")
 

@@ -131,7 +131,7 @@ class Unit:
         return self.pair.has_link(self, phys) if self.pair else True
 
     def flash_capacity(self) -> int:
-        return self.hw.flash_bytes
+        return self.flash.capacity
 
     # ------------------------------------------------------------------ console
     def emit(self, *lines: str) -> None:

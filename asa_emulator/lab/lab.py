@@ -25,23 +25,24 @@ from .wiring import Wiring
 SETTLE_LIMIT_MS = 15 * 60_000
 
 
-def _builtin_flash(folder: Path | None) -> Flash:
+def _builtin_flash(folder: Path | None, capacity: int) -> Flash:
     """A built-in lab's flash: the files, loaded into memory (the package stays read-only)."""
     if folder is None or not folder.is_dir():
-        return Flash()
-    fl = Flash.load(folder, in_memory=True)
+        return Flash(capacity=capacity)
+    fl = Flash.load(folder, capacity, in_memory=True)
     fl.files.pop(".keep", None)
     _import_startup(fl)
     return fl
 
 
-def _unit_flash(spec: LabSpec, folder: Path | None) -> Flash:
-    """A unit's flash: a built-in lab's in memory, a lab directory's backed by its folder.
-    A folder that cannot be read is one clear line (LabError), never a traceback."""
+def _unit_flash(spec: LabSpec, folder: Path | None, capacity: int) -> Flash:
+    """A unit's flash: a built-in lab's in memory, a lab directory's backed by its folder;
+    `capacity` is the platform's (Hardware.flash_bytes), what `dir` reports.  A folder that
+    cannot be read is one clear line (LabError), never a traceback."""
     try:
         if spec.root is None:
-            return _builtin_flash(folder)
-        flash = Flash.load(folder) if folder else Flash()
+            return _builtin_flash(folder, capacity)
+        flash = Flash.load(folder, capacity) if folder else Flash(capacity=capacity)
         _import_startup(flash)
     except FlashError as exc:
         raise LabError(f"cannot use the flash folder {exc.path}: {exc.reason}") from None
@@ -59,7 +60,7 @@ class Lab:
         self.clock = Clock(spec.clock_ms)
         self.units: dict[str, Unit] = {}
         for us in spec.units:
-            flash = _unit_flash(spec, us.flash_dir)
+            flash = _unit_flash(spec, us.flash_dir, us.hw.flash_bytes)
             self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms)
         self.unit_names = tuple(self.units)
         self.wiring = Wiring(self, spec.cables)
@@ -152,6 +153,9 @@ class Lab:
     def summary(self) -> LabSummary:
         from .status import summary
         return summary(self)
+
+    def unit_up(self, unit: str) -> bool:
+        return self.unit(unit).up
 
     def unsaved(self) -> list[str]:
         found = []

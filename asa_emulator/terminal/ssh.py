@@ -102,7 +102,7 @@ class _Login(asyncssh.SSHServer):
     def _unit_up(self) -> bool:
         if self._unit == CONTROL:
             return True
-        return any(u.up for u in self._state.lab.summary().units if u.name == self._unit)
+        return self._state.lab.unit_up(self._unit)
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._conn is not None:
