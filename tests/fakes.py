@@ -137,6 +137,12 @@ class FakeLab:
     def console_login_required(self, unit: str) -> bool:
         return unit in self.console_login_units
 
+    def console_idle_timeout_s(self, unit: str) -> int:
+        return 0
+
+    def console_timed_out(self, unit: str) -> None:
+        pass
+
     def console_login(self, unit: str, username: str, password: str) -> bool:
         return (username, password) == ("u", "p")
 

@@ -399,6 +399,12 @@ class Session:
         ctx = self.state.context if keep_context and context is None else context
         self.state = ModeState(mode, ctx, target)
 
+    def log_off(self) -> None:
+        """The serial console's idle timeout (`console timeout`): back at the user prompt of the
+        system space, as `exit` from EXEC leaves it; a pending question is dropped."""
+        self.question = None
+        self.enter("sys_user", context=None, keep_context=False)
+
     def ask(self, prompt: str, then: Answer, secret: bool = False, default: str = "") -> None:
         """Ask a question; the next line typed is the answer.  Batch sessions take `default`."""
         if self.batch:

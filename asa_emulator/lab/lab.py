@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..console import Console, LabSummary
+from ..device import messages as msg
 from ..device import mgmt
 from ..device.flash import STARTUP, Flash, FlashError
 from ..device.session import ModeState, Session
@@ -133,6 +134,16 @@ class Lab:
     def ssh_idle_timeout_s(self, unit: str) -> int:
         ctx = mgmt.admin_context(self.unit(unit))
         return (ctx.ssh_timeout if ctx else 5) * 60
+
+    def console_idle_timeout_s(self, unit: str) -> int:
+        u = self.unit(unit)
+        return u.sys.console_timeout * 60 if u.up else 0
+
+    def console_timed_out(self, unit: str) -> None:
+        u = self.unit(unit)
+        if u.up:
+            u.console.log_off()
+            u.emit(*msg.CONSOLE_TIMEOUT_LINES)
 
     def console_login_required(self, unit: str) -> bool:
         return mgmt.console_login_required(self.unit(unit))

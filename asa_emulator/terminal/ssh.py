@@ -236,10 +236,12 @@ async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess
         process.exit(status)
 
 
-async def _watch_idle(state: _ServerState, interval: float) -> None:
-    """Close sessions idle longer than their context's `ssh timeout`, in wall-clock time."""
+async def _watch_idle(state: _ServerState, interval: float, consoles: ConsolePorts) -> None:
+    """Close sessions idle longer than their context's `ssh timeout`, and log off telnet
+    consoles idle longer than `console timeout`, in wall-clock time (one clock for both)."""
     while True:
         await asyncio.sleep(interval)
+        consoles.log_off_idle()
         now = state.now()
         for live in list(state.sessions):
             if now - live.last_input >= state.lab.ssh_idle_timeout_s(live.unit):
@@ -331,7 +333,7 @@ async def start_server(
     key = host_key or asyncssh.generate_private_key("ssh-ed25519")
     state = _ServerState(lab, now)
     acceptors: dict[str, asyncssh.SSHAcceptor] = {}
-    consoles = ConsolePorts(lab)
+    consoles = ConsolePorts(lab, now)
     names = [*lab.unit_names, *([CONTROL] if control else [])]
     try:
         for offset, name in enumerate(names):
@@ -343,7 +345,7 @@ async def start_server(
             acceptor.close()
         raise
     tasks = [asyncio.create_task(RealTimeClock(lab).run(after_tick=consoles.after_tick)),
-             asyncio.create_task(_watch_idle(state, watchdog_s))]
+             asyncio.create_task(_watch_idle(state, watchdog_s, consoles))]
     return LabServer(acceptors, state, tasks, consoles if console_port is not None else None)
 
 
