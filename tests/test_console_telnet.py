@@ -256,3 +256,23 @@ def test_console_timeout_without_a_login_and_zero_for_never(lab: Lab) -> None:
 
     seen = with_consoles(lab, use, now=lambda: wall[0], watchdog_s=0.01)
     assert seen == [b"console timeout 2\r\nprimary(config)# ", LOGOFF + b"primary> "]
+
+
+def test_reload_at_a_console_prints_no_prompt_until_the_unit_has_booted(lab: Lab) -> None:
+    """The shutdown lines are the last before the boot: no prompt in between (the unit takes
+    no commands while it goes down), then the boot and a fresh `primary> `."""
+    async def use(server: LabServer) -> bytes:
+        client = await RawClient.connect(server.console_ports["primary"])
+        await client.expect(b"primary> ")
+        client.send(b"enable\r\n\r\nreload noconfirm\r\n")
+        await client.expect(b"reload noconfirm\r\n")
+        await client.expect(b"..\r\n")
+        lab.advance(lab.units["primary"].boot_ms + 1)   # shown at the real-time clock's next tick
+        shown = await client.expect(b"primary> ")
+        await client.close()
+        return shown
+
+    shown = with_consoles(lab, use)
+    assert shown.startswith(b"\r\n\r\nLaunching BootLoader...\r\n")
+    assert b"primary" not in shown[:-len(b"primary> ")]
+    assert b"Type help or '?' for a list of available commands.\r\n" in shown

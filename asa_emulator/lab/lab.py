@@ -130,6 +130,8 @@ class Lab:
     def ssh_close(self, console: Console) -> None:
         if isinstance(console, Session) and console.ssh_record is not None:
             console.unit.mgmt.remove_ssh(console.ssh_record)
+            if console.unit.shutting_down:
+                console.ssh_record.drop()   # the unit is going down: the connection goes too
 
     def ssh_idle_timeout_s(self, unit: str) -> int:
         ctx = mgmt.admin_context(self.unit(unit))
@@ -218,8 +220,9 @@ class Lab:
             self.clock.advance(1000)
             if self.settled():
                 break
-        # what the lab started with is not "unsaved work" (a built-in lab's hand-written
-        # startup files carry no checksum, and a secondary's synced configuration is never saved)
+        # what the lab started with is not "unsaved work": a unit booted from its files is
+        # saved (Unit.saved), but a secondary's configuration synced from its mate is not,
+        # as on an ASA, and leaving the lab at once must not ask about it
         self._baseline = {(name, space): body for name, u in self.units.items() if u.up
                           for space, body in _bodies(u).items()}
 

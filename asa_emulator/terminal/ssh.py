@@ -214,8 +214,8 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
         pass  # the client went away
     finally:
         state.sessions.discard(live)
-        lab.ssh_close(console)
         process.exit(status)
+        lab.ssh_close(console)      # after the exit status: a reload then closes the connection
 
 
 async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess[str]) -> None:
