@@ -114,6 +114,16 @@ class LabHandle(Protocol):
         """The admin context's `ssh timeout`, in seconds (the front end counts wall-clock idle time)."""
         ...
 
+    def console_idle_timeout_s(self, unit: str) -> int:
+        """The system space's `console timeout`, in seconds; 0: never (the front end counts
+        wall-clock idle time, as for `ssh timeout`)."""
+        ...
+
+    def console_timed_out(self, unit: str) -> None:
+        """The serial console was idle for its `console timeout`: its session is logged off
+        (back at the user prompt; the console prints the logoff lines)."""
+        ...
+
     def console_login_required(self, unit: str) -> bool:
         """Does the unit's serial console ask for a login (`aaa authentication serial console
         LOCAL` in the admin context)?"""
@@ -138,6 +148,11 @@ class LabHandle(Protocol):
 
     def summary(self) -> LabSummary:
         """The lab at a glance (the terminal's toolbar)."""
+        ...
+
+    def unit_up(self, unit: str) -> bool:
+        """Is the unit running (powered and booted)?  What a listener asks per connection:
+        cheaper than `summary`, which reads every unit's group states."""
         ...
 
     def unsaved(self) -> list[str]:

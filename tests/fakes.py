@@ -100,6 +100,7 @@ class FakeLab:
         self.idle_timeout_s = 300
         self.unsaved_spaces: list[str] = []
         self.console_login_units: set[str] = set()
+        self.summaries = 0                  # summary() calls (the toolbar's; listeners use unit_up)
 
     def console(self, unit: str) -> FakeConsole:
         return self.consoles[unit]
@@ -136,6 +137,12 @@ class FakeLab:
     def console_login_required(self, unit: str) -> bool:
         return unit in self.console_login_units
 
+    def console_idle_timeout_s(self, unit: str) -> int:
+        return 0
+
+    def console_timed_out(self, unit: str) -> None:
+        pass
+
     def console_login(self, unit: str, username: str, password: str) -> bool:
         return (username, password) == ("u", "p")
 
@@ -154,7 +161,11 @@ class FakeLab:
     def take_syslog(self) -> list:
         return []
 
+    def unit_up(self, unit: str) -> bool:
+        return True
+
     def summary(self) -> LabSummary:
+        self.summaries += 1
         units = tuple(UnitSummary(u, True, True, ("Active", "Standby Ready")) for u in self.unit_names)
         return LabSummary("fake", "12:00:00 UTC Jun 12 2024", units, "folink up")
 

@@ -170,3 +170,30 @@ def test_write_memory_all_then_boot_restores_everything(data: st.DataObject) -> 
     for name in empty:                     # nothing saved: a context with its default config
         assert all(not i.nameif for i in u.ctx[name].interfaces.values())
     assert u.saved(None) and all(u.saved(n) for n in saved)
+
+
+def test_a_unit_booted_from_hand_written_files_is_saved_until_it_changes() -> None:
+    """The example lab's files carry no Cryptochecksum: the primary's spaces are saved right
+    after boot (running = what the files made), so `reload` asks only to confirm; a change
+    makes the space unsaved, undoing it makes it saved again; the secondary's configuration,
+    synced from its mate, is not saved (as on an ASA, until `write memory`)."""
+    from asa_emulator.device import messages as msg
+    from asa_emulator.lab.lab import Lab
+    lab = Lab.load("example", in_memory=True)
+    lab.settle()
+    primary, secondary = lab.units["primary"], lab.units["secondary"]
+    assert [primary.saved(space) for space in (None, "admin", "ctx1")] == [True, True, True]
+    assert [secondary.saved(space) for space in (None, "admin", "ctx1")] == [False, False, False]
+    s = lab.console("primary")
+    for line in ("enable", "", "changeto context ctx1", "configure terminal", "hostname other"):
+        s.execute(line)
+    assert not primary.saved("ctx1") and primary.saved(None)
+    s.execute("hostname SecAppB")           # back to what ctx1.cfg says
+    assert primary.saved("ctx1")
+    for line in ("end", "changeto system"):
+        s.execute(line)
+    assert s.execute("reload") == [] and s.prompt() == msg.RELOAD_CONFIRM
+    s.execute("n")
+    # the file changed under the running configuration: no longer what was loaded
+    primary.flash.write("ctx1.cfg", primary.flash.read("ctx1.cfg") + b"hostname x\n")
+    assert not primary.saved("ctx1")

@@ -33,9 +33,10 @@ T = TypeVar("T")
 NAWS = 31
 
 
-def with_consoles(lab: Lab, use: Callable[[LabServer], Awaitable[T]]) -> T:
+def with_consoles(lab: Lab, use: Callable[[LabServer], Awaitable[T]], **options: object) -> T:
     async def main() -> T:
-        server = await start_server(lab, "127.0.0.1", 0, control=True, console_port=0)
+        server = await start_server(lab, "127.0.0.1", 0, control=True, console_port=0,
+                                    **options)  # type: ignore[arg-type]
         try:
             return await use(server)
         finally:
@@ -190,3 +191,88 @@ def test_console_port_without_console_is_refused(tmp_path: Path) -> None:
     res = cli("serve", "--console-port", "6000", env={"ASA_EMULATOR_DATA": str(tmp_path)}, timeout=60)
     assert res.returncode == 2
     assert res.stderr.decode().splitlines() == ["asa-emulator: --console-port: only with --console"]
+
+
+def set_console_timeout(lab: Lab, minutes: int) -> None:
+    console = lab.console("primary")
+    for line in ("enable", "", "configure terminal", f"console timeout {minutes}", "end", "disable"):
+        console.execute(line)
+    assert lab.units["primary"].sys.console_timeout == minutes
+
+
+LOGOFF = b"\r\n\r\nLogoff\r\n\r\nType help or '?' for a list of available commands.\r\n"
+
+
+def test_console_timeout_logs_an_idle_console_off_on_the_ssh_timeout_clock(lab: Lab) -> None:
+    """`console timeout 1`: a minute of wall-clock idleness (virtual time does not count) logs
+    the console off, shown at once; the next user logs in again.  The timer starts again
+    only with the next key: an idle, logged-off console is not logged off over and over."""
+    configure_serial_login(lab)
+    set_console_timeout(lab, 1)
+    wall = [1000.0]
+
+    async def use(server: LabServer) -> list[bytes]:
+        client = await RawClient.connect(server.console_ports["primary"])
+        await client.expect(b"Username: ")
+        client.send(b"admin\r\ncisco\r\nenable\r\n\r\n")
+        await client.expect(b"primary# ")
+        lab.advance(30 * 60_000)                # virtual time does not count
+        wall[0] += 59
+        await asyncio.sleep(0.05)
+        client.send(b"\r\n")                    # 1 s short: still logged in, and now fresh
+        seen = [await client.expect(b"primary# ")]
+        wall[0] += 60
+        seen.append(await client.expect(b"Username: "))
+        wall[0] += 600
+        await asyncio.sleep(0.05)
+        client.send(b"admin\r\ncisco\r\n")
+        seen.append(await client.expect(b"primary> "))
+        await client.close()
+        return seen
+
+    seen = with_consoles(lab, use, now=lambda: wall[0], watchdog_s=0.01)
+    assert seen == [b"\r\nprimary# ", LOGOFF + b"Username: ", b"admin\r\nPassword: \r\nprimary> "]
+    assert lab.console("primary").prompt() == "primary> "
+
+
+def test_console_timeout_without_a_login_and_zero_for_never(lab: Lab) -> None:
+    set_console_timeout(lab, 0)
+    wall = [1000.0]
+
+    async def use(server: LabServer) -> list[bytes]:
+        client = await RawClient.connect(server.console_ports["primary"])
+        await client.expect(b"primary> ")
+        client.send(b"enable\r\n\r\n")
+        await client.expect(b"primary# ")
+        wall[0] += 24 * 3600                    # 0: never
+        await asyncio.sleep(0.05)
+        client.send(b"configure terminal\r\nconsole timeout 2\r\n")
+        await client.expect(b"primary(config)# ")
+        seen = [await client.expect(b"primary(config)# ")]
+        wall[0] += 2 * 60
+        seen.append(await client.expect(b"primary> "))
+        await client.close()
+        return seen
+
+    seen = with_consoles(lab, use, now=lambda: wall[0], watchdog_s=0.01)
+    assert seen == [b"console timeout 2\r\nprimary(config)# ", LOGOFF + b"primary> "]
+
+
+def test_reload_at_a_console_prints_no_prompt_until_the_unit_has_booted(lab: Lab) -> None:
+    """The shutdown lines are the last before the boot: no prompt in between (the unit takes
+    no commands while it goes down), then the boot and a fresh `primary> `."""
+    async def use(server: LabServer) -> bytes:
+        client = await RawClient.connect(server.console_ports["primary"])
+        await client.expect(b"primary> ")
+        client.send(b"enable\r\n\r\nreload noconfirm\r\n")
+        await client.expect(b"reload noconfirm\r\n")
+        await client.expect(b"..\r\n")
+        lab.advance(lab.units["primary"].boot_ms + 1)   # shown at the real-time clock's next tick
+        shown = await client.expect(b"primary> ")
+        await client.close()
+        return shown
+
+    shown = with_consoles(lab, use)
+    assert shown.startswith(b"\r\n\r\nLaunching BootLoader...\r\n")
+    assert b"primary" not in shown[:-len(b"primary> ")]
+    assert b"Type help or '?' for a list of available commands.\r\n" in shown

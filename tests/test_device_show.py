@@ -764,3 +764,24 @@ def test_failover_and_reload_messages() -> None:
     assert msg.MODE_CONFIRM.endswith("change mode? [confirm]")
     assert msg.MODE_CONVERT.endswith("system configuration? [confirm]")
     assert msg.STANDBY_CONFIG_WARNING[0] == "**** WARNING ****"
+
+
+def test_one_system_interface_shows_its_own_allocation_line() -> None:
+    """`show interface X` in the system space: the allocation line of X alone (a context has
+    it, the failover link uses it, or neither)."""
+    from asa_emulator.lab.lab import Lab
+    lab = Lab.load("example", in_memory=True)
+    lab.settle()
+    primary = lab.console("primary")
+    primary.execute("enable")
+    primary.execute("")
+
+    def shown(itf: str) -> list[str]:
+        return primary.execute(f"show interface {itf} | include Interface|allocation|Description")
+    assert shown("GigabitEthernet0/0") == [
+        'Interface GigabitEthernet0/0 "", is up, line protocol is up',
+        f"{T}Available for allocation to a context"]
+    assert shown("GigabitEthernet0/1") == [
+        'Interface GigabitEthernet0/1 "folink", is up, line protocol is up',
+        f"{T}Description: LAN/STATE Failover Interface"]
+    assert shown("GigabitEthernet0/2") == ['Interface GigabitEthernet0/2 "", is up, line protocol is up']

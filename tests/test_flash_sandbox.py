@@ -28,8 +28,11 @@ from asa_emulator.device.flash import (
     decode_lines,
     resolve,
 )
+from asa_emulator.device.hardware import Hardware
 from asa_emulator.device.session import Session
 from asa_emulator.lab.lab import Lab
+
+CAPACITY = Hardware().flash_bytes     # the default model's disk0:
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS = ("primary", "secondary")
@@ -70,7 +73,7 @@ def outside_hash(top: Path, lab_dir: Path) -> dict[str, str]:
 
 
 def disk_view(unit_dir: Path) -> tuple[dict[str, bytes], set[str]]:
-    fl = Flash.load(unit_dir, in_memory=True)
+    fl = Flash.load(unit_dir, CAPACITY, in_memory=True)
     return fl.files, fl.dirs
 
 
@@ -360,7 +363,7 @@ def test_leftover_temporary_files_are_removed_at_load(tmp_path: Path) -> None:
     startup = (unit / ".private" / "startup-config").read_bytes()
     (unit / ".tmp-0123abcd").write_text("half a write")
     (unit / ".private" / ".tmp-4567").write_text("half a startup")
-    flash = Flash.load(unit)
+    flash = Flash.load(unit, CAPACITY)
     assert not list(unit.rglob(".tmp-*"))
     assert flash.files[STARTUP] == startup
     assert not any(".tmp-" in f for f in flash.files)
@@ -391,7 +394,7 @@ def test_a_flash_folder_that_cannot_be_used_is_one_line(tmp_path: Path) -> None:
     unit.rmdir()
     unit.write_text("a file where the flash folder belongs")
     with pytest.raises(FlashError) as exc:
-        Flash.load(unit)
+        Flash.load(unit, CAPACITY)
     assert exc.value.reason == msg.NOT_A_DIRECTORY
     res = run_cli("run", "--lab", str(lab_dir), stdin="show clock\n")
     assert res.returncode == 2
@@ -487,3 +490,26 @@ def test_after_a_reload_the_errors_come_while_the_configuration_is_read(tmp_path
     at = console.index("Reading from flash...")
     assert console[at:at + 5] == ["Reading from flash...", "!", "hostnme late", "     ^", msg.INVALID_INPUT]
     assert console[at + 5] == "Cryptochecksum (unchanged)"
+
+
+def test_a_full_flash_refuses_writes_at_the_size_dir_reports() -> None:
+    """An ASA 5515-X's disk0: is what `dir` says (8571076608 bytes, the platform's figure):
+    filled to 1000 bytes short of it, `dir` says 1000 bytes free, a larger file is refused
+    and one of exactly 1000 bytes fits."""
+    lab = Lab.load("example", in_memory=True)
+    lab.settle()
+    u = lab.units["primary"]
+    assert u.hw.flash_bytes == 8_571_076_608
+    chunk = bytes(64 * 1024 * 1024)             # one object, written again and again
+    n = 0
+    while (free := u.flash.capacity - u.flash.used()) > 1000:
+        u.flash.write(f"fill{n}.bin", chunk if free - 1000 >= len(chunk) else bytes(free - 1000))
+        n += 1
+    s = enabled(lab)
+    assert run(s, "dir")[-1] == "8571076608 bytes total (1000 bytes free)"
+    assert run(s, "copy /noconfirm running-config disk0:/big.cfg") == [
+        msg.error_opening("disk0:/big.cfg", msg.NO_SPACE)]
+    u.flash.write("last.bin", bytes(1000))
+    assert run(s, "dir")[-1] == "8571076608 bytes total (0 bytes free)"
+    with pytest.raises(FlashError):
+        u.flash.write("one-more.bin", b"x")

@@ -57,6 +57,7 @@ def test_netmiko_logs_in_prepares_the_session_and_sends_commands() -> None:
         return await asyncio.to_thread(netmiko_session, server.ports["primary"], "")
 
     prompt, version, long = with_server(lab, use)
+    assert lab.summaries == 0       # the listener asks unit_up, never every unit's group states
     assert prompt == "primary#"
     assert version == "out: show version"
     assert long == "\n".join(LONG)

@@ -11,6 +11,7 @@ import pytest
 from netmiko import ConnectHandler
 from ssh_tools import BANNER, with_server
 
+from asa_emulator.device import messages as msg
 from asa_emulator.lab.lab import Lab
 from asa_emulator.terminal.hostkey import host_key_path, load_or_create
 from asa_emulator.terminal.ssh import LabServer, exposure_warning
@@ -182,6 +183,34 @@ def test_reload_drops_every_ssh_session() -> None:
 
     assert with_server(lab, use) == ""
     assert lab.unit("secondary").mgmt.ssh == []
+
+
+def test_a_reload_typed_over_ssh_ends_with_the_shutdown_lines_and_no_prompt() -> None:
+    """As on an ASA: the confirmation, the shutdown lines, then the connection closes (no
+    prompt after them); the unit goes down and boots again."""
+    lab = example_lab()
+
+    async def use(server: LabServer) -> tuple[str, int | None]:
+        async with connect(server.ports["primary"]) as conn:
+            process = await shell(conn)
+            await run_line(process, "enable", "Password: ")
+            await run_line(process, "cisco", "# ")
+            await run_line(process, "changeto system", "primary# ")
+            await run_line(process, "write memory all", "[OK]\r\nprimary# ")  # nothing unsaved to ask
+            await run_line(process, "reload", "[confirm]")
+            process.stdin.write("\r")
+            rest = await process.stdout.read()
+            await process.wait()
+            await conn.wait_closed()
+            return rest, process.exit_status
+
+    rest, status = with_server(lab, use)
+    assert rest.split("\r\n") == ["", "", *msg.RELOAD_SHUTDOWN_LINES, ""]
+    assert status == 0
+    u = lab.unit("primary")
+    assert u.mgmt.ssh == []
+    lab.advance(1)              # the clock's next step (if the real-time clock has not run it): down
+    assert (u.up, u.powered, u.shutting_down) == (False, True, False)
 
 
 def test_idle_sessions_are_closed_after_ssh_timeout_of_wall_clock_time() -> None:

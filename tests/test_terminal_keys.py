@@ -125,9 +125,10 @@ def test_reload_shows_the_boot_then_a_fresh_unprivileged_prompt(pipe: PipeInput)
         run = asyncio.create_task(terminal.run())
         await wait_until(lambda: terminal.waiting_for_input)
         pipe.send_text("enable\r\rreload noconfirm\r")
-        await wait_until(lambda: terminal.waiting_for_input and terminal.prompt() == "primary# "
+        # the shutdown lines are the last: no prompt while the unit goes down
+        await wait_until(lambda: terminal.waiting_for_input and terminal.prompt() == ""
                          and "reload noconfirm" in stream.getvalue())
-        tick(1)                     # the unit goes down: the stale prompt is taken away
+        tick(1)                     # the unit goes down
         await wait_until(lambda: terminal.waiting_for_input and terminal.prompt() == "")
         tick(60_000)                # it boots again
         await wait_until(lambda: terminal.waiting_for_input and terminal.prompt() == "primary> ")
@@ -138,6 +139,10 @@ def test_reload_shows_the_boot_then_a_fresh_unprivileged_prompt(pipe: PipeInput)
     screen = stream.getvalue()
     boot = screen.index("Cryptochecksum (unchanged)")
     assert screen.index("primary# reload noconfirm") < boot < screen.index("primary> show curpriv")
+    typed = screen.index("primary# reload noconfirm\n")
+    shutdown = screen[typed:boot]
+    assert shutdown.startswith("primary# reload noconfirm\n\n***\n*** --- START GRACEFUL SHUTDOWN ---\n")
+    assert "Rebooting... (status 0x9)\n..\n" in shutdown and "primary" not in shutdown[len("primary# "):]
     assert "Current privilege level : 1\n" in screen[boot:]
 
 

@@ -33,7 +33,7 @@ def reboot_into(unit: Unit, session: Session, mode: str, out: list[str]) -> None
     takes a moment of the lab's clock, so the unit is down before the next line is typed."""
     unit.set_flash_mode(mode)
     out.extend(["", *msg.RELOAD_SHUTDOWN_LINES])
-    unit.clock.call_later(0, lambda: unit.reload())
+    unit.shut_down()
     session.busy_ms = max(session.busy_ms, 1)
 
 

@@ -34,7 +34,6 @@ STARTUP = f"{PRIVATE}/startup-config"
 # configuration ("the security context mode is not saved in the configuration file")
 MODE_FILE = f"{PRIVATE}/mode.dat"
 FS_NAMES = ("flash:", "disk0:")
-CAPACITY = 256 * 1024 * 1024
 DIR_SIZE = 4096                 # what `dir` shows as a directory's size
 TMP_PREFIX = ".tmp-"            # the emulator's own temporary files: reserved, removed at load
 # No source gives the ASA's limit on a flash path: disk0: is a FAT file system with long
@@ -239,7 +238,9 @@ class Flash:
     # Software images the unit booted from: listed with their real size, content not kept
     # (nobody reads a 38 MB image in a lab).  Never written to a lab directory.
     images: dict[str, int] = field(default_factory=dict)
-    capacity: int = CAPACITY
+    # disk0:'s size, from the platform (Hardware.flash_bytes, set by the unit): what `dir`
+    # reports as total is what writes are refused past, one number
+    capacity: int = 0
     # what a load left out (symbolic links, FIFOs, devices, oversized or badly named files)
     skipped: list[str] = field(default_factory=list)
     # the flash folder opened when loaded (see _open_root); None in memory
@@ -262,13 +263,13 @@ class Flash:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, root: Path, in_memory: bool = False) -> Flash:
+    def load(cls, root: Path, capacity: int, in_memory: bool = False) -> Flash:
         """The flash of a lab directory folder.  Only regular files and folders are read;
         links are never followed, FIFOs and devices are skipped, as are files over
         MAX_FILE_BYTES, names the flash refuses, and anything past the flash capacity;
         leftover temporary files of an interrupted write are removed.  `in_memory`: read the
         folder (a built-in lab's, in the package) and never touch it again."""
-        fl = cls(root=None if in_memory else root)
+        fl = cls(root=None if in_memory else root, capacity=capacity)
         try:
             if not in_memory and not os.path.lexists(root):
                 root.mkdir(parents=True)

@@ -545,6 +545,8 @@ def erase_done(filesystem: str) -> str:
 # ============================================================================ privileged EXEC
 # from memory of real consoles: `exit` from privileged EXEC on the serial console
 LOGOFF_LINES = ("", "Logoff", "", HELP_BANNER)
+# `console timeout N` ran out on the serial console: logged off as by `exit`  # unverified
+CONSOLE_TIMEOUT_LINES = LOGOFF_LINES
 # unverified: `configure factory-default` in multiple context mode
 FACTORY_DEFAULT_MULTI = "ERROR: configure factory-default is not supported in multiple context mode"
 # emulator-specific: the lab clock is virtual

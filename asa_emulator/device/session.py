@@ -126,7 +126,7 @@ class Session:
     def prompt(self) -> str:
         if self.question is not None:
             return self.question.prompt
-        if not self.unit.up:
+        if not self.unit.up or self.unit.shutting_down:
             return ""
         return self._prompt_in(self._state)
 
@@ -194,7 +194,7 @@ class Session:
     def help(self, line: str) -> list[str]:
         """What `?` prints after `line`: the words that may follow (with their help), or after
         a partial word the words it can complete to."""
-        if not self.unit.up or self.question is not None:
+        if not self.unit.up or self.unit.shutting_down or self.question is not None:
             return []
         self._check_context()
         bad = refused_column(line)
@@ -221,7 +221,8 @@ class Session:
 
     def complete(self, line: str) -> list[str]:
         """Tab: the words the last (partial) word of `line` can complete to."""
-        if not self.unit.up or self.question is not None or refused_column(line) is not None:
+        if (not self.unit.up or self.unit.shutting_down or self.question is not None
+                or refused_column(line) is not None):
             return []
         self._check_context()
         return completions(self.state.mode, line, self._names)
@@ -275,12 +276,14 @@ class Session:
         return self.unit.take_messages() if self.kind == "console" else []
 
     def closed(self) -> bool:
-        return self.is_closed
+        # an SSH session ends with the reload it confirmed (its last lines are the shutdown's);
+        # the serial console stays, and shows the boot
+        return self.is_closed or (self.kind == "ssh" and self.unit.shutting_down)
 
     # ------------------------------------------------------------------ running
     def execute(self, line: str) -> list[str]:
         """Run one line; return what the unit prints in reply."""
-        if not self.unit.up:
+        if not self.unit.up or self.unit.shutting_down:
             return []
         text = line.rstrip("\r\n")
         bad = refused_column(text)
@@ -403,6 +406,12 @@ class Session:
               keep_context: bool = True) -> None:
         ctx = self.state.context if keep_context and context is None else context
         self.state = ModeState(mode, ctx, target)
+
+    def log_off(self) -> None:
+        """The serial console's idle timeout (`console timeout`): back at the user prompt of the
+        system space, as `exit` from EXEC leaves it; a pending question is dropped."""
+        self.question = None
+        self.enter("sys_user", context=None, keep_context=False)
 
     def ask(self, prompt: str, then: Answer, secret: bool = False, default: str = "") -> None:
         """Ask a question; the next line typed is the answer.  Batch sessions take `default`."""

@@ -7,6 +7,7 @@ A unit knows nothing about its mate: the failover engine (failover/) is attached
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -91,6 +92,9 @@ class Unit:
         self.boot_ms = boot_ms
         self.powered = False
         self.up = False
+        # `reload` confirmed: no more commands, no prompt, until the unit goes down (at the
+        # clock's next step: the command's own output is printed first)
+        self.shutting_down = False
         self._announce = False
         self.booted_at = 0
         self.pair: PairHooks | None = None
@@ -108,6 +112,9 @@ class Unit:
         self._memo: dict[str, tuple[int, Any]] = {}
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         self._file_report: list[str] | None = None
+        # spaces whose running configuration is what a file made of it at load: (path, digest
+        # of the file, checksum of the configuration once loaded); see saved()
+        self._loaded: dict[str | None, tuple[str, bytes, str]] = {}
         flash.capacity = hw.flash_bytes
         self.syslog = Syslog()              # logging buffer, counters, datagrams to send
         for image, size in hw.software_images.items():
@@ -133,7 +140,7 @@ class Unit:
         return self.pair.has_link(self, phys) if self.pair else True
 
     def flash_capacity(self) -> int:
-        return self.hw.flash_bytes
+        return self.flash.capacity
 
     # ------------------------------------------------------------------ console
     def emit(self, *lines: str) -> None:
@@ -173,13 +180,20 @@ class Unit:
         if self._boot_timer:
             self._boot_timer.cancel()
         was_up = self.up
-        self.powered = self.up = False
+        self.powered = self.up = self.shutting_down = False
         self.messages = []
         self.syslog.reset()
         self.mgmt.drop_all()                # a reload drops every SSH session
         self.mgmt.reset()
         if was_up and self.pair:
             self.pair.unit_down(self)
+
+    def shut_down(self) -> None:
+        """`reload` (or `mode`) confirmed: the shutdown lines are the last the unit prints; it
+        takes no further command and shows no prompt (an SSH session ends, a console waits
+        for the boot), then goes down at the clock's next step and boots again."""
+        self.shutting_down = True
+        self.clock.call_later(0, lambda: self.reload())
 
     def reload(self, delay_ms: int | None = None) -> None:
         """Go down now and boot again after the boot time."""
@@ -292,12 +306,19 @@ class Unit:
     def load_startup(self) -> list[str]:
         """Apply the startup-config at boot: every good line is applied; the report of the
         others (see run_file), which the console shows."""
+        self._loaded = {}
         try:
             data = self.flash.read(STARTUP)
         except FlashError:
             return []
         with no_gc_pauses():
-            return self.run_file(None, data)
+            report = self.run_file(None, data)
+        self._loaded[None] = (STARTUP, _digest(data), "")
+        # the checksums once the whole startup-config ran (a later system line may still
+        # have changed a context loaded before it)
+        for space, (path, digest, _) in self._loaded.items():
+            self._loaded[space] = (path, digest, self._checksum(space))
+        return report
 
     def apply_system(self, lines: list[str], kind: str = "batch") -> list[str]:
         """Execute system configuration lines; contexts load their config-url as they are defined."""
@@ -343,14 +364,17 @@ class Unit:
         cdef = self.sys.contexts.get(name)
         if cdef is None or not cdef.config_url or not is_flash_url(cdef.config_url):
             return None
+        path = resolve(cdef.config_url)
         try:
-            data = self.flash.read(resolve(cdef.config_url))
+            data = self.flash.read(path)
         except FlashError:
             return None
         ctx = self.ctx[name]
         # the file is the context's configuration: its inspection policy replaces the default one
         ctx.class_maps, ctx.policy_maps, ctx.service_policies = {}, {}, {}
-        return self.run_file(name, data)
+        report = self.run_file(name, data)
+        self._loaded[name] = (path, _digest(data), self._checksum(name))
+        return report
 
     def new_context(self, name: str) -> ContextConfig:
         self.config_touched()
@@ -486,14 +510,24 @@ class Unit:
         self.flash.write(path, data, self.clock.now)
         return self.checksum_groups(context), len(data)
 
+    def _checksum(self, context: str | None) -> str:
+        return render.checksum(self.config_body(context, secrets=False))
+
     def saved(self, context: str | None = None) -> bool:
-        """True when the space's running configuration equals what its startup file holds."""
+        """True when the space's running configuration equals what its startup file holds:
+        the file's `Cryptochecksum:` line (a saved file) is the running configuration's, or,
+        for a file without one (a lab's hand-written startup-config or context file), the
+        running configuration is still what that very file made of it when it was loaded."""
         path = self.startup_path(context)
         if path is None or not self.flash.exists(path):
             return False
-        want = "Cryptochecksum:" + render.checksum(self.config_body(context, secrets=False))
-        tail = split_lines(self.flash.read(path))[-3:]
-        return any((decode_line(raw) or "").strip() == want for raw in tail)
+        data = self.flash.read(path)
+        running = self._checksum(context)
+        stamped = [line for raw in split_lines(data)[-3:]
+                   if (line := (decode_line(raw) or "").strip()).startswith("Cryptochecksum:")]
+        if stamped:
+            return stamped[-1] == "Cryptochecksum:" + running
+        return self._loaded.get(context) == (path, _digest(data), running)
 
     def after_command(self, session: Session, cmd: Command) -> None:
         if self.pair is not None:
@@ -505,6 +539,10 @@ _LOADED = "Cryptochecksum (unchanged)"    # the boot banner's line after the con
 # The lines a saved configuration is framed with (`ASA Version 9.1(7) <system>`, the closing
 # `Cryptochecksum:...`): the ASA reads them without error; the emulator has no command for them.
 _FRAME = re.compile(r"^(ASA Version \S+( <\w+>)?|Cryptochecksum:[0-9a-f]*)\s*$")
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _annotated(line: str, out: list[str], prompt_len: int) -> list[str]:

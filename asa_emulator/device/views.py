@@ -90,13 +90,24 @@ def _traffic(c: IfCounters | None, asr_group: int | None = None) -> dict[str, ob
             "bytes_out": c.bytes_out, "dropped": c.dropped, "asr": asr}
 
 
+def _allocated_phys(u: Unit, only: str | None) -> set[str]:
+    """The physical interfaces some context has; with `only`, just whether that one is (a
+    250-context unit has thousands of allocations: one interface asked for walks them once,
+    stopping at the first match, and builds no set of all of them)."""
+    contexts = u.sys.contexts.values()
+    if only is None:
+        return {a.phys for cdef in contexts for a in cdef.allocations}
+    taken = any(a.phys == only for cdef in contexts for a in cdef.allocations)
+    return {only} if taken else set()
+
+
 def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[show.InterfaceView]:
     """The interfaces of the space (`only`: that one, by the name the space gives it)."""
     eng = u.traffic
     out: list[show.InterfaceView] = []
     if context is None:
         totals = eng.phys_counters(u) if eng is not None else {}
-        allocated = {a.phys for cdef in u.sys.contexts.values() for a in cdef.allocations}
+        allocated = _allocated_phys(u, only)
         for i, itf in enumerate(u.sys.ordered_interfaces()):
             if only is not None and itf.name != only:
                 continue

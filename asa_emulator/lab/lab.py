@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..console import Console, LabSummary
+from ..device import messages as msg
 from ..device import mgmt
 from ..device.flash import STARTUP, Flash, FlashError
 from ..device.session import ModeState, Session
@@ -25,23 +26,24 @@ from .wiring import Wiring
 SETTLE_LIMIT_MS = 15 * 60_000
 
 
-def _builtin_flash(folder: Path | None) -> Flash:
+def _builtin_flash(folder: Path | None, capacity: int) -> Flash:
     """A built-in lab's flash: the files, loaded into memory (the package stays read-only)."""
     if folder is None or not folder.is_dir():
-        return Flash()
-    fl = Flash.load(folder, in_memory=True)
+        return Flash(capacity=capacity)
+    fl = Flash.load(folder, capacity, in_memory=True)
     fl.files.pop(".keep", None)
     _import_startup(fl)
     return fl
 
 
-def _unit_flash(spec: LabSpec, folder: Path | None) -> Flash:
-    """A unit's flash: a built-in lab's in memory, a lab directory's backed by its folder.
-    A folder that cannot be read is one clear line (LabError), never a traceback."""
+def _unit_flash(spec: LabSpec, folder: Path | None, capacity: int) -> Flash:
+    """A unit's flash: a built-in lab's in memory, a lab directory's backed by its folder;
+    `capacity` is the platform's (Hardware.flash_bytes), what `dir` reports.  A folder that
+    cannot be read is one clear line (LabError), never a traceback."""
     try:
         if spec.root is None:
-            return _builtin_flash(folder)
-        flash = Flash.load(folder) if folder else Flash()
+            return _builtin_flash(folder, capacity)
+        flash = Flash.load(folder, capacity) if folder else Flash(capacity=capacity)
         _import_startup(flash)
     except FlashError as exc:
         raise LabError(f"cannot use the flash folder {exc.path}: {exc.reason}") from None
@@ -59,7 +61,7 @@ class Lab:
         self.clock = Clock(spec.clock_ms)
         self.units: dict[str, Unit] = {}
         for us in spec.units:
-            flash = _unit_flash(spec, us.flash_dir)
+            flash = _unit_flash(spec, us.flash_dir, us.hw.flash_bytes)
             self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms)
         self.unit_names = tuple(self.units)
         self.wiring = Wiring(self, spec.cables)
@@ -128,10 +130,22 @@ class Lab:
     def ssh_close(self, console: Console) -> None:
         if isinstance(console, Session) and console.ssh_record is not None:
             console.unit.mgmt.remove_ssh(console.ssh_record)
+            if console.unit.shutting_down:
+                console.ssh_record.drop()   # the unit is going down: the connection goes too
 
     def ssh_idle_timeout_s(self, unit: str) -> int:
         ctx = mgmt.admin_context(self.unit(unit))
         return (ctx.ssh_timeout if ctx else 5) * 60
+
+    def console_idle_timeout_s(self, unit: str) -> int:
+        u = self.unit(unit)
+        return u.sys.console_timeout * 60 if u.up else 0
+
+    def console_timed_out(self, unit: str) -> None:
+        u = self.unit(unit)
+        if u.up:
+            u.console.log_off()
+            u.emit(*msg.CONSOLE_TIMEOUT_LINES)
 
     def console_login_required(self, unit: str) -> bool:
         return mgmt.console_login_required(self.unit(unit))
@@ -152,6 +166,9 @@ class Lab:
     def summary(self) -> LabSummary:
         from .status import summary
         return summary(self)
+
+    def unit_up(self, unit: str) -> bool:
+        return self.unit(unit).up
 
     def unsaved(self) -> list[str]:
         found = []
@@ -207,8 +224,9 @@ class Lab:
             self.clock.advance(1000)
             if self.settled():
                 break
-        # what the lab started with is not "unsaved work" (a built-in lab's hand-written
-        # startup files carry no checksum, and a secondary's synced configuration is never saved)
+        # what the lab started with is not "unsaved work": a unit booted from its files is
+        # saved (Unit.saved), but a secondary's configuration synced from its mate is not,
+        # as on an ASA, and leaving the lab at once must not ask about it
         self._baseline = {(name, space): body for name, u in self.units.items() if u.up
                           for space, body in _bodies(u).items()}
 

@@ -24,10 +24,7 @@ NOT_A_DIRECTIVE = "% not a directive: {line} (a line here begins with @; @help l
 def control_unit(lab: LabHandle) -> str:
     """Whose login the control port takes: the lab's first unit that is running (so that the
     port stays usable after `@power off primary`), else the first unit."""
-    for unit in lab.summary().units:
-        if unit.up:
-            return unit.name
-    return lab.unit_names[0]
+    return next((unit for unit in lab.unit_names if lab.unit_up(unit)), lab.unit_names[0])
 
 
 class DirectiveConsole:

@@ -104,7 +104,7 @@ class _Login(asyncssh.SSHServer):
     def _unit_up(self) -> bool:
         if self._unit == CONTROL:
             return True
-        return any(u.up for u in self._state.lab.summary().units if u.name == self._unit)
+        return self._state.lab.unit_up(self._unit)
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._conn is not None:
@@ -216,8 +216,8 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
         pass  # the client went away
     finally:
         state.sessions.discard(live)
-        lab.ssh_close(console)
         process.exit(status)
+        lab.ssh_close(console)      # after the exit status: a reload then closes the connection
 
 
 async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess[str]) -> None:
@@ -238,10 +238,12 @@ async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess
         process.exit(status)
 
 
-async def _watch_idle(state: _ServerState, interval: float) -> None:
-    """Close sessions idle longer than their context's `ssh timeout`, in wall-clock time."""
+async def _watch_idle(state: _ServerState, interval: float, consoles: ConsolePorts) -> None:
+    """Close sessions idle longer than their context's `ssh timeout`, and log off telnet
+    consoles idle longer than `console timeout`, in wall-clock time (one clock for both)."""
     while True:
         await asyncio.sleep(interval)
+        consoles.log_off_idle()
         now = state.now()
         for live in list(state.sessions):
             if now - live.last_input >= state.lab.ssh_idle_timeout_s(live.unit):
@@ -333,7 +335,7 @@ async def start_server(
     key = host_key or asyncssh.generate_private_key("ssh-ed25519")
     state = _ServerState(lab, now)
     acceptors: dict[str, asyncssh.SSHAcceptor] = {}
-    consoles = ConsolePorts(lab)
+    consoles = ConsolePorts(lab, now)
     names = [*lab.unit_names, *([CONTROL] if control else [])]
     try:
         for offset, name in enumerate(names):
@@ -345,7 +347,7 @@ async def start_server(
             acceptor.close()
         raise
     tasks = [asyncio.create_task(RealTimeClock(lab).run(after_tick=consoles.after_tick)),
-             asyncio.create_task(_watch_idle(state, watchdog_s))]
+             asyncio.create_task(_watch_idle(state, watchdog_s, consoles))]
     return LabServer(acceptors, state, tasks, consoles if console_port is not None else None)
 
 

@@ -20,6 +20,7 @@ import asyncio
 import codecs
 import functools
 import re
+import time
 from collections.abc import Callable
 
 from asa_emulator.console import Console, LabHandle
@@ -209,14 +210,28 @@ class ConsoleLogin:
     def closed(self) -> bool:
         return False
 
+    def time_out(self) -> None:
+        """`console timeout` ran out: a logged-in session is logged off (the next user logs in
+        again); one still at Username:/Password: is left as it is."""
+        if self._asking:
+            return
+        self._lab.console_timed_out(self._unit)
+        self._session = None
+
 
 class ConsolePorts:
-    """The units' console listeners and the client attached to each (at most one)."""
+    """The units' console listeners and the client attached to each (at most one).  `now` is
+    the wall clock `console timeout` counts idle time with (the SSH server's, injectable)."""
 
-    def __init__(self, lab: LabHandle) -> None:
+    def __init__(self, lab: LabHandle, now: Callable[[], float] = time.monotonic) -> None:
         self._lab = lab
+        self._now = now
         self._servers: dict[str, asyncio.Server] = {}
         self._attached: dict[str, CliSession] = {}
+        self._logins: dict[str, ConsoleLogin] = {}
+        # the last key of each attached client; None once logged off for idleness (the timer
+        # starts again at the next key, so an idle console is not logged off over and over)
+        self._last_input: dict[str, float | None] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._writers: set[asyncio.StreamWriter] = set()
 
@@ -246,6 +261,17 @@ class ConsolePorts:
             else:
                 self._lab.console(unit).take_messages()
 
+    def log_off_idle(self) -> None:
+        """Log off each attached console idle for its unit's `console timeout` (0: never)."""
+        now = self._now()
+        for unit, last in list(self._last_input.items()):
+            timeout = self._lab.console_idle_timeout_s(unit)
+            if last is None or timeout <= 0 or now - last < timeout:
+                continue
+            self._last_input[unit] = None
+            self._logins[unit].time_out()
+            self._attached[unit].notify()   # the logoff lines and the new prompt, at once
+
     async def _client(self, unit: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         if task is not None:
@@ -259,12 +285,16 @@ class ConsolePorts:
             writer.write(NEGOTIATION)
             self._lab.console(unit).take_messages()   # what nobody was attached to hear is gone
             console = ConsoleLogin(self._lab, unit)
-            session = CliSession(lambda: console, TelnetChannel(reader, writer), banner=False)
-            self._attached[unit] = session
+
+            def touched() -> None:
+                self._last_input[unit] = self._now()
+            session = CliSession(lambda: console, TelnetChannel(reader, writer), touched, banner=False)
+            self._attached[unit], self._logins[unit] = session, console
+            touched()
             try:
                 await session.run()
             finally:
-                del self._attached[unit]
+                del self._attached[unit], self._logins[unit], self._last_input[unit]
         except (ConnectionError, OSError):
             pass  # the client went away
         finally:

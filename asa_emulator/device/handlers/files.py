@@ -440,7 +440,7 @@ def reload(cmd: Command) -> None:
 
     def go(out: list[str]) -> None:
         out.extend(["", *msg.RELOAD_SHUTDOWN_LINES])
-        u.clock.call_later(0, lambda: u.reload())
+        u.shut_down()
 
     def confirm(typed: str, out: list[str]) -> None:
         if _affirm(typed):
