@@ -21,6 +21,7 @@ from asa_emulator.cli import main
 from asa_emulator.device import messages as msg
 from asa_emulator.device.flash import (
     MAX_FILE_BYTES,
+    MAX_HELD_BYTES,
     MAX_PATH_BYTES,
     STARTUP,
     Flash,
@@ -494,16 +495,16 @@ def test_after_a_reload_the_errors_come_while_the_configuration_is_read(tmp_path
 
 def test_a_full_flash_refuses_writes_at_the_size_dir_reports() -> None:
     """An ASA 5515-X's disk0: is what `dir` says (8571076608 bytes, the platform's figure):
-    filled to 1000 bytes short of it, `dir` says 1000 bytes free, a larger file is refused
-    and one of exactly 1000 bytes fits."""
+    filled to 1000 bytes short of it (with software images, which are listed by size and hold
+    no content), `dir` says 1000 bytes free, a larger file is refused and one of exactly 1000
+    bytes fits."""
     lab = Lab.load("example", in_memory=True)
     lab.settle()
     u = lab.units["primary"]
     assert u.hw.flash_bytes == 8_571_076_608
-    chunk = bytes(64 * 1024 * 1024)             # one object, written again and again
     n = 0
     while (free := u.flash.capacity - u.flash.used()) > 1000:
-        u.flash.write(f"fill{n}.bin", chunk if free - 1000 >= len(chunk) else bytes(free - 1000))
+        u.flash.add_image(f"asa{n}.bin", min(free - 1000, 1 << 30))
         n += 1
     s = enabled(lab)
     assert run(s, "dir")[-1] == "8571076608 bytes total (1000 bytes free)"
@@ -513,3 +514,22 @@ def test_a_full_flash_refuses_writes_at_the_size_dir_reports() -> None:
     assert run(s, "dir")[-1] == "8571076608 bytes total (0 bytes free)"
     with pytest.raises(FlashError):
         u.flash.write("one-more.bin", b"x")
+
+
+def test_flash_content_held_in_memory_is_capped_below_the_platform_size() -> None:
+    """disk0: says 8 GB, but a loop of copies cannot make the process hold 8 GB: past
+    MAX_HELD_BYTES of file content a write is refused as a full flash refuses it; overwriting
+    a file with one of the same size still works."""
+    lab = Lab.load("example", in_memory=True)
+    lab.settle()
+    fl = lab.units["primary"].flash
+    chunk = bytes(MAX_FILE_BYTES)
+    n = 0
+    while fl.held() + len(chunk) <= MAX_HELD_BYTES:
+        fl.write(f"fill{n}.bin", chunk)
+        n += 1
+    with pytest.raises(FlashError):
+        fl.write("over.bin", bytes(MAX_HELD_BYTES - fl.held() + 1))
+    fl.write("fill0.bin", chunk)
+    assert fl.held() <= MAX_HELD_BYTES
+    assert fl.capacity - fl.used() > MAX_HELD_BYTES     # dir still reports the platform's room

@@ -42,6 +42,10 @@ MAX_PATH_BYTES = 255
 # A lab directory's file is read only up to this size (a /dev/zero-like file cannot exhaust
 # memory); the flash keeps no software image content, so configuration files are all there is.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# The file content a flash holds in memory, loaded or written: disk0: is 8 GB on a 5515-X and
+# `dir` says so, but a lab directory or a loop of `copy` commands must not take 8 GB of this
+# process's memory.  Past it a write is refused as a full flash would refuse it.
+MAX_HELD_BYTES = 256 * 1024 * 1024
 # FAT forbids these in a name; `\` would also be a separator on some hosts.
 _FORBIDDEN = set('\\:*?"<>|')
 _O_DIR = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
@@ -278,7 +282,7 @@ class Flash:
             raise FlashError(str(root), os_reason(exc)) from None
         try:
             with _dirfd(root_fd, "") as fd:
-                fl._load_dir(fd, "", [fl.capacity], clean=not in_memory)
+                fl._load_dir(fd, "", [min(fl.capacity, MAX_HELD_BYTES)], clean=not in_memory)
         except OSError as exc:
             os.close(root_fd)
             raise FlashError(str(root), os_reason(exc)) from None
@@ -358,6 +362,10 @@ class Flash:
     def size(self, path: str) -> int:
         return self.images.get(path, len(self.files.get(path, b"")))
 
+    def held(self) -> int:
+        """Bytes of file content kept in memory (images are listed, not kept)."""
+        return self.used() - sum(self.images.values())
+
     def used(self) -> int:
         key = (id(self.files), len(self.files), self._writes)
         if self._used is None or self._used[0] != key:
@@ -398,8 +406,10 @@ class Flash:
             raise FlashError(path, msg.IS_A_DIRECTORY)
         self._checked(path)
         self._parent_ok(path)
-        after = self.used() - self.size(path) + len(data)
-        if after > self.capacity:
+        grows = len(data) - self.size(path)
+        after = self.used() + grows
+        held = self.held() + len(data) - len(self.files.get(path, b""))
+        if after > self.capacity or held > MAX_HELD_BYTES:
             raise FlashError(path, msg.NO_SPACE)
         with self._disk(path, create=path.startswith(PRIVATE + "/")) as where:
             if where is not None:
