@@ -118,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        # the last net under every command: a path the system refuses (a name too long, a
+        # component that is a file, no permission) is one line, never a traceback
+        return _fail(_cannot("use", exc.filename or "a file", exc))
     finally:
         if paused:
             gc.enable()         # a start-up that failed (a bad lab) leaves it as it found it

@@ -166,7 +166,7 @@ def group_state(lab: Lab, unit: str, gid: int) -> str:
     ("@traffic primary admin icmp inside 10.1.0.50:1 outsideISP-A 203.0.113.10:1",
      "usage: @traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
     (HTTPS_OUT + " bytes", "usage: @traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
-    (HTTPS_OUT + " bytes lots", "bad byte count 'lots' (a number of bytes)"),
+    (HTTPS_OUT + " bytes lots", "bad byte count 'lots' (a number of bytes, at most 1000000000000)"),
     ("@traffic primary admin tcp inside 10.1.0.500:40000 outsideISP-A 203.0.113.10:443",
      "bad address '10.1.0.500:40000' (an IPv4 address and port: A.B.C.D:PORT)"),
     ("@traffic primary admin tcp inside 10.1.0.50 outsideISP-A 203.0.113.10:443",

@@ -80,6 +80,8 @@ def _console(lab: Lab, args: list[str]) -> list[str]:
 
 
 MAX_WAIT_MS = 30 * 24 * 3_600_000     # one @wait moves the virtual clock at most 30 days
+# one @traffic carries at most 1 TB: the ASA's 64-bit counters never pass 2**64 in any lab's life
+MAX_BYTES = 10**12
 
 
 def wait_ms(args: list[str]) -> int:
@@ -194,9 +196,7 @@ def _traffic(lab: Lab, args: list[str]) -> list[str]:
         args = args[1:]
     nbytes = 0
     if len(args) in (8, 9) and args[-2].lower() == "bytes" and not close:
-        if not args[-1].isdigit():
-            raise LabError(f"bad byte count '{args[-1]}' (a number of bytes)")
-        nbytes = int(args[-1])
+        nbytes = _number(args[-1], MAX_BYTES, "byte count", f"a number of bytes, at most {MAX_BYTES}")
         args = args[:-2]
     if len(args) == 6:      # no DST_IF: the context's routes choose the egress
         args = args[:5] + [""] + args[5:]
@@ -220,14 +220,22 @@ def _endpoint(text: str) -> tuple[str, int]:
     """`10.1.0.50:40000` -> ("10.1.0.50", 40000)."""
     import ipaddress
     ip, sep, port = text.rpartition(":")
+    what = "an IPv4 address and port: A.B.C.D:PORT"
     try:
         ipaddress.IPv4Address(ip)
-        ok = bool(sep) and port.isdigit() and 0 <= int(port) <= 65535
     except ValueError:
-        ok = False
-    if not ok:
-        raise LabError(f"bad address '{text}' (an IPv4 address and port: A.B.C.D:PORT)")
-    return ip, int(port)
+        raise LabError(f"bad address '{text}' ({what})") from None
+    if not sep:
+        raise LabError(f"bad address '{text}' ({what})")
+    return ip, _number(port, 65535, "address", what, shown=text)
+
+
+def _number(text: str, most: int, name: str, what: str, shown: str | None = None) -> int:
+    """A directive's count or port: ASCII digits only (str.isdigit() also passes `²`, which
+    int() refuses) and few of them (int() of thousands of digits raises), at most `most`."""
+    if not (text.isascii() and text.isdigit() and len(text) <= len(str(most))) or int(text) > most:
+        raise LabError(f"bad {name} '{shown or text}' ({what})")
+    return int(text)
 
 
 def help_lines() -> list[str]:

@@ -60,20 +60,29 @@ def find_lab(name_or_dir: str, base: Path | None = None, confine_to: Path | None
     `base` only and must resolve, links followed, inside that folder."""
     if confine_to is not None:
         return _find_confined(name_or_dir, base or confine_to, confine_to)
-    if base is not None and (base / name_or_dir / "lab.toml").is_file():
+    if base is not None and _is_file(base / name_or_dir / "lab.toml"):
         return base / name_or_dir
     p = Path(name_or_dir)
-    if (p / "lab.toml").is_file():
+    if _is_file(p / "lab.toml"):
         return p
-    if p.is_file() and p.name == "lab.toml":
+    if _is_file(p) and p.name == "lab.toml":
         return p.parent
     if _is_builtin(name_or_dir):
         return BUILTIN / name_or_dir
     raise _no_lab(name_or_dir)
 
 
+def _is_file(path: Path) -> bool:
+    """Path.is_file() that says no to a name the system refuses (too long, a component that
+    is a file, no permission) instead of raising: a user's name is never a traceback."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _find_confined(name: str, base: Path, root: Path) -> Path:
-    if _is_builtin(name) and not (base / name / "lab.toml").is_file():
+    if _is_builtin(name) and not _is_file(base / name / "lab.toml"):
         return BUILTIN / name
     try:
         real = (base / name).resolve()
@@ -82,7 +91,7 @@ def _find_confined(name: str, base: Path, root: Path) -> Path:
         raise _no_lab(name) from None
     if not real.is_relative_to(home):
         raise LabError(f"lab '{name}' is outside the transcript folder {root}")
-    if not (real / "lab.toml").is_file():
+    if not _is_file(real / "lab.toml"):
         raise _no_lab(name)
     return real
 
