@@ -9,6 +9,7 @@ import asyncssh
 from netmiko import ConnectHandler
 
 from asa_emulator.lab.lab import Lab
+from asa_emulator.terminal.control import DirectiveConsole
 from asa_emulator.terminal.ssh import LabServer, start_server
 
 WAIT_S = 20.0
@@ -127,3 +128,48 @@ def test_without_lab_control_there_is_no_third_port(lab: Lab) -> None:
             await server.close()
 
     assert asyncio.run(main()) == (None, {})
+
+
+class _CountingLab:
+    """Enough of a lab for the control console's `@wait`: counts the clock's slices."""
+
+    def __init__(self) -> None:
+        self.slices = 0
+
+    def advance(self, ms: int) -> None:
+        self.slices += 1
+
+
+def test_a_wait_stops_when_its_client_is_gone() -> None:
+    fake = _CountingLab()
+    console = DirectiveConsole(fake, gone=lambda: fake.slices >= 3)  # type: ignore[arg-type]
+    assert asyncio.run(console.execute_async("@wait 720h")) == []
+    assert fake.slices == 3          # not the 2,592,000 one-second slices of 720 hours
+
+
+def test_a_wait_over_a_closed_connection_no_longer_moves_the_clock(lab: Lab) -> None:
+    """A client that gives up on `@wait 720h` (a timeout, a killed script) closes its
+    connection; the lab's clock then moves on in real time only, not a virtual second per turn
+    of the event loop for the next 30 days of lab time."""
+    async def main() -> int:
+        server = await start_server(lab, "127.0.0.1", 0, control=True)
+        try:
+            assert server.control_port is not None
+            async with asyncssh.connect("127.0.0.1", server.control_port, username="admin",
+                                        password="cisco", known_hosts=None, client_keys=None) as conn:
+                before = lab.clock.now
+                await conn.create_process("@wait 720h")
+                while lab.clock.now - before < 5_000:     # the wait has started
+                    await asyncio.sleep(0)
+            for _ in range(200):                           # the server hears the close
+                await asyncio.sleep(0)
+            closed = lab.clock.now
+            for _ in range(2_000):
+                await asyncio.sleep(0)
+            return lab.clock.now - closed
+        finally:
+            await server.close()
+
+    # 2,000 turns of the loop take far less than a minute of real time; with the wait still
+    # running they would be 2,000 s of virtual time
+    assert asyncio.run(main()) < 60_000

@@ -12,6 +12,7 @@ accepts `@` lines.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from asa_emulator.console import LabHandle
 from asa_emulator.lab.directives import wait_ms
@@ -32,9 +33,12 @@ class DirectiveConsole:
 
     unit_name = "lab"
 
-    def __init__(self, lab: LabHandle) -> None:
+    def __init__(self, lab: LabHandle, gone: Callable[[], bool] = lambda: False) -> None:
         self._lab = lab
         self._closed = False
+        # the client's channel closed: a long `@wait` stops at the next slice instead of
+        # moving the lab's clock on, and holding the loop's turns, for nobody
+        self._gone = gone
 
     def prompt(self) -> str:
         return PROMPT
@@ -47,7 +51,7 @@ class DirectiveConsole:
                 ms = wait_ms(words[1:])
             except ValueError as exc:       # the engine's LabError is a ValueError
                 return [f"% {exc}"]
-            while ms > 0:
+            while ms > 0 and not self._gone():
                 step = min(ms, WAIT_SLICE_MS)
                 self._lab.advance(step)
                 ms -= step

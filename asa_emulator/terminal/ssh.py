@@ -222,7 +222,7 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
 
 async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess[str]) -> None:
     """The lab-control port: `@` directives (terminal/control.py)."""
-    console = DirectiveConsole(state.lab)
+    console = DirectiveConsole(state.lab, process.is_closing)
     status = 0
     try:
         if process.command is not None:
