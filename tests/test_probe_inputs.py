@@ -126,3 +126,11 @@ def test_a_lab_directive_naming_a_path_too_long_is_no_lab(tmp_path: Path) -> Non
     assert res.stderr.splitlines() == [
         f"asa-emulator: no lab '{LONG}': not a built-in lab (blank, example) nor a directory "
         "with lab.toml"]
+
+
+@pytest.mark.parametrize("name", sorted(VALID))
+def test_a_word_past_a_directive_s_last_is_refused(lab: Lab, name: str) -> None:
+    """`@status x` and `@help x` alike: a stray word is a usage error, never ignored."""
+    with pytest.raises(LabError) as exc:
+        lab.directive(" ".join([f"@{name}", *VALID[name], "extra"]))
+    assert str(exc.value).startswith("usage: @")

@@ -253,6 +253,7 @@ def directive_names() -> list[str]:
 
 
 def _help(lab: Lab, args: list[str]) -> list[str]:
+    _need(args, 0, "help")
     return help_lines()
 
 
