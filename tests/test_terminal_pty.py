@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from probe_tools import cli
@@ -142,3 +143,42 @@ def test_quiet_cpr_turns_cpr_off_without_a_word() -> None:
         app.renderer.cpr_not_supported_callback()     # type: ignore[misc]
     assert output.enable_cpr is False
     assert "WARNING" not in written.getvalue()
+
+
+def test_keys_typed_while_the_unit_reboots_are_neither_shown_nor_run(tmp_path: Path) -> None:
+    # a boot of ten virtual minutes: the real-time clock cannot end it during the test; @wait does
+    lab = tmp_path / "lab"
+    assert cli("init", str(lab)).returncode == 0
+    toml = lab / "lab.toml"
+    toml.write_text(toml.read_text().replace('boot_time = "30s"', 'boot_time = "10m"'))
+    term = PtyScreen("lab", str(lab))
+    try:
+        term.wait_prompt("primary>")
+        term.send("enable\r\rreload\r")
+        term.wait_prompt("Proceed with reload? [confirm]")
+        term.send("\r")
+        term.wait_text("Rebooting... (status 0x9)")
+        # words, Enter, history (Up, Ctrl-P), Tab, `?`, a search key, yank, a paste: nothing shows
+        term.send("show clock\r\x1b[Aconf\tt\r?\x10/\x12\x19\x1b.")
+        term.send("\x1b[200~show version\rshow clock\r\x1b[201~")
+        term.send("@status\r")          # a line started with `@` is the lab's: typed, and run
+        term.wait_text("state link:")
+        term.send("@wait 10m\r")
+        term.wait_prompt("primary>")
+        lines = after(term, "Rebooting... (status 0x9)")
+        assert lines[:3] == ["Rebooting... (status 0x9)", "..", "@status"]
+        assert lines[4:9] == ["unit       power  role       failover  group 1        group 2",
+                              "primary    on     -          -         -              -",
+                              "secondary  on     secondary  on        Standby Ready  Active",
+                              "failover link: primary -, secondary folink up",
+                              "state link:    primary -, secondary folink"]
+        assert lines[9:] == ["@wait 10m", "Launching BootLoader...",
+                             "Boot configuration file contains 1 entry.",
+                             "Loading disk0:/asa917-smp-k8.bin... Booting...", "Total NICs found: 7",
+                             "Cisco Adaptive Security Appliance Software Version 9.1(7)",
+                             "Reading from flash...", "!", "Cryptochecksum (unchanged)",
+                             "Type help or '?' for a list of available commands.", "primary>",
+                             lines[-2], lines[-1]]       # the toolbar
+        assert lines[-2].startswith("example | console: primary | primary ")
+    finally:
+        term.close()

@@ -25,7 +25,14 @@ from asa_emulator.device.messages import PASSWORD_ECHO_CHAR
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.completer import directive_candidates
 from asa_emulator.terminal.cpr import quiet_cpr
-from asa_emulator.terminal.keys import QUIT_LINE, Keep, KeyCommand, KeyResult, console_key_bindings
+from asa_emulator.terminal.keys import (
+    QUIT_LINE,
+    Keep,
+    KeyCommand,
+    KeyResult,
+    console_key_bindings,
+    quiet_filter,
+)
 from asa_emulator.terminal.pager import MoreAction, ask_more, paginate
 from asa_emulator.terminal.split import SplitView
 from asa_emulator.terminal.toolbar import toolbar_lines
@@ -73,6 +80,7 @@ class LabTerminal:
                            for u in lab.unit_names}
         self._sessions: dict[str, PromptSession[str | KeyResult]] = {}
         self._bindings = console_key_bindings(self)
+        self._quiet = quiet_filter(self)     # the typed line's buffer is read-only under it
         self._pending: deque[str] = deque()  # pasted lines still to run
         self._typed = ""                     # what stays typed at the next prompt
         self._shown: tuple[Console, str, bool] | None = None   # console, prompt, secret on screen
@@ -94,6 +102,10 @@ class LabTerminal:
 
     def secret(self) -> bool:
         return self._shown[2] if self._shown else False
+
+    def silent(self) -> bool:
+        # a down unit's session has no prompt (Session.prompt); a question always has one
+        return self._shown is not None and not self._shown[1]
 
     def help_for(self, line: str) -> list[str]:
         if line.startswith("@"):
@@ -295,6 +307,7 @@ class LabTerminal:
                 erase_when_done=True,  # the line is written to the stream instead (see _read_eval_loop)
                 bottom_toolbar=lambda: "\n".join(self.toolbar()),
             )
+            session.default_buffer.read_only = self._quiet
             quiet_cpr(session.app)
             self._sessions[self._unit] = session
         return session
@@ -308,7 +321,7 @@ class LabTerminal:
             self._split = SplitView(
                 self._lab.unit_names, dict(self._histories), self._bindings,
                 current=lambda: self._unit, lines=self.screen, prompt=self.prompt,
-                secret=self.secret, toolbar=self.toolbar)
+                secret=self.secret, toolbar=self.toolbar, read_only=self._quiet)
             self._split_marks = dict(self._written)
             self._split_task = asyncio.create_task(self._split.app.run_async())
         if self._split is not None and self.view:

@@ -3,7 +3,9 @@
 As on an ASA console: `?` help on the keystroke, Tab completion, Ctrl-Z (`end` in configuration
 modes), Ctrl-C (abandon the line), Ctrl-D (delete the character under the cursor; never leaves),
 Ctrl-A/E (prompt_toolkit's Emacs bindings).  The lab's own keys: F2 the other console, F3 the
-split view, Ctrl-Q leave.  A paste runs line by line, as typed.
+split view, Ctrl-Q leave.  A paste runs line by line, as typed.  While the unit is down (it boots,
+shuts down or has no power) its console shows nothing typed, as a real console shows only the boot:
+keys are dropped, except a line started with `@` (a lab directive) and the lab's own keys.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     # imported where the bindings are built: `serve` uses in_config_mode and never loads
     # prompt_toolkit (about 80 ms of start-up)
     from prompt_toolkit.application import Application
+    from prompt_toolkit.filters import Filter
     from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 
 QUIT_LINE = "@quit"
@@ -63,6 +66,10 @@ class KeyHost(Protocol):
         """The console waits for a password: `?` and Tab are part of it."""
         ...
 
+    def silent(self) -> bool:
+        """The console's unit is down (booting, shutting down, powered off): it takes no keys."""
+        ...
+
     def help_for(self, line: str) -> list[str]:
         """What `?` after `line` lists (the unit's help, or the directives after `@`)."""
         ...
@@ -92,12 +99,35 @@ class KeyHost(Protocol):
         ...
 
 
+def quiet_filter(host: KeyHost) -> Filter:
+    """True while typed keys go nowhere: the unit is down and the line is not a lab directive.
+    The input buffers are read-only under it (no key, yank or paste shows a character)."""
+    from prompt_toolkit.application import get_app
+    from prompt_toolkit.filters import Condition
+    return Condition(lambda: host.silent() and not get_app().current_buffer.text.startswith("@"))
+
+
 def console_key_bindings(host: KeyHost) -> KeyBindings:
+    from prompt_toolkit.document import Document
     from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.keys import Keys
     kb = KeyBindings()
-    not_secret = Condition(lambda: not host.secret())
+    quiet = quiet_filter(host)
+    not_secret = Condition(lambda: not host.secret()) & ~quiet
+
+    @kb.add("@", filter=quiet)
+    def _directive(event: KeyPressEvent) -> None:
+        # the one key a down console takes: the start of a lab directive
+        if not event.current_buffer.text:
+            event.current_buffer.set_document(Document("@", 1), bypass_readonly=True)
+
+    # Enter, history, search and paste act without editing the line, and prompt_toolkit's
+    # Emacs bindings make `?`, `/`, `n`, `N` search keys in a read-only buffer: all dropped
+    for keys in (("enter",), ("c-j",), ("up",), ("down",), ("c-p",), ("c-n",), ("c-r",), ("c-s",),
+                 ("escape", "<"), ("escape", ">"), ("?",), ("/",), ("n",), ("N",),
+                 (Keys.BracketedPaste,)):
+        kb.add(*keys, filter=quiet)(_dropped)
 
     @kb.add("?", filter=not_secret)
     def _help(event: KeyPressEvent) -> None:
@@ -146,7 +176,7 @@ def console_key_bindings(host: KeyHost) -> KeyBindings:
         host.toggle_split()
         host.finish(event.app, Keep(event.current_buffer.text))
 
-    @kb.add(Keys.BracketedPaste)
+    @kb.add(Keys.BracketedPaste, filter=~quiet)
     def _paste(event: KeyPressEvent) -> None:
         # Each pasted line runs as if typed and Enter pressed; an unfinished last line stays typed.
         buffer = event.current_buffer
@@ -159,3 +189,7 @@ def console_key_bindings(host: KeyHost) -> KeyBindings:
         host.finish(event.app, Keep(parts[-1]))
 
     return kb
+
+
+def _dropped(event: KeyPressEvent) -> None:
+    """A key the console does not take now."""

@@ -11,7 +11,7 @@ from typing import Any
 from prompt_toolkit.application import Application
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.data_structures import Point
-from prompt_toolkit.filters import Condition
+from prompt_toolkit.filters import Condition, Filter
 from prompt_toolkit.history import History
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.layout import (
@@ -39,7 +39,8 @@ class SplitView:
     def __init__(self, units: Sequence[str], histories: dict[str, History], bindings: KeyBindings,
                  current: Callable[[], str], lines: Callable[[str], list[str]],
                  prompt: Callable[[], str], secret: Callable[[], bool],
-                 toolbar: Callable[[], list[str]], side_by_side: bool = True) -> None:
+                 toolbar: Callable[[], list[str]], read_only: Filter,
+                 side_by_side: bool = True) -> None:
         self._current = current
         self._lines = lines
         self._prompt = prompt
@@ -47,7 +48,7 @@ class SplitView:
         self.side_by_side = side_by_side
         self._events: asyncio.Queue[Event] = asyncio.Queue()
         self._more = False
-        self.buffers = {u: Buffer(history=histories[u], multiline=False,
+        self.buffers = {u: Buffer(history=histories[u], multiline=False, read_only=read_only,
                                   accept_handler=self._accept) for u in units}
         self._inputs = {u: self._input(u, secret) for u in units}
         panes = [self._pane(u) for u in units]
