@@ -96,6 +96,8 @@ class CliSession:
         while (key := await self._key(at_prompt=True)) is not None:
             if key == "\x1b":
                 key = await self._escape_sequence()
+            if not self._prompt:
+                continue  # the unit is down (booting, no power): a console shows nothing typed
             if key == ENTER:
                 self._write("\r\n")
                 if not await self._run(ed.accept(remember=not self._secret)):
