@@ -129,6 +129,23 @@ def test_resolve_refuses_what_the_asa_refuses(typed: str, reason: str) -> None:
     assert exc.value.reason == reason
 
 
+@pytest.mark.parametrize(("typed", "path"), [
+    ("x.cfg", "d1/x.cfg"), ("e/x.cfg", "d1/e/x.cfg"), ("/x.cfg", "x.cfg"), ("disk0:x", "x"),
+    ("flash:/e", "e"), ("disk0:", ""), ("", ""),
+])
+def test_resolve_takes_relative_names_from_the_current_directory(typed: str, path: str) -> None:
+    assert resolve(typed, cwd="d1") == path
+
+
+@pytest.mark.parametrize(("typed", "cwd"), [
+    ("..", "d1"), ("../x", "d1"), ("./x", "d1"), ("a//b", "d1"), ("../.private/x", "d1"),
+    (".private/startup-config", ""),
+])
+def test_a_current_directory_opens_no_way_out(typed: str, cwd: str) -> None:
+    with pytest.raises(FlashError):
+        resolve(typed, cwd=cwd)
+
+
 def test_the_hidden_folder_is_reachable_only_inside() -> None:
     assert resolve("disk0:/.private/startup-config", private_ok=True) == STARTUP
     assert resolve("x" * MAX_PATH_BYTES) == "x" * MAX_PATH_BYTES
@@ -278,6 +295,10 @@ TEMPLATES = [
     ["copy running-config disk0:/q.cfg", "", "{p}"], ["copy disk0:/admin.cfg disk0:/q.cfg", "{p}", ""],
     ["mkdir q", "{p}"], ["delete disk0:/new.cfg", "{p}", ""],
     ["configure terminal", "context ctx1", "config-url {p}", "end", "write memory all"],
+    # relative names after `cd` (into d1, or wherever the hostile name leads), then back to the root
+    ["cd {p}", "copy /noconfirm running-config {p}", "mkdir /noconfirm {p}", "more {p}", "dir", "cd"],
+    ["cd disk0:/d1", "copy /noconfirm disk0:/admin.cfg {p}", "delete /noconfirm {p}",
+     "rename /noconfirm {p} r.cfg", "dir {p}", "cd"],
 ]
 
 

@@ -310,7 +310,7 @@ def test_help_of_interfaces_and_names(s: Session) -> None:
 
 
 def test_help_after_a_partial_word(s: Session) -> None:
-    assert s.help("c") == ["changeto  clear  clock  configure  copy"]
+    assert s.help("c") == ["cd  changeto  clear  clock  configure  copy"]
     assert s.help("show ru") == ["running-config"]
     assert s.help("changeto context c") == ["ctx1"]
     assert s.help("show xyz") == ["ERROR: % Unrecognized command"]

@@ -182,3 +182,20 @@ def test_keys_typed_while_the_unit_reboots_are_neither_shown_nor_run(tmp_path: P
         assert lines[-2].startswith("example | console: primary | primary ")
     finally:
         term.close()
+
+
+@pytest.mark.parametrize("bracketed", [True, False])
+def test_a_pasted_200_line_configuration_runs_every_line_in_order(term: PtyScreen, bracketed: bool) -> None:
+    lines = [x for i in range(100) for x in (f"object network o{i}", f" host 10.9.0.{i + 1}")]
+    term.send("enable\r\rterminal pager 0\rchangeto context ctx1\rconfigure terminal\r")
+    term.wait_prompt("primary/ctx1(config)#")
+    text = "\r".join(lines) + "\r"
+    term.send("\x1b[200~" + text + "\x1b[201~" if bracketed else text)
+    term.wait_for(lambda s: b"host 10.9.0.100" in s.output
+                  and s.cursor_line() == "primary/ctx1(config-network-object)#", "the last line run")
+    term.send("end\rshow running-config object\r")
+    term.wait_for(lambda s: s.cursor_line() == "primary/ctx1#"
+                  and b"o99\r\n host 10.9.0.100" in s.output.split(b"show running-config object")[-1],
+                  "the objects")
+    shown = term.output.split(b"show running-config object")[-1].decode()
+    assert shown.replace("\r", "").split("\n")[1:201] == lines

@@ -82,9 +82,11 @@ def is_flash_url(url: str) -> bool:
     return split_url(url) is not None or ":" not in url
 
 
-def resolve(typed: str, private_ok: bool = False) -> str:
+def resolve(typed: str, private_ok: bool = False, cwd: str = "") -> str:
     """The flash path a typed file name names ('' is the root): `disk0:/dir/x.cfg`,
-    `flash:x`, `/x` and `x` all name paths on the unit's flash.
+    `flash:x`, `/x` and `x` all name paths on the unit's flash; a name with neither a file
+    system nor a leading `/` is taken from `cwd` (a session's `cd`: a path this function
+    returned, so the result stays on the flash as any other).
 
     Raises FlashError(typed, reason) for a name the ASA would refuse: another scheme, an
     empty, `.` or `..` component, NUL or control characters, characters FAT forbids, names
@@ -99,6 +101,8 @@ def resolve(typed: str, private_ok: bool = False) -> str:
     else:
         if ":" in typed:
             raise FlashError(typed, msg.UNSUPPORTED_URL_REASON)
+        if cwd and typed and not typed.startswith("/"):
+            rest = f"{cwd}/{typed}"
     rest = rest[1:] if rest.startswith("/") else rest
     if rest == "":
         return ""

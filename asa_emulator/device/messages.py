@@ -506,6 +506,16 @@ def error_deleting(path: str, reason: str = "No such file or directory") -> str:
     return f"%Error deleting {path} ({reason})"
 
 
+def error_changing_dir(path: str, reason: str = "No such file or directory") -> str:
+    # unverified: the IOS form (`%Error changing directory to flash:/x (No such file or directory)`)
+    return f"%Error changing directory to {path} ({reason})"
+
+
+def working_directory(fs: str, path: str) -> str:
+    """`pwd`: `disk0:/` at the root (ASA); `disk0:/dir/` below it (unverified: IOS's form)."""
+    return f"{fs}/{path}/" if path else f"{fs}/"
+
+
 def error_creating_dir(path: str, reason: str = "File exists") -> str:
     # unverified: IOS form (`%Error Creating Directory flash:x (Read-only file system)` seen on IOS)
     return f"%Error Creating dir {path} ({reason})"

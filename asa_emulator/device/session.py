@@ -83,6 +83,7 @@ class Session:
         self.is_closed = False
         self.running = False               # a replica running a line (Unit.replica_session)
         self.busy_ms = 0                   # virtual time the last commands took (flash writes)
+        self.cwd = ""                      # `cd`: the flash folder relative names start from
         # the prompt's length when the current line was typed (the `^` marker's offset): worked
         # out only when asked for, from the mode state the line was typed in (_typed_state)
         self._prompt_len: int | None = 0

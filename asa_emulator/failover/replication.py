@@ -101,12 +101,13 @@ def after_command(ps: PairState, u: Unit, session: Session, cmd: Command) -> Non
         return
     if not may_replicate_from(ps, u, cmd.pre_state.context):
         return
-    replicate(ps.mate(u), cmd.pre_state, cmd.line)
+    replicate(ps.mate(u), cmd.pre_state, cmd.line, session.cwd)
     ps.of(u).stats_sys_cmd += 1
 
 
-def replicate(m: Unit, state: ModeState, line: str) -> list[str]:
-    """Run one line on the mate in the mode it was entered in (user EXEC as privileged)."""
+def replicate(m: Unit, state: ModeState, line: str, cwd: str = "") -> list[str]:
+    """Run one line on the mate in the mode it was entered in (user EXEC as privileged), its
+    relative file names in the typing session's current directory `cwd`."""
     if state.context is not None and state.context not in m.ctx:
         return []
     s = m.replica_session()
@@ -114,8 +115,8 @@ def replicate(m: Unit, state: ModeState, line: str) -> list[str]:
         s.state = ModeState(state.mode.replace("_user", "_exec"), state.context, None)
     else:
         s.state = ModeState(state.mode, state.context, state.target)
-    s.running = True
+    s.running, s.cwd = True, cwd
     try:
         return s.execute(line)
     finally:
-        s.running = False
+        s.running, s.cwd = False, ""

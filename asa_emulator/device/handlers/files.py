@@ -1,5 +1,6 @@
-"""Flash files and configuration files: copy, write, more, dir, mkdir, rmdir, delete, rename,
-erase, reload.
+"""Flash files and configuration files: copy, write, more, dir, cd, pwd, mkdir, rmdir, delete,
+rename, erase, reload.  A file named without a file system or a leading `/` is in the session's
+current directory (`cd`; disk0:/ at first).
 
 Every prompt and message comes from device/messages.py (or device/show.py for the `write
 memory` and `dir` layouts).  A question's default is taken when the answer is empty; batch
@@ -28,10 +29,11 @@ Done = Callable[[list[str]], None]
 def _path(cmd: Command, url: str, error: Callable[[str, str], str] = msg.error_opening) -> str:
     """The flash path a typed file names (relative names are on the flash); a name the
     flash refuses stops the command with the command's own `%Error ...` line."""
+    cwd = cmd.session.cwd
     try:
-        return resolve(url)
+        return resolve(url, cwd=cwd)
     except FlashError as exc:
-        cmd.error(error(_shown(url), exc.reason))
+        cmd.error(error(_shown(url, cwd), exc.reason))
         raise      # not reached: cmd.error stops the command
 
 
@@ -163,13 +165,13 @@ def _kw(cmd: Command, keyword: str) -> str:
 
 # ---------------------------------------------------------------- copy
 
-def _resolved(name: str, out: list[str]) -> str:
+def _resolved(name: str, out: list[str], cwd: str) -> str:
     """The flash path of a name typed as an answer; a refused name ends the command with
     `%Error opening ...`."""
     try:
-        return resolve(name)
+        return resolve(name, cwd=cwd)
     except FlashError as exc:
-        out.append(msg.error_opening(_shown(name), exc.reason))
+        out.append(msg.error_opening(_shown(name, cwd), exc.reason))
         raise Abort from None
 
 
@@ -206,11 +208,11 @@ def copy(cmd: Command) -> None:
             checksum: str | None = u.checksum_groups(s.context)
         else:
             checksum = None
-            path = startup_path(out) if src == STARTUP_CFG else _resolved(source, out)
+            path = startup_path(out) if src == STARTUP_CFG else _resolved(source, out, s.cwd)
             try:
                 data = u.flash.read(path)
             except FlashError as exc:
-                out.append(msg.error_opening(_shown(source), exc.reason))
+                out.append(msg.error_opening(_shown(source, s.cwd), exc.reason))
                 raise Abort from None
         if dst == RUNNING:
             out.extend(u.run_file(s.context, data))
@@ -219,11 +221,11 @@ def copy(cmd: Command) -> None:
         if dst == STARTUP_CFG:
             dest = startup_path(out)
         else:
-            dest = _resolved(target, out)       # a folder there: `(Is a directory)`
+            dest = _resolved(target, out, s.cwd)     # a folder there: `(Is a directory)`
         try:
             u.flash.write(dest, data, u.clock.now)
         except FlashError as exc:
-            out.append(msg.error_opening(_shown(target), exc.reason))
+            out.append(msg.error_opening(_shown(target, s.cwd), exc.reason))
             raise Abort from None
         if checksum is not None:
             out.extend([msg.cryptochecksum(checksum), ""])
@@ -243,11 +245,13 @@ def _short(name: str) -> str:
     return shown(loc[1] if loc else name)
 
 
-def _shown(name: str) -> str:
+def _shown(name: str, cwd: str = "") -> str:
     """A file as the ASA names it in messages: its file system as typed, then `/path`
-    (control characters shown as `?`)."""
+    (control characters shown as `?`); a relative name from the current directory `cwd`."""
     if split_url(name) is None:
-        return shown(name if ":" in name else _url(name.lstrip("/")))
+        if ":" in name:
+            return shown(name)
+        return shown(_url(f"{cwd}/{name}" if cwd and not name.startswith("/") else name.lstrip("/")))
     fs, _, rest = name.partition(":")
     return shown(f"{fs}:{rest if rest.startswith('/') else '/' + rest}")
 
@@ -264,7 +268,7 @@ def more(cmd: Command) -> None:
     try:
         data = u.flash.read(_path(cmd, raw))
     except FlashError as exc:
-        cmd.error(msg.error_opening(_shown(raw), exc.reason))
+        cmd.error(msg.error_opening(_shown(raw, cmd.session.cwd), exc.reason))
         return
     cmd.print(*data.decode(errors="replace").splitlines())
 
@@ -272,11 +276,14 @@ def more(cmd: Command) -> None:
 @handler("dir")
 def dir_(cmd: Command) -> None:
     u = cmd.unit
-    raw = cmd.value("FILE") or DEFAULT_FS
+    if cmd.has("all-filesystems"):
+        raw = DEFAULT_FS    # unverified: no capture of a 5500-X's `dir all-filesystems`; disk0: only
+    else:
+        raw = cmd.value("FILE") or f"{DEFAULT_FS}/{cmd.session.cwd}"
     path = _path(cmd, raw)
     if path and not u.flash.is_dir(path):
         if not u.flash.exists(path):
-            cmd.error(msg.error_opening(_shown(raw)))
+            cmd.error(msg.error_opening(_shown(raw, cmd.session.cwd)))
         parent, _, leaf = path.rpartition("/")
         entries = [e for e in u.flash.listing(parent) if e[0] == leaf]
     else:
@@ -295,20 +302,39 @@ def _inode(path: str) -> int:
     return 3 + sum(path.encode()) % 997
 
 
+@handler("cd")
+def cd(cmd: Command) -> None:
+    """`cd [PATH]`: the session's current directory on disk0: (no PATH: the root)."""
+    u, s = cmd.unit, cmd.session
+    raw = cmd.value("FILE") or f"{DEFAULT_FS}/"
+    path = _path(cmd, raw, msg.error_changing_dir)
+    if path and not u.flash.is_dir(path):
+        reason = msg.NOT_A_DIRECTORY if u.flash.exists(path) else msg.NO_SUCH_FILE
+        cmd.error(msg.error_changing_dir(_url(path), reason))
+    s.cwd = path
+
+
+@handler("pwd")
+def pwd(cmd: Command) -> None:
+    cmd.print(msg.working_directory(DEFAULT_FS, cmd.session.cwd))
+
+
 # ---------------------------------------------------------------- delete, mkdir, rmdir, rename
 
 def _noconfirm(cmd: Command) -> bool:
     return any("noconfirm" in v for v in cmd.values("DEL_OPT") + cmd.values("COPY_OPT"))
 
 
-def _answer_path(typed: str, default: str, error: Callable[[str, str], str], out: list[str]) -> str:
-    """The flash path of an answer to a file-name question (empty: the default)."""
-    if not typed:
+def _answer_path(typed: str, default: str, error: Callable[[str, str], str], out: list[str],
+                 cwd: str) -> str:
+    """The flash path of an answer to a file-name question (empty, or the default shown in
+    the question: the default, a flash path already, not taken again from `cwd`)."""
+    if not typed or typed == default:
         return default
     try:
-        return resolve(typed)
+        return resolve(typed, cwd=cwd)
     except FlashError as exc:
-        out.append(error(_shown(typed), exc.reason))
+        out.append(error(_shown(typed, cwd), exc.reason))
         raise Abort from None
 
 
@@ -322,7 +348,8 @@ def delete(cmd: Command) -> None:
         cmd.error(msg.error_deleting(_url(path)))
 
     def act(answers: list[str], out: list[str]) -> None:
-        target = _answer_path(answers[0] if answers else "", path, msg.error_deleting, out)
+        target = _answer_path(answers[0] if answers else "", path, msg.error_deleting, out,
+                              cmd.session.cwd)
         try:
             if recursive and target and u.flash.is_dir(target):
                 for f in sorted(f for f in u.flash.files if f.startswith(target + "/")):
@@ -350,7 +377,7 @@ def mkdir(cmd: Command) -> None:
         cmd.error(msg.error_creating_dir(_url(path)))
 
     def act(answers: list[str], out: list[str]) -> None:
-        target = _answer_path(answers[0], path, msg.error_creating_dir, out)
+        target = _answer_path(answers[0], path, msg.error_creating_dir, out, cmd.session.cwd)
         try:
             u.flash.mkdir(target, u.clock.now)
         except FlashError as exc:
@@ -392,7 +419,7 @@ def rename(cmd: Command) -> None:
     raw_src, raw_dst = cmd.values("FILE")
     src = _path(cmd, raw_src, msg.error_renaming)
     try:
-        dst = resolve(raw_dst)
+        dst = resolve(raw_dst, cwd=cmd.session.cwd)
     except FlashError as exc:
         cmd.error(msg.error_renaming(_url(src), exc.reason))
         raise
@@ -402,8 +429,9 @@ def rename(cmd: Command) -> None:
         cmd.error(msg.error_renaming(_url(src), msg.FILE_EXISTS))
 
     def act(answers: list[str], out: list[str]) -> None:
-        a = _answer_path(answers[0], src, msg.error_renaming, out)
-        b = _answer_path(answers[1], dst, lambda _n, r: msg.error_renaming(_url(a), r), out)
+        cwd = cmd.session.cwd
+        a = _answer_path(answers[0], src, msg.error_renaming, out, cwd)
+        b = _answer_path(answers[1], dst, lambda _n, r: msg.error_renaming(_url(a), r), out, cwd)
         try:
             u.flash.rename(a, b)
         except FlashError as exc:
