@@ -10,7 +10,10 @@ from typing import Protocol
 
 class Link(Protocol):
     """The cables between the two units, as the failover engine and traffic see them.  An
-    end is (unit name, physical interface); a subinterface rides on its port's cable."""
+    end is (unit name, physical interface); a subinterface rides on its port's cable.
+    `gen` changes whenever a link, a receive fault or a cut does."""
+
+    gen: int
 
     def peer(self, unit: str, phys: str) -> tuple[str, str] | None: ...
     def has_link(self, unit: str, phys: str) -> bool: ...

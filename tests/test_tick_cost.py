@@ -99,6 +99,49 @@ def test_a_configuration_change_is_seen_by_the_next_tick(large_lab: Lab) -> None
     assert ("c3", "net0") not in large_lab.pair.fo["primary"].ifmon
 
 
+@pytest.fixture(scope="module")
+def small_lab(tmp_path_factory: pytest.TempPathFactory) -> Lab:
+    """The large lab's generator with 3 contexts: admin, ctx1 and c3 configured as there."""
+    folder = _large_lab_module().write_lab(tmp_path_factory.mktemp("small"), 3, 12)
+    lab = Lab.load(str(folder), in_memory=True)
+    lab.settle()
+    return lab
+
+
+NET0 = ("c3", "net0", "TenGigabitEthernet0/6.124", 1)     # c3's first subinterface
+
+
+@pytest.mark.parametrize(("lines", "net0_monitored"), [
+    (["interface TenGigabitEthernet0/6.124", " description changed"], False),
+    (["monitor-interface net0"], True),
+    (["interface TenGigabitEthernet0/6.124", " shutdown"], True),
+    (["interface TenGigabitEthernet0/6.124", " no shutdown"], True),
+    (["no monitor-interface net0"], False),
+], ids=["description", "monitor", "shutdown", "no-shutdown", "no-monitor"])
+def test_a_command_in_a_context_then_a_tick_costs_the_same_on_both_labs(
+        small_lab: Lab, large_lab: Lab, lines: list[str], net0_monitored: bool) -> None:
+    """What a tick derives from the configuration is rebuilt for the context a command was
+    typed in only: the tick after it does the same work on 3 contexts as on 250 (the cases
+    run in order: each starts where the previous one left c3)."""
+    counted = []
+    for lab in (small_lab, large_lab):
+        con = lab.console("primary")
+        for line in ("enable", "", "changeto context c3", "configure terminal"):
+            con.execute(line)
+        lab.advance(10_000)             # steady: what the last command changed is rebuilt
+        for line in lines:
+            assert con.execute(line) == [], line
+        con.execute("exit")
+        counted.append(_calls_during(lab, 1_000))
+        p = lab.units["primary"]
+        assert (NET0 in health.monitored(p)) is net0_monitored     # the tick saw the change
+        shut = lines[-1] == " shutdown"
+        assert (("c3", "net0") in health._shut_down(p)) is shut
+    small, big = counted
+    assert sum(small.values()) > 0
+    assert big == small
+
+
 def _transcript_of(lab: Lab) -> list[str]:
     con = lab.console("primary")
     out: list[str] = []

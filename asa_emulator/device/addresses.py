@@ -78,9 +78,7 @@ def _auto_mac(u: Unit, context: str, phys: str, pick: int) -> str:
     simplified: the ASA derives the last bytes from internal counters)."""
     prefix = u.sys.mac_auto if isinstance(u.sys.mac_auto, int) and u.sys.mac_auto is not True else 0
     # the contexts' places, kept until the system space changes (a lab has hundreds)
-    places = u.derived("context_index", lambda: {c: i + 1 for i, c in enumerate(u.sys.contexts)},
-                       system=True)
-    ctx_index = places.get(context, 0)
+    ctx_index = u.context_places().get(context, 0)
     port = u.hw.port_number(phys)
     return f"a2{(pick << 4) | (prefix >> 8 & 0xf):02x}.{prefix & 0xff:02x}{ctx_index:02x}.{port:02x}01"
 

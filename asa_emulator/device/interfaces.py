@@ -9,9 +9,12 @@ failover`, `show running-config` and the `monitor-interface` command all ask her
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Collection
+from functools import partial
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..records import dataclass
+from .derived import Counted, Joined
 from .hardware import canonical_interface
 
 if TYPE_CHECKING:
@@ -77,10 +80,67 @@ def is_tested(unit: Unit, ctx: ContextConfig, itf: CtxInterface, phys: str | Non
     return is_monitored(unit, ctx, itf, phys) and has_standby_address(address_holder(ctx, itf))
 
 
+def sys_shut(u: Unit, phys: str) -> bool:
+    """The system space has shut the port down: the port itself or, for a subinterface,
+    its parent (a subinterface carries nothing while its physical port is shut down)."""
+    for name in dict.fromkeys((phys, phys.split(".")[0])):
+        itf = u.sys.interfaces.get(name)
+        if itf and itf.shutdown:
+            return True
+    return False
+
+
+class Monitoring(NamedTuple):
+    """The interfaces failover monitors on a unit, derived from the configuration."""
+
+    tested: tuple[tuple[str, str, str, int], ...]   # (context, nameif, physical, group) tested
+    shut: frozenset[tuple[str, str]]    # (context, nameif) of those shut down (context or system)
+    total: int                          # monitored interfaces, tested or waiting
+
+
+# (context, nameif, physical, group, tested, shut down) of a monitored interface
+_Monitored = tuple[str, str, str, int, bool, bool]
+
+
+def monitoring(unit: Unit) -> Monitoring:
+    """The monitored interfaces, kept per context: a command in one context rebuilds that
+    context's part only (device/derived.py)."""
+    kept = unit.per_context("monitoring", lambda: Joined(partial(_monitored_in, unit), _monitoring))
+    return kept.value(unit.context_places())
+
+
+def _monitored_in(unit: Unit, name: str) -> tuple[_Monitored, ...]:
+    ctx = unit.ctx.get(name)
+    if ctx is None:
+        return ()
+    gid = unit.group_of(name)
+    return tuple(
+        (name, itf.nameif, phys, gid, is_tested(unit, ctx, itf, phys),
+         sys_shut(unit, phys) or any(i.shutdown for i in ctx.interfaces.values() if i.nameif == itf.nameif))
+        for _, phys, itf in unit.named_interfaces_in((name,)) if is_monitored(unit, ctx, itf, phys))
+
+
+def _monitoring(entries: tuple[_Monitored, ...]) -> Monitoring:
+    return Monitoring(tuple(e[:4] for e in entries if e[4]),
+                      frozenset((e[0], e[1]) for e in entries if e[4] and e[5]),
+                      len(entries))
+
+
 def monitored_count(unit: Unit) -> int:
-    """How many interfaces are monitored (kept until the configuration changes)."""
-    return unit.derived("monitored_count", lambda: sum(
-        1 for name, phys, itf in unit.named_interfaces() if is_monitored(unit, unit.ctx[name], itf, phys)))
+    """How many interfaces are monitored (kept per context, see monitoring)."""
+    return monitoring(unit).total
+
+
+def live_ports(unit: Unit) -> Collection[str]:
+    """The physical ports of the unit's named interfaces that are not shut down (kept per
+    context: each port counted by the contexts that use it)."""
+    kept = unit.per_context("live_ports", lambda: Counted(partial(_live_in, unit)))
+    return kept.counts.keys()
+
+
+def _live_in(unit: Unit, name: str) -> tuple[str, ...]:
+    return tuple(phys for _, phys, itf in unit.named_interfaces_in((name,))
+                 if not itf.shutdown and not sys_shut(unit, phys))
 
 
 @dataclass

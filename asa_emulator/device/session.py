@@ -365,9 +365,10 @@ class Session:
         if touches is None:
             touches = _touches(rule)
         # a command typed in a context changes that context only, never the system space
-        in_system = owner_state.context is None
+        # (nor another context)
+        space = owner_state.context
         if touches:
-            unit.config_touched(in_system)
+            unit.config_touched(space)
         try:
             fn(cmd)
         except Abort:
@@ -375,7 +376,7 @@ class Session:
             if self._state is owner_state:   # not moved by the handler (`enter` makes a new state)
                 self.state = pre_state       # a rejected line leaves the session where it was
         if touches:
-            unit.config_touched(in_system)   # also after: the handler may have read derived data
+            unit.config_touched(space)       # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
         elif not cmd.failed and not self.batch and unit.pair is not None:

@@ -429,7 +429,7 @@ _RATES = (
 )
 
 
-def _one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[str]:
+def one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[str]:
     t = TAB
     proto = "up" if v.line_protocol_up else "down"
     out = [f'Interface {v.name} "{v.nameif}", is {_link_state(v)}, line protocol is {proto}']
@@ -521,7 +521,7 @@ def show_interface(views: Iterable[InterfaceView], *, detail: bool, in_context: 
     """
     out: list[str] = []
     for v in views:
-        out += _one_interface(v, detail=detail, in_context=in_context)
+        out += one_interface(v, detail=detail, in_context=in_context)
     return out
 
 

@@ -24,6 +24,7 @@ from ..config.model import (
     SystemConfig,
 )
 from . import messages as msg
+from .derived import PerContext
 from .flash import (
     MODE_FILE,
     STARTUP,
@@ -40,6 +41,7 @@ from .mgmt import Management
 from .syslog import Syslog, deliver
 
 T = TypeVar("T")
+P = TypeVar("P", bound="PerContext[Any]")
 
 if TYPE_CHECKING:
     from ..clock import Clock, Timer
@@ -106,10 +108,13 @@ class Unit:
         self.sys = SystemConfig()
         self.ctx: dict[str, ContextConfig] = {}
         # what is derived from the configuration (monitored interfaces, live ports) is kept
-        # until the configuration changes: a hello tick must not walk every interface
-        self.config_gen = 0
-        self.sys_gen = 0                    # changes of the system space only (derived(system=))
+        # until the configuration changes: a hello tick must not walk every interface.
+        # config_touched is the one place that counts the changes.
+        self.config_gen = 0                 # every change (derived())
+        self.sys_gen = 0                    # changes that may touch the system space
+        self.ctx_gen: dict[str, int] = {}   # a context's own changes: config_gen then
         self._memo: dict[str, tuple[int, Any]] = {}
+        self._per_context: dict[str, PerContext[Any]] = {}
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         self._file_report: list[str] | None = None
         # spaces whose running configuration is what a file made of it at load: (path, digest
@@ -233,13 +238,34 @@ class Unit:
         self.flash.write(MODE_FILE, (mode + "\n").encode(), self.clock.now)
 
     # ------------------------------------------------------------------ configuration
-    def config_touched(self, system: bool = True) -> None:
+    def config_touched(self, context: str | None = None) -> None:
         """The configuration may have changed: what was derived from it is rebuilt.
-        `system=False`: a command of a security context, which cannot change the system
-        space (what is derived from the system space alone is kept)."""
+        `context`: a command of that security context, which changes that context only
+        (neither the system space nor another context): what is derived from the system
+        space is kept, and what is derived per context (per_context) is rebuilt for that
+        context alone."""
         self.config_gen += 1
-        if system:
+        if context is None:
             self.sys_gen += 1
+            return
+        self.ctx_gen[context] = self.config_gen
+        for kept in self._per_context.values():
+            kept.dirty.add(context)
+
+    def context_places(self) -> dict[str, int]:
+        """Each context's place (1 up) in the system's order (kept until the system space
+        changes)."""
+        return self.derived("context_index", lambda: {c: i + 1 for i, c in enumerate(self.sys.contexts)},
+                            system=True)
+
+    def per_context(self, key: str, make: Callable[[], P]) -> P:
+        """The value derived per context under `key` (device/derived.py), made by `make` the
+        first time, with the parts of the contexts changed since the last call rebuilt."""
+        kept = self._per_context.get(key)
+        if kept is None:
+            kept = self._per_context[key] = make()
+        kept.refresh(self.sys_gen, self.context_places())
+        return kept  # type: ignore[return-value]
 
     def derived(self, key: str, build: Callable[[], T], system: bool = False) -> T:
         """`build()`, kept until the configuration changes (config_touched); `system`: built

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import show
-from .addresses import current_ip, interface_mac
+from .addresses import current_ip, failover_on, interface_mac
 from .hardware import allocated_interface, canonical_interface
 
 if TYPE_CHECKING:
+    from ..config.model import SysInterface
     from .commands import Command
     from .interfaces import IfCounters
     from .unit import Unit
@@ -37,10 +38,72 @@ def _interface(cmd: Command) -> list[str]:
     if cmd.has("brief"):
         return show.show_interface_ip_brief(_brief_rows(u, s.context))
     only = resolve_interface(cmd) if cmd.value("IFNAME") else None
+    if s.context is None and not cmd.has("summary"):
+        return _system_interfaces(u, only, detail)
     views = _if_views(u, s.context, only)
     if cmd.has("summary"):
         return show.show_interface_summary(views, in_context=s.context is not None)
     return show.show_interface(views, detail=detail, in_context=s.context is not None)
+
+
+def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
+    """`show interface [detail]` in the system space (thousands of subinterfaces on a large
+    lab).  Each interface's lines are kept until the system space changes (Unit.derived), and
+    printed again only when what else they show moved: its port's link, the unit's failover
+    state (the MAC address), its traffic counters."""
+    kept: dict[tuple[str, bool], tuple[tuple[object, ...], tuple[str, ...]]] = u.derived(
+        "shown_interfaces", dict, system=True)
+    eng = u.traffic
+    totals = eng.phys_counters(u) if eng is not None else {}
+    allocated = _allocated(u)
+    fixed = (failover_on(u), u.is_active_here(None))
+    linked: dict[str, bool] = {}            # per port: it has a link
+    out: list[str] = []
+    for i, itf in enumerate(_ordered(u)):
+        name = itf.name
+        if only is not None and name != only:
+            continue
+        base = name.split(".")[0]
+        link = linked.get(base)
+        if link is None:
+            link = linked[base] = u.has_link(base)
+        c = totals.get(name)
+        key = (fixed, link, c and (c.packets_in, c.bytes_in, c.packets_out, c.bytes_out, c.dropped))
+        found = kept.get((name, detail))
+        if found is None or found[0] != key:
+            v = _system_view(u, i, itf, link, allocated, c)
+            found = kept[(name, detail)] = (key, tuple(show.one_interface(v, detail=detail, in_context=False)))
+        out += found[1]
+    return out
+
+
+def _ordered(u: Unit) -> list[SysInterface]:
+    """The system's interfaces in the ASA's listing order (kept until the system space changes)."""
+    return u.derived("ordered_interfaces", u.sys.ordered_interfaces, system=True)
+
+
+def _allocated(u: Unit) -> frozenset[str]:
+    """The physical interfaces allocated to a context (kept until the system space changes)."""
+    return u.derived("allocated", lambda: frozenset(
+        a.phys for cdef in u.sys.contexts.values() for a in cdef.allocations), system=True)
+
+
+def _system_view(u: Unit, i: int, itf: SysInterface, link: bool, allocated: frozenset[str],
+                 counters: IfCounters | None) -> show.InterfaceView:
+    """A system-space interface, the `i`th in the listing order."""
+    base = itf.name.split(".")[0]
+    admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
+    fover = failover_link_of(u, itf.name)
+    return show.InterfaceView(
+        nameif=fover[0] if fover else "", mtu=1500 if fover else None,
+        ipv4=fover[1] if fover else None,
+        allocatable=fover is None and itf.name not in allocated,
+        name=itf.name, admin_up=admin, link_up=link, line_protocol_up=admin and link,
+        mac=interface_mac(u, None, itf.name), description=itf.description,
+        is_subinterface="." in itf.name, vlan=itf.vlan, number=i + 2,
+        management_only=base.startswith("Management"), duplex=itf.duplex, speed=itf.speed,
+        output_flow_control="unsupported" if base.startswith("Management") else "off",
+        **_traffic(counters))  # type: ignore[arg-type]
 
 
 def failover_link_of(u: Unit, phys: str) -> tuple[str, tuple[str, str] | None] | None:
@@ -90,41 +153,17 @@ def _traffic(c: IfCounters | None, asr_group: int | None = None) -> dict[str, ob
             "bytes_out": c.bytes_out, "dropped": c.dropped, "asr": asr}
 
 
-def _allocated_phys(u: Unit, only: str | None) -> set[str]:
-    """The physical interfaces some context has; with `only`, just whether that one is (a
-    250-context unit has thousands of allocations: one interface asked for walks them once,
-    stopping at the first match, and builds no set of all of them)."""
-    contexts = u.sys.contexts.values()
-    if only is None:
-        return {a.phys for cdef in contexts for a in cdef.allocations}
-    taken = any(a.phys == only for cdef in contexts for a in cdef.allocations)
-    return {only} if taken else set()
-
-
 def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[show.InterfaceView]:
     """The interfaces of the space (`only`: that one, by the name the space gives it)."""
     eng = u.traffic
     out: list[show.InterfaceView] = []
     if context is None:
         totals = eng.phys_counters(u) if eng is not None else {}
-        allocated = _allocated_phys(u, only)
-        for i, itf in enumerate(u.sys.ordered_interfaces()):
-            if only is not None and itf.name != only:
-                continue
-            base = itf.name.split(".")[0]
-            admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
-            link = u.has_link(base)
-            fover = failover_link_of(u, itf.name)
-            out.append(show.InterfaceView(
-                nameif=fover[0] if fover else "", mtu=1500 if fover else None,
-                ipv4=fover[1] if fover else None,
-                allocatable=fover is None and itf.name not in allocated,
-                name=itf.name, admin_up=admin, link_up=link, line_protocol_up=admin and link,
-                mac=interface_mac(u, None, itf.name), description=itf.description,
-                is_subinterface="." in itf.name, vlan=itf.vlan, number=i + 2,
-                management_only=base.startswith("Management"), duplex=itf.duplex, speed=itf.speed,
-                output_flow_control="unsupported" if base.startswith("Management") else "off",
-                **_traffic(totals.get(itf.name))))  # type: ignore[arg-type]
+        allocated = _allocated(u)
+        for i, itf in enumerate(_ordered(u)):
+            if only is None or itf.name == only:
+                link = u.has_link(itf.name.split(".")[0])
+                out.append(_system_view(u, i, itf, link, allocated, totals.get(itf.name)))
         return out
     cdef = u.sys.contexts[context]
     ctx = u.ctx[context]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config.defaults import IF_HOLD_MS, IF_POLL_MS, INTERFACE_POLICY
-from ..device.interfaces import is_tested
-from .state import GroupState, IfMon, PairState, Reason, sys_shut
+from ..device.interfaces import monitoring
+from .state import GroupState, IfMon, PairState, Reason
 
 if TYPE_CHECKING:
     from ..device.unit import Unit
@@ -26,9 +26,7 @@ def monitored(u: Unit) -> tuple[tuple[str, str, str, int], ...]:
     monitored, with a standby address (an interface without one waits, untested).  Kept until
     the configuration changes: a tick's work follows the monitored interfaces, not the
     configured ones."""
-    return u.derived("monitored", lambda: tuple(
-        (name, itf.nameif, phys, u.group_of(name)) for name, phys, itf in u.named_interfaces()
-        if is_tested(u, u.ctx[name], itf, phys)))
+    return monitoring(u).tested
 
 
 def poll_hold(u: Unit, gid: int) -> tuple[int, int]:
@@ -68,33 +66,36 @@ def poll(ps: PairState, u: Unit, m: Unit) -> None:
         mon = fo.ifmon.get(key)
         if mon is None:
             mon = fo.ifmon[key] = IfMon("Unknown", now)
+            fo.monitoring_changed()
         shut = key in down
         _, hold = poll_hold(u, gid)
+        status = mon.status
         if shut:
-            mon.status = "Link Down"
+            status = "Link Down"
         elif not link.has_link(u.name, phys):
-            mon.status = "No Link"
+            status = "No Link"
         elif link.carries(u.name, phys) and phys in mate_phys:
-            mon.status, mon.last_heard = "Normal", now
+            status, mon.last_heard = "Normal", now
         else:
             quiet = now - mon.last_heard
             if quiet >= hold:
-                mon.status = _test_result(ps, u, phys)
+                status = _test_result(ps, u, phys)
             elif quiet >= hold // 2:
-                mon.status = "Testing"
-    for key in list(fo.ifmon):
-        if key not in seen:
-            del fo.ifmon[key]
+                status = "Testing"
+        if status != mon.status:
+            mon.status = status
+            fo.monitoring_changed()
+    if len(fo.ifmon) > len(seen):
+        for key in list(fo.ifmon):
+            if key not in seen:
+                del fo.ifmon[key]
+        fo.monitoring_changed()
 
 
 def _shut_down(u: Unit) -> frozenset[tuple[str, str]]:
     """(context, nameif) of the monitored interfaces shut down, in the context or in the
-    system space (kept until the configuration changes)."""
-    def build() -> frozenset[tuple[str, str]]:
-        return frozenset((ctx, nameif) for ctx, nameif, phys, _ in monitored(u)
-                         if sys_shut(u, phys) or any(i.shutdown for i in u.ctx[ctx].interfaces.values()
-                                                     if i.nameif == nameif))
-    return u.derived("monitored_shut", build)
+    system space (kept per context, as monitored)."""
+    return monitoring(u).shut
 
 
 def _test_result(ps: PairState, u: Unit, phys: str) -> str:

@@ -213,6 +213,7 @@ def _pair_up(ps: PairState, u: Unit, m: Unit) -> None:
         fo.neg_deadline = None
         fo.mismatch = None
         fo.ifmon = {}
+        fo.monitoring_changed()
 
 
 def _banner(text: str) -> str:

@@ -14,12 +14,13 @@ which groups run, and `PairState.active_active` which layout `show failover` pri
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..device import messages
+from ..device.interfaces import live_ports, sys_shut  # noqa: F401  (sys_shut: failover's name for it)
 from ..records import dataclass
 
 if TYPE_CHECKING:
@@ -164,8 +165,22 @@ class UnitFailover:
     mismatch: str | None = None              # why the mate cannot pair (prerequisites)
     unit_failure: Reason | None = None       # a hardware or service-card failure (until reload)
     ifmon: dict[tuple[str, str], IfMon] = field(default_factory=dict)
+    # counts the changes of ifmon (an interface added or removed, a new status): what shows
+    # the statuses keeps its lines until it moves (monitoring_changed is the one place)
+    mon_gen: int = 0
     last_failover: dict[int, int] = field(default_factory=dict)
     stats_sys_cmd: int = 0
+    # what `show failover` printed from this state, kept while what it shows is the same
+    # (failover/show/gather.py: the key says what that is)
+    state_lines: tuple[tuple[object, ...], tuple[str, ...]] | None = None
+    view_kept: tuple[tuple[object, ...], Any] | None = None
+    iface_views: dict[str, tuple[tuple[object, ...], int | None, tuple[Any, ...]]] = field(
+        default_factory=dict)
+    iface_views_gen: int = -1                # the system space's generation iface_views hold
+
+    def monitoring_changed(self) -> None:
+        """A monitored interface was added or removed, or its status changed."""
+        self.mon_gen += 1
 
     def negotiating(self, gids: tuple[int, ...]) -> bool:
         """Still looking for a mate in one of the groups that run (gids).  A group still
@@ -329,12 +344,10 @@ class PairState:
             return False
         return self.link.carries(u.name, link[1])
 
-    def live_phys(self, u: Unit) -> frozenset[str]:
-        """The physical ports of u's named interfaces that are not shut down (kept until the
-        configuration changes)."""
-        return u.derived("live_phys", lambda: frozenset(
-            phys for _, phys, itf in u.named_interfaces()
-            if not itf.shutdown and not sys_shut(u, phys)))
+    def live_phys(self, u: Unit) -> Collection[str]:
+        """The physical ports of u's named interfaces that are not shut down (kept per
+        context: device/interfaces.live_ports)."""
+        return live_ports(u)
 
     # ------------------------------------------------------------------ changing state
     def set(self, u: Unit, gid: int, state: GroupState, reason: Reason) -> None:
@@ -382,13 +395,3 @@ class PairState:
         for timer in self.preempt_timers.values():
             timer.cancel()
         self.preempt_timers.clear()
-
-
-def sys_shut(u: Unit, phys: str) -> bool:
-    """The system space has shut the port down: the port itself or, for a subinterface,
-    its parent (a subinterface carries nothing while its physical port is shut down)."""
-    for name in dict.fromkeys((phys, phys.split(".")[0])):
-        itf = u.sys.interfaces.get(name)
-        if itf and itf.shutdown:
-            return True
-    return False

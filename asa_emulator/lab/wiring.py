@@ -33,6 +33,9 @@ class Wiring:
         self.no_link: set[tuple[str, str]] = set()
         self.failed: set[tuple[str, str]] = set()
         self.cut: set[frozenset[tuple[str, str]]] = set()
+        # counts the faults set and cleared: what shows link states (`show failover`'s
+        # interface lines) keeps its lines until it moves (_changed is the one place)
+        self.gen = 0
 
     def peer(self, unit: str, phys: str) -> tuple[str, str] | None:
         return self.peer_of.get((unit, phys.split(".")[0]))
@@ -69,11 +72,16 @@ class Wiring:
             raise LabError(f"unit {unit} has no physical interface '{phys}'")
         return name
 
+    def _changed(self) -> None:
+        self.gen += 1
+
     def set_link(self, unit: str, phys: str, up: bool) -> None:
         (self.no_link.discard if up else self.no_link.add)((unit, phys))
+        self._changed()
 
     def set_fail(self, unit: str, phys: str, failed: bool) -> None:
         (self.failed.add if failed else self.failed.discard)((unit, phys))
+        self._changed()
 
     def set_cut(self, unit: str, phys: str, cut: bool) -> None:
         other = self.peer_of.get((unit, phys))
@@ -81,6 +89,7 @@ class Wiring:
             raise LabError(f"{unit} {phys} is not cabled")
         key = frozenset({(unit, phys), other})
         (self.cut.add if cut else self.cut.discard)(key)
+        self._changed()
 
 
 def _end(text: str) -> tuple[str, str]:

@@ -194,7 +194,7 @@ Shape = tuple[str, tuple["Shape | int", ...]]
 
 
 class _Node:
-    __slots__ = ("acc", "next", "shape", "choices", "splice", "known")
+    __slots__ = ("acc", "next", "shape", "choices", "splice", "known", "words")
 
     def __init__(self) -> None:
         self.acc: frozenset[str] | None = None       # terminals acceptable after this prefix
@@ -203,18 +203,24 @@ class _Node:
         self.choices: _Choices | None = None         # _choices(acc), kept for the fast walk
         self.splice = False                          # a two-word interface name may come here
         self.known: _Known | None = None             # what a Parsed of this shape reads
+        # a word met here (as typed) -> its token and the node after it: the walk of a line
+        # of a known shape is one lookup per word (see _walk; capped by _WORDS_MAX)
+        self.words: dict[str, tuple[Token, _Node]] = {}
 
 
 class _Known(NamedTuple):
     """What every line of one shape shares: its Parsed's fields but the tokens' values."""
 
-    order: tuple[int, ...]        # the fed tokens in the command tree's scan order
+    # the fed tokens in the command tree's scan order (None: the order they were typed in,
+    # the usual case, where the tokens need no reordering)
+    order: tuple[int, ...] | None
     words: tuple[str, ...]
     rule: str
     no: bool
     sub_at: int                   # where the command's tree is among the line tree's children
     filter_at: int                # where the output filter is (-1: none)
     first_at: int                 # where the command tree's first subtree is (-1: none)
+    shape: Shape | None = None    # the line's tree shape (_Node.shape)
 
 
 
@@ -302,23 +308,42 @@ def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
     return tokens, node, ip
 
 
+# Words remembered in all the nodes' `words` tables together (each a token and a node): a large
+# lab's interface names fit in every command that names them; a user typing ever new values
+# cannot grow them past this (a few megabytes)
+_WORDS_MAX = 32_768
+_words_count = 0
+
+
 def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | None:
-    """The fast path of a line of a known shape: its tokens and the trie node it ends at, one
-    dictionary step per word (what _tokens does without the parser, see there); None at the
-    first prefix the trie does not know."""
+    """The fast path of a line of a known shape: its tokens and the trie node it ends at; None
+    at the first prefix the trie does not know.  A word met before at this node (a keyword,
+    an interface name, a value) is one dictionary lookup: its token is shared by every line
+    that has it in the same place (tokens are never changed); a new one is worked out as
+    _tokens does and remembered."""
+    global _words_count
     texts = line.split()
     tokens: list[Token] = []
     node = root
     i, n = 0, len(texts)
     end = 0                                  # where the previous word ended
     while i < n:
-        choices = node.choices
-        if choices is None:
-            return None
         text = texts[i]
         col = line.find(text, end)
         end = col + len(text)
+        seen = node.words.get(text)
+        if seen is not None and seen[0].start_pos == col:
+            tokens.append(seen[0])
+            node = seen[1]
+            i += 1
+            continue
+        choices = node.choices
+        if choices is None:
+            return None
         term = choices.keywords.get(text.lower())
+        # a word is remembered unless what it stands for may depend on the next word: a
+        # non-keyword of letters where an interface name typed in two words may come
+        keep = term is not None or not (node.splice and _ALPHA.match(text))
         if term is None:
             # not a keyword as typed: an interface name in two words, an abbreviation, a value
             if (node.splice and i + 1 < n and _ALPHA.match(text)
@@ -326,15 +351,21 @@ def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | Non
                 i += 1
                 end = line.find(texts[i], end) + len(texts[i])
                 text += texts[i]
-            term = _choose(g, node.acc or frozenset(), Word(text, col))
+            term = choices.chosen.get(text)
+            if term is None:
+                term = _choose(g, node.acc or frozenset(), Word(text, col))
         if term == "REST":
             tokens.append(Token(term, line[col:].rstrip(), col))
             nxt = node.next.get(term)
             return (tokens, nxt) if nxt is not None else None
-        tokens.append(Token(term, text, col))
+        tok = Token(term, text, col)
+        tokens.append(tok)
         nxt = node.next.get(term)
         if nxt is None:
             return None
+        if keep and _words_count < _WORDS_MAX:
+            node.words[text] = (tok, nxt)
+            _words_count += 1
         node = nxt
         i += 1
     return tokens, node
@@ -349,9 +380,9 @@ def _parsed(mode: str, line: str) -> Parsed:
         acc = node.acc
         if acc is not None and _END not in acc:
             raise CommandError("incomplete", len(line), "")
-        known, shape = node.known, node.shape
-        if acc is not None and known is not None and shape is not None:
-            return Parsed.of_shape(shape, tokens, known)
+        known = node.known
+        if acc is not None and known is not None:
+            return Parsed.of_shape(tokens, known)
     # the walk stopped where the trie ends: the shape is new, the LALR parser goes first
     tree, fed, end = _parse_tokens(mode, line, new=walked is None)
     parsed = Parsed(tree)
@@ -360,8 +391,9 @@ def _parsed(mode: str, line: str) -> Parsed:
         index = {(t.type, t.start_pos): k for k, t in enumerate(fed)}
         order = tuple(index[(t.type, t.start_pos)] for t in parsed.tokens)
         where = parsed._known
-        end.known = _Known(order, parsed.words, parsed.rule, parsed.no,
-                           where.sub_at, where.filter_at, where.first_at)
+        end.known = _Known(None if order == tuple(range(len(fed))) else order, parsed.words,
+                           parsed.rule, parsed.no, where.sub_at, where.filter_at,
+                           where.first_at, end.shape)
     return parsed
 
 
@@ -408,17 +440,15 @@ class Parsed:
     in order and their keywords spelled out ("" for an argument), the output filter.  For a
     line of a known shape the tree is built only when asked for (few commands look at it)."""
 
-    __slots__ = ("_tree", "_shape", "_fed", "_known", "rule", "tokens", "words", "no",
-                 "has_filter")
+    __slots__ = ("_tree", "_fed", "_known", "rule", "tokens", "words", "no", "has_filter")
 
     def __init__(self, tree: Tree) -> None:
         self._tree: Tree | None = tree
-        self._shape: Shape | None = None
         self._fed: list[Token] = []
         kids = tree.children
         sub = next(c for c in kids if isinstance(c, Tree))
         self._known = _Known(
-            (), (), str(sub.data), False, kids.index(sub),
+            None, (), str(sub.data), False, kids.index(sub),
             next((i for i, c in enumerate(kids) if i > 0 and isinstance(c, Tree) and c.data == "filter"), -1),
             next((i for i, c in enumerate(sub.children) if isinstance(c, Tree)), -1))
         self.rule = str(sub.data)
@@ -431,12 +461,13 @@ class Parsed:
         self.no = bool(found) and found[0].type == "NO"
 
     @classmethod
-    def of_shape(cls, shape: Shape, fed: list[Token], known: _Known) -> Parsed:
+    def of_shape(cls, fed: list[Token], known: _Known) -> Parsed:
         """A line of a known shape: only the tokens are its own."""
-        self = cls.__new__(cls)
+        self = _new_parsed(cls)
         self._tree = None
-        self._shape, self._fed, self._known = shape, fed, known
-        self.tokens = tuple([fed[k] for k in known.order])
+        self._fed, self._known = fed, known
+        order = known.order
+        self.tokens = tuple(fed) if order is None else tuple([fed[k] for k in order])
         self.rule, self.words, self.no = known.rule, known.words, known.no
         self.has_filter = known.filter_at >= 0
         return self
@@ -446,8 +477,9 @@ class Parsed:
         """The whole line's tree (the mode's start rule)."""
         tree = self._tree
         if tree is None:
-            assert self._shape is not None
-            tree = self._tree = _build(self._shape, self._fed)
+            shape = self._known.shape
+            assert shape is not None
+            tree = self._tree = _build(shape, self._fed)
         return tree
 
     @property
@@ -474,6 +506,9 @@ class Parsed:
         first = self.sub.children[self._known.first_at]
         assert isinstance(first, Tree)
         return first
+
+
+_new_parsed = object.__new__
 
 
 def _leaves(tree: Tree, out: list[Token]) -> None:

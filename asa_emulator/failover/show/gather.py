@@ -16,7 +16,7 @@ from ...device.addresses import current_ipv6, failover_on
 from ...device.interfaces import address_holder, has_standby_address, is_monitored, monitored_count
 from .. import health
 from ..remote import show_exec
-from ..state import UNIT, GroupState, PairState, Reason, sys_shut
+from ..state import UNIT, GroupState, PairState, Reason, UnitFailover, sys_shut
 from . import render
 from .model import (
     DEFAULT_GROUP_STAT_NAMES,
@@ -52,7 +52,7 @@ def show(pair: PairState, cmd: Command, what: str) -> list[str]:
             cmd.error(messages.failover_group_missing(gid))
         return render.show_failover_group(view(pair, u), gid)
     if "state" in words:
-        return render.show_failover_state(state_view(pair, u))
+        return list(_state_lines(pair, u))
     if "history" in words:
         return render.show_failover_history(history(pair, u))
     if "interface" in words:
@@ -89,64 +89,89 @@ Contexts = Collection[str] | None
 
 
 def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tuple[IfaceView, ...]:
-    # one line per named interface of every listed context (thousands on a large lab): what
-    # is the same for a whole context is worked out once, the rest inline (the helpers named
-    # in the comments say what each step is)
+    # one line per named interface of every listed context (thousands on a large lab), kept
+    # per context in u's failover state while what they show is the same: the key holds the
+    # generations of the system space and of the context's configuration (Unit.config_touched),
+    # of the links (Wiring.gen) and, for a context with monitored interfaces, of their statuses
+    # (UnitFailover.monitoring_changed), and the context's group state here
+    fo = pair.of(u)
+    kept = fo.iface_views
+    if fo.iface_views_gen != u.sys_gen:
+        kept.clear()                    # contexts may be gone: keep none of the old ones
+        fo.iface_views_gen = u.sys_gen
+    ran = failover_on(u)
+    fixed = (ran, fo.paired, pair.link.gen)
+    ctx_gen, mon_gen = u.ctx_gen, fo.mon_gen
+    linked: dict[str, bool] = {}            # per port: it has a link (_plain_status)
+    out: list[IfaceView] = []
+    for name in _listed(u, contexts):
+        key = (fixed, ctx_gen.get(name, 0), u.is_active_here(name))
+        found = kept.get(name)
+        if found is None or found[0] != key or (found[1] is not None and found[1] != mon_gen):
+            views, monitors = _context_ifaces(pair, u, name, ran and not key[2], linked)
+            found = kept[name] = (key, mon_gen if monitors else None, views)
+        out += found[2]
+    return tuple(out)
+
+
+def _context_ifaces(pair: PairState, u: Unit, name: str, standby_here: bool,
+                    linked: dict[str, bool]) -> tuple[tuple[IfaceView, ...], bool]:
+    """A context's interface lines, and whether one is monitored (its status then comes from
+    the monitoring).  What is the same for the whole context is worked out once, the rest
+    inline (the helpers named in the comments say what each step is)."""
+    cdef, ctx = u.sys.contexts.get(name), u.ctx.get(name)
+    if cdef is None or ctx is None:
+        return (), False
     fo = pair.of(u)
     paired, ifmon = fo.paired, fo.ifmon
-    out: list[IfaceView] = []
-    ran = failover_on(u)
     sys_ifs, cables, unit_name = u.sys.interfaces, pair.link, u.name
-    linked: dict[str, bool] = {}            # per port: it has a link (_plain_status)
-    for name in _listed(u, contexts):
-        cdef, ctx = u.sys.contexts.get(name), u.ctx.get(name)
-        if cdef is None or ctx is None:
+    itfs, monitor = ctx.interfaces, ctx.monitor
+    out: list[IfaceView] = []
+    monitors = False
+    for a in cdef.allocations:
+        phys = a.phys
+        itf = itfs.get(a.mapped or phys)    # a.ctx_name
+        if itf is None or not itf.nameif:
             continue
-        standby_here = ran and not u.is_active_here(name)
-        itfs, monitor = ctx.interfaces, ctx.monitor
-        for a in cdef.allocations:
-            phys = a.phys
-            itf = itfs.get(a.mapped or phys)    # a.ctx_name
-            if itf is None or not itf.nameif:
-                continue
-            nameif = itf.nameif
-            # address_holder: a bridge-group member shows its BVI's addresses
-            holder = itf if itf.bridge_group is None else itfs.get(f"BVI{itf.bridge_group}", itf)
-            hip = holder.ip
-            # ip_held: the standby address where the context's group is standby here
-            ipv4 = ((hip[2] or None) if standby_here else hip[0]) if hip else None
-            v6 = current_ipv6(u, name, holder, phys, not standby_here) if holder.ipv6 else None
-            # is_monitored: an explicit `monitor-interface`, else physical interfaces only
-            explicit = monitor.get(nameif)
-            monitored = explicit if explicit is not None else "." not in phys
-            mon = ifmon.get((name, nameif)) if paired and monitored else None
-            if mon is not None:
-                status = mon.status
+        nameif = itf.nameif
+        # address_holder: a bridge-group member shows its BVI's addresses
+        holder = itf if itf.bridge_group is None else itfs.get(f"BVI{itf.bridge_group}", itf)
+        hip = holder.ip
+        # ip_held: the standby address where the context's group is standby here
+        ipv4 = ((hip[2] or None) if standby_here else hip[0]) if hip else None
+        v6 = current_ipv6(u, name, holder, phys, not standby_here) if holder.ipv6 else None
+        # is_monitored: an explicit `monitor-interface`, else physical interfaces only
+        explicit = monitor.get(nameif)
+        monitored = explicit if explicit is not None else "." not in phys
+        monitors = monitors or monitored
+        mon = ifmon.get((name, nameif)) if paired and monitored else None
+        if mon is not None:
+            status = mon.status
+        else:
+            # _plain_status, with each port's link looked up once
+            sysif = sys_ifs.get(phys)
+            if itf.shutdown or (sysif and sysif.shutdown):
+                status = "Link Down"
             else:
-                # _plain_status, with each port's link looked up once
-                sysif = sys_ifs.get(phys)
-                if itf.shutdown or (sysif and sysif.shutdown):
-                    status = "Link Down"
-                else:
-                    port = phys.split(".")[0]
-                    up = linked.get(port)
-                    if up is None:
-                        up = linked[port] = cables.has_link(unit_name, port)
-                    status = "Normal" if up else "No Link"
-            if not monitored:
-                tag = "Not-Monitored"
-            elif not has_standby_address(holder):
-                # never tested (no standby address): the link's own state, or Unknown with no
-                # address at all (9.12 capture: `Interface outside (0.0.0.0): Unknown (Waiting)`)
-                tag = "Waiting"
-                status = (_plain_status(u, phys, itf.shutdown, pair) if hip or holder.ipv6
-                          else "Unknown")
-            elif not paired or status == "Unknown":
-                tag = "Waiting"
-            else:
-                tag = "Monitored"
-            out.append(_iface_view((name, nameif, ipv4, v6, status, tag)))
-    return tuple(out)
+                port = phys.split(".")[0]
+                up = linked.get(port)
+                if up is None:
+                    up = linked[port] = cables.has_link(unit_name, port)
+                status = "Normal" if up else "No Link"
+        if not monitored:
+            tag = "Not-Monitored"
+        elif not has_standby_address(holder):
+            # never tested (no standby address): the link's own state, or Unknown with no
+            # address at all (9.12 capture: `Interface outside (0.0.0.0): Unknown (Waiting)`)
+            tag = "Waiting"
+            status = (_plain_status(u, phys, itf.shutdown, pair) if hip or holder.ipv6
+                      else "Unknown")
+        elif not paired or status == "Unknown":
+            tag = "Waiting"
+        else:
+            tag = "Monitored"
+        out.append(_iface_view((name, nameif, ipv4, v6, status, tag)))
+    return tuple(out), monitors
 
 
 # IfaceView(...) without the named tuple's Python-level __new__ (a call per line of a
@@ -283,10 +308,67 @@ def state_view(pair: PairState, u: Unit) -> StateView:
                      pair.active_active_of(u))
 
 
+def _state_key(pair: PairState, u: Unit) -> tuple[object, ...]:
+    """What the failover views of u show of the pair's state, as values or as the counters
+    that move with them: the views gathered for one key are the same (up to the clock)."""
+    fo, m = pair.of(u), pair.mate(u)
+    mfo = pair.of(m)
+    return (u.up, m.up,
+            u.sys_gen, m.sys_gen,                   # roles, failover on, groups, contexts' groups
+            fo.history_count, mfo.history_count,    # group states and failures (set_state)
+            fo.mon_gen, mfo.mon_gen,                # monitored statuses (monitoring_changed)
+            fo.started, fo.paired, mfo.paired, fo.lan_failed, fo.mate_failed, fo.mate_lost_at,
+            fo.mismatch)
+
+
+def _state_lines(pair: PairState, u: Unit) -> tuple[str, ...]:
+    """`show failover state`, printed again only when what it shows may have changed (a
+    replay runs the command thousands of times between two state changes)."""
+    fo = pair.of(u)
+    key = _state_key(pair, u)
+    kept = fo.state_lines
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    lines = tuple(render.show_failover_state(state_view(pair, u)))
+    fo.state_lines = (key, lines)
+    return lines
+
+
 def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:
     """What the `show failover` family prints.  `contexts`: the contexts whose interfaces
     the command lists (None: all, as `show failover`; () for `show failover state`, which
-    lists none: its cost does not grow with the configuration)."""
+    lists none: its cost does not grow with the configuration).
+
+    The whole view (contexts None) is kept while nothing it shows has changed but the clock:
+    the key is the pair's state (_state_key), every change of either unit's configuration
+    (config_gen), of the links and of the Stateful Failover counters; the groups' active
+    times, the only fields that move with the clock, are set on every call."""
+    if contexts is not None:
+        return _view(pair, u, contexts)
+    fo, m = pair.of(u), pair.mate(u)
+    mfo = pair.of(m)
+    stats = pair.repl_stats
+    key = (_state_key(pair, u), u.config_gen, m.config_gen, pair.link.gen,
+           fo.stats_sys_cmd, mfo.stats_sys_cmd,
+           *[tuple(stats(u, g).values()) for g in (None, *pair.gids_of(u))])
+    kept = fo.view_kept
+    if kept is None or kept[0] != key:
+        kept = fo.view_kept = (key, _view(pair, u, None))
+    v = kept[1]
+    now = pair.clock.now
+    _set_active_times(v.this, fo, now)
+    if v.other is not None and (fo.paired or fo.lan_failed):   # the mate as last heard (_other)
+        _set_active_times(v.other, mfo, now)
+    return v
+
+
+def _set_active_times(host: HostView, fo: UnitFailover, now: int) -> None:
+    """The groups' active times as of now (what _groups puts in a view of a unit alive)."""
+    for gv in host.groups:
+        gv.active_time_s = fo.groups[gv.gid].active_time_ms(now) // 1000
+
+
+def _view(pair: PairState, u: Unit, contexts: Contexts) -> FailoverView:
     f = u.sys.failover
     fo = pair.of(u)
     m = pair.mate(u)
