@@ -61,11 +61,7 @@ STEPS: list[list[str]] = [
 
 def _forget(lab: Lab) -> None:
     """Drop every kept line and view: the next show gathers from scratch."""
-    for fo in lab.pair.fo.values():
-        fo.state_lines = fo.view_kept = None
-        fo.iface_views.clear()
-    for u in lab.units.values():
-        u._memo.pop("shown_interfaces", None)
+    lab.forget_kept()
 
 
 def _session(lab: Lab, unit: str) -> Session:

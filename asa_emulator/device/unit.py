@@ -267,6 +267,12 @@ class Unit:
         kept.refresh(self.sys_gen, self.context_places())
         return kept  # type: ignore[return-value]
 
+    def forget_derived(self) -> None:
+        """Drop every value kept by derived() and per_context(): the next reader builds it
+        from the configuration (tests compare kept values with fresh ones)."""
+        self._memo.clear()
+        self._per_context.clear()
+
     def derived(self, key: str, build: Callable[[], T], system: bool = False) -> T:
         """`build()`, kept until the configuration changes (config_touched); `system`: built
         from the system space alone, kept until the system space changes (a context's

@@ -178,6 +178,13 @@ class UnitFailover:
         default_factory=dict)
     iface_views_gen: int = -1                # the system space's generation iface_views hold
 
+    def forget_shown(self) -> None:
+        """Drop what the shows kept (state_lines, view_kept, iface_views): the next show
+        gathers from scratch (tests compare kept lines with fresh ones)."""
+        self.state_lines = self.view_kept = None
+        self.iface_views.clear()
+        self.iface_views_gen = -1
+
     def monitoring_changed(self) -> None:
         """A monitored interface was added or removed, or its status changed."""
         self.mon_gen += 1

@@ -196,6 +196,16 @@ class Lab:
         run_on(self, lines, out.append)
         return out
 
+    def forget_kept(self) -> None:
+        """Drop every value and output line kept under a generation key, on both units and
+        in the pair's failover state (Unit.forget_derived, UnitFailover.forget_shown): what
+        is read next is computed from scratch.  The one list of such stores: a new kept
+        value is added here, and tests/test_cache_differential.py compares kept with fresh."""
+        for u in self.units.values():
+            u.forget_derived()
+        for fo in self.pair.ps.fo.values():
+            fo.forget_shown()
+
     # ------------------------------------------------------------------ settling
     def power_cycle(self) -> None:
         """`@reset`, first half: both units lose power and start again as at the lab's start,
