@@ -84,8 +84,12 @@ _SMALL: list[Inventory] = []
 
 def small() -> Inventory:
     if not _SMALL:
+        import atexit
+        import shutil
         import tempfile
-        _SMALL.append(_small_inventory(Path(tempfile.mkdtemp(prefix="asa-diffcache-")) / "small"))
+        folder = tempfile.mkdtemp(prefix="asa-diffcache-")
+        atexit.register(shutil.rmtree, folder, True)
+        _SMALL.append(_small_inventory(Path(folder) / "small"))
     return _SMALL[0]
 
 
