@@ -296,6 +296,9 @@ class Session:
         if st.context is not None and st.context not in self.unit.ctx:
             self._check_context()       # the context was removed: back to the system
             st = self._state
+        typed_at = st
+        if st.target is not None and not target_exists(self.unit, st):
+            self.state = st = config_mode_of(st)    # its object is gone (another session...)
         stripped = text.strip()
         if not stripped or stripped[0] in "!:":
             return []
@@ -303,7 +306,7 @@ class Session:
             self.history.append(stripped)
         # the prompt the line was typed at, measured only if a `^` marker needs it
         self._prompt_len = None
-        self._typed_state = st
+        self._typed_state = typed_at
         try:
             parsed = parse_line(st.mode, text)
         except CommandError as exc:
@@ -431,6 +434,50 @@ class Session:
             if out:
                 errors.extend(out)
         return errors
+
+
+def _space_target(space: object, kind: str, target: str) -> bool:
+    """Whether a context's (or the single space's) object of a sub-mode still exists."""
+    if kind == "if":
+        return target in getattr(space, "interfaces", {})
+    if kind == "netobj":
+        return target in getattr(space, "objects", {})
+    if kind == "netgrp":
+        return target in getattr(space, "object_groups", {})
+    if kind == "cmap":
+        return target in getattr(space, "class_maps", {})
+    if kind in ("pmap", "pmap_p", "pmap_c"):
+        pm_name, _, cls = target.partition(" ")
+        pm = getattr(space, "policy_maps", {}).get(pm_name)
+        return pm is not None and (not cls or cls in pm.classes)
+    if kind == "router":
+        if target == "rip":
+            return getattr(space, "rip", None) is not None
+        return int(target.split()[1]) in getattr(space, "ospf", {})
+    return True
+
+
+def target_exists(unit: Unit, st: ModeState) -> bool:
+    """Whether the object a sub-mode was entered for (an interface, a context, a failover
+    group, a class, an object, a map, a routing process) still exists: another session, a
+    sync or a replicated command may have removed it (or a mate never had it) since."""
+    space, _, kind = st.mode.partition("_")
+    if space == "sys":
+        sys = unit.sys
+        where: dict[object, object] | None = {
+            "if": sys.interfaces, "ctx": sys.contexts, "fover_group": sys.failover.groups,
+            "class": sys.classes}.get(kind)  # type: ignore[assignment]
+        return where is None or st.target in where
+    ctx = unit.ctx.get(st.context or "")
+    return ctx is not None and _space_target(ctx, kind, str(st.target))
+
+
+def config_mode_of(st: ModeState) -> ModeState:
+    """The configuration mode a sub-mode belongs to (where its object was created)."""
+    mode = st.mode
+    while not mode.endswith("_config") and mode in modes.PARENT:
+        mode = modes.PARENT[mode]
+    return ModeState(mode, st.context, None)
 
 
 def _owner_mode(mode: str, rule: str) -> str:
