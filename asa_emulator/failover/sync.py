@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..bulk import no_gc_pauses
-from ..config.model import ContextConfig
+from ..config.model import ContextConfig, CtxInterface
 from ..device import messages
 from .replication import may_replicate_from
 from .state import GroupState, PairState, Reason
@@ -77,7 +77,7 @@ def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool) -> None:
     if full:
         keep_role = dst.sys.failover.lan_unit
         dst.reset_config(factory=False)
-        dst.apply_system(src.config_body(None, secrets=True), kind="replica")
+        dst.batch(None, "replica").run_rendered(src.config_body(None, secrets=True))
         dst.sys.failover.lan_unit = keep_role
         names = list(src.ctx)
     else:
@@ -85,11 +85,16 @@ def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool) -> None:
     for name in names:
         if name is None or name not in dst.sys.contexts:
             continue
+        # the context starts afresh with its allocated interfaces (what Unit.allocate gives
+        # each, in allocation order): a config-url loaded by the system's lines is replaced
         fresh = ContextConfig(name)
-        dst.ctx[name] = fresh
         for a in dst.sys.contexts[name].allocations:
-            dst.allocate(name, a.phys, a.mapped)
-        dst.apply_context(name, src.config_body(name), kind="replica")
+            key = a.ctx_name
+            if key not in fresh.interfaces:
+                fresh.interfaces[key] = CtxInterface(key)
+        dst.ctx[name] = fresh
+        dst.config_touched()
+        dst.batch(name, "replica").run_rendered(src.config_body(name))
 
 
 def write_standby(ps: PairState, cmd: Command) -> None:
