@@ -149,3 +149,23 @@ def test_lines_the_fast_path_leaves_to_execute(richer: Lab, monkeypatch: pytest.
     assert fast == plain
     assert len(fast[0]) >= 8                # each bad line reported
     assert fast[1].interfaces["GigabitEthernet0/2"].description == "ok"
+
+
+@pytest.mark.parametrize("change", [False, True])
+def test_write_standby_sends_what_the_source_has_when_the_copy_is_made(change: bool) -> None:
+    """The sync renders the source once when it starts (its length sets the transfer's
+    duration) and sends those lines, unless the source's configuration changed meanwhile."""
+    lab = Lab.load("example", in_memory=True)
+    lab.settle()
+    con = lab.console("primary")
+    for line in ("enable", "", "changeto system", "configure terminal"):
+        con.execute(line)
+    con.execute("write standby")
+    if change:
+        con.execute("interface GigabitEthernet0/3")
+        con.execute(" description typed meanwhile")
+    while lab.pair.fo["secondary"].syncing:
+        lab.advance(500)
+    p, s = lab.units["primary"], lab.units["secondary"]
+    assert _bodies(s) == _bodies(p)
+    assert (s.sys.interfaces["GigabitEthernet0/3"].description == "typed meanwhile") == change

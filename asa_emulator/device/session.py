@@ -445,7 +445,7 @@ class Session:
         assert self.batch
         unit = self.unit
         errors: list[str] = []
-        handlers, top, touches_of = HANDLERS, modes.TOP_MODES, _TOUCHES
+        handlers, top, touches_of, owners = HANDLERS, modes.TOP_MODES, _TOUCHES, _OWNER
         for line in lines:
             stripped = line.strip()
             if not stripped or stripped[0] in "!:":
@@ -468,8 +468,13 @@ class Session:
             if fn is None or parsed.has_filter:
                 errors.extend(self._run(parsed, line))
                 continue
-            if st.mode not in top:
-                self._drop_to_owner(rule)
+            if st.mode not in top:          # _drop_to_owner, inline
+                key = (st.mode, rule)
+                owner_mode = owners.get(key)
+                if owner_mode is None:
+                    owner_mode = owners[key] = _owner_mode(*key)
+                if owner_mode != st.mode:
+                    self.state = ModeState(owner_mode, st.context, None)
             owner = self._state
             cmd = self.current = Command(self, rule, None, line, st, parsed)
             try:
