@@ -46,7 +46,7 @@ def _forget(lab: Lab) -> None:
         fo.state_lines = fo.view_kept = None
         fo.iface_views.clear()
     for u in lab.units.values():
-        u._kept.pop("shown_interfaces", None)
+        u._kept.clear()
 
 
 def _shown(lab: Lab) -> dict[tuple[str, str], list[str]]:

@@ -1,8 +1,9 @@
 """One CLI session on a unit: its mode, privilege, pending question and history.
 
 Typed lines, startup-config files, context config files, configuration sync, replicated
-commands, `write standby` and `failover exec` all run through `Session.execute`: there is
-one configuration path.  A session of kind "batch" answers every question with its default
+commands, `write standby` and `failover exec` all run through `Session.execute` (a sync's
+copy through `run_rendered`, the same steps less what a rendered line never needs): there
+is one configuration path.  A session of kind "batch" answers every question with its default
 and never replicates; "replica" is a batch session that runs commands replicated from the
 mate.
 """

@@ -54,11 +54,14 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
     failover state (the MAC address) and its traffic counters.  A system-space command thus
     makes only the interfaces it changed be printed again; until the next one (sys_gen) only
     what moves without a command (link, failover state, counters) is looked at."""
-    kept: dict[tuple[str, bool], tuple[int, tuple[object, ...], tuple[object, ...], tuple[str, ...]]] = u.kept(
-        "shown_interfaces", dict)
+    kept: dict[str, tuple[tuple[object, ...], tuple[object, ...], tuple[str, ...]]] = u.kept(
+        "shown_interfaces_detail" if detail else "shown_interfaces", dict)
+    # the system space's generation every kept entry was last checked at (a whole listing)
+    checked: dict[bool, int] = u.kept("shown_interfaces_checked", dict)
     sys_gen = u.sys_gen
+    settled_ok = checked.get(detail) == sys_gen
     ordered = _ordered(u)
-    if len(kept) > 4 * len(ordered) + 16:
+    if len(kept) > 2 * len(ordered) + 16:
         kept.clear()                        # interfaces removed since: drop what they left
     eng = u.traffic
     totals = eng.phys_counters(u) if eng is not None else {}
@@ -79,19 +82,18 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
             link = linked[base] = u.has_link(base)
         c = totals.get(name)
         moving = (fixed, link, c and (c.packets_in, c.bytes_in, c.packets_out, c.bytes_out, c.dropped))
-        found = kept.get((name, detail))
-        if found is not None and found[0] == sys_gen:
-            settled = found[2]          # the system space is as when they were kept
-        else:
-            settled = (i, itf.shutdown, sys_ifs[base].shutdown, itf.description, itf.mac, itf.vlan,
-                       itf.speed, itf.duplex, name in allocated, links.get(name))
-        if found is None or found[1] != moving or found[2] != settled:
+        found = kept.get(name)
+        if found is not None and found[0] == moving and settled_ok:
+            out += found[2]             # the usual case: nothing moved since the last listing
+            continue
+        settled = (i, itf.shutdown, sys_ifs[base].shutdown, itf.description, itf.mac, itf.vlan,
+                   itf.speed, itf.duplex, name in allocated, links.get(name))
+        if found is None or found[0] != moving or found[1] != settled:
             v = _system_view(u, i, itf, link, allocated, c)
-            found = (sys_gen, moving, settled, tuple(show.one_interface(v, detail=detail, in_context=False)))
-            kept[(name, detail)] = found
-        elif found[0] != sys_gen:
-            kept[(name, detail)] = (sys_gen, moving, settled, found[3])
-        out += found[3]
+            found = kept[name] = (moving, settled, tuple(show.one_interface(v, detail=detail, in_context=False)))
+        out += found[2]
+    if only is None:
+        checked[detail] = sys_gen
     return out
 
 
