@@ -117,6 +117,7 @@ def bypassed() -> Iterator[None]:
     with ExitStack() as stack:
         for cls, name, value in (
                 (Unit, "derived", _derived), (Unit, "per_context", _per_context),
+                (Unit, "kept", lambda self, key, make: make()),
                 (UnitFailover, "state_lines", _none_kept()), (UnitFailover, "view_kept", _none_kept()),
                 (UnitFailover, "iface_views", property(lambda self: {}, lambda self, value: None)),
                 (UnitFailover, "iface_views_gen", property(lambda self: -1, lambda self, value: None)),

@@ -110,14 +110,25 @@ def monitoring(unit: Unit) -> Monitoring:
 
 
 def _monitored_in(unit: Unit, name: str) -> tuple[_Monitored, ...]:
-    ctx = unit.ctx.get(name)
-    if ctx is None:
+    # rebuilt for every context after a system-space command (a large lab: thousands of
+    # interfaces, mostly unmonitored subinterfaces): Unit.named_interfaces_in and
+    # is_monitored inline, the rest only for the monitored ones
+    ctx, cdef = unit.ctx.get(name), unit.sys.contexts.get(name)
+    if ctx is None or cdef is None:
         return ()
-    gid = unit.group_of(name)
-    return tuple(
-        (name, itf.nameif, phys, gid, is_tested(unit, ctx, itf, phys),
-         sys_shut(unit, phys) or any(i.shutdown for i in ctx.interfaces.values() if i.nameif == itf.nameif))
-        for _, phys, itf in unit.named_interfaces_in((name,)) if is_monitored(unit, ctx, itf, phys))
+    itfs, monitor = ctx.interfaces, ctx.monitor
+    out: list[_Monitored] = []
+    for a in cdef.allocations:
+        phys = a.phys
+        itf = itfs.get(a.mapped or phys)        # a.ctx_name
+        if itf is None or not itf.nameif:
+            continue
+        explicit = monitor.get(itf.nameif)
+        if not (explicit if explicit is not None else "." not in phys):
+            continue
+        shut = sys_shut(unit, phys) or any(i.shutdown for i in itfs.values() if i.nameif == itf.nameif)
+        out.append((name, itf.nameif, phys, unit.group_of(name), is_tested(unit, ctx, itf, phys), shut))
+    return tuple(out)
 
 
 def _monitoring(entries: tuple[_Monitored, ...]) -> Monitoring:

@@ -1,8 +1,9 @@
 """One CLI session on a unit: its mode, privilege, pending question and history.
 
 Typed lines, startup-config files, context config files, configuration sync, replicated
-commands, `write standby` and `failover exec` all run through `Session.execute`: there is
-one configuration path.  A session of kind "batch" answers every question with its default
+commands, `write standby` and `failover exec` all run through `Session.execute` (a sync's
+copy through `run_rendered`, the same steps less what a rendered line never needs): there
+is one configuration path.  A session of kind "batch" answers every question with its default
 and never replicates; "replica" is a batch session that runs commands replicated from the
 mate.
 """
@@ -433,6 +434,66 @@ class Session:
             out = self.execute(line)
             if out:
                 errors.extend(out)
+        return errors
+
+    def run_rendered(self, lines: list[str]) -> list[str]:
+        """Run a configuration a unit rendered of its own (a sync's copy) in this batch
+        session; return the error lines, as run_lines does.
+
+        Each line runs as `execute` runs it (parse, handler, the derived data marked changed),
+        less what such a line never needs: history, echo, question and replication (a batch
+        session has none), the output filter; and the unit's configuration is marked touched
+        once, after the handler (nothing runs between two lines of the copy that could have
+        read derived data before it).  A line of any other kind (unprintable, refused, a
+        filter, a rule without handler, a parse error) takes `execute` itself."""
+        assert self.batch
+        unit = self.unit
+        errors: list[str] = []
+        handlers, top, touches_of, owners = HANDLERS, modes.TOP_MODES, _TOUCHES, _OWNER
+        for line in lines:
+            stripped = line.strip()
+            if not stripped or stripped[0] in "!:":
+                continue
+            st = self._state
+            if (len(line) > MAX_LINE or not line.isascii() or not line.isprintable()
+                    or not unit.up or unit.shutting_down
+                    or (st.context is not None and st.context not in unit.ctx)):
+                errors.extend(self.execute(line))
+                continue
+            self._prompt_len = None
+            self._typed_state = st
+            try:
+                parsed = parse_line(st.mode, line)
+            except CommandError as exc:
+                errors.extend(self.error_lines(exc, line))
+                continue
+            rule = parsed.rule
+            fn = handlers.get(rule)
+            if fn is None or parsed.has_filter:
+                errors.extend(self._run(parsed, line))
+                continue
+            if st.mode not in top:          # _drop_to_owner, inline
+                key = (st.mode, rule)
+                owner_mode = owners.get(key)
+                if owner_mode is None:
+                    owner_mode = owners[key] = _owner_mode(*key)
+                if owner_mode != st.mode:
+                    self.state = ModeState(owner_mode, st.context, None)
+            owner = self._state
+            cmd = self.current = Command(self, rule, None, line, st, parsed)
+            try:
+                fn(cmd)
+            except Abort:
+                cmd.failed = True
+                if self._state is owner:
+                    self.state = st
+            touches = touches_of.get(rule)
+            if touches is None:
+                touches = _touches(rule)
+            if touches:
+                unit.config_touched(owner.context)
+            if cmd.out:
+                errors.extend(cmd.out)
         return errors
 
 

@@ -114,6 +114,7 @@ class Unit:
         self.sys_gen = 0                    # changes that may touch the system space
         self.ctx_gen: dict[str, int] = {}   # a context's own changes: config_gen then
         self._memo: dict[str, tuple[int, Any]] = {}
+        self._kept: dict[str, Any] = {}      # Unit.kept
         self._per_context: dict[str, PerContext[Any]] = {}
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         self._file_report: list[str] | None = None
@@ -268,10 +269,11 @@ class Unit:
         return kept  # type: ignore[return-value]
 
     def forget_derived(self) -> None:
-        """Drop every value kept by derived() and per_context(): the next reader builds it
+        """Drop every value kept by derived(), per_context() and kept(): the next reader builds it
         from the configuration (tests compare kept values with fresh ones)."""
         self._memo.clear()
         self._per_context.clear()
+        self._kept.clear()
 
     def derived(self, key: str, build: Callable[[], T], system: bool = False) -> T:
         """`build()`, kept until the configuration changes (config_touched); `system`: built
@@ -284,6 +286,14 @@ class Unit:
         value = build()
         self._memo[key] = (gen, value)
         return value
+
+    def kept(self, key: str, make: Callable[[], T]) -> T:
+        """A value kept for the unit's life under `key`, made by `make` the first time: its
+        user keys each part by everything that part is made of (nothing invalidates it)."""
+        hit = self._kept.get(key)
+        if hit is None:
+            hit = self._kept[key] = make()
+        return hit  # type: ignore[no-any-return]
 
     def reset_config(self, factory: bool = True) -> None:
         """Empty configuration.  A saved configuration lists `shutdown` for every interface

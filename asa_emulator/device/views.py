@@ -48,18 +48,31 @@ def _interface(cmd: Command) -> list[str]:
 
 def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
     """`show interface [detail]` in the system space (thousands of subinterfaces on a large
-    lab).  Each interface's lines are kept until the system space changes (Unit.derived), and
-    printed again only when what else they show moved: its port's link, the unit's failover
-    state (the MAC address), its traffic counters."""
-    kept: dict[tuple[str, bool], tuple[tuple[object, ...], tuple[str, ...]]] = u.derived(
-        "shown_interfaces", dict, system=True)
+    lab).  Each interface's lines are kept (Unit.kept) under everything they are made of:
+    its place in the listing, its own settings and its port's `shutdown`, whether it is
+    allocated or a failover link (with that link's address), its port's link, the unit's
+    failover state (the MAC address) and its traffic counters.  A system-space command thus
+    makes only the interfaces it changed be printed again; until the next one (sys_gen) only
+    what moves without a command (link, failover state, counters) is looked at."""
+    kept: dict[str, tuple[tuple[object, ...], tuple[object, ...], tuple[str, ...]]] = u.kept(
+        "shown_interfaces_detail" if detail else "shown_interfaces", dict)
+    # the system space's generation every kept entry was last checked at (a whole listing)
+    checked: dict[bool, int] = u.kept("shown_interfaces_checked", dict)
+    sys_gen = u.sys_gen
+    settled_ok = checked.get(detail) == sys_gen
+    ordered = _ordered(u)
+    if len(kept) > 2 * len(ordered) + 16:
+        kept.clear()                        # interfaces removed since: drop what they left
     eng = u.traffic
     totals = eng.phys_counters(u) if eng is not None else {}
     allocated = _allocated(u)
     fixed = (failover_on(u), u.is_active_here(None))
+    f = u.sys.failover
+    links = {link[1]: failover_link_of(u, link[1]) for link in (f.lan_if, f.link) if link is not None}
+    sys_ifs = u.sys.interfaces
     linked: dict[str, bool] = {}            # per port: it has a link
     out: list[str] = []
-    for i, itf in enumerate(_ordered(u)):
+    for i, itf in enumerate(ordered):
         name = itf.name
         if only is not None and name != only:
             continue
@@ -68,12 +81,19 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
         if link is None:
             link = linked[base] = u.has_link(base)
         c = totals.get(name)
-        key = (fixed, link, c and (c.packets_in, c.bytes_in, c.packets_out, c.bytes_out, c.dropped))
-        found = kept.get((name, detail))
-        if found is None or found[0] != key:
+        moving = (fixed, link, c and (c.packets_in, c.bytes_in, c.packets_out, c.bytes_out, c.dropped))
+        found = kept.get(name)
+        if found is not None and found[0] == moving and settled_ok:
+            out += found[2]             # the usual case: nothing moved since the last listing
+            continue
+        settled = (i, itf.shutdown, sys_ifs[base].shutdown, itf.description, itf.mac, itf.vlan,
+                   itf.speed, itf.duplex, name in allocated, links.get(name))
+        if found is None or found[0] != moving or found[1] != settled:
             v = _system_view(u, i, itf, link, allocated, c)
-            found = kept[(name, detail)] = (key, tuple(show.one_interface(v, detail=detail, in_context=False)))
-        out += found[1]
+            found = kept[name] = (moving, settled, tuple(show.one_interface(v, detail=detail, in_context=False)))
+        out += found[2]
+    if only is None:
+        checked[detail] = sys_gen
     return out
 
 

@@ -174,7 +174,7 @@ class UnitFailover:
     # (failover/show/gather.py: the key says what that is)
     state_lines: tuple[tuple[object, ...], tuple[str, ...]] | None = None
     view_kept: tuple[tuple[object, ...], Any] | None = None
-    iface_views: dict[str, tuple[tuple[object, ...], int | None, tuple[Any, ...]]] = field(
+    iface_views: dict[str, tuple[tuple[object, ...], int | None, tuple[Any, ...], Any]] = field(
         default_factory=dict)
     iface_views_gen: int = -1                # the system space's generation iface_views hold
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..bulk import no_gc_pauses
-from ..config.model import ContextConfig
+from ..config.model import ContextConfig, CtxInterface
 from ..device import messages
 from .replication import may_replicate_from
 from .state import GroupState, PairState, Reason
@@ -41,7 +41,11 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
         if fo_dst.groups[gid].state.negotiating:
             for st in (GroupState.COLD_STANDBY, GroupState.SYNC_CONFIG):
                 fo_dst.set_state(gid, st, Reason.ACTIVE_MATE, ps.clock.now, chain=False)
-    n_lines = len(src.config_body(None)) + sum(len(src.config_body(c)) for c in src.ctx)
+    # rendered once: the copy at the end sends these lines unless src's configuration changed
+    bodies: dict[str | None, list[str]] = {None: src.config_body(None, secrets=True)}
+    bodies.update((c, src.config_body(c)) for c in src.ctx)
+    rendered_at = src.config_gen
+    n_lines = sum(len(b) for b in bodies.values())
     duration = SYNC_BASE_MS + int(n_lines * SYNC_PER_LINE_MS)
 
     def finish() -> None:
@@ -56,7 +60,7 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
             # the failover link is cut: the transfer waits for it to come back
             ps.after(src.sys.failover.unit_poll_ms, finish)
             return
-        copy_config(src, dst, context, full)
+        copy_config(src, dst, context, full, bodies if src.config_gen == rendered_at else None)
         fo_dst.syncing = False
         src.emit(messages.REPLICATION_END)
         dst.emit(messages.REPLICATION_FROM_MATE_END)
@@ -66,18 +70,22 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
     ps.after(duration, finish)
 
 
-def copy_config(src: Unit, dst: Unit, context: str | None, full: bool) -> None:
+def copy_config(src: Unit, dst: Unit, context: str | None, full: bool,
+                bodies: dict[str | None, list[str]] | None = None) -> None:
     """Make dst's running configuration src's (system and every context, or one context).
-    The unit's own `failover lan unit` stays: it is never replicated."""
+    The unit's own `failover lan unit` stays: it is never replicated.  `bodies`: src's
+    spaces already rendered (system with secrets), src unchanged since."""
     with no_gc_pauses():
-        _copy_config(src, dst, context, full)
+        _copy_config(src, dst, context, full, bodies or {})
 
 
-def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool) -> None:
+def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool,
+                 bodies: dict[str | None, list[str]]) -> None:
     if full:
         keep_role = dst.sys.failover.lan_unit
         dst.reset_config(factory=False)
-        dst.apply_system(src.config_body(None, secrets=True), kind="replica")
+        body = bodies.get(None)
+        dst.batch(None, "replica").run_rendered(body if body is not None else src.config_body(None, secrets=True))
         dst.sys.failover.lan_unit = keep_role
         names = list(src.ctx)
     else:
@@ -85,11 +93,17 @@ def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool) -> None:
     for name in names:
         if name is None or name not in dst.sys.contexts:
             continue
+        # the context starts afresh with its allocated interfaces (what Unit.allocate gives
+        # each, in allocation order): a config-url loaded by the system's lines is replaced
         fresh = ContextConfig(name)
-        dst.ctx[name] = fresh
         for a in dst.sys.contexts[name].allocations:
-            dst.allocate(name, a.phys, a.mapped)
-        dst.apply_context(name, src.config_body(name), kind="replica")
+            key = a.ctx_name
+            if key not in fresh.interfaces:
+                fresh.interfaces[key] = CtxInterface(key)
+        dst.ctx[name] = fresh
+        dst.config_touched()
+        body = bodies.get(name)
+        dst.batch(name, "replica").run_rendered(body if body is not None else src.config_body(name))
 
 
 def write_standby(ps: PairState, cmd: Command) -> None:

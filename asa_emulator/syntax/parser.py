@@ -325,8 +325,21 @@ def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | Non
     texts = line.split()
     tokens: list[Token] = []
     node = root
-    i, n = 0, len(texts)
     end = 0                                  # where the previous word ended
+    i = 0
+    for text in texts:
+        # the usual case first: every word met before in its place
+        col = line.find(text, end)
+        seen = node.words.get(text)
+        if seen is None or seen[0].start_pos != col:
+            break
+        tokens.append(seen[0])
+        node = seen[1]
+        end = col + len(text)
+        i += 1
+    else:
+        return tokens, node
+    n = len(texts)
     while i < n:
         text = texts[i]
         col = line.find(text, end)

@@ -58,7 +58,8 @@ def ctx_interface(cmd: Command) -> None:
     if name is None:
         cmd.invalid_token("IFNAME")
     assert name is not None
-    ctx.interfaces.setdefault(name, CtxInterface(name))
+    if name not in ctx.interfaces:
+        ctx.interfaces[name] = CtxInterface(name)
     cmd.session.enter("ctx_if", target=name)
 
 
@@ -124,25 +125,19 @@ def ip_address(cmd: Command) -> None:
         cmd.invalid_at(cmd.col_of(cmd.tokens[0].type))
     addrs = cmd.values("IPV4")
     addr, mask = addrs[0], addrs[1]
-    try:
-        net = _subnet(addr, mask)
-        ip = _address(addr)
-    except ValueError:
-        cmd.error(msg.invalid_ip_address(addr, mask))
-        return
-    if ip in (net.network_address, net.broadcast_address) and net.prefixlen < 31:
-        cmd.error(msg.not_host_address(addr))
     standby = addrs[2] if len(addrs) > 2 else None
-    if standby is not None:
-        try:
-            in_net = _address(standby) in net
-        except ValueError:
+    problem = _address_problem(addr, mask, standby)
+    if problem is not None:
+        if problem == "invalid":
+            cmd.error(msg.invalid_ip_address(addr, mask))
+        if problem == "not host":
+            cmd.error(msg.not_host_address(addr))
+        if problem == "standby invalid":
             cmd.invalid_token("IPV4", 2)
-            return
-        if not in_net:
+        assert standby is not None
+        if problem == "standby out":
             cmd.error(msg.standby_not_in_subnet(standby))
-        if standby == addr:
-            cmd.error(msg.STANDBY_SAME_AS_ACTIVE)
+        cmd.error(msg.STANDBY_SAME_AS_ACTIVE)
     lo, hi = _bounds(addr, mask)
     for other in ctx.interfaces.values():
         if other is itf or not other.ip:
@@ -152,6 +147,28 @@ def ip_address(cmd: Command) -> None:
             cmd.error(msg.address_overlaps(other.nameif or other.name))
     itf.ip = (addr, mask, standby)
     itf.ip_method = "CONFIG" if cmd.session.batch else "manual"
+
+
+@lru_cache(maxsize=4096)
+def _address_problem(addr: str, mask: str, standby: str | None) -> str | None:
+    """What is wrong with `ip address ADDR MASK [standby ADDR]` by itself, or None.  Cached:
+    a sync of a large lab runs thousands of them, and ipaddress's objects are slow to compare."""
+    try:
+        net = _subnet(addr, mask)
+        ip = _address(addr)
+    except ValueError:
+        return "invalid"
+    if ip in (net.network_address, net.broadcast_address) and net.prefixlen < 31:
+        return "not host"
+    if standby is None:
+        return None
+    try:
+        in_net = _address(standby) in net
+    except ValueError:
+        return "standby invalid"
+    if not in_net:
+        return "standby out"
+    return "standby same" if standby == addr else None
 
 
 @lru_cache(maxsize=8192)

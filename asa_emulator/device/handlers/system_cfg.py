@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...config.model import (
     DEFAULT_HOSTNAME,
     DEFAULT_PROMPT,
@@ -57,6 +59,7 @@ def sys_interface(cmd: Command) -> None:
     s.enter("sys_if", target=name)
 
 
+@lru_cache(maxsize=4096)
 def interface_order(hw: tuple[str, ...], name: str) -> tuple[int, int]:
     """Hardware order, subinterfaces after their parent by number (the ASA's listing order)."""
     base, _, sub = name.partition(".")
@@ -216,14 +219,18 @@ def allocate_interface(cmd: Command) -> None:
     if (fo.lan_if and fo.lan_if[1] == phys) or (fo.link and fo.link[1] == phys):
         cmd.error(msg.interface_is_failover_link(phys))
     key = mapped or phys
-    if any(a.ctx_name == key and a.phys != phys for a in cdef.allocations):
-        cmd.error(msg.mapped_name_in_use(key))
-    for a in cdef.allocations:
+    same = None                     # this interface's allocation already, if any
+    for a in cdef.allocations:      # one pass: a context allocates a dozen, a sync thousands
         if a.phys == phys:
-            if a.ctx_name != key:
-                u.rename_allocation(cdef.name, a.ctx_name, key)
-            a.mapped, a.visible = mapped, visible
-            return
+            if same is None:
+                same = a
+        elif (a.mapped or a.phys) == key:
+            cmd.error(msg.mapped_name_in_use(key))
+    if same is not None:
+        if same.ctx_name != key:
+            u.rename_allocation(cdef.name, same.ctx_name, key)
+        same.mapped, same.visible = mapped, visible
+        return
     cdef.allocations.append(Allocation(phys, mapped, visible))
     hw = u.hw.interfaces
     if len(cdef.allocations) > 1 and interface_order(hw, cdef.allocations[-2].phys) > interface_order(hw, phys):

@@ -91,43 +91,65 @@ Contexts = Collection[str] | None
 def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tuple[IfaceView, ...]:
     # one line per named interface of every listed context (thousands on a large lab), kept
     # per context in u's failover state while what they show is the same: the key holds the
-    # generations of the system space and of the context's configuration (Unit.config_touched),
-    # of the links (Wiring.gen) and, for a context with monitored interfaces, of their statuses
-    # (UnitFailover.monitoring_changed), and the context's group state here
+    # generation of the context's configuration (Unit.config_touched), what the lines take
+    # from the system space (_system_part), the links' generation (Wiring.gen) and, for a
+    # context with monitored interfaces, its interfaces' statuses' (UnitFailover.
+    # monitoring_changed), and the context's group state here.  After a system-space command
+    # each context's system part is looked at again, its lines made again only if it moved.
     fo = pair.of(u)
     kept = fo.iface_views
-    if fo.iface_views_gen != u.sys_gen:
-        kept.clear()                    # contexts may be gone: keep none of the old ones
+    sys_moved = fo.iface_views_gen != u.sys_gen
+    if sys_moved:
         fo.iface_views_gen = u.sys_gen
+        if len(kept) > 2 * len(u.sys.contexts) + 16:
+            kept.clear()                # contexts removed since: drop what they left
     ran = failover_on(u)
     fixed = (ran, fo.paired, pair.link.gen)
     ctx_gen, mon_gen = u.ctx_gen, fo.mon_gen
     linked: dict[str, bool] = {}            # per port: it has a link (_plain_status)
     out: list[IfaceView] = []
     for name in _listed(u, contexts):
-        key = (fixed, ctx_gen.get(name, 0), u.is_active_here(name))
         found = kept.get(name)
-        if found is None or found[0] != key or (found[1] is not None and found[1] != mon_gen):
-            views, monitors = _context_ifaces(pair, u, name, ran and not key[2], linked)
-            found = kept[name] = (key, mon_gen if monitors else None, views)
+        key = (fixed, ctx_gen.get(name, 0), u.is_active_here(name))
+        if found is None or sys_moved:
+            part = _system_part(u, name)
+            moved = found is None or part is None or found[3] != part
+        else:
+            part, moved = found[3], False
+        if moved or found is None or found[0] != key or (found[1] is not None and found[1] != mon_gen):
+            views, monitors, v6 = _context_ifaces(pair, u, name, ran and not key[2], linked)
+            # an IPv6 line's link-local address follows the MAC addresses, which system-space
+            # settings move: such a context is made again after any system-space command
+            found = kept[name] = (key, mon_gen if monitors else None, views, None if v6 else part)
         out += found[2]
     return tuple(out)
 
 
+def _system_part(u: Unit, name: str) -> tuple[tuple[str, str | None, bool | None], ...] | None:
+    """What a context's interface lines take from the system space (but for an IPv6
+    address's, see _ifaces): its allocations and their ports' `shutdown`."""
+    cdef = u.sys.contexts.get(name)
+    if cdef is None or name not in u.ctx:
+        return None
+    sys_ifs = u.sys.interfaces
+    return tuple([(a.phys, a.mapped, sysif.shutdown if (sysif := sys_ifs.get(a.phys)) else None)
+                  for a in cdef.allocations])
+
+
 def _context_ifaces(pair: PairState, u: Unit, name: str, standby_here: bool,
-                    linked: dict[str, bool]) -> tuple[tuple[IfaceView, ...], bool]:
-    """A context's interface lines, and whether one is monitored (its status then comes from
-    the monitoring).  What is the same for the whole context is worked out once, the rest
+                    linked: dict[str, bool]) -> tuple[tuple[IfaceView, ...], bool, bool]:
+    """A context's interface lines, whether one is monitored (its status then comes from
+    the monitoring) and whether one shows an IPv6 address.  What is the same for the whole context is worked out once, the rest
     inline (the helpers named in the comments say what each step is)."""
     cdef, ctx = u.sys.contexts.get(name), u.ctx.get(name)
     if cdef is None or ctx is None:
-        return (), False
+        return (), False, False
     fo = pair.of(u)
     paired, ifmon = fo.paired, fo.ifmon
     sys_ifs, cables, unit_name = u.sys.interfaces, pair.link, u.name
     itfs, monitor = ctx.interfaces, ctx.monitor
     out: list[IfaceView] = []
-    monitors = False
+    monitors = v6_used = False
     for a in cdef.allocations:
         phys = a.phys
         itf = itfs.get(a.mapped or phys)    # a.ctx_name
@@ -139,7 +161,9 @@ def _context_ifaces(pair: PairState, u: Unit, name: str, standby_here: bool,
         hip = holder.ip
         # ip_held: the standby address where the context's group is standby here
         ipv4 = ((hip[2] or None) if standby_here else hip[0]) if hip else None
-        v6 = current_ipv6(u, name, holder, phys, not standby_here) if holder.ipv6 else None
+        v6 = None
+        if holder.ipv6:
+            v6, v6_used = current_ipv6(u, name, holder, phys, not standby_here), True
         # is_monitored: an explicit `monitor-interface`, else physical interfaces only
         explicit = monitor.get(nameif)
         monitored = explicit if explicit is not None else "." not in phys
@@ -171,7 +195,7 @@ def _context_ifaces(pair: PairState, u: Unit, name: str, standby_here: bool,
         else:
             tag = "Monitored"
         out.append(_iface_view((name, nameif, ipv4, v6, status, tag)))
-    return tuple(out), monitors
+    return tuple(out), monitors, v6_used
 
 
 # IfaceView(...) without the named tuple's Python-level __new__ (a call per line of a
