@@ -26,6 +26,7 @@ from .filters import apply_filter
 __all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
 
 if TYPE_CHECKING:
+    from ..config.model import ContextConfig
     from ..syntax.lalr import Tree
     from .mgmt import SshRecord
     from .unit import Unit
@@ -497,25 +498,18 @@ class Session:
         return errors
 
 
-def _space_target(space: object, kind: str, target: str) -> bool:
+def _space_target(space: ContextConfig, kind: str, target: str) -> bool:
     """Whether a context's (or the single space's) object of a sub-mode still exists."""
-    if kind == "if":
-        return target in getattr(space, "interfaces", {})
-    if kind == "netobj":
-        return target in getattr(space, "objects", {})
-    if kind == "netgrp":
-        return target in getattr(space, "object_groups", {})
-    if kind == "cmap":
-        return target in getattr(space, "class_maps", {})
     if kind in ("pmap", "pmap_p", "pmap_c"):
         pm_name, _, cls = target.partition(" ")
-        pm = getattr(space, "policy_maps", {}).get(pm_name)
+        pm = space.policy_maps.get(pm_name)
         return pm is not None and (not cls or cls in pm.classes)
     if kind == "router":
-        if target == "rip":
-            return getattr(space, "rip", None) is not None
-        return int(target.split()[1]) in getattr(space, "ospf", {})
-    return True
+        return space.rip is not None if target == "rip" else int(target.split()[1]) in space.ospf
+    where: dict[str, object] | None = {
+        "if": space.interfaces, "netobj": space.objects, "netgrp": space.object_groups,
+        "cmap": space.class_maps}.get(kind)  # type: ignore[assignment]
+    return where is None or target in where
 
 
 def target_exists(unit: Unit, st: ModeState) -> bool:
