@@ -7,12 +7,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
-import asyncssh
 from probe_tools import cli, served
 from telnet_client import RawClient
 
 from asa_emulator.lab.lab import Lab
 from asa_emulator.terminal.ssh import LabServer, start_server
+from asa_emulator.terminal.sshlib import asyncssh
 from asa_emulator.terminal.telnet import (
     DO,
     DONT,

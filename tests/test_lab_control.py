@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import asyncio
 
-import asyncssh
 from netmiko import ConnectHandler
 
 from asa_emulator.lab.lab import Lab
 from asa_emulator.terminal.control import DirectiveConsole
 from asa_emulator.terminal.ssh import LabServer, start_server
+from asa_emulator.terminal.sshlib import asyncssh
 
 WAIT_S = 20.0
 SHOW = "show failover | include This host|Other host|Group 1"

@@ -7,7 +7,6 @@ import asyncio
 import io
 from collections.abc import Iterator
 
-import asyncssh
 import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
@@ -18,6 +17,7 @@ from asa_emulator.lab.labfile import LabError
 from asa_emulator.terminal.app import LabTerminal
 from asa_emulator.terminal.control import DirectiveConsole
 from asa_emulator.terminal.ssh import start_server
+from asa_emulator.terminal.sshlib import asyncssh
 
 CTRL_Q = "\x11"
 

@@ -7,13 +7,13 @@ import contextlib
 import functools
 import socket
 
-import asyncssh
 import pytest
 from fakes import FakeLab
 from netmiko import ConnectHandler
 from ssh_tools import BANNER, with_server
 
 from asa_emulator.terminal.ssh import LabServer, run_server, serve
+from asa_emulator.terminal.sshlib import asyncssh
 
 LONG = [f"line {n}" for n in range(1, 31)]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 
-import asyncssh
 from netmiko import ConnectHandler
 from scrapli import AsyncScrapli
 from scrapli.driver.generic import AsyncGenericDriver
@@ -18,6 +17,7 @@ from scrapli.driver.generic import AsyncGenericDriver
 from asa_emulator.api import Lab
 from asa_emulator.terminal.background import BackgroundLab
 from asa_emulator.terminal.ssh import start_server
+from asa_emulator.terminal.sshlib import asyncssh
 
 LEFT, UP = "\x1b[D", "\x1b[A"
 ROUTE = "route outsideISP-B 10.9.0.0 255.255.0.0 192.168.2.254"

@@ -3,13 +3,13 @@ channels' exit status.  Only simple sequences go back to the client (characters,
 
 from __future__ import annotations
 
-import asyncssh
 from fakes import FakeLab
 from ssh_tools import BANNER, with_server
 
 from asa_emulator.lab.lab import Lab
 from asa_emulator.terminal.lineedit import LineEditor
 from asa_emulator.terminal.ssh import LabServer
+from asa_emulator.terminal.sshlib import asyncssh
 
 LEFT, RIGHT, UP, DOWN = "\x1b[D", "\x1b[C", "\x1b[A", "\x1b[B"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import asyncssh
 import pytest
 from netmiko import ConnectHandler
 from ssh_tools import BANNER, with_server
@@ -15,6 +14,7 @@ from asa_emulator.device import messages as msg
 from asa_emulator.lab.lab import Lab
 from asa_emulator.terminal.hostkey import host_key_path, load_or_create
 from asa_emulator.terminal.ssh import LabServer, exposure_warning
+from asa_emulator.terminal.sshlib import asyncssh
 
 
 def example_lab() -> Lab:

@@ -19,9 +19,8 @@ import secrets
 import stat
 from pathlib import Path
 
-import asyncssh
-
 from asa_emulator.datadir import kept_lab_dir
+from asa_emulator.terminal.sshlib import asyncssh
 
 KEY_FILE = "ssh_host_ed25519_key"
 MAX_KEY_BYTES = 64 * 1024       # an OpenSSH ed25519 key is under 500 bytes

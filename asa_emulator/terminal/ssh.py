@@ -28,13 +28,12 @@ import time
 from collections.abc import Callable
 from dataclasses import field
 
-import asyncssh
-
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import SSH_TOO_MANY, has_error
 from asa_emulator.terminal.cli_session import CliSession
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.control import DirectiveConsole, control_unit
+from asa_emulator.terminal.sshlib import asyncssh
 from asa_emulator.terminal.telnet import CONSOLE_HOST, ConsolePorts
 
 from ..records import dataclass
