@@ -1,4 +1,4 @@
-"""The Python API (asa_emulator/api.py): the README's example runs as written, and it is the
+"""The Python API (asa_emulator/api.py): the documented example (docs/transcripts.md) runs as written, and it is the
 transcript runner's own path."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def readme_example() -> str:
-    text = (ROOT / "README.md").read_text()
-    section = text[text.index("### Python API for tests"):]
+    text = (ROOT / "docs" / "transcripts.md").read_text()
+    section = text[text.index("## Python API for tests"):]
     found = re.search(r"```python\n(.*?)```", section, re.S)
     assert found is not None
     return found.group(1)
@@ -27,7 +27,7 @@ def readme_example() -> str:
 def test_the_readme_example_runs() -> None:
     code = readme_example()
     assert len(code.splitlines()) <= 12
-    exec(compile(code, "README.md", "exec"), {})
+    exec(compile(code, "docs/transcripts.md", "exec"), {})
 
 
 def test_the_package_exports_the_api_lazily() -> None:

@@ -173,3 +173,28 @@ def test_a_wait_over_a_closed_connection_no_longer_moves_the_clock(lab: Lab) -> 
     # 2,000 turns of the loop take far less than a minute of real time; with the wait still
     # running they would be 2,000 s of virtual time
     assert asyncio.run(main()) < 60_000
+
+
+def test_help_on_the_control_port_lists_only_what_works_there(lab: Lab) -> None:
+    """`@lab` and `@console` mean nothing on the control port (the lab is the one `serve`
+    started; the port has no console): `@help` leaves them out and the port refuses them."""
+    async def main() -> list[tuple[str, int | None]]:
+        server = await start_server(lab, "127.0.0.1", 0, control=True)
+        try:
+            assert server.control_port is not None
+            async with asyncssh.connect("127.0.0.1", server.control_port, username="admin",
+                                        password="cisco", known_hosts=None, client_keys=None) as conn:
+                results = [await conn.run(line) for line in ("@help", "@?", "@console secondary",
+                                                             "@lab blank")]
+            return [(str(r.stdout), r.exit_status) for r in results]
+        finally:
+            await server.close()
+
+    (listing, status), (again, _), console, lab_line = asyncio.run(main())
+    assert status == 0 and again == listing
+    assert [line.split()[0] for line in listing.splitlines()] == [
+        "@wait", "@power", "@crash", "@fail", "@link", "@failover-link", "@state-link", "@status",
+        "@reset", "@traffic", "@help", "@quit"]
+    assert console == ("% @console: the control port has no console to switch; log in to a unit's "
+                       "SSH port, or its telnet console (serve --console)\r\n", 1)
+    assert lab_line == ("% @lab starts a lab: serve --lab NAME chooses this one\r\n", 1)

@@ -43,8 +43,21 @@ PURPOSE = {
     "reset": "power-cycle both units from saved flash, settle",
     "traffic": "a packet into a context; routes, ACLs apply",
     "help": "this list (also @?)",
-    "quit": "leave the terminal, or end a script here",
+    "quit": "leave the terminal or port; end a script",
 }
+
+# Where a directive does not work: "script" (scripts and transcripts, the lab terminal) or
+# "control" (the lab-control port, `serve --lab-control`), with the reason the place gives.
+# `@help` in each place lists only what works there: this is the one table of it.
+NOT_AT: dict[str, dict[str, str]] = {
+    "lab": {"control": "@lab starts a lab: serve --lab NAME chooses this one"},
+    "console": {"control": "@console: the control port has no console to switch; log in to a "
+                           "unit's SSH port, or its telnet console (serve --console)"},
+}
+
+
+def works_at(name: str, place: str) -> bool:
+    return place not in NOT_AT.get(name, {})
 
 
 def run_directive(lab: Lab, line: str) -> list[str]:
@@ -238,10 +251,12 @@ def _number(text: str, most: int, name: str, what: str, shown: str | None = None
     return int(text)
 
 
-def help_lines() -> list[str]:
-    """`@help`: each directive's usage and purpose, one line each."""
+def help_lines(place: str = "script") -> list[str]:
+    """`@help`: the usage and purpose of each directive that works at `place`, one line each."""
     lines = []
     for name, usage in USAGE.items():
+        if not works_at(name, place):
+            continue
         head = usage if len(usage) <= 30 else usage[:usage.index(" ", len(name) + 2)] + " ..."
         lines.append(f"{head:<31} {PURPOSE[name]}")
     return lines

@@ -15,7 +15,7 @@ import asyncio
 from collections.abc import Callable
 
 from asa_emulator.console import LabHandle
-from asa_emulator.lab.directives import wait_ms
+from asa_emulator.lab.directives import NOT_AT, help_lines, wait_ms
 
 PROMPT = "lab> "
 WAIT_SLICE_MS = 1000          # virtual time advanced between two turns of the event loop
@@ -68,8 +68,12 @@ class DirectiveConsole:
         if text[1:].strip().lower() == "quit":
             self._closed = True
             return []
-        if text[1:].split()[:1] == ["lab"]:
-            return ["% @lab starts a lab: serve --lab NAME chooses this one"]
+        words = text[1:].lower().split()
+        if words in (["help"], ["?"]):
+            return help_lines("control")
+        name = words[0] if words else ""
+        if "control" in NOT_AT.get(name, {}):
+            return [f"% {NOT_AT[name]['control']}"]
         try:
             return self._lab.directive(text)
         except ValueError as exc:
@@ -79,8 +83,7 @@ class DirectiveConsole:
         return False
 
     def help(self, line: str) -> list[str]:
-        from asa_emulator.lab.directives import help_lines
-        return help_lines()
+        return help_lines("control")
 
     def complete(self, line: str) -> list[str]:
         from asa_emulator.terminal.completer import directive_candidates
