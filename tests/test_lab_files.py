@@ -98,6 +98,8 @@ def test_a_blocked_startup_config_is_a_boot_error_and_a_failed_save(tmp_path: Pa
     copy = _after([ln.replace("ciscoasa", "primary") for ln in lines], "copy running-config startup-config")
     assert copy[-3:] == [error, *failed]
     assert "[OK]" not in res.stdout
+    assert ".private" not in "\n".join(_after([ln.replace("ciscoasa", "primary") for ln in
+                                               _run(lab, ENABLE + "dir\n").stdout.splitlines()], "dir"))
 
 
 def test_a_failed_context_save_fails_write_memory_all(tmp_path: Path) -> None:

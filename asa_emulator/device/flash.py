@@ -368,7 +368,7 @@ class Flash:
             if d.startswith(prefix) and "/" not in d[len(prefix):]:
                 out.append((d[len(prefix):], DIR_SIZE, True))
         for f in sorted(self.files):
-            if f.startswith(PRIVATE + "/"):
+            if f == PRIVATE or f.startswith(PRIVATE + "/"):     # hidden, whatever it is
                 continue
             if f.startswith(prefix) and "/" not in f[len(prefix):]:
                 out.append((f[len(prefix):], self.size(f), False))
