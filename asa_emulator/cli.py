@@ -254,8 +254,8 @@ def cmd_check(paths: list[str], update: bool) -> int:
     """Each transcript runs on a copy of its lab in memory; a transcript whose lab cannot be
     loaded is one line on stderr and counts as failed (exit 2 once all have run)."""
     from .lab.labfile import LabError
-    from .transcript.check import check_file, render_diff, update_file
-    from .transcript.roots import transcript_files, transcript_root
+    from .transcript.check import TranscriptFileError, check_file, render_diff, update_file
+    from .transcript.roots import RootError, transcript_files, transcript_root
     started = time.perf_counter()
     failed = broken = changed_n = count = 0
     for name in paths:
@@ -265,9 +265,9 @@ def cmd_check(paths: list[str], update: bool) -> int:
         for f in files:
             if not f.is_file():
                 return _fail(f"cannot read {f}")
-            root = transcript_root(f, given)
             count += 1
             try:
+                root = transcript_root(f, given)
                 if update:
                     changed = update_file(f, root=root)
                     changed_n += changed
@@ -277,6 +277,10 @@ def cmd_check(paths: list[str], update: bool) -> int:
             except LabError as exc:
                 broken += 1
                 _fail(f"{f}: {exc}")
+                continue
+            except (TranscriptFileError, RootError) as exc:
+                broken += 1
+                _fail(str(exc))
                 continue
             except (OSError, UnicodeDecodeError) as exc:
                 return _fail(_cannot("read", f, exc))

@@ -4,6 +4,7 @@ wrong>` and exit 2 from `run --lab DIR`, `lab DIR` and `serve --lab DIR`, never 
 from __future__ import annotations
 
 import os
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,19 @@ BAD = [
     (UNIT1, "clock = 2099-01-01T00:00:00Z\n",
      "[lab]: clock must be in the years 1993 to 2035, not '2099-01-01 00:00:00+00:00'"),
     (UNIT1, 'clock = "yesterday"\n', "[lab]: clock 'yesterday' is not a date (use 2024-06-12T12:00:00Z)"),
+    # dates whose UTC time is out of Python's range (year 0, year 10000)
+    (UNIT1, "clock = 0001-01-01T00:00:00+01:00\n",
+     "[lab]: clock must be in the years 1993 to 2035, not '0001-01-01 00:00:00+01:00'"),
+    (UNIT1, 'clock = "9999-12-31T23:59:59-05:00"\n',
+     "[lab]: clock must be in the years 1993 to 2035, not '9999-12-31T23:59:59-05:00'"),
+    # nesting past what any key takes, and past what the TOML parser's recursion survives
+    (UNIT1 + "interfaces = " + "[" * 20 + "]" * 20 + "\n", "", "values are nested more than 8 levels deep"),
+    (UNIT1 + "ram_mb = " + "[" * 3000 + "]" * 3000 + "\n", "", "values are nested more than 8 levels deep"),
+    (UNIT1 + "license = " + "{a=" * 2000 + "1" + "}" * 2000 + "\n", "",
+     "values are nested more than 8 levels deep"),
+    (UNIT1, "name = " + "[" * 900 + "]" * 900 + "\n", "values are nested more than 8 levels deep"),
+    (UNIT1 + 'flash = "' + "a" * 5000 + '"\n', "",
+     "unit primary: flash folder 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' cannot be used: File name too long"),
     # names with odd characters
     ('name = "pri mary"\n', "",
      "[[unit]] 1: name 'pri mary' is not valid (a letter, then letters, digits or _, at most 32)"),
@@ -234,3 +248,70 @@ def test_random_bytes_give_a_lab_or_one_line(tmp_path: Path, data: bytes) -> Non
         load_spec(str(d), in_memory=True)
     except LabError as exc:
         assert "\n" not in str(exc)
+
+
+# --------------------------------------------------------------------------- random whole files
+
+class Deep:
+    """A list or inline table nested `n` levels deep (written without recursion)."""
+
+    def __init__(self, n: int, table: bool) -> None:
+        self.n, self.table = n, table
+
+
+_wide_int = st.one_of(st.integers(-2**63, 2**63 - 1), st.integers(-10**30, 10**30))
+_dates = st.one_of(
+    st.datetimes(timezones=st.sampled_from([None, UTC, timezone(timedelta(hours=1)),
+                                            timezone(timedelta(hours=-5, minutes=-30))])),
+    st.dates(), st.times())
+_deep = st.builds(Deep, st.sampled_from([2, 9, 40, 400, 3000]), st.booleans())
+_any_scalar = st.one_of(_scalar, _wide_int, _dates, _deep)
+_any_value = st.one_of(_any_scalar, st.lists(_any_scalar, max_size=3),
+                       st.dictionaries(st.sampled_from(["failover", "contexts", "a", "b"]),
+                                       _any_scalar, max_size=3))
+
+
+def _any_toml(v: object) -> str:
+    if isinstance(v, Deep):
+        return ("{a=" * v.n + "1" + "}" * v.n) if v.table else ("[" * v.n + "]" * v.n)
+    if isinstance(v, datetime | date | time):
+        return v.isoformat()
+    if isinstance(v, list):
+        return "[" + ", ".join(_any_toml(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f'"{k}" = {_any_toml(x)}' for k, x in v.items()) + "}"
+    return _toml_value(v)
+
+
+def _section(keys: list[str]) -> st.SearchStrategy[dict[str, object]]:
+    return st.dictionaries(st.sampled_from(keys), _any_value, max_size=4)
+
+
+_UNIT_KEYS = ["name", "model", "version", "serial", "interfaces", "mac_base", "ram_mb", "license",
+              "power_on", "boot_time", "flash"]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(_section(["name", "clock", "volatile"]), _section(_UNIT_KEYS), _section(["a", "b"]),
+       _section(["lab", "unit", "cable", "x"]))
+def test_random_whole_files_give_a_lab_or_one_line(tmp_path: Path, lab: dict[str, object],
+                                                   unit: dict[str, object], cable: dict[str, object],
+                                                   top: dict[str, object]) -> None:
+    """Wrong types at every key (top level, [lab], [[unit]], license, [[cable]]), integers and
+    dates out of every range, lists and tables nested deeper than a parser's stack: a lab or
+    one LabError line, never anything else."""
+    def body(t: dict[str, object]) -> str:
+        return "".join(f'"{k}" = {_any_toml(v)}\n' for k, v in t.items())
+    text = (body(top) + "[lab]\n" + body(lab) + '[[unit]]\nname = "primary"\n' + body(unit)
+            + '[[unit]]\nname = "secondary"\nmac_base = "0013.c480.9100"\n[[cable]]\n' + body(cable))
+    d = tmp_path / "lab"
+    for sub in ("primary", "secondary"):
+        (d / sub).mkdir(parents=True, exist_ok=True)
+    (d / "lab.toml").write_text(text)
+    try:
+        spec = load_spec(str(d), in_memory=True)
+    except LabError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith(f"{d}/lab.toml: ")
+        return
+    Lab(spec)

@@ -8,7 +8,7 @@ The flash is a sandbox.  `resolve` is the one door from a typed file name to a f
 every command, answer and configuration URL goes through it, and every `Flash` method checks
 its path with it again.  A lab directory is read and written through directory descriptors
 opened component by component with O_NOFOLLOW, so no symbolic link is ever followed; only
-regular files and folders are read, each up to MAX_FILE_BYTES.  A write goes to the disk
+regular files with one name (no hard link) and folders are read, each up to MAX_FILE_BYTES.  A write goes to the disk
 first (temporary file, fsync, rename, fsync of the folder) and only then to the in-memory
 view, so a refused or failed operation leaves both as they were.  Every OSError becomes a
 FlashError carrying the reason the ASA prints (`%Error opening disk0:/x (File exists)`).
@@ -221,7 +221,9 @@ def _read_regular(dfd: int, name: str, limit: int) -> bytes | None:
     fd = os.open(name, _O_READ, dir_fd=dfd)
     try:
         st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+        # a hard link is refused as a symbolic link is: its content is also a file elsewhere,
+        # outside the flash folder perhaps (/etc/shadow linked in), whatever its name says
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1 or st.st_size > limit:
             return None
         chunks: list[bytes] = []
         total = 0
@@ -346,8 +348,17 @@ class Flash:
         try:
             return self.files[path]
         except KeyError:
-            reason = msg.IS_A_DIRECTORY if self.is_dir(path) else msg.NO_SUCH_FILE
-            raise FlashError(path, reason) from None
+            raise FlashError(path, self._missing_reason(path)) from None
+
+    def _missing_reason(self, path: str) -> str:
+        """Why a path holds no file, as the file system says: a folder there, a file where
+        one of its folders should be (a `.private` that is a file), or nothing."""
+        if self.is_dir(path):
+            return msg.IS_A_DIRECTORY
+        parts = path.split("/")
+        if any("/".join(parts[:i]) in self.files for i in range(1, len(parts))):
+            return msg.NOT_A_DIRECTORY
+        return msg.NO_SUCH_FILE
 
     def listing(self, path: str = "") -> list[tuple[str, int, bool]]:
         """(name, size, is_dir) of the entries directly under `path`."""
@@ -357,7 +368,7 @@ class Flash:
             if d.startswith(prefix) and "/" not in d[len(prefix):]:
                 out.append((d[len(prefix):], DIR_SIZE, True))
         for f in sorted(self.files):
-            if f.startswith(PRIVATE + "/"):
+            if f == PRIVATE or f.startswith(PRIVATE + "/"):     # hidden, whatever it is
                 continue
             if f.startswith(prefix) and "/" not in f[len(prefix):]:
                 out.append((f[len(prefix):], self.size(f), False))
@@ -417,7 +428,7 @@ class Flash:
             raise FlashError(path, msg.NO_SPACE)
         with self._disk(path, create=path.startswith(PRIVATE + "/")) as where:
             if where is not None:
-                _atomic_write(*where, data)
+                atomic_write(*where, data)
         self.files[path] = data
         self.images.pop(path, None)
         self.mtimes[path] = now
@@ -521,7 +532,7 @@ def _exists(fd: int, leaf: str) -> bool:
     return True
 
 
-def _atomic_write(fd: int, leaf: str, data: bytes) -> None:
+def atomic_write(fd: int, leaf: str, data: bytes) -> None:
     """Write `leaf` in the folder `fd`: a new temporary file (ordinary permissions, subject to
     the umask), fsync, rename over the target (a link there is replaced, never followed), fsync
     of the folder.  A folder at the target makes the rename fail: nothing changes."""

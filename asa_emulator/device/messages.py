@@ -538,6 +538,12 @@ def error_renaming(path: str, reason: str = "No such file or directory") -> str:
 WRITE_ERASE_CONFIRM = "Erase configuration in flash memory? [confirm]"
 # verified: reference 5b (`[OK]` closes write memory); used for write erase as on IOS
 OK = "[OK]"
+# A save that cannot be written: a public capture of `write memory` / `copy run start` on an
+# ASA whose flash went read-only shows "%Error opening disk0:/.private/startup-config
+# (Read-only file system) Error executing command [FAILED]" (flattened in the page: the line
+# breaks are unverified, taken as [OK]'s own line).
+STARTUP_ON_FLASH = "disk0:/.private/startup-config"
+WRITE_FAILED = ("Error executing command", "[FAILED]")
 # unverified: `write net` (no TFTP server in the lab)
 NO_NETWORK = "%Error: network write is not available in the lab"
 

@@ -351,8 +351,13 @@ class Unit:
         self._loaded = {}
         try:
             data = self.flash.read(STARTUP)
-        except FlashError:
-            return []
+        except FlashError as exc:
+            if exc.reason == msg.NO_SUCH_FILE:
+                return []           # never saved: the factory configuration, silently
+            # something else stands where the startup-config belongs (a `.private` that is a
+            # file, a `startup-config` folder): the unit boots with the factory configuration
+            # and says why on its console  # unverified: a real ASA's boot text for it
+            return [msg.error_opening(msg.STARTUP_ON_FLASH, exc.reason)]
         with no_gc_pauses():
             report = self.run_file(None, data)
         self._loaded[None] = (STARTUP, _digest(data), "")

@@ -1,9 +1,10 @@
-"""Failover health monitoring: interface monitoring and the interface policy.
+"""Failover health monitoring: interface monitoring, the interface policy, unit failures.
 
 Chapter 34, "Failover Health Monitoring" ("Interface Monitoring", the interface poll and hold
 times, the interface tests) and "Configuring Interface Health Monitoring"; Table 34-2, the
 interface rows: 2 (an interface fails on the active unit), 3 (on the standby unit), 4 (it
-recovers, with preempt) and 5 (the failover threshold is not reached).
+recovers, with preempt) and 5 (the failover threshold is not reached); "Failover Triggers"
+("The unit has a hardware failure"), with row 3's rule applied to it (`unit_failed`).
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ def apply_policy(ps: PairState, u: Unit, m: Unit) -> list[int]:
     back only with preempt, which the caller evaluates)."""
     fo, mfo = ps.of(u), ps.of(m)
     recovered: list[int] = []
+    unit_failure_policy(ps, u, m)
     if fo.lan_failed or fo.syncing or mfo.syncing or not mfo.paired:
         return recovered
     for gid in ps.gids:
@@ -157,3 +159,58 @@ def apply_policy(ps: PairState, u: Unit, m: Unit) -> list[int]:
             if g.failed_while_active:
                 recovered.append(gid)
     return recovered
+
+
+# ------------------------------------------------------------------ unit failures
+def unit_failed(ps: PairState, u: Unit, reason: Reason) -> None:
+    """A hardware or service-card failure on u (chapter 34, "Failover Triggers": "The unit
+    has a hardware failure"): the unit stays up and keeps sending hellos; its standby
+    groups are marked Failed, and an active group fails over to the mate when the mate can
+    take it (its group Standby Ready over a working failover link).
+
+    Otherwise the group stays active where it is.  Table 34-2 says so for interfaces (row 3:
+    "When the standby failover group is marked as failed, the active failover group does not
+    attempt to fail over") and row 7 for the failover link ("the unit cannot fail over to the
+    standby unit while the failover link is down"); the emulator applies the same rule to a
+    unit failure, as no capture shows a real pair with both units failed.  Marking it Failed
+    would leave the group active nowhere.  The failure is kept (`unit_failure`, until the
+    unit reloads): once the mate's group is Standby Ready again, `unit_failure_policy` moves
+    the group there.  `failover reset` cannot clear it (preempt.reset)."""
+    ps.of(u).unit_failure = reason
+    m = ps.mate(u)
+    for gid in ps.gids:
+        g = ps.of(u).groups[gid]
+        if not g.active:
+            ps.set(u, gid, S.FAILED, reason)
+        elif _mate_takes(ps, u, m, gid):
+            _fail_over(ps, u, m, gid)
+        else:
+            # still active, but `show failover state` names the failure it carries
+            # (unverified: no capture of a pair with both units failed)
+            g.last_failure = (reason, ps.clock.now)
+
+
+def unit_failure_policy(ps: PairState, u: Unit, m: Unit) -> None:
+    """The groups still active on a failed unit go to the mate once it can take them."""
+    if ps.of(u).unit_failure is None:
+        return
+    for gid in ps.gids:
+        if ps.of(u).groups[gid].active and _mate_takes(ps, u, m, gid):
+            _fail_over(ps, u, m, gid)
+
+
+def _mate_takes(ps: PairState, u: Unit, m: Unit, gid: int) -> bool:
+    """The mate can take a group over from u: its group is Standby Ready, over a working
+    failover link."""
+    return ps.linked(u) and ps.state(m, gid) == S.STANDBY_READY
+
+
+def _fail_over(ps: PairState, u: Unit, m: Unit, gid: int) -> None:
+    reason = ps.of(u).unit_failure or Reason.HARDWARE
+    g = ps.of(u).groups[gid]
+    noted = g.last_failure          # when the failure happened, if the group waited since
+    ps.set(u, gid, S.FAILED, reason)
+    if noted is not None and noted[0] == reason:
+        g.last_failure = noted
+    g.failed_while_active = True
+    ps.set(m, gid, S.ACTIVE, Reason.MATE_WANTS_ACTIVE)

@@ -89,25 +89,6 @@ def turned_off(ps: PairState, u: Unit, session: Session) -> None:
     stop(ps, u)
 
 
-def unit_failed(ps: PairState, u: Unit, reason: Reason) -> None:
-    """A hardware or service-card failure on u (chapter 34, "Failover Triggers": "The unit
-    has a hardware failure"; Table 34-2, row 1): the unit stays up and keeps sending hellos,
-    its groups are marked Failed, and the mate takes over those that were active here.  The
-    failure lasts until the unit reloads; `failover reset` cannot clear it."""
-    fo = ps.of(u)
-    m = ps.mate(u)
-    linked = ps.linked(u)
-    fo.unit_failure = reason
-    for gid in ps.gids:
-        g = fo.groups[gid]
-        was_active = g.active
-        ps.set(u, gid, S.FAILED, reason)
-        if was_active:
-            g.failed_while_active = True
-            if linked and ps.state(m, gid) == S.STANDBY_READY:
-                ps.set(m, gid, S.ACTIVE, Reason.MATE_WANTS_ACTIVE)
-
-
 # ------------------------------------------------------------------ hellos
 def listen(ps: PairState, u: Unit, m: Unit) -> None:
     """One unit poll on u: hear the mate's hello (meeting it if new), notice it is gone

@@ -9,7 +9,8 @@ back here.  A tick runs them in the chapter's order:
 
     hello.listen          hellos, negotiation, losing the mate (Table 34-2 rows 1, 6, 7)
     health.poll           interface monitoring (Testing, Failed ...)
-    health.apply_policy   interface policy (rows 2-5)
+    health.apply_policy   interface policy (rows 2-5), and a failed unit's groups that stayed
+                          active until the mate could take them (health.unit_failed)
     preempt.evaluate      the groups that recovered come back with preempt (row 4)
 
 This class is also what a unit and its command handlers see of failover (device.unit.PairHooks).
@@ -224,7 +225,7 @@ class Pair:
         if not (u.up and self.ps.of(u).started):
             return False
         reason = Reason.HARDWARE if kind == "hardware" else Reason.SERVICE_CARD
-        hello.unit_failed(self.ps, u, reason)
+        health.unit_failed(self.ps, u, reason)
         return True
 
     def special_link_ends(self, which: str) -> list[tuple[str, str]]:

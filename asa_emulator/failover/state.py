@@ -360,6 +360,11 @@ class PairState:
     def set(self, u: Unit, gid: int, state: GroupState, reason: Reason) -> None:
         """Move a group on u, with the console lines and the listeners a change brings."""
         fo = self.fo[u.name]
+        if fo.unit_failure is not None and state == S.STANDBY_READY:
+            # a unit whose hardware or service card failed is never a standby to fail over
+            # to: what would make its group standby (a preemption, a forced switch) marks it
+            # Failed, for that failure (health.unit_failed)
+            state, reason = S.FAILED, fo.unit_failure
         before = fo.groups[gid].state
         if not fo.set_state(gid, state, reason, self.clock.now):
             return

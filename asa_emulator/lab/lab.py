@@ -261,5 +261,8 @@ def _import_startup(flash: Flash) -> None:
     the unit keeps it where an ASA does (moved there on disk too, so that the folder and the
     flash the commands see stay the same)."""
     if flash.exists("startup-config") and not flash.exists(STARTUP):
-        flash.write(STARTUP, flash.read("startup-config"))
+        try:
+            flash.write(STARTUP, flash.read("startup-config"))
+        except FlashError:
+            return      # the hidden folder cannot hold it (a file there): the boot says so
         flash.delete("startup-config")

@@ -4,6 +4,7 @@ Finding and reading the file is here; what it may say is checked in labschema.py
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import field
@@ -133,6 +134,9 @@ def _read_toml(path: Path) -> dict:  # type: ignore[type-arg]
         if not path.is_file():
             raise LabError(f"{path}: is not a regular file")
         with path.open("rb") as fh:
+            if os.fstat(fh.fileno()).st_nlink > 1:
+                # a hard link reads a file of elsewhere, as a symbolic link would
+                raise LabError(f"{path}: has other hard links (a link out of the lab directory)")
             raw = fh.read(MAX_LABFILE_BYTES + 1)
     except (OSError, RuntimeError) as exc:
         raise LabError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
@@ -143,6 +147,35 @@ def _read_toml(path: Path) -> dict:  # type: ignore[type-arg]
     except UnicodeDecodeError as exc:
         raise LabError(f"{path}: is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LabError(f"{path}: {exc}") from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively: a few hundred levels
+        # exhaust Python's stack
+        raise LabError(f"{path}: {_TOO_DEEP}") from None
+    if _depth(data) > MAX_NESTING:
+        raise LabError(f"{path}: {_TOO_DEEP}")
+    return data
+
+
+# A lab file needs three levels ([[unit]] -> license -> value); past this nothing is read, so
+# that no later step (a message quoting the value) walks a deep structure.
+MAX_NESTING = 8
+_TOO_DEEP = f"values are nested more than {MAX_NESTING} levels deep"
+
+
+def _depth(value: object) -> int:
+    """How deep lists and tables nest in a parsed file (iterative: no recursion to exhaust)."""
+    deepest = 0
+    todo: list[tuple[object, int]] = [(value, 0)]
+    while todo:
+        item, level = todo.pop()
+        deepest = max(deepest, level)
+        if level > MAX_NESTING:
+            break
+        if isinstance(item, dict):
+            todo.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            todo.extend((v, level + 1) for v in item)
+    return deepest

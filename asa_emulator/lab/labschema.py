@@ -110,7 +110,11 @@ def _clock(value: object) -> int:
         raise LabError(f"[lab]: clock must be a date such as \"{DEFAULT_CLOCK}\", not {_kind(value)}")
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    if not CLOCK_YEARS[0] <= dt.astimezone(UTC).year <= CLOCK_YEARS[1]:
+    try:
+        year = dt.astimezone(UTC).year
+    except OverflowError:           # 0001-01-01T00:00+01:00 is in the year 0 in UTC
+        year = dt.year
+    if not CLOCK_YEARS[0] <= year <= CLOCK_YEARS[1]:
         raise LabError(f"[lab]: clock must be in the years {CLOCK_YEARS[0]} to {CLOCK_YEARS[1]}, "
                        f"not {shown(str(value))}")
     return int(dt.timestamp() * 1000)
@@ -159,8 +163,12 @@ def _flash_dir(t: Table, where: str, folder: Path, default: str) -> Path:
         raise LabError(f"{where}: flash folder {shown(rel)} cannot be resolved") from None
     if real == home or not real.is_relative_to(home):
         raise LabError(f"{where}: flash folder {shown(rel)} is outside the lab directory")
-    if real.exists() and not real.is_dir():
-        raise LabError(f"{where}: flash folder {shown(rel)} is a file, not a folder")
+    try:
+        if real.exists() and not real.is_dir():
+            raise LabError(f"{where}: flash folder {shown(rel)} is a file, not a folder")
+    except OSError as exc:          # a name too long, no permission
+        raise LabError(f"{where}: flash folder {shown(rel)} cannot be used: "
+                       f"{exc.strerror or exc}") from None
     return real
 
 

@@ -64,6 +64,8 @@ def _read_key_file(path: Path) -> bytes | None:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise OSError(0, "not a regular file")
+        if st.st_nlink > 1:     # a hard link is a file of elsewhere, as a symbolic link is
+            raise OSError(0, "has other hard links, not a file of the lab's own")
         if st.st_size > MAX_KEY_BYTES:
             raise ValueError("too large to be a host key")
         return os.read(fd, MAX_KEY_BYTES + 1)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..records import dataclass
@@ -78,12 +80,39 @@ def check_file(path: Path, lab_name: str | None = None, root: Path | None = None
     return CheckResult(path, expected, actual)
 
 
+class TranscriptFileError(Exception):
+    """A transcript `--update` refuses to write (a link, not a regular file)."""
+
+
 def update_file(path: Path, lab_name: str | None = None, root: Path | None = None) -> bool:
+    """Rewrite a transcript from the emulator.  Only a regular file with one name is
+    rewritten, as the flash reads only those (device/flash.py): a symbolic link would send
+    the write to whatever it names, outside the transcript tree, and a hard link shares its
+    content with a file elsewhere.  The new content goes to a temporary file in the same
+    folder, then replaces the transcript by rename (never through a link), so an interrupted
+    update leaves the old transcript whole."""
+    _check_writable(path)
     res = check_file(path, lab_name, root)
     if res.ok:
         return False
-    path.write_text("\n".join(res.actual) + "\n")
+    from ..device.flash import atomic_write
+    fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        _check_writable(path, fd)       # the folder opened is the one checked
+        atomic_write(fd, path.name, ("\n".join(res.actual) + "\n").encode("utf-8"))
+    finally:
+        os.close(fd)
     return True
+
+
+def _check_writable(path: Path, dir_fd: int | None = None) -> None:
+    st = os.stat(path.name if dir_fd is not None else path, dir_fd=dir_fd, follow_symlinks=False)
+    if stat.S_ISLNK(st.st_mode):
+        raise TranscriptFileError(f"refusing to update {path}: it is a symbolic link")
+    if not stat.S_ISREG(st.st_mode):
+        raise TranscriptFileError(f"refusing to update {path}: not a regular file")
+    if st.st_nlink > 1:
+        raise TranscriptFileError(f"refusing to update {path}: it has other hard links")
 
 
 def render_diff(lines: list[str]) -> str:

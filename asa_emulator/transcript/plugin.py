@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .roots import INI_OPTION, inside_lab
+from .roots import INI_OPTION, RootError, inside_config, inside_lab
 
 if TYPE_CHECKING:
     from ..terminal.background import BackgroundLab
@@ -33,6 +33,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # the transcript folders must lie inside the configuration file's own directory (they
+    # bound where `@lab` may reach): one usage error line otherwise, before any collection
+    # (without a configuration file, pytest takes the paths from the invocation folder)
+    config_file = config.inipath or config.invocation_params.dir / "pytest.ini"
+    for folder in config.getini(INI_OPTION):
+        try:
+            inside_config(config_file, Path(folder))
+        except RootError as exc:
+            raise pytest.UsageError(str(exc)) from None
     config.addinivalue_line(
         "markers", f"{MARKER}(name, username='admin', password='cisco', secret='cisco'): the lab "
                    "(built-in name or directory) and login the asa_lab_ssh fixture uses")

@@ -20,15 +20,30 @@ _INI_FILES = (("pytest.ini", "pytest"), ("pyproject.toml", ""), ("tox.ini", "pyt
               ("setup.cfg", "tool:pytest"))
 
 
+class RootError(ValueError):
+    """A configuration names a transcript folder outside its own directory."""
+
+
 def configured_folders(start: Path) -> list[Path]:
     """The folders named by `asa_transcripts` in the nearest pytest configuration file at or
-    above `start` (as pytest finds its configuration); [] if there is none or it names none."""
+    above `start` (as pytest finds its configuration); [] if there is none or it names none.
+    RootError if one of them is outside the configuration file's directory."""
     for folder in [start, *start.parents]:
         for name, section in _INI_FILES:
             found = _read_option(folder / name, section)
             if found is not None:
-                return [folder / p for p in found]
+                return [inside_config(folder / name, folder / p) for p in found]
     return []
+
+
+def inside_config(config_file: Path, folder: Path) -> Path:
+    """`folder` if it lies inside the directory of the configuration file naming it (links
+    resolved).  A transcript folder is also the root `@lab` paths must stay in: a
+    repository's own configuration must not widen it to `/` or to its parent folders."""
+    home = config_file.parent.resolve()
+    if not folder.resolve().is_relative_to(home):
+        raise RootError(f"{config_file}: {INI_OPTION} folder '{folder}' is outside {home}")
+    return folder
 
 
 def _read_option(path: Path, section: str) -> list[str] | None:

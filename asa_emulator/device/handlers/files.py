@@ -16,6 +16,7 @@ from .. import show
 from ..commands import Abort, Command, handler
 from ..filenames import RUNNING, STARTUP_CFG, canonical_file
 from ..flash import FlashError, resolve, shown, split_url
+from ..printable import file_lines
 from ..session import Session
 from ..unit import Unit
 
@@ -95,7 +96,8 @@ def write_one(unit: Unit, context: str | None, session: Session | None = None) -
     try:
         sums, n = unit.save(context)
     except FlashError as exc:
-        return [msg.BUILDING_CONFIGURATION, _cannot_save(unit, context, exc.reason)]
+        return [msg.BUILDING_CONFIGURATION, _cannot_save(unit, context, exc.reason),
+                *msg.WRITE_FAILED]
     unit.last_modified = ("enable_15", unit.clock.now)
     return show.write_memory_lines(sums, n, elapsed_ms=elapsed_ms(n, session))
 
@@ -116,13 +118,14 @@ def write_all(unit: Unit, session: Session | None = None) -> list[str]:
         spaces.append(show.SavedSpace(name or "system", sums, n, elapsed_ms(n, session)))
     unit.last_modified = ("enable_15", unit.clock.now)
     lines = show.write_memory_all_lines(spaces)
-    return lines[:-1] + errors + lines[-1:]
+    # a space that could not be saved fails the command: never `[OK]` after an error
+    return lines[:-1] + errors + [*msg.WRITE_FAILED] if errors else lines
 
 
 def _cannot_save(unit: Unit, context: str | None, reason: str) -> str:
     """The error of a space whose startup location cannot be written (a context's config-url
     off the flash, refused by it, or in a missing directory)."""
-    url = unit.sys.contexts[context].config_url if context else STARTUP_CFG
+    url = unit.sys.contexts[context].config_url if context else msg.STARTUP_ON_FLASH
     return msg.error_opening(shown(url or STARTUP_CFG), reason)
 
 
@@ -200,7 +203,7 @@ def copy(cmd: Command) -> None:
                 try:
                     sums, n = u.save(s.context)
                 except FlashError as exc:
-                    out.append(msg.error_opening(STARTUP_CFG, exc.reason))
+                    out.extend([_cannot_save(u, s.context, exc.reason), *msg.WRITE_FAILED])
                     raise Abort from None
                 out.extend([msg.cryptochecksum(sums), "", msg.bytes_copied(n, elapsed_ms(n, s))])
                 return
@@ -270,7 +273,7 @@ def more(cmd: Command) -> None:
     except FlashError as exc:
         cmd.error(msg.error_opening(_shown(raw, cmd.session.cwd), exc.reason))
         return
-    cmd.print(*data.decode(errors="replace").splitlines())
+    cmd.print(*file_lines(data))
 
 
 @handler("dir")

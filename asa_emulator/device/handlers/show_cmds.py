@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...config import render
 from .. import show
 from ..commands import Command, handler
+from ..printable import file_lines
 from ..unit import SINGLE
 from ..views import DEVICE_SHOWS, resolve_interface
 
@@ -127,7 +128,7 @@ def show_startup(cmd: Command) -> None:
     path = u.startup_path(cmd.session.context)
     if path is None or not u.flash.exists(path):
         return
-    cmd.print(*u.flash.read(path).decode(errors="replace").splitlines())
+    cmd.print(*file_lines(u.flash.read(path)))
 
 
 @handler("show_mode")
