@@ -131,7 +131,8 @@ class LabHandle(Protocol):
 
     def console_login(self, unit: str, username: str, password: str) -> bool:
         """Is this the right console login (the admin context's local users)?  A wrong password
-        counts towards the user's lockout."""
+        counts towards the user's lockout; a right one starts a fresh console session at user
+        EXEC (nothing of the previous user's mode or context is kept)."""
         ...
 
     def ssh_users(self, unit: str) -> list[str]:

@@ -151,7 +151,13 @@ class Lab:
         return mgmt.console_login_required(self.unit(unit))
 
     def console_login(self, unit: str, username: str, password: str) -> bool:
-        return mgmt.console_login(self.unit(unit), username, password) is not None
+        u = self.unit(unit)
+        if mgmt.console_login(u, username, password) is None:
+            return False
+        # a login starts a fresh session at user EXEC: never the mode, context or question the
+        # previous user left on the console (a real console without `auto-enable`)
+        u.console.log_off()
+        return True
 
     def ssh_users(self, unit: str) -> list[str]:
         return mgmt.ssh_usernames(self.unit(unit))
