@@ -13,6 +13,7 @@ from .records import dataclass
 
 if TYPE_CHECKING:
     from .device.syslog import Datagram
+    from .lab.account import ControlAccount
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,9 @@ class Console(Protocol):
 
 class LabHandle(Protocol):
     """The running lab as a front end drives it."""
+
+    # the lab-control port's own account (lab.toml's [control]); None: the port admits nobody
+    control_account: ControlAccount | None
 
     @property
     def unit_names(self) -> tuple[str, ...]: ...

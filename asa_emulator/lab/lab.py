@@ -58,6 +58,7 @@ class Lab:
         import asa_emulator.failover.commands  # noqa: F401
         import asa_emulator.traffic.commands  # noqa: F401
         self.spec = spec
+        self.control_account = spec.control     # the lab-control port's login ([control])
         self.clock = Clock(spec.clock_ms)
         self.units: dict[str, Unit] = {}
         for us in spec.units:
