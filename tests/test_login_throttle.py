@@ -107,6 +107,15 @@ def test_max_fail_locks_a_user_but_never_privilege_15() -> None:
         "Lock-time Failed-attempts Locked  User",
         "        -               3      Y  bob"]
     assert time.waits == [1.0, 2.0, 4.0, 1.0, 2.0, 4.0]
+    # fail-attempts resets the count and leaves the lock; lockout unlocks
+    assert console.execute("clear aaa local user fail-attempts username bob") == []
+    assert console.execute("show aaa local user") == [
+        "Lock-time Failed-attempts Locked  User",
+        "        -               0      N  admin",
+        "        -               0      Y  bob"]
+    assert console.execute("clear aaa local user lockout all") == []
+    assert console.execute("show aaa local user locked") == []
+    assert serve(lab, time, lambda server: logs_in(server.ports["primary"], "bob", "secret")) is True
 
 
 def test_the_console_and_the_control_port_are_throttled_too() -> None:
@@ -127,3 +136,28 @@ def test_the_console_and_the_control_port_are_throttled_too() -> None:
         return [console_waits, control, time.waits[len(console_waits):]]
 
     assert serve(lab_with_users(), time, use) == [[1.0, 2.0], [False, True], [1.0]]
+
+
+def test_enable_passwords_inside_a_session_are_throttled_too() -> None:
+    """`enable` (and `login`) inside an SSH session or on a console: a wrong answer slows the
+    next one of the same address and user, as a failed login does."""
+    time = VirtualTime()
+
+    async def use(server: LabServer) -> list[object]:
+        async with asyncssh.connect("127.0.0.1", server.ports["primary"], username="bob",
+                                    password="secret", known_hosts=None, client_keys=None) as conn:
+            process = await conn.create_process(term_type="vt100")
+            await process.stdout.readuntil("> ")
+            replies = []
+            for password in ("x", "y", "cisco"):
+                process.stdin.write("enable\r")
+                await process.stdout.readuntil("Password: ")
+                process.stdin.write(password + "\r")
+                replies.append(await process.stdout.readuntil(("> ", "# ")))
+            process.close()
+        return [[r.splitlines()[-2:] for r in replies], list(time.waits)]
+
+    replies, waits = serve(lab_with_users(), time, use)
+    assert replies == [["Invalid password", "primary/admin> "], ["Invalid password", "primary/admin> "],
+                       ["", "primary/admin# "]]
+    assert waits == [1.0, 2.0]

@@ -46,7 +46,7 @@ from asa_emulator.terminal.control import DirectiveConsole
 from asa_emulator.terminal.descriptors import AcceptGuard
 from asa_emulator.terminal.sshlib import asyncssh
 from asa_emulator.terminal.telnet import CONSOLE_HOST, ConsolePorts
-from asa_emulator.terminal.throttle import LoginThrottle
+from asa_emulator.terminal.throttle import LoginThrottle, SecretTurns
 
 from ..records import dataclass
 
@@ -224,7 +224,8 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
             process.stdout.write("".join(line + "\r\n" for line in out))
             await process.stdout.drain()
         else:
-            await CliSession(lambda: console, _SshChannel(process), touched).run()
+            guarded = SecretTurns(console, state.throttle, _client_ip(peer[0] if peer else ""), username)
+            await CliSession(lambda: guarded, _SshChannel(process), touched).run()
     except (BrokenPipeError, ConnectionError, asyncssh.Error):
         pass  # the client went away
     finally:

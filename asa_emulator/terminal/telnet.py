@@ -28,7 +28,7 @@ from collections.abc import Callable
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import BAD_PASSWORD, LOGOFF_LINES, PASSWORD_PROMPT, USERNAME_PROMPT
 from asa_emulator.terminal.cli_session import CliSession
-from asa_emulator.terminal.throttle import LoginThrottle
+from asa_emulator.terminal.throttle import LoginThrottle, answer_secret
 
 CONSOLE_HOST = "127.0.0.1"  # consoles are never reachable from other machines
 # The emulator's wording (a terminal server refuses a busy line in its own words)
@@ -180,8 +180,17 @@ class ConsoleLogin:
         return inner.prompt() and (self._asking or inner.prompt())
 
     async def execute_async(self, line: str) -> list[str]:
-        """As execute; a password is checked in its turn (the failed-login throttle)."""
-        if self._throttle is None or self._asking != PASSWORD_PROMPT or self._inner().prompt() == "":
+        """As execute; a password (the login's, `enable`'s) is checked in its turn (the
+        failed-login throttle)."""
+        inner = self._inner()
+        if self._throttle is None or inner.prompt() == "":
+            return self.execute(line)
+        if not self._asking:
+            if not inner.expects_secret():
+                return self.execute(line)
+            return await answer_secret(self._throttle, self._source, self._username or "console",
+                                       lambda: self.execute(line))
+        if self._asking != PASSWORD_PROMPT:
             return self.execute(line)
         ok = False
 

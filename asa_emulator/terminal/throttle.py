@@ -6,7 +6,8 @@ connections do not guess faster.  A success clears the key.
 
 Keyed per source and user, so one trainee's typos slow down that trainee's next attempt only:
 the rest of the room, behind the same NAT address or not, logs in at once.  Applies to the SSH
-ports, the lab-control port and the telnet consoles (terminal/ssh.py, telnet.py).
+ports, the lab-control port and the telnet consoles (terminal/ssh.py, telnet.py), and to the
+passwords typed inside a session (`enable`, `login`: SecretTurns).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import field
 
+from ..console import Console
+from ..device.messages import BAD_PASSWORD
 from ..records import dataclass
 
 BASE_DELAY_S = 1.0
@@ -86,3 +89,61 @@ class LoginThrottle:
                 break
             if not entry.lock.locked():
                 del self._keys[key]
+
+
+async def answer_secret(throttle: LoginThrottle, source: str, user: str,
+                        run: Callable[[], list[str]]) -> list[str]:
+    """Run a line that answers a password question (`enable`, `login`) in its turn; a reply
+    of `Invalid password` counts as a failure."""
+    out: list[str] = []
+
+    async def check() -> bool:
+        out.extend(run())
+        return BAD_PASSWORD not in out
+    await throttle.attempt(source, user, check)
+    return out
+
+
+class SecretTurns:
+    """An SSH session's console whose password answers take their turn in the throttle (the
+    rest is the console's own)."""
+
+    def __init__(self, console: Console, throttle: LoginThrottle, source: str, user: str) -> None:
+        self._console = console
+        self._throttle = throttle
+        self._source = source
+        self._user = user
+
+    @property
+    def unit_name(self) -> str:
+        return self._console.unit_name
+
+    def prompt(self) -> str:
+        return self._console.prompt()
+
+    def execute(self, line: str) -> list[str]:
+        return self._console.execute(line)
+
+    def expects_secret(self) -> bool:
+        return self._console.expects_secret()
+
+    def help(self, line: str) -> list[str]:
+        return self._console.help(line)
+
+    def complete(self, line: str) -> list[str]:
+        return self._console.complete(line)
+
+    def pager_lines(self) -> int:
+        return self._console.pager_lines()
+
+    def take_messages(self) -> list[str]:
+        return self._console.take_messages()
+
+    def closed(self) -> bool:
+        return self._console.closed()
+
+    async def execute_async(self, line: str) -> list[str]:
+        if not self._console.expects_secret():
+            return self._console.execute(line)
+        return await answer_secret(self._throttle, self._source, self._user,
+                                   lambda: self._console.execute(line))
