@@ -105,7 +105,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="the primary's SSH port; the secondary's is PORT+1, the lab-control "
                           "port PORT+2; 0 picks free ports for every listener")
     srv.add_argument("--lab-control", action="store_true",
-                     help="accept the @ directives over SSH on PORT+2 (same login as the units)")
+                     help="accept the @ directives over SSH on PORT+2 (the [control] account "
+                          "of lab.toml)")
     srv.add_argument("--console", action="store_true",
                      help="each unit's serial console over telnet, on the loopback only")
     srv.add_argument("--console-port", type=int, default=None, metavar="C",
@@ -367,6 +368,9 @@ def cmd_serve(name: str, host: str, port: int, control: bool = False,
         lab = Lab.load(name)
     except LabError as exc:
         return _fail(str(exc))
+    if control and lab.control_account is None:
+        return _fail(f"lab '{lab.spec.name}' has no [control] account for --lab-control: add one to "
+                     "its lab.toml (python -m asa_emulator.lab.account prints it)")
     lab.settle()
     keep_for_good()
     from .terminal.hostkey import host_key_path, load_or_create

@@ -13,6 +13,7 @@ from .records import dataclass
 
 if TYPE_CHECKING:
     from .device.syslog import Datagram
+    from .lab.account import ControlAccount
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,9 @@ class Console(Protocol):
 class LabHandle(Protocol):
     """The running lab as a front end drives it."""
 
+    # the lab-control port's own account (lab.toml's [control]); None: the port admits nobody
+    control_account: ControlAccount | None
+
     @property
     def unit_names(self) -> tuple[str, ...]: ...
 
@@ -131,7 +135,8 @@ class LabHandle(Protocol):
 
     def console_login(self, unit: str, username: str, password: str) -> bool:
         """Is this the right console login (the admin context's local users)?  A wrong password
-        counts towards the user's lockout."""
+        counts towards the user's lockout; a right one starts a fresh console session at user
+        EXEC (nothing of the previous user's mode or context is kept)."""
         ...
 
     def ssh_users(self, unit: str) -> list[str]:

@@ -236,6 +236,8 @@ def ssh_rows(got: dict[str, tuple[float, float]]) -> list[tuple[str, ...]]:
         return f"{got[key][0] * 1000:.2f} ms (p99 {got[key][1] * 1000:.2f} ms)"
     return [
         ("SSH: the server's own reply (bare asyncssh channel, line to prompt)", ms("server"), "< 1 ms"),
+        ("SSH: the same, logged in during a flood of 50 connects/s from another address",
+         ms("server, login flood"), "logs in; < 1 ms"),
         ("SSH: scrapli cisco_asa (asyncssh) send_command", ms("scrapli"), "< 2 ms"),
         ("SSH: netmiko cisco_asa send_command, default", ms("netmiko default"), ""),
         ("SSH: netmiko, expect_string + cmd_verify=False", ms("netmiko tuned"),

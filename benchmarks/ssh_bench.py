@@ -6,17 +6,22 @@ SSH path, not a show command's rendering):
 - the server's own reply: a bare asyncssh channel, from writing the line to reading the prompt;
 - scrapli (scrapli-community `cisco_asa`, asyncssh transport), `send_command`;
 - netmiko (`cisco_asa`), `send_command` as used by default and tuned (expect_string,
-  cmd_verify=False).
+  cmd_verify=False);
+and the server's own reply again while a login flood runs from another address (bare TCP
+connections from 127.0.0.2 at 50 a second, held open: terminal/admission.py refuses those past
+its per-address bound).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -134,10 +139,44 @@ def netmiko_reply(port: int, n: int) -> dict[str, tuple[float, float]]:
     return got
 
 
+FLOOD_FROM, FLOOD_PER_S = "127.0.0.2", 50
+
+
+@contextmanager
+def _login_flood(port: int) -> Iterator[None]:
+    """Bare connections to `port` from FLOOD_FROM, FLOOD_PER_S a second, held until the end."""
+    stop = threading.Event()
+    held: list[socket.socket] = []
+
+    def flood() -> None:
+        while not stop.wait(1 / FLOOD_PER_S):
+            sock = socket.socket()
+            try:
+                sock.bind((FLOOD_FROM, 0))
+                sock.connect(("127.0.0.1", port))
+            except OSError:
+                sock.close()
+                continue
+            held.append(sock)
+
+    thread = threading.Thread(target=flood, daemon=True)
+    thread.start()
+    try:
+        time.sleep(2)           # past the per-address bound before the client measures
+        yield
+    finally:
+        stop.set()
+        thread.join()
+        for sock in held:
+            sock.close()
+
+
 def ssh_figures(n: int = 200, n_netmiko: int = 50) -> dict[str, tuple[float, float]]:
     """{client: (median, p99) seconds} on one served lab, clients one after the other."""
     with _served() as port:
         got = {"server": raw_reply(port, n), "scrapli": scrapli_reply(port, n)}
+        with _login_flood(port):
+            got["server, login flood"] = raw_reply(port, n)
         nm = netmiko_reply(port, n_netmiko)
     got["netmiko default"], got["netmiko tuned"] = nm["default"], nm["tuned"]
     return got

@@ -95,7 +95,7 @@ def test_console_messages_appear_as_they_happen_after_a_failure_injected_over_la
         await client.expect(b"primary> ")
         client.send(b"sh")                      # a line being typed when the message comes
         await client.expect(b"sh")
-        async with asyncssh.connect("127.0.0.1", server.control_port, username="admin", password="cisco",
+        async with asyncssh.connect("127.0.0.1", server.control_port, username="lab", password="lab",
                                     known_hosts=None, client_keys=None) as conn:
             statuses = [(await conn.run(line)).exit_status for line in ("@power off primary", "@wait 30s")]
         pushed = await client.expect(b"sh")     # nothing typed: the console shows it by itself

@@ -28,7 +28,7 @@ def netmiko_show(port: int) -> str:
 
 async def control_session(port: int, lines: list[str]) -> tuple[list[str], int | None]:
     """Type each line at the control port's prompt; (what each answered, the exit status)."""
-    async with asyncssh.connect("127.0.0.1", port, username="admin", password="cisco",
+    async with asyncssh.connect("127.0.0.1", port, username="lab", password="lab",
                                 known_hosts=None, client_keys=None) as conn:
         process = await conn.create_process(term_type="vt100")
         replies = [await asyncio.wait_for(process.stdout.readuntil("lab> "), WAIT_S)]
@@ -88,8 +88,8 @@ def test_an_exec_channel_runs_one_directive_and_exits_1_on_an_error(lab: Lab) ->
         server = await start_server(lab, "127.0.0.1", 0, control=True)
         try:
             assert server.control_port is not None
-            async with asyncssh.connect("127.0.0.1", server.control_port, username="admin",
-                                        password="cisco", known_hosts=None, client_keys=None) as conn:
+            async with asyncssh.connect("127.0.0.1", server.control_port, username="lab",
+                                        password="lab", known_hosts=None, client_keys=None) as conn:
                 results = [await conn.run(line) for line in ("@link down primary GigabitEthernet0/2",
                                                              "@wait 1h", "@wait forever", "@power off nobody")]
             return [(str(r.stdout), r.exit_status) for r in results]
@@ -108,7 +108,7 @@ def test_the_control_port_refuses_a_wrong_login(lab: Lab) -> None:
         try:
             assert server.control_port is not None
             try:
-                async with asyncssh.connect("127.0.0.1", server.control_port, username="admin",
+                async with asyncssh.connect("127.0.0.1", server.control_port, username="lab",
                                             password="wrong", known_hosts=None, client_keys=None):
                     return True
             except asyncssh.PermissionDenied:
@@ -155,8 +155,8 @@ def test_a_wait_over_a_closed_connection_no_longer_moves_the_clock(lab: Lab) -> 
         server = await start_server(lab, "127.0.0.1", 0, control=True)
         try:
             assert server.control_port is not None
-            async with asyncssh.connect("127.0.0.1", server.control_port, username="admin",
-                                        password="cisco", known_hosts=None, client_keys=None) as conn:
+            async with asyncssh.connect("127.0.0.1", server.control_port, username="lab",
+                                        password="lab", known_hosts=None, client_keys=None) as conn:
                 before = lab.clock.now
                 await conn.create_process("@wait 720h")
                 while lab.clock.now - before < 5_000:     # the wait has started
@@ -182,8 +182,8 @@ def test_help_on_the_control_port_lists_only_what_works_there(lab: Lab) -> None:
         server = await start_server(lab, "127.0.0.1", 0, control=True)
         try:
             assert server.control_port is not None
-            async with asyncssh.connect("127.0.0.1", server.control_port, username="admin",
-                                        password="cisco", known_hosts=None, client_keys=None) as conn:
+            async with asyncssh.connect("127.0.0.1", server.control_port, username="lab",
+                                        password="lab", known_hosts=None, client_keys=None) as conn:
                 results = [await conn.run(line) for line in ("@help", "@?", "@console secondary",
                                                              "@lab blank")]
             return [(str(r.stdout), r.exit_status) for r in results]

@@ -142,7 +142,7 @@ def test_top_level_unknown_key_and_unit_count(tmp_path: Path, capsys: pytest.Cap
     # a key after [[unit]] belongs to that unit: first in the file, it is top-level
     d = make_lab(tmp_path, 'colour = "red"\n' + lab_toml())
     assert run_lab(tmp_path, d, capsys) == (
-        2, [f"asa-emulator: {d}/lab.toml: unknown table or key 'colour' (known: lab, unit, cable)"])
+        2, [f"asa-emulator: {d}/lab.toml: unknown table or key 'colour' (known: lab, unit, cable, control)"])
     (d / "lab.toml").write_text('[[unit]]\nname = "primary"\n')
     assert run_lab(tmp_path, d, capsys) == (
         2, [f"asa-emulator: {d}/lab.toml: a lab needs exactly two [[unit]] tables"])

@@ -18,7 +18,7 @@ The convention (docs/README.md says it for authors): every fenced block names it
 The blocks of one page run in order, in one scratch folder, against one served lab (started
 when a block first needs it): the default ports 2222 (primary), 2223 (secondary), 2224 (lab
 control), 5000 and 5001 (consoles) in a block stand for that lab's ports, `ssh` answers the
-password `cisco`.  Lines are compared without trailing spaces; `in 0.42s` at the end of a line
+password `cisco` (`lab` for the user `lab` of the control port).  Lines are compared without trailing spaces; `in 0.42s` at the end of a line
 (`check`'s wall time) matches any time.  An indented code block, an unknown kind or a block
 that cannot be run fails the test.
 """
@@ -150,7 +150,8 @@ def make_scratch(tmp_path: Path) -> Scratch:
     bindir = folder / "bin"
     bindir.mkdir(parents=True)
     (folder / "transcripts").symlink_to(ROOT / "transcripts")
-    (bindir / "askpass").write_text("#!/bin/sh\necho cisco\n")
+    # OpenSSH passes its prompt: the control port's account is the example lab's lab/lab
+    (bindir / "askpass").write_text('#!/bin/sh\ncase "$1" in lab@*) echo lab;; *) echo cisco;; esac\n')
     real_ssh = shutil.which("ssh") or "/usr/bin/ssh"
     (bindir / "ssh").write_text(
         f"#!/bin/sh\nexec {real_ssh} -F /dev/null -o StrictHostKeyChecking=no "

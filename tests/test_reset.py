@@ -90,8 +90,8 @@ def test_reset_over_the_control_port(lab: Lab) -> None:
         server = await start_server(lab, "127.0.0.1", 0, control=True)
         try:
             assert server.control_port is not None
-            async with asyncssh.connect("127.0.0.1", server.control_port, username="admin",
-                                        password="cisco", known_hosts=None, client_keys=None) as conn:
+            async with asyncssh.connect("127.0.0.1", server.control_port, username="lab",
+                                        password="lab", known_hosts=None, client_keys=None) as conn:
                 result = await conn.run("@reset")
             return str(result.stdout), result.exit_status
         finally:

@@ -46,9 +46,16 @@ class Lockouts:
     locked: set[tuple[str, str]] = field(default_factory=set)
 
     def clear(self, context: str, user: str | None = None) -> None:
+        """`clear aaa local user lockout`: unlock, and count from zero again."""
         for key in [k for k in self.locked if k[0] == context and user in (None, k[1])]:
             self.locked.discard(key)
             self.failures.pop(key, None)
+
+    def reset_counts(self, context: str, user: str | None = None) -> None:
+        """`clear aaa local user fail-attempts`: the counters go back to zero; a locked user
+        stays locked (the command reference's description, from memory; unverified)."""
+        for key in [k for k in self.failures if k[0] == context and user in (None, k[1])]:
+            del self.failures[key]
 
 
 class Management:

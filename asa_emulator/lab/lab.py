@@ -58,6 +58,7 @@ class Lab:
         import asa_emulator.failover.commands  # noqa: F401
         import asa_emulator.traffic.commands  # noqa: F401
         self.spec = spec
+        self.control_account = spec.control     # the lab-control port's login ([control])
         self.clock = Clock(spec.clock_ms)
         self.units: dict[str, Unit] = {}
         for us in spec.units:
@@ -151,7 +152,13 @@ class Lab:
         return mgmt.console_login_required(self.unit(unit))
 
     def console_login(self, unit: str, username: str, password: str) -> bool:
-        return mgmt.console_login(self.unit(unit), username, password) is not None
+        u = self.unit(unit)
+        if mgmt.console_login(u, username, password) is None:
+            return False
+        # a login starts a fresh session at user EXEC: never the mode, context or question the
+        # previous user left on the console (a real console without `auto-enable`)
+        u.console.log_off()
+        return True
 
     def ssh_users(self, unit: str) -> list[str]:
         return mgmt.ssh_usernames(self.unit(unit))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..device.hardware import Hardware
 from ..records import dataclass
+from .account import ControlAccount
 
 BUILTIN = Path(__file__).resolve().parent / "builtin"
 MAX_LABFILE_BYTES = 256 * 1024      # a lab.toml is a page of settings; never read a huge file
@@ -38,6 +39,7 @@ class LabSpec:
     cables: list[tuple[str, str]] = field(default_factory=list)   # ("unit:if", "unit:if")
     root: Path | None = None        # lab directory (flash persists) or None (in memory)
     source: Path | None = None      # where the files came from
+    control: ControlAccount | None = None   # the lab-control port's account ([control])
 
 
 _DURATION = re.compile(r"([0-9]{1,12}(?:\.[0-9]{0,6})?|\.[0-9]{1,6})(ms|s|m|h)?")

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..device.hardware import DEFAULT_INTERFACES, Hardware, canonical_interface
 from ..device.show import known_models, max_contexts
+from .account import USERNAME, ControlAccount, hash_problem
 from .labfile import LabError, LabSpec, UnitSpec, parse_duration
 
 DEFAULT_CLOCK = "2024-06-12T12:00:00Z"
@@ -33,12 +34,13 @@ VERSION = re.compile(r"\d{1,2}\.\d{1,2}\(\d{1,3}\)\d{0,3}")     # 9.1(7), 9.2(2)
 SERIAL = re.compile(r"[A-Z0-9]{1,20}")
 MAC = re.compile(r"[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}")
 
-TOP_KEYS = ("lab", "unit", "cable")
+TOP_KEYS = ("lab", "unit", "cable", "control")
 LAB_KEYS = ("name", "clock", "volatile")
 UNIT_KEYS = ("name", "model", "version", "serial", "interfaces", "mac_base", "ram_mb", "license",
              "power_on", "boot_time", "flash")
 LICENSE_KEYS = ("failover", "contexts")
 CABLE_KEYS = ("a", "b")
+CONTROL_KEYS = ("username", "password_hash")
 
 Table = dict[str, Any]
 
@@ -227,6 +229,22 @@ def _cables(raw: object, units: list[UnitSpec]) -> list[tuple[str, str]]:
     return cables
 
 
+def _control(raw: object) -> ControlAccount:
+    """`[control]`: the lab-control port's account (lab/account.py)."""
+    t = _table(raw, "[control]", CONTROL_KEYS)
+    for key in CONTROL_KEYS:
+        if key not in t:
+            raise LabError(f"[control]: {key} is missing "
+                           "(python -m asa_emulator.lab.account prints the table)")
+    username = _str(t, "username", "[control]", "", USERNAME, "letters, digits, . _ @ -, at most 64")
+    stored = _str(t, "password_hash", "[control]", "")
+    problem = hash_problem(stored)
+    if problem is not None:
+        raise LabError(f"[control]: password_hash {problem} "
+                       "(python -m asa_emulator.lab.account prints one)")
+    return ControlAccount(username, stored)
+
+
 def build_spec(data: Table, folder: Path, in_memory: bool) -> LabSpec:
     """The lab a parsed lab.toml describes, or LabError naming the first thing wrong."""
     for key in data:
@@ -250,5 +268,7 @@ def build_spec(data: Table, folder: Path, in_memory: bool) -> LabSpec:
         # one flash inside the other: a unit's file commands would reach its mate's flash
         raise LabError("the two units need different flash folders, neither inside the other")
     cables = _cables(data.get("cable", []), units)
+    control = _control(data["control"]) if "control" in data else None
     return LabSpec(name=name, units=units, clock_ms=_clock(lab.get("clock", DEFAULT_CLOCK)),
-                   cables=cables, root=None if in_memory or volatile else folder, source=folder)
+                   cables=cables, root=None if in_memory or volatile else folder, source=folder,
+                   control=control)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import secrets
 import threading
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -29,12 +30,15 @@ class BackgroundLab:
 
     `netmiko[UNIT]` and `scrapli[UNIT]` are connection parameters for each unit's SSH port
     (`netmiko["control"]`, `scrapli["control"]` for the lab-control port, whose prompt is
-    `lab> `); `ports` maps unit names and "control" to ports."""
+    `lab> `, logged in with an account of its own: `control_username` and a random
+    `control_password` set on the lab's copy in memory); `ports` maps unit names and "control"
+    to ports."""
 
     def __init__(self, lab: str = "example", username: str = "admin", password: str = "cisco",
                  secret: str = "cisco") -> None:
         self.lab_name = lab
         self.username, self.password, self.secret = username, password, secret
+        self.control_username, self.control_password = "lab", secrets.token_urlsafe(16)
         self.host = HOST
         self.ports: dict[str, int] = {}
         self._loop = asyncio.new_event_loop()
@@ -54,10 +58,13 @@ class BackgroundLab:
         return self
 
     async def _start(self) -> None:
+        from ..lab.account import ControlAccount, hash_password
         from ..lab.lab import Lab
         from .ssh import start_server
         # a lab directory runs on a copy in memory: a test never changes it
         self._lab = Lab.load(self.lab_name, in_memory=True)
+        self._lab.control_account = ControlAccount(self.control_username,
+                                                   hash_password(self.control_password))
         self._lab.settle()
         self._server = await start_server(self._lab, HOST, 0, control=True)
         self.ports = dict(self._server.ports)
@@ -111,10 +118,14 @@ class BackgroundLab:
     def netmiko(self) -> dict[str, dict[str, Any]]:
         """netmiko `ConnectHandler(**params)`: `cisco_asa` for the units, `generic` for the
         control port."""
-        return {name: {"device_type": "generic" if name == CONTROL else "cisco_asa",
-                       "host": self.host, "port": port, "username": self.username,
-                       "password": self.password, "secret": self.secret}
-                for name, port in self.ports.items()}
+        out: dict[str, dict[str, Any]] = {}
+        for name, port in self.ports.items():
+            out[name] = {"device_type": "cisco_asa", "host": self.host, "port": port,
+                         "username": self.username, "password": self.password, "secret": self.secret}
+            if name == CONTROL:
+                out[name].update(device_type="generic", username=self.control_username,
+                                 password=self.control_password, secret="")
+        return out
 
     @property
     def scrapli(self) -> dict[str, dict[str, Any]]:
@@ -128,7 +139,8 @@ class BackgroundLab:
                 "auth_strict_key": False, "ssh_config_file": False, "transport": "asyncssh"}
             if name == CONTROL:
                 params.pop("auth_secondary")
-                params["comms_prompt_pattern"] = r"^lab> ?$"
+                params.update(auth_username=self.control_username, auth_password=self.control_password,
+                              comms_prompt_pattern=r"^lab> ?$")
             else:
                 params["platform"] = "cisco_asa"
             out[name] = params

@@ -22,12 +22,6 @@ WAIT_SLICE_MS = 1000          # virtual time advanced between two turns of the e
 NOT_A_DIRECTIVE = "% not a directive: {line} (a line here begins with @; @help lists them)"
 
 
-def control_unit(lab: LabHandle) -> str:
-    """Whose login the control port takes: the lab's first unit that is running (so that the
-    port stays usable after `@power off primary`), else the first unit."""
-    return next((unit for unit in lab.unit_names if lab.unit_up(unit)), lab.unit_names[0])
-
-
 class DirectiveConsole:
     """The control port as a Console: lines are `@` directives for the lab."""
 

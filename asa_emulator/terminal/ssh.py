@@ -6,13 +6,21 @@ at most 5 per context.  The server does its own echo and line editing (asyncssh'
 is off) so that it can behave like an ASA: echo typed characters, `?` help at once, Tab completion,
 no echo of passwords, `<--- More --->` paging, CRLF line endings (cli_session.py, shared with
 the telnet consoles of telnet.py).  With `control`, one more port (PORT+2) takes the `@`
-directives (control.py), with the login of the first running unit's admin context.
+directives (control.py), with the lab's own control account.
 
 No client can stall the others: keys are handled a bounded number at a time between yields to
 the event loop, lines stop growing at MAX_LINE, output is drained (a client that does not read
-is paused, and its input is not read meanwhile), unauthenticated connections are few and timed
-out, idle sessions are closed after the context's `ssh timeout` of wall-clock time, and nothing
-is logged to stderr.
+is paused, and its input is not read meanwhile), idle sessions are closed after the context's
+`ssh timeout` of wall-clock time, and nothing is logged to stderr.  No client can take the
+server from the others either (the emulator's own protection, not an ASA feature):
+connections are admitted within bounds per source address, per user and overall, a new one
+past a bound is refused and none is ever evicted, logins time out, connections that log in
+and open no session are closed (admission.py); running out of descriptors refuses connections
+quietly (descriptors.py); failed passwords slow down the next attempt of the same (address,
+user) (throttle.py).
+
+The lab-control port has its own account (lab.toml's `[control]`, lab/account.py), checked
+off the event loop (scrypt is slow on purpose) and independent of the units' state.
 """
 
 from __future__ import annotations
@@ -30,16 +38,19 @@ from dataclasses import field
 
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import SSH_TOO_MANY, has_error
+from asa_emulator.lab.account import check_login
+from asa_emulator.terminal.admission import Admission
 from asa_emulator.terminal.cli_session import CliSession
 from asa_emulator.terminal.clock import RealTimeClock
-from asa_emulator.terminal.control import DirectiveConsole, control_unit
+from asa_emulator.terminal.control import DirectiveConsole
+from asa_emulator.terminal.descriptors import AcceptGuard
 from asa_emulator.terminal.sshlib import asyncssh
 from asa_emulator.terminal.telnet import CONSOLE_HOST, ConsolePorts
+from asa_emulator.terminal.throttle import LoginThrottle, SecretTurns
 
 from ..records import dataclass
 
-LOGIN_TIMEOUT_S = 30          # to authenticate, from the TCP connection
-MAX_UNAUTHENTICATED = 10      # connections still authenticating, server-wide (oldest dropped)
+LOGIN_TIMEOUT_S = 30          # the login grace time: to authenticate, from the TCP connection
 MAX_AUTH_ATTEMPTS = 3         # passwords tried on one connection before it is closed
 WATCHDOG_S = 1.0              # how often idle sessions are looked for
 # The ciphers and MACs an ASA 9.x offers (AES in CTR and CBC modes, SHA-1 and SHA-2 HMACs;
@@ -57,14 +68,13 @@ _log.propagate = False
 
 @dataclass
 class _ServerState:
-    """What the listeners share: open connections, those still authenticating, live sessions."""
+    """What the listeners share: open connections, their admission, live sessions."""
 
     lab: LabHandle
     now: Callable[[], float]                  # the wall clock (injectable for tests)
+    admission: Admission
+    throttle: LoginThrottle
     connections: set[asyncssh.SSHServerConnection] = field(default_factory=set)
-    # connections still authenticating, oldest first: a new one past the limit drops the
-    # oldest, so idle connections held open cannot lock everyone else out
-    pending: dict[asyncssh.SSHServerConnection, None] = field(default_factory=dict)
     sessions: set[_Live] = field(default_factory=set)
 
 
@@ -79,26 +89,25 @@ class _Live:
 
 
 class _Login(asyncssh.SSHServer):
-    """Password login checked by the engine; few unauthenticated connections at a time."""
+    """Password login checked by the engine (the control port: by its own account), within the
+    admission bounds and the failed-login throttle."""
 
     def __init__(self, state: _ServerState, unit: str) -> None:
         self._state = state
         self._unit = unit
         self._conn: asyncssh.SSHServerConnection | None = None
+        self._source = ""
         self._failures = 0
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self._conn = conn
         self._state.connections.add(conn)
-        if not self._unit_up():
-            conn.close()    # a unit that is off or booting has no SSH server to answer
-            return
-        pending = self._state.pending
-        pending[conn] = None
-        if len(pending) > MAX_UNAUTHENTICATED:
-            oldest = next(iter(pending))
-            del pending[oldest]
-            oldest.close()
+        peer = conn.get_extra_info("peername")
+        self._source = _client_ip(peer[0] if peer else "")
+        # a unit that is off or booting has no SSH server to answer; past a bound the new
+        # connection is the one refused (never one already logging in)
+        if not self._unit_up() or not self._state.admission.admit(conn, self._source):
+            conn.abort()
 
     def _unit_up(self) -> bool:
         if self._unit == CONTROL:
@@ -108,7 +117,7 @@ class _Login(asyncssh.SSHServer):
     def connection_lost(self, exc: Exception | None) -> None:
         if self._conn is not None:
             self._state.connections.discard(self._conn)
-            self._state.pending.pop(self._conn, None)
+            self._state.admission.gone(self._conn)
 
     def begin_auth(self, username: str) -> bool:
         return True  # always ask for a password, like a device
@@ -116,12 +125,15 @@ class _Login(asyncssh.SSHServer):
     def password_auth_supported(self) -> bool:
         return True
 
-    def validate_password(self, username: str, password: str) -> bool:
-        peer = self._conn.get_extra_info("peername") if self._conn else None
-        client_ip = _client_ip(peer[0] if peer else "")
-        lab = self._state.lab
-        unit = self._unit if self._unit != CONTROL else control_unit(lab)
-        if lab.ssh_login(unit, username, password, client_ip):
+    async def validate_password(self, username: str, password: str) -> bool:
+        async def check() -> bool:
+            lab = self._state.lab
+            if self._unit == CONTROL:   # scrypt, off the event loop: sessions keep being served
+                return await asyncio.get_running_loop().run_in_executor(
+                    None, check_login, lab.control_account, username, password)
+            return lab.ssh_login(self._unit, username, password, self._source)
+
+        if await self._state.throttle.attempt(self._source, username, check):
             return True
         self._failures += 1
         if self._failures >= MAX_AUTH_ATTEMPTS and self._conn is not None:
@@ -129,8 +141,9 @@ class _Login(asyncssh.SSHServer):
         return False
 
     def auth_completed(self) -> None:
-        if self._conn is not None:
-            self._state.pending.pop(self._conn, None)
+        conn = self._conn
+        if conn is not None and not self._state.admission.logged_in(conn, str(conn.get_extra_info("username"))):
+            conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, "Too many connections")  # unverified wording
 
 
 CONTROL = ""  # the listener name of the lab-control port (not a unit)
@@ -198,6 +211,7 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
         return
     live = _Live(unit, console, state.now(), process.close)
     state.sessions.add(live)
+    state.admission.session_opened(conn)
 
     def touched() -> None:
         live.last_input = state.now()
@@ -210,11 +224,13 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
             process.stdout.write("".join(line + "\r\n" for line in out))
             await process.stdout.drain()
         else:
-            await CliSession(lambda: console, _SshChannel(process), touched).run()
+            guarded = SecretTurns(console, state.throttle, _client_ip(peer[0] if peer else ""), username)
+            await CliSession(lambda: guarded, _SshChannel(process), touched).run()
     except (BrokenPipeError, ConnectionError, asyncssh.Error):
         pass  # the client went away
     finally:
         state.sessions.discard(live)
+        state.admission.session_closed(conn)
         process.exit(status)
         lab.ssh_close(console)      # after the exit status: a reload then closes the connection
 
@@ -222,6 +238,8 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
 async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess[str]) -> None:
     """The lab-control port: `@` directives (terminal/control.py)."""
     console = DirectiveConsole(state.lab, process.is_closing)
+    conn = process.channel.get_connection()
+    state.admission.session_opened(conn)
     status = 0
     try:
         if process.command is not None:
@@ -234,15 +252,20 @@ async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess
     except (BrokenPipeError, ConnectionError, asyncssh.Error):
         pass
     finally:
+        state.admission.session_closed(conn)
         process.exit(status)
 
 
 async def _watch_idle(state: _ServerState, interval: float, consoles: ConsolePorts) -> None:
-    """Close sessions idle longer than their context's `ssh timeout`, and log off telnet
-    consoles idle longer than `console timeout`, in wall-clock time (one clock for both)."""
+    """Close sessions idle longer than their context's `ssh timeout`, and connections logged in
+    without a session channel for admission's idle time; log off telnet consoles idle longer
+    than `console timeout`; in wall-clock time (one clock for all)."""
     while True:
         await asyncio.sleep(interval)
         consoles.log_off_idle()
+        for conn in state.admission.expired():
+            state.admission.gone(conn)      # counted out now: closing may take a while
+            conn.close()
         now = state.now()
         for live in list(state.sessions):
             if now - live.last_input >= state.lab.ssh_idle_timeout_s(live.unit):
@@ -260,11 +283,18 @@ class LabServer:
         state: _ServerState,
         tasks: list[asyncio.Task[None]],
         consoles: ConsolePorts | None = None,
+        guard: AcceptGuard | None = None,
     ) -> None:
         self._acceptors = acceptors
         self._state = state
         self._tasks = tasks
         self._consoles = consoles
+        self._guard = guard
+
+    @property
+    def admission(self) -> Admission:
+        """The connection bounds' bookkeeping (admission.py)."""
+        return self._state.admission
 
     @property
     def ports(self) -> dict[str, int]:
@@ -306,6 +336,8 @@ class LabServer:
             await acceptor.wait_closed()
         for conn in list(self._state.connections):
             await conn.wait_closed()
+        if self._guard is not None:
+            self._guard.close()
 
     async def serve_forever(self) -> None:
         try:
@@ -324,17 +356,21 @@ async def start_server(
     *,
     control: bool = False,
     console_port: int | None = None,
+    admission: Admission | None = None,
+    throttle: LoginThrottle | None = None,
 ) -> LabServer:
     """Listen for SSH: lab.unit_names[i] on port + i, the lab-control port (`control`) after
     them; each on a free port of its own when port is 0.  `console_port`: the units' telnet
     consoles on console_port + i, on the loopback (free ports when 0; None: no consoles).
 
     `host_key`: the lab's kept key (terminal/hostkey.py); a new one when None.  `now`: the wall
-    clock the idle timeout counts (injectable for tests)."""
+    clock the idle timeouts count (injectable for tests), also `admission`'s and `throttle`'s
+    when they are not given."""
     key = host_key or asyncssh.generate_private_key("ssh-ed25519")
-    state = _ServerState(lab, now)
+    throttle = throttle or LoginThrottle(now)
+    state = _ServerState(lab, now, admission or Admission(now), throttle)
     acceptors: dict[str, asyncssh.SSHAcceptor] = {}
-    consoles = ConsolePorts(lab, now)
+    consoles = ConsolePorts(lab, now, throttle)
     names = [*lab.unit_names, *([CONTROL] if control else [])]
     try:
         for offset, name in enumerate(names):
@@ -347,7 +383,8 @@ async def start_server(
         raise
     tasks = [asyncio.create_task(RealTimeClock(lab).run(after_tick=consoles.after_tick)),
              asyncio.create_task(_watch_idle(state, watchdog_s, consoles))]
-    return LabServer(acceptors, state, tasks, consoles if console_port is not None else None)
+    guard = AcceptGuard(asyncio.get_running_loop())
+    return LabServer(acceptors, state, tasks, consoles if console_port is not None else None, guard)
 
 
 class ListenError(OSError):

@@ -6,7 +6,9 @@ console messages appear on it as they happen.  As on a terminal server's port, o
 time: a second connection is told the port is in use and closed.  The ports listen on the
 loopback only.  No login is asked unless the admin context has `aaa authentication serial
 console LOCAL` (device/mgmt.py); each new connection then logs in, and so does the next user
-after `exit` (`Logoff`) or after the unit reloads.
+after `exit` (`Logoff`) or after the unit reloads.  Each login starts a fresh session at user
+EXEC (the engine's `console_login`); a failed password slows down the next attempt of the same
+(address, user) as on the SSH ports (throttle.py).
 
 Telnet itself is the minimum a client needs (RFC 854/857/858): the server offers WILL ECHO and
 WILL SUPPRESS-GO-AHEAD (character mode, the server echoes), accepts the client's SGA, refuses
@@ -26,6 +28,7 @@ from collections.abc import Callable
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import BAD_PASSWORD, LOGOFF_LINES, PASSWORD_PROMPT, USERNAME_PROMPT
 from asa_emulator.terminal.cli_session import CliSession
+from asa_emulator.terminal.throttle import LoginThrottle, answer_secret
 
 CONSOLE_HOST = "127.0.0.1"  # consoles are never reachable from other machines
 # The emulator's wording (a terminal server refuses a busy line in its own words)
@@ -145,9 +148,12 @@ class ConsoleLogin:
     """The unit's console as one telnet client sees it: the unit's console session, behind a
     Username:/Password: login when the configuration asks for one."""
 
-    def __init__(self, lab: LabHandle, unit: str) -> None:
+    def __init__(self, lab: LabHandle, unit: str, throttle: LoginThrottle | None = None,
+                 source: str = CONSOLE_HOST) -> None:
         self._lab = lab
         self._unit = unit
+        self._throttle = throttle
+        self._source = source
         self._asking = ""            # "", USERNAME_PROMPT or PASSWORD_PROMPT
         self._username = ""
         # the console session logged in to; None and not asking: to be decided once the unit is up
@@ -173,6 +179,35 @@ class ConsoleLogin:
         inner = self._inner()
         return inner.prompt() and (self._asking or inner.prompt())
 
+    async def execute_async(self, line: str) -> list[str]:
+        """As execute; a password (the login's, `enable`'s) is checked in its turn (the
+        failed-login throttle)."""
+        inner = self._inner()
+        if self._throttle is None or inner.prompt() == "":
+            return self.execute(line)
+        if not self._asking:
+            if not inner.expects_secret():
+                return self.execute(line)
+            return await answer_secret(self._throttle, self._source, self._username or "console",
+                                       lambda: self.execute(line))
+        if self._asking != PASSWORD_PROMPT:
+            return self.execute(line)
+        ok = False
+
+        async def check() -> bool:
+            nonlocal ok
+            ok = self._lab.console_login(self._unit, self._username, line)
+            return ok
+        await self._throttle.attempt(self._source, self._username, check)
+        return self._logged_in(ok)
+
+    def _logged_in(self, ok: bool) -> list[str]:
+        if ok:
+            self._asking, self._session = "", self._lab.console(self._unit)
+            return []
+        self._asking = USERNAME_PROMPT
+        return [BAD_PASSWORD]
+
     def execute(self, line: str) -> list[str]:
         inner = self._inner()
         if inner.prompt() == "":
@@ -181,11 +216,7 @@ class ConsoleLogin:
             self._username, self._asking = line.strip(), PASSWORD_PROMPT
             return []
         if self._asking == PASSWORD_PROMPT:
-            if self._lab.console_login(self._unit, self._username, line):
-                self._asking, self._session = "", inner
-                return []
-            self._asking = USERNAME_PROMPT
-            return [BAD_PASSWORD]
+            return self._logged_in(self._lab.console_login(self._unit, self._username, line))
         out = inner.execute(line)
         if out[-len(LOGOFF_LINES):] == list(LOGOFF_LINES):
             self._session = None            # `exit`: the next user logs in
@@ -223,9 +254,11 @@ class ConsolePorts:
     """The units' console listeners and the client attached to each (at most one).  `now` is
     the wall clock `console timeout` counts idle time with (the SSH server's, injectable)."""
 
-    def __init__(self, lab: LabHandle, now: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, lab: LabHandle, now: Callable[[], float] = time.monotonic,
+                 throttle: LoginThrottle | None = None) -> None:
         self._lab = lab
         self._now = now
+        self._throttle = throttle
         self._servers: dict[str, asyncio.Server] = {}
         self._attached: dict[str, CliSession] = {}
         self._logins: dict[str, ConsoleLogin] = {}
@@ -284,7 +317,8 @@ class ConsolePorts:
                 return
             writer.write(NEGOTIATION)
             self._lab.console(unit).take_messages()   # what nobody was attached to hear is gone
-            console = ConsoleLogin(self._lab, unit)
+            peer = writer.get_extra_info("peername")
+            console = ConsoleLogin(self._lab, unit, self._throttle, str(peer[0]) if peer else CONSOLE_HOST)
 
             def touched() -> None:
                 self._last_input[unit] = self._now()

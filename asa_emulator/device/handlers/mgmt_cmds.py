@@ -110,8 +110,8 @@ def show_aaa_local_user(cmd: Command) -> None:
 
 @handler("clear_aaa_lockout")
 def clear_aaa_lockout(cmd: Command) -> None:
+    """`clear aaa local user lockout|fail-attempts username NAME|all`."""
     ctx = _ctx(cmd)
-    if cmd.has("all"):
-        cmd.unit.mgmt.lockouts.clear(ctx.name)
-        return
-    cmd.unit.mgmt.lockouts.clear(ctx.name, cmd.value("NAME") or "")
+    lock = cmd.unit.mgmt.lockouts
+    clear = lock.reset_counts if cmd.has("fail-attempts") else lock.clear
+    clear(ctx.name, None if cmd.has("all") else cmd.value("NAME") or "")
