@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from netmiko import ConnectHandler
 
 from asa_emulator.lab.lab import Lab
+from asa_emulator.lab.labfile import LabError
 from asa_emulator.terminal.control import DirectiveConsole
 from asa_emulator.terminal.ssh import LabServer, start_server
 from asa_emulator.terminal.sshlib import asyncssh
@@ -131,13 +133,15 @@ def test_without_lab_control_there_is_no_third_port(lab: Lab) -> None:
 
 
 class _CountingLab:
-    """Enough of a lab for the control console's `@wait`: counts the clock's slices."""
+    """Enough of a lab for the control console's `@wait`: counts the clock's slices (each
+    moves a second, as a lab whose every tick is an event does in 100 events)."""
 
     def __init__(self) -> None:
         self.slices = 0
 
-    def advance(self, ms: int) -> None:
+    def advance_some(self, ms: int, events: int) -> int:
         self.slices += 1
+        return min(ms, 1000)
 
 
 def test_a_wait_stops_when_its_client_is_gone() -> None:
@@ -173,3 +177,24 @@ def test_a_wait_over_a_closed_connection_no_longer_moves_the_clock(lab: Lab) -> 
     # 2,000 turns of the loop take far less than a minute of real time; with the wait still
     # running they would be 2,000 s of virtual time
     assert asyncio.run(main()) < 60_000
+
+
+# every spelling the lab reads, and every line it refuses, read the same on the control port
+SPELLINGS = ['@"wait" 2s', "@wait '2s'", "@WAIT 2s", "@ wait 2s", "@'status'", '@"wait 2s"',
+             "@wait 2s extra", "@wait", '@"unterminated', "@", "@nothing", "@wait 721h",
+             "@Console primary", "@'console' nobody", "@QUIT now", "@?"]
+
+
+@pytest.mark.parametrize("line", SPELLINGS)
+def test_the_control_port_reads_a_directive_as_the_lab_does(line: str) -> None:
+    by_lab, by_port = Lab.load("example"), Lab.load("example")
+    by_lab.settle()
+    by_port.settle()
+    try:
+        expected = by_lab.directive(line)
+    except LabError as exc:
+        expected = [f"% {exc}"]
+    port = DirectiveConsole(by_port)
+    assert asyncio.run(port.execute_async(line)) == expected
+    assert by_port.clock.now == by_lab.clock.now
+    assert not port.closed()

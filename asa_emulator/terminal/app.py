@@ -22,6 +22,7 @@ from prompt_toolkit.history import InMemoryHistory
 
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import PASSWORD_ECHO_CHAR
+from asa_emulator.lab.directives import parse as parse_directive
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.completer import directive_candidates
 from asa_emulator.terminal.cpr import quiet_cpr
@@ -342,9 +343,9 @@ class LabTerminal:
             self._write(self._unit, [str(exc)])
             return
         self._write(self._unit, output)
-        words = line.split()
-        if words[0] == "@console" and len(words) == 2 and words[1] in self._lab.unit_names:
-            self._unit = words[1]
+        name, args = parse_directive(line)      # the directive ran: it parses
+        if name == "console" and len(args) == 1 and args[0] in self._lab.unit_names:
+            self._unit = args[0]
 
     def _write(self, unit: str, lines: list[str]) -> None:
         if not lines:
