@@ -241,6 +241,8 @@ def ssh_rows(got: dict[str, tuple[float, float]]) -> list[tuple[str, ...]]:
     return [
         ("SSH: the server's own reply (bare asyncssh channel, line to prompt)", ms("server"), "< 1 ms"),
         ("SSH: scrapli cisco_asa (asyncssh) send_command", ms("scrapli"), "< 2 ms"),
+        ("SSH: the server's reply while another client filters a 5,000-entry ACL",
+         ms("server, big filter running"), "no stall: a chunk's cost"),
         ("SSH: netmiko cisco_asa send_command, default", ms("netmiko default"), ""),
         ("SSH: netmiko, expect_string + cmd_verify=False", ms("netmiko tuned"),
          f"netmiko's floor: {NETMIKO_LOOP_DELAY * 1000:.0f} ms + the server's reply"),
