@@ -3,7 +3,7 @@
 Each lab state below is one a pair stays in for as long as nobody acts: paired, the failover
 link down (the units do not hear each other but still see each other on the data
 interfaces), the mate powered off, both units failed, a monitored interface failed, the state
-link down, Active/Standby, single mode.  In each, a `@wait` of the limit (720h) computes a
+link down, Active/Standby, single mode, a mate without failover or with another key.  In each, a `@wait` of the limit (720h) computes a
 few ticks only (Pair.ticks_computed: work is counted, never timed), and a shorter wait lands
 in exactly what the lab computing every tick (tests/test_cache_differential.py's `bypassed`)
 prints and shows: console lines, `show failover`, its history and state, `@status`.
@@ -49,11 +49,27 @@ STATES = {
     "single-mode-link-down": (SINGLE_LAB, ["@failover-link down"], ["@failover-link up"]),
     "single-mode-both-failed": (SINGLE_LAB, ["@fail primary hardware",
                                              "@fail secondary hardware"], ["@crash primary"]),
+    "mate-without-failover": ("example", ["secondary# no failover"], ["secondary# failover"]),
+    "failover-key-mismatch": ("example", ["secondary# failover key other"],
+                              ["secondary# no failover key"]),
+    "fast-unit-poll": ("example", ["primary# failover polltime unit msec 200 holdtime 1"],
+                       ["@failover-link down"]),
 }
 
 # the longest wait a directive allows (lab/directives.py MAX_WAIT_MS) in ticks of both units
 LIMIT = "@wait 720h"
 FEW_TICKS = 300
+
+
+def _do(lab: Lab, line: str) -> None:
+    """A directive, or `UNIT# LINE`: a command in UNIT's system configuration."""
+    if line.startswith("@"):
+        lab.directive(line)
+        return
+    unit, _, command = line.partition("# ")
+    con = lab.console(unit)
+    for typed in ("end", "enable", "", "changeto system", "configure terminal", command, "end"):
+        con.execute(typed)
 
 
 def _booted(name: str) -> Lab:
@@ -98,10 +114,10 @@ def test_a_wait_of_the_limit_computes_a_few_ticks(state: str) -> None:
     name, enter, leave = STATES[state]
     lab = _booted(name)
     for line in enter:
-        lab.directive(line)
+        _do(lab, line)
     for directives in ([], leave):          # in the state, then once it has ended
         for line in directives:
-            lab.directive(line)
+            _do(lab, line)
         before = lab.pair.ticks_computed
         with _at_most(FEW_TICKS):
             lab.directive(LIMIT)
@@ -117,9 +133,9 @@ def test_a_long_wait_lands_where_every_tick_computed_does(state: str) -> None:
         fresh = _booted(name)
     for directives in (enter, ["@wait 20m"], leave, ["@wait 20m"]):
         for line in directives:
-            shipped.directive(line)
+            _do(shipped, line)
             with bypassed():
-                fresh.directive(line)
+                _do(fresh, line)
         seen = _seen(shipped)
         with bypassed():
             assert _seen(fresh) == seen, (state, directives)
