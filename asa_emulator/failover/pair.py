@@ -39,7 +39,7 @@ class Pair:
         self.ticks_computed = 0     # ticks actually run (not skipped): what a `@wait` costs
         # per unit: when its last tick changed nothing (the world's stamp then), else None
         self._steady: dict[str, tuple[int, int] | None] = {}
-        self._ran_at: dict[str, int] = {}       # when each unit's last tick ran
+        self._ran_at: dict[str, int] = {}       # when each unit's last tick ran (or was skipped)
 
     @property
     def fo(self) -> dict[str, UnitFailover]:
@@ -138,6 +138,7 @@ class Pair:
             if mon.last_heard == ran:
                 mon.last_heard = last
         timer.cancel()
+        self._ran_at[u.name] = last     # the last tick ran there, as far as anyone can tell
         self._ticks_run += k        # as if they ran: the stamp stays that of a quiet world
         self.clock.events_run += k
         self._ticks[u.name] = self.clock.call_at(last + poll, lambda: self._tick(u))
