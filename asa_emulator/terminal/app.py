@@ -245,7 +245,7 @@ class LabTerminal:
             else:
                 line = answer
                 self._write(unit, [prompt + (PASSWORD_ECHO_CHAR * len(line) if secret else line)])
-            if not secret and line.strip().lower() == QUIT_LINE:
+            if not secret and _is_quit(line):
                 if await self._may_leave():
                     return 0
             elif not secret and line.startswith("@"):
@@ -379,3 +379,14 @@ def run_terminal(lab: LabHandle, first_unit: str | None = None) -> int:
         return asyncio.run(terminal.run())
     except KeyboardInterrupt:
         return 130
+
+
+def _is_quit(line: str) -> bool:
+    """`@quit` however it is spelt (`@QUIT`, `@"quit"`): the lab's reading of the line, as
+    `run` and the control port read it; the terminal asks about unsaved work first."""
+    if not line.lstrip().startswith("@"):
+        return False
+    try:
+        return parse_directive(line) == ("quit", [])
+    except ValueError:          # bad quoting: the directive reports it
+        return False
