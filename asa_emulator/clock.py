@@ -40,6 +40,12 @@ class Timer:
     def at(self) -> int:
         return self._event.at
 
+    @property
+    def order(self) -> tuple[int, int]:
+        """Where the event stands in the queue: events due at the same time run in the
+        order they were scheduled."""
+        return self._event.at, self._event.seq
+
 
 class Clock:
     def __init__(self, start_ms: int) -> None:
@@ -63,12 +69,19 @@ class Clock:
         """Run every event due up to now + ms, in time order, then stop there."""
         self.run_until(self.now + ms)
 
-    def run_until(self, end: int) -> None:
+    def run_until(self, end: int, budget: int | None = None) -> bool:
+        """Run every event due up to `end`, then stop there; True.  With a `budget`, stop
+        early (False, the clock at the last event run) once that many events ran: a front
+        end that must give its event loop to others moves a long way in slices of work.
+        Ticks skipped as quiet count as run (they are where the time went)."""
         q = self._queue
         self.runs += 1
         self._end = end
+        stop = None if budget is None else self.events_run + budget
         try:
             while q and q[0].at <= end:
+                if stop is not None and self.events_run >= stop:
+                    return False
                 ev = heapq.heappop(q)
                 if ev.cancelled:
                     continue
@@ -79,6 +92,7 @@ class Clock:
         finally:
             self._end = None
         self.now = max(self.now, end)
+        return True
 
     def quiet_until(self, ignore: Collection[Timer]) -> int | None:
         """Inside a run: when the next event other than `ignore` is due, or the run's end if

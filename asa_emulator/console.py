@@ -151,6 +151,12 @@ class LabHandle(Protocol):
         """Move the virtual clock forward, delivering events (real-time front ends)."""
         ...
 
+    def advance_some(self, ms: int, events: int) -> int:
+        """Move the virtual clock forward by at most `ms`, stopping once about `events`
+        events ran; the milliseconds it moved.  A long `@wait` on a port shared with
+        other users is a loop of these with the event loop's turns between."""
+        ...
+
     def summary(self) -> LabSummary:
         """The lab at a glance (the terminal's toolbar)."""
         ...

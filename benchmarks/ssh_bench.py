@@ -2,7 +2,8 @@
 interpreter, as a user runs it: the client's work does not share the server's GIL).
 
 Three clients on an already-open connection, `show curpriv` (short output: the figures are the
-SSH path, not a show command's rendering):
+SSH path, not a show command's rendering), and the bare channel again while another client
+filters a 5,000-entry access list without pause (`show running-config | include`):
 - the server's own reply: a bare asyncssh channel, from writing the line to reading the prompt;
 - scrapli (scrapli-community `cisco_asa`, asyncssh transport), `send_command`;
 - netmiko (`cisco_asa`), `send_command` as used by default and tuned (expect_string,
@@ -23,8 +24,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +40,11 @@ EXPECTED = "Current privilege level : 15"   # what `show curpriv` prints enabled
 
 
 @contextmanager
-def _served() -> Iterator[int]:
-    """The primary unit's SSH port of a child `serve` of the example lab."""
+def _served(lab: str = "example") -> Iterator[int]:
+    """The primary unit's SSH port of a child `serve` of the lab (the example by default)."""
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "ASA_EMULATOR_DATA": data, "PYTHONUNBUFFERED": "1"}
-        proc = subprocess.Popen([sys.executable, "-m", "asa_emulator", "serve", "--lab", "example",
+        proc = subprocess.Popen([sys.executable, "-m", "asa_emulator", "serve", "--lab", lab,
                                  "--port", "0"], cwd=ROOT, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         try:
@@ -76,28 +77,80 @@ async def _timed_async(n: int, call: Callable[[], Awaitable[str]]) -> list[float
     return out
 
 
+Line = Callable[..., Awaitable[str]]
+
+
+@asynccontextmanager
+async def _enabled(port: int) -> AsyncIterator[Line]:
+    """A bare asyncssh channel at the enabled prompt, pager off; a function that types a
+    line and reads until the prompt comes back."""
+    from asa_emulator.terminal.sshlib import asyncssh
+
+    async with asyncssh.connect("127.0.0.1", port, username=LOGIN["username"],
+                                password=LOGIN["password"], known_hosts=None) as conn:
+        proc = await conn.create_process(term_type="vt100")
+
+        async def until(end: str) -> str:
+            seen = ""
+            while not seen.endswith(end):
+                seen += await proc.stdout.read(65536)
+            return seen
+
+        async def line(text: str, end: str = PROMPT) -> str:
+            proc.stdin.write(text + "\r")
+            return await until(end)
+        await until("> ")                  # the banner and the first prompt
+        await line("enable", "Password: ")
+        await line(LOGIN["secret"])
+        await line("terminal pager 0")
+        yield line
+
+
 def raw_reply(port: int, n: int) -> tuple[float, float]:
     """A bare asyncssh channel: write the command line, read until the prompt comes back."""
-    import asyncssh
-
     async def main() -> list[float]:
-        async with asyncssh.connect("127.0.0.1", port, username=LOGIN["username"],
-                                    password=LOGIN["password"], known_hosts=None) as conn:
-            proc = await conn.create_process(term_type="vt100")
-
-            async def until(end: str) -> str:
-                seen = ""
-                while not seen.endswith(end):
-                    seen += await proc.stdout.read(65536)
-                return seen
-
-            async def line(text: str, end: str = PROMPT) -> str:
-                proc.stdin.write(text + "\r")
-                return await until(end)
-            await until("> ")                  # the banner and the first prompt
-            await line("enable", "Password: ")
-            await line(LOGIN["secret"])
+        async with _enabled(port) as line:
             return await _timed_async(n, lambda: line(COMMAND))
+
+    return _stats(asyncio.run(main()))
+
+
+ACL_ENTRIES = 5000
+# a plain word and a pattern that costs RE2 its DFA: the cheap and the dear filter
+BIG_FILTERS = ("show running-config | include eq 4999",
+               "show running-config | include ((.{0,30}){0,30})eq 4999$")
+
+
+def acl_lab(folder: Path) -> str:
+    """The example lab with an access list of ACL_ENTRIES entries in the admin context."""
+    lab = folder / "bigacl"
+    subprocess.run([sys.executable, "-m", "asa_emulator", "init", str(lab)], check=True,
+                   capture_output=True, cwd=ROOT)
+    with (lab / "primary" / "admin.cfg").open("a") as f:
+        for i in range(ACL_ENTRIES):
+            f.write(f"access-list big extended permit tcp host 10.{i // 250}.{i % 250}.1 "
+                    f"any eq {1000 + i}\n")
+    return str(lab)
+
+
+def reply_under_filter(port: int, n: int) -> tuple[float, float]:
+    """A second client's reply while a first client types the BIG_FILTERS over and over."""
+    async def main() -> list[float]:
+        async with _enabled(port) as first, _enabled(port) as second:
+            done = False
+
+            async def flood() -> int:
+                shows = 0
+                while not done:
+                    await first(BIG_FILTERS[shows % len(BIG_FILTERS)])
+                    shows += 1
+                return shows
+            task = asyncio.ensure_future(flood())
+            try:
+                return await _timed_async(n, lambda: second(COMMAND))
+            finally:
+                done = True
+                await task
 
     return _stats(asyncio.run(main()))
 
@@ -179,6 +232,8 @@ def ssh_figures(n: int = 200, n_netmiko: int = 50) -> dict[str, tuple[float, flo
             got["server, login flood"] = raw_reply(port, n)
         nm = netmiko_reply(port, n_netmiko)
     got["netmiko default"], got["netmiko tuned"] = nm["default"], nm["tuned"]
+    with tempfile.TemporaryDirectory() as tmp, _served(acl_lab(Path(tmp))) as port:
+        got["server, big filter running"] = reply_under_filter(port, n)
     return got
 
 

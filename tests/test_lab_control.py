@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from netmiko import ConnectHandler
 
 from asa_emulator.lab.lab import Lab
+from asa_emulator.lab.labfile import LabError
 from asa_emulator.terminal.control import DirectiveConsole
 from asa_emulator.terminal.ssh import LabServer, start_server
 from asa_emulator.terminal.sshlib import asyncssh
@@ -131,13 +133,15 @@ def test_without_lab_control_there_is_no_third_port(lab: Lab) -> None:
 
 
 class _CountingLab:
-    """Enough of a lab for the control console's `@wait`: counts the clock's slices."""
+    """Enough of a lab for the control console's `@wait`: counts the clock's slices (each
+    moves a second, as a lab whose every tick is an event does in 100 events)."""
 
     def __init__(self) -> None:
         self.slices = 0
 
-    def advance(self, ms: int) -> None:
+    def advance_some(self, ms: int, events: int) -> int:
         self.slices += 1
+        return min(ms, 1000)
 
 
 def test_a_wait_stops_when_its_client_is_gone() -> None:
@@ -198,3 +202,25 @@ def test_help_on_the_control_port_lists_only_what_works_there(lab: Lab) -> None:
     assert console == ("% @console: the control port has no console to switch; log in to a unit's "
                        "SSH port, or its telnet console (serve --console)\r\n", 1)
     assert lab_line == ("% @lab starts a lab: serve --lab NAME chooses this one\r\n", 1)
+
+
+# every spelling the lab reads, and every line it refuses, read the same on the control port
+# (but the directives that mean nothing there and its own @help: the test above)
+SPELLINGS = ['@"wait" 2s', "@wait '2s'", "@WAIT 2s", "@ wait 2s", "@'status'", '@"wait 2s"',
+             "@wait 2s extra", "@wait", '@"unterminated', "@", "@nothing", "@wait 721h",
+             "@'Power' on nobody", '@"help" me', "@QUIT now", "@? more"]
+
+
+@pytest.mark.parametrize("line", SPELLINGS)
+def test_the_control_port_reads_a_directive_as_the_lab_does(line: str) -> None:
+    by_lab, by_port = Lab.load("example"), Lab.load("example")
+    by_lab.settle()
+    by_port.settle()
+    try:
+        expected = by_lab.directive(line)
+    except LabError as exc:
+        expected = [f"% {exc}"]
+    port = DirectiveConsole(by_port)
+    assert asyncio.run(port.execute_async(line)) == expected
+    assert by_port.clock.now == by_lab.clock.now
+    assert not port.closed()

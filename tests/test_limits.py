@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asa_emulator.cli import main
+from asa_emulator.device import filters
 from asa_emulator.device.filters import matcher
 from asa_emulator.device.messages import INVALID_INPUT
 from asa_emulator.device.session import MAX_LINE, Session
@@ -104,7 +105,7 @@ def test_patterns_re2_cannot_compile_match_as_literal_text(pattern: str) -> None
 
 
 def test_a_bad_pattern_writes_nothing_to_stderr(capfd: pytest.CaptureFixture[str]) -> None:
-    matcher.cache_clear()
+    filters._compiled.cache_clear()
     matcher("(unbalanced")("x")
     assert capfd.readouterr().err == ""
 

@@ -36,10 +36,18 @@ def test_run_of_a_one_line_script_loads_no_terminal_ssh_or_test_library(tmp_path
 
 def test_filters_load_re2_when_a_line_has_one(tmp_path: Path) -> None:
     script = tmp_path / "one.txt"
-    script.write_text("show clock | include UTC\n")
+    script.write_text("show clock | include UTC|GMT\n")
     body = ("from asa_emulator.cli import main\n"
             f"assert main(['run', {str(script)!r}]) == 0")
     assert _loaded(body) == ["re2"]
+
+
+def test_a_filter_of_a_plain_word_does_not_load_re2(tmp_path: Path) -> None:
+    script = tmp_path / "one.txt"
+    script.write_text("show clock | include UTC\n")
+    body = ("from asa_emulator.cli import main\n"
+            f"assert main(['run', {str(script)!r}]) == 0")
+    assert _loaded(body) == []
 
 
 def test_serve_loads_asyncssh_only() -> None:

@@ -69,6 +69,18 @@ def test_leaving_asks_when_work_is_unsaved(pipe: PipeInput) -> None:
     assert lab.consoles["primary"].executed == []
 
 
+@pytest.mark.parametrize("spelling", ["@QUIT", '@"quit"', " @quit "])
+def test_every_spelling_of_quit_leaves_as_run_reads_it(pipe: PipeInput, spelling: str) -> None:
+    """The terminal reads `@quit` as `run` and the control port do (lab/directives.py)."""
+    lab = FakeLab()
+    lab.unsaved_spaces = ["primary: system"]
+    # Ctrl-Q after it ends the terminal if the spelling did not (the screen then says so)
+    screen = type_keys(pipe, lab, spelling + "\ry\r" + CTRL_Q + "y\r")
+    assert screen.splitlines()[1:] == ["Configuration not saved (write memory saves it):",
+                                       "  primary: system", "Leave the lab anyway? [y/N]: y"]
+    assert lab.directives == [] and lab.consoles["primary"].executed == []
+
+
 def test_help_lists_the_directives_and_tab_completes_them(pipe: PipeInput) -> None:
     lab = FakeLab()
     screen = type_keys(pipe, lab, "@?\x03@sta\tu\t\r" + CTRL_Q)

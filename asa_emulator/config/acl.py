@@ -43,11 +43,16 @@ def port_value(text: str, proto: str) -> int | None:
     return found[0] if found is not None and proto in found[1].split() else None
 
 
+# (port, protocol) -> the name it prints as: the first name of PORT_NAMES for it.  A lookup,
+# not a walk of the table: an access list of thousands of entries renders in milliseconds
+PORT_TEXT: dict[tuple[int, str], str] = {}
+for _name, (_n, _protos) in PORT_NAMES.items():
+    for _proto in _protos.split():
+        PORT_TEXT.setdefault((_n, _proto), _name)
+
+
 def port_text(port: int, proto: str) -> str:
-    for name, (n, protos) in PORT_NAMES.items():
-        if n == port and proto in protos.split():
-            return name
-    return str(port)
+    return PORT_TEXT.get((port, proto)) or str(port)
 
 
 def addr_text(a: AclAddr) -> str:

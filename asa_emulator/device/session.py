@@ -21,7 +21,7 @@ from ..syntax.limits import MAX_LINE, refused_column
 from ..syntax.parser import CommandError, HelpItem, Parsed, completions, help_items, parse_line
 from . import messages
 from .commands import HANDLERS, Abort, Command
-from .filters import apply_filter
+from .filters import apply_filter, filter_chunks
 
 __all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
 
@@ -94,6 +94,8 @@ class Session:
         self.current: Command | None = None
         self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
         self.ssh_record: SshRecord | None = None       # an SSH session's registration (device/mgmt.py)
+        self._filter_later = False                     # execute_async: the filter is its job
+        self._filter_pending: Tree | None = None
         if self.batch:
             self.state = ModeState("sys_config")
 
@@ -284,6 +286,26 @@ class Session:
         return self.is_closed or (self.kind == "ssh" and self.unit.shutting_down)
 
     # ------------------------------------------------------------------ running
+    async def execute_async(self, line: str) -> list[str]:
+        """`execute` for the front ends that serve many users on one event loop (SSH, telnet):
+        an output filter runs over the command's lines in chunks, giving the loop to the
+        other sessions between them (the engine is not thread-safe: no thread may do it)."""
+        import asyncio
+
+        self._filter_later, self._filter_pending = True, None
+        try:
+            out = self.execute(line)
+        finally:
+            self._filter_later = False
+        flt, self._filter_pending = self._filter_pending, None
+        if flt is None:
+            return out
+        kept: list[str] = []
+        for part in filter_chunks(flt, out):
+            kept += part
+            await asyncio.sleep(0)
+        return kept
+
     def execute(self, line: str) -> list[str]:
         """Run one line; return what the unit prints in reply."""
         if not self.unit.up or self.unit.shutting_down:
@@ -389,6 +411,9 @@ class Session:
         if parsed.has_filter:
             flt = parsed.filter
             assert flt is not None
+            if self._filter_later:
+                self._filter_pending = flt      # execute_async filters, in chunks
+                return cmd.out
             return apply_filter(flt, cmd.out)
         return cmd.out
 

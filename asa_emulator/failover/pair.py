@@ -37,8 +37,10 @@ class Pair:
         self.clock = clock
         self._ticks: dict[str, Timer] = {}
         self._ticks_run = 0
+        self.ticks_computed = 0     # ticks actually run (not skipped): what a `@wait` costs
         # per unit: when its last tick changed nothing (the world's stamp then), else None
         self._steady: dict[str, tuple[int, int] | None] = {}
+        self._ran_at: dict[str, int] = {}       # when each unit's last tick ran (or was skipped)
 
     @property
     def fo(self) -> dict[str, UnitFailover]:
@@ -55,8 +57,10 @@ class Pair:
 
     def _tick(self, u: Unit) -> None:
         self._ticks_run += 1
+        self.ticks_computed += 1
         if not u.up:
             return
+        self._ran_at[u.name] = self.clock.now
         self._schedule_tick(u)
         ps = self.ps
         fo = ps.of(u)
@@ -72,15 +76,18 @@ class Pair:
             if recovered:
                 preempt.evaluate(ps, recovered)
         hold = max(health.poll_hold(u, gid)[1] for gid in ps.gids)
-        self._after_tick(u, before == _signature(u, fo) and _repeats(fo, self.clock.now, hold))
+        steady = before == _signature(u, fo) and _repeats(fo, self.clock.now, hold,
+                                                          u.sys.failover.unit_hold_ms)
+        self._after_tick(u, steady)
 
     # ------------------------------------------------------------------ skipping quiet ticks
-    # In steady state a tick is bookkeeping: both units hear each other, every monitored
-    # interface is Normal (or down, with nothing to time), nothing changes but "last heard"
-    # times.  When the last ticks of both units were such, and nothing else ran since, the
-    # ticks until the next other event (or the end of the run) would be the same: they are
-    # skipped, with the times they would have set.  `@wait` then costs the events that happen,
-    # not the milliseconds.
+    # In steady state a tick is bookkeeping: both units hear each other (or have given their
+    # verdict on not hearing: LAN failed, the mate lost, negotiation over), every monitored
+    # interface is Normal (or down, or tested, with nothing to time), nothing changes but
+    # "last heard" times.  When the last ticks of both units were such, and nothing else ran
+    # since, the ticks until the next other event (or the end of the run) would be the same:
+    # they are skipped, with the times they would have set.  `@wait` then costs the events
+    # that happen, not the milliseconds (tests/test_long_wait.py, each steady state).
 
     def _stamp(self) -> tuple[int, int]:
         """Changes whenever anything but a tick ran: a new run (commands and directives come
@@ -90,30 +97,49 @@ class Pair:
     def _after_tick(self, u: Unit, steady: bool) -> None:
         stamp = self._stamp()
         self._steady[u.name] = stamp if steady else None
+        if not steady:
+            return
         m = self.ps.mate(u)
-        if steady and (self._steady.get(m.name) == stamp or not m.up):
-            self._skip_ahead(u)
+        if not m.up:
+            self._skip_ahead([u])
+        elif self._steady.get(m.name) == stamp and not self._due_now(m):
+            # both at once, in the order they tick: skipping one first would put its next
+            # tick behind the other's, an order the clock keeps at equal times
+            self._skip_ahead([u, m])
 
-    def _skip_ahead(self, u: Unit) -> None:
+    def _due_now(self, u: Unit) -> bool:
+        """u's tick of this millisecond has not run yet: the round is not over (the pending
+        ticks' order is that of the next round only once it is)."""
         timer = self._ticks.get(u.name)
-        if timer is None or not timer.pending:
-            return
+        return timer is not None and timer.pending and timer.at <= self.clock.now
+
+    def _skip_ahead(self, units: list[Unit]) -> None:
         until = self.clock.quiet_until(list(self._ticks.values()))
-        now = self.clock.now
-        poll = timer.at - now
-        if until is None or poll <= 0:
+        if until is None:
             return
-        k = (until - 1 - now) // poll          # the ticks due strictly before `until`
+        pending = [(t, x) for x in units if (t := self._ticks.get(x.name)) is not None and t.pending]
+        for timer, x in sorted(pending, key=lambda tx: tx[0].order):
+            self._skip_one(x, timer, until)
+
+    def _skip_one(self, u: Unit, timer: Timer, until: int) -> None:
+        """u's ticks due strictly before `until` are skipped: its next tick is the first one at
+        or after it, and the times the skipped ticks would have set are set."""
+        ran = self._ran_at[u.name]
+        poll = timer.at - ran
+        if poll <= 0:
+            return
+        k = (until - 1 - ran) // poll
         if k < 1:
             return
-        last = now + k * poll
+        last = ran + k * poll
         fo = self.ps.of(u)
-        if fo.heard_at == now:
+        if fo.heard_at == ran:
             fo.heard_at = last
         for mon in fo.ifmon.values():
-            if mon.last_heard == now:
+            if mon.last_heard == ran:
                 mon.last_heard = last
         timer.cancel()
+        self._ran_at[u.name] = last     # the last tick ran there, as far as anyone can tell
         self._ticks_run += k        # as if they ran: the stamp stays that of a quiet world
         self.clock.events_run += k
         self._ticks[u.name] = self.clock.call_at(last + poll, lambda: self._tick(u))
@@ -268,16 +294,22 @@ def _signature(u: Unit, fo: UnitFailover) -> tuple[object, ...]:
             tuple(m.status for m in fo.ifmon.values()))
 
 
-def _repeats(fo: UnitFailover, now: int, hold: int) -> bool:
-    """The next tick would do the same: the mate is heard now (or failover runs alone with no
-    negotiation deadline), and no monitored interface is counting towards a test."""
+def _repeats(fo: UnitFailover, now: int, hold: int, unit_hold: int) -> bool:
+    """The next tick would do the same: the mate is heard now, or is past hearing (the
+    failover link down with the mate still answering on a data interface: the unit waits,
+    LAN failed, for the link to come back), or failover runs alone with no negotiation
+    deadline; and no monitored interface is counting towards a test."""
     if not fo.paired:
         return fo.neg_deadline is None and not fo.syncing
+    # not heard past the unit hold time: `hello.listen` has given its verdict (LAN failed;
+    # a mate gone altogether unpairs, a change) and repeats it until a link or the mate
+    # changes, which only a directive, a command or another event does (they end the skip)
+    heard = fo.heard_at == now or (fo.lan_failed and now - fo.heard_at >= unit_hold)
     # Normal must have been heard just now: one that has gone quiet still shows Normal
     # until half the hold time, and is counting
     # Failed, Unknown or Normal past the hold time is the interface test's verdict, which only a link
     # change (a directive, between runs) alters
-    return fo.heard_at == now and all(
+    return heard and all(
         (m.status in _STABLE and (m.status != "Normal" or m.last_heard == now))
         or (m.status in ("Failed", "Unknown", "Normal") and now - m.last_heard >= hold)
         for m in fo.ifmon.values())

@@ -60,16 +60,24 @@ def works_at(name: str, place: str) -> bool:
     return place not in NOT_AT.get(name, {})
 
 
-def run_directive(lab: Lab, line: str) -> list[str]:
+def parse(line: str) -> tuple[str, list[str]]:
+    """A directive line's name (lower case, `?` read as `help`) and its arguments: the one
+    reading of `@` lines for every front end (scripts, the terminal, the control port), so
+    that a spelling one accepts (`@"wait" 1h`) means the same everywhere.  Words are split
+    as a shell does (quotes group, `\\` escapes); LabError for bad quoting or a bare `@`.
+    The name is not checked: run_directive says which names exist."""
     try:
         words = shlex.split(line.strip()[1:])
     except ValueError as exc:
         raise LabError(f"bad directive '{line.strip()}': {exc}") from None
     if not words:
         raise LabError("empty directive '@'")
-    name, args = words[0].lower(), words[1:]
-    if name == "?":
-        name = "help"
+    name = words[0].lower()
+    return ("help" if name == "?" else name), words[1:]
+
+
+def run_directive(lab: Lab, line: str) -> list[str]:
+    name, args = parse(line)
     fn = _DIRECTIVES.get(name)
     if fn is None:
         raise LabError(f"unknown directive '@{name}' (known: {', '.join('@' + d for d in USAGE)})")

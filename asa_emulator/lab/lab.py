@@ -170,6 +170,11 @@ class Lab:
     def advance(self, ms: int) -> None:
         self.clock.advance(ms)
 
+    def advance_some(self, ms: int, events: int) -> int:
+        start = self.clock.now
+        self.clock.run_until(start + ms, events)
+        return self.clock.now - start
+
     def summary(self) -> LabSummary:
         from .status import summary
         return summary(self)

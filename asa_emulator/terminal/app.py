@@ -22,6 +22,7 @@ from prompt_toolkit.history import InMemoryHistory
 
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import PASSWORD_ECHO_CHAR
+from asa_emulator.lab.directives import parse as parse_directive
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.completer import directive_candidates
 from asa_emulator.terminal.cpr import quiet_cpr
@@ -244,7 +245,7 @@ class LabTerminal:
             else:
                 line = answer
                 self._write(unit, [prompt + (PASSWORD_ECHO_CHAR * len(line) if secret else line)])
-            if not secret and line.strip().lower() == QUIT_LINE:
+            if not secret and _is_quit(line):
                 if await self._may_leave():
                     return 0
             elif not secret and line.startswith("@"):
@@ -342,9 +343,9 @@ class LabTerminal:
             self._write(self._unit, [str(exc)])
             return
         self._write(self._unit, output)
-        words = line.split()
-        if words[0] == "@console" and len(words) == 2 and words[1] in self._lab.unit_names:
-            self._unit = words[1]
+        name, args = parse_directive(line)      # the directive ran: it parses
+        if name == "console" and len(args) == 1 and args[0] in self._lab.unit_names:
+            self._unit = args[0]
 
     def _write(self, unit: str, lines: list[str]) -> None:
         if not lines:
@@ -378,3 +379,14 @@ def run_terminal(lab: LabHandle, first_unit: str | None = None) -> int:
         return asyncio.run(terminal.run())
     except KeyboardInterrupt:
         return 130
+
+
+def _is_quit(line: str) -> bool:
+    """`@quit` however it is spelt (`@QUIT`, `@"quit"`): the lab's reading of the line, as
+    `run` and the control port read it; the terminal asks about unsaved work first."""
+    if not line.lstrip().startswith("@"):
+        return False
+    try:
+        return parse_directive(line) == ("quit", [])
+    except ValueError:          # bad quoting: the directive reports it
+        return False

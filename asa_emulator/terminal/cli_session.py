@@ -55,6 +55,14 @@ class AsyncConsole(Protocol):
     async def execute_async(self, line: str) -> list[str]: ...
 
 
+async def run_line(console: Console, line: str) -> list[str]:
+    """What the console answers to `line`, by its `execute_async` where it has one (a unit's
+    session filters output in chunks, the control port waits in slices: other users get
+    their turns meanwhile)."""
+    execute_async: Callable[[str], Awaitable[list[str]]] | None = getattr(console, "execute_async", None)
+    return await execute_async(line) if execute_async is not None else console.execute(line)
+
+
 class CliSession:
     """Reads keys, echoes, runs lines on the console `console_of()` returns (the serial console
     of a unit that reloads is a new session: it is asked for each time)."""
@@ -135,8 +143,7 @@ class CliSession:
     async def _run(self, line: str) -> bool:
         """Run `line`; False when the session has ended."""
         console = self._console_of()
-        execute_async: Callable[[str], Awaitable[list[str]]] | None = getattr(console, "execute_async", None)
-        out = await execute_async(line) if execute_async is not None else console.execute(line)
+        out = await run_line(console, line)
         await paginate(out, console.pager_lines(), self._write_lines, self._ask_more)
         if console.closed():
             return False

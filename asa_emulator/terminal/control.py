@@ -4,8 +4,9 @@ that injects a failure and watches the units' SSH sessions see it.
 One directive per line, at the prompt `lab> `; the reply is what the script runner prints for
 it (nothing for most directives, the table for `@status`); a bad directive is one line
 `% <message>`; `@quit` closes the channel.  An exec channel (`ssh -p PORT+2 host '@status'`)
-runs one directive and exits 1 on an error.  `@wait` moves the virtual clock in slices, giving
-the event loop to the SSH sessions and consoles between them.  Off by default: a real ASA never
+runs one directive and exits 1 on an error.  Lines are read as the lab reads them
+(lab/directives.py `parse`).  `@wait` moves the virtual clock in slices of work, giving the
+event loop to the SSH sessions and consoles between them.  Off by default: a real ASA never
 accepts `@` lines.
 """
 
@@ -15,10 +16,12 @@ import asyncio
 from collections.abc import Callable
 
 from asa_emulator.console import LabHandle
-from asa_emulator.lab.directives import NOT_AT, help_lines, wait_ms
+from asa_emulator.lab.directives import NOT_AT, help_lines, parse, wait_ms, works_at
 
 PROMPT = "lab> "
-WAIT_SLICE_MS = 1000          # virtual time advanced between two turns of the event loop
+# events run (hello ticks, timers) between two turns of the event loop during `@wait`: a
+# slice is work, not virtual time (quiet ticks are skipped, so an hour may cost nothing)
+WAIT_SLICE_EVENTS = 100
 NOT_A_DIRECTIVE = "% not a directive: {line} (a line here begins with @; @help lists them)"
 
 
@@ -39,19 +42,20 @@ class DirectiveConsole:
 
     async def execute_async(self, line: str) -> list[str]:
         text = line.strip()
-        words = text[1:].split() if text.startswith("@") else []
-        if words and words[0].lower() == "wait":
-            try:
-                ms = wait_ms(words[1:])
-            except ValueError as exc:       # the engine's LabError is a ValueError
-                return [f"% {exc}"]
-            while ms > 0 and not self._gone():
-                step = min(ms, WAIT_SLICE_MS)
-                self._lab.advance(step)
-                ms -= step
-                await asyncio.sleep(0)      # the SSH sessions and consoles get their turn
-            return []
-        return self.execute(line)
+        if not text.startswith("@"):
+            return self.execute(line)
+        try:
+            # the lab's own reading of the line (lab/directives.py), whatever its spelling
+            name, args = parse(text)
+            if name != "wait":
+                return self.execute(line)
+            ms = wait_ms(args)
+        except ValueError as exc:       # the engine's LabError is a ValueError
+            return [f"% {exc}"]
+        while ms > 0 and not self._gone():
+            ms -= self._lab.advance_some(ms, WAIT_SLICE_EVENTS)
+            await asyncio.sleep(0)      # the SSH sessions and consoles get their turn
+        return []
 
     def execute(self, line: str) -> list[str]:
         text = line.strip()
@@ -59,16 +63,15 @@ class DirectiveConsole:
             return []
         if not text.startswith("@"):
             return [NOT_A_DIRECTIVE.format(line=text)]
-        if text[1:].strip().lower() == "quit":
-            self._closed = True
-            return []
-        words = text[1:].lower().split()
-        if words in (["help"], ["?"]):
-            return help_lines("control")
-        name = words[0] if words else ""
-        if "control" in NOT_AT.get(name, {}):
-            return [f"% {NOT_AT[name]['control']}"]
         try:
+            name, args = parse(text)
+            if name == "quit" and not args:
+                self._closed = True
+                return []
+            if name == "help" and not args:
+                return help_lines("control")
+            if not works_at(name, "control"):
+                return [f"% {NOT_AT[name]['control']}"]
             return self._lab.directive(text)
         except ValueError as exc:
             return [f"% {exc}"]

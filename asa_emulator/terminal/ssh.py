@@ -40,7 +40,7 @@ from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import SSH_TOO_MANY, has_error
 from asa_emulator.lab.account import check_login
 from asa_emulator.terminal.admission import Admission
-from asa_emulator.terminal.cli_session import CliSession
+from asa_emulator.terminal.cli_session import CliSession, run_line
 from asa_emulator.terminal.clock import RealTimeClock
 from asa_emulator.terminal.control import DirectiveConsole
 from asa_emulator.terminal.descriptors import AcceptGuard
@@ -219,7 +219,7 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
     try:
         if process.command is not None:  # `ssh host 'show version'`: one command, then close
             # whole: a line over MAX_LINE is refused by the unit, never cut into another command
-            out = console.execute(process.command)
+            out = await run_line(console, process.command)
             status = 1 if has_error(out) else 0  # as `run --strict`: scripts see the failure
             process.stdout.write("".join(line + "\r\n" for line in out))
             await process.stdout.drain()

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..device.messages import ERROR_PREFIXES
 from ..device.session import Session
 from ..device.syslog import Datagram
+from ..lab.directives import parse as parse_directive
 from ..lab.lab import Lab, keep_for_good
 from ..lab.labfile import LabError
 from ..records import dataclass
@@ -36,11 +37,13 @@ def first_lab(lines: list[str]) -> tuple[str | None, list[str]]:
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        words = line.strip().split()
-        if words[0].lower() == "@lab":
-            if len(words) != 2:
+        if not line.strip().startswith("@"):
+            break
+        name, args = parse_directive(line)
+        if name == "lab":
+            if len(args) != 1:
                 raise LabError("usage: @lab NAME|DIR")
-            return words[1], lines[:i] + lines[i + 1:]
+            return args[0], lines[:i] + lines[i + 1:]
         break
     return None, lines
 
@@ -83,7 +86,7 @@ class Runner:
             self.emit(printable(text.strip()))
             out = self.lab.directive(text)
             self._out(out)
-            if text.strip().split()[0].lower() == "@console":
+            if parse_directive(text)[0] == "console":
                 self.flush_messages()
             self.send_syslog()
             return

@@ -1,0 +1,153 @@
+"""What an output filter may cost the server is bounded (issue 17; issue 18 for plain words).
+
+- a plain word (no metacharacter) is a substring test with RE2's answer, never compiled;
+- compiled patterns are kept in a small LRU, each with a bounded RE2 memory: 100,000 new
+  patterns leave at most CACHE_SIZE kept, and heavy ones do not grow the process;
+- over SSH a filtered show runs in chunks: a second client's command is answered while a
+  first client's `show running-config | include` over a 5,000-entry ACL runs (the order of
+  the replies, never their timing).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import re2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from asa_emulator.device import filters
+from asa_emulator.device.filters import CACHE_SIZE, RE2_MAX_MEM, cached_patterns, matcher
+from asa_emulator.terminal.sshlib import asyncssh
+from tests.probe_tools import WAIT_S, parse_ready
+
+ROOT = Path(__file__).resolve().parents[1]
+# every printable ASCII character but RE2's metacharacters
+PLAIN = "".join(c for c in map(chr, range(32, 127)) if c not in filters.METACHARACTERS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(PLAIN, min_size=1, max_size=8), st.lists(st.text(PLAIN + ".()", max_size=40),
+                                                         max_size=6), st.integers(0, 5))
+def test_a_plain_word_matches_as_re2_does(word: str, lines: list[str], inside: int) -> None:
+    """Lines with and without the word (inserted in one of them), against RE2 itself."""
+    if lines:
+        k = inside % len(lines)
+        lines[k] = lines[k][:inside] + word + lines[k][inside:]
+    found = matcher(word)
+    for line in lines:
+        assert found(line) == (re2.search(word, line) is not None), (word, line)
+
+
+def test_a_plain_word_is_never_compiled() -> None:
+    filters._compiled.cache_clear()
+    for word in ("permit", "This host", "GigabitEthernet0/2", "10-1", "a,b:c#d"):
+        assert matcher(word)(f"x {word} y")
+    assert cached_patterns() == 0
+    assert matcher("permit.")("permit ") and cached_patterns() == 1
+
+
+def test_the_pattern_cache_stays_under_its_bound() -> None:
+    for i in range(100_000):
+        assert matcher(f"a.b{i}")(f"axb{i}")
+        assert cached_patterns() <= CACHE_SIZE
+    assert cached_patterns() == CACHE_SIZE
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def test_heavy_patterns_do_not_grow_the_process() -> None:
+    """Each of these costs RE2 half a megabyte (its DFA states): 300 of them kept (ours, or
+    the re2 module's own cache of 128) would be 60 to 150 MB; what stays is the cache's
+    entries, of at most RE2_MAX_MEM each."""
+    lines = [f"access-list big extended permit tcp host 10.0.{i}.1 any eq {1000 + i}"
+             for i in range(60)]
+    filters._compiled.cache_clear()
+    re2.purge()                 # what the module kept for this file's other tests
+    before = _rss_mb()
+    for i in range(300):
+        found = matcher(f"((.{{0,30}}){{0,30}})y{i}")
+        assert not any(found(line) for line in lines)
+    # the kept entries (16 of about half a megabyte here; CACHE_SIZE x RE2_MAX_MEM at worst)
+    assert CACHE_SIZE * RE2_MAX_MEM <= 64 * 2**20
+    assert _rss_mb() - before < 32
+
+
+# ------------------------------------------------------------------ over SSH
+
+
+@pytest.fixture(scope="module")
+def big_acl_ports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, int]]:
+    """`serve` (a child process) of the example lab with a 5,000-entry ACL in admin."""
+    folder = tmp_path_factory.mktemp("bigacl")
+    lab = folder / "lab"
+    subprocess.run([sys.executable, "-m", "asa_emulator", "init", str(lab)], check=True,
+                   capture_output=True, cwd=ROOT)
+    with (lab / "primary" / "admin.cfg").open("a") as f:
+        for i in range(5000):
+            f.write(f"access-list big extended permit tcp host 10.{i // 250}.{i % 250}.1 "
+                    f"any eq {1000 + i}\n")
+    env = {**os.environ, "ASA_EMULATOR_DATA": str(folder / "data"), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "asa_emulator", "serve", "--lab", str(lab),
+                             "--port", "0"], env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        assert proc.stdout is not None
+        while not (line := proc.stdout.readline().decode()).startswith("ready "):
+            assert line, proc.stderr.read().decode() if proc.stderr else "serve ended"
+        yield parse_ready(line)
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=WAIT_S)
+
+
+async def _enabled_shell(conn: asyncssh.SSHClientConnection) -> asyncssh.SSHClientProcess[str]:
+    shell = await conn.create_process(term_type="vt100")
+    await asyncio.wait_for(shell.stdout.readuntil("> "), WAIT_S)
+    for line, end in (("enable", "Password: "), ("cisco", "# "), ("terminal pager 0", "# ")):
+        shell.stdin.write(line + "\r")
+        await asyncio.wait_for(shell.stdout.readuntil(end), WAIT_S)
+    return shell
+
+
+async def _replies_in_order(port: int, big: str) -> tuple[list[str], str]:
+    def connect() -> asyncssh.SSHClientConnection:
+        return asyncssh.connect("127.0.0.1", port, username="admin", password="cisco",
+                                known_hosts=None, client_keys=None)
+    order: list[str] = []
+
+    async def reply(name: str, shell: asyncssh.SSHClientProcess[str], line: str) -> str:
+        shell.stdin.write(line + "\r")
+        await shell.stdin.drain()
+        out = await asyncio.wait_for(shell.stdout.readuntil("# "), WAIT_S * 3)
+        order.append(name)
+        return out
+
+    async with connect() as first_conn, connect() as second_conn:
+        first, second = await _enabled_shell(first_conn), await _enabled_shell(second_conn)
+        filtered = asyncio.ensure_future(reply("filtered show", first, big))
+        await first.stdin.drain()
+        await asyncio.sleep(0)
+        clock = await reply("show clock", second, "show clock")
+        out = await filtered
+    assert re.search(r"\d\d:\d\d:\d\d\.\d+ UTC", clock), clock
+    return order, out
+
+
+def test_a_second_client_is_answered_while_a_big_filtered_show_runs(
+        big_acl_ports: dict[str, int]) -> None:
+    # a pattern that costs RE2 its DFA: some tens of microseconds a line
+    big = "show running-config | include ((.{0,30}){0,30})eq 4999$"
+    order, out = asyncio.run(_replies_in_order(big_acl_ports["primary"], big))
+    assert "access-list big extended permit tcp host 10.15.249.1 any eq 4999" in out
+    assert order == ["show clock", "filtered show"]
