@@ -39,7 +39,7 @@ HISTORY_MAX = 256
 # list the contexts; `context ?` (which also creates one) shows the argument's label
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
 # Commands that never change a configuration: what the unit derived from its configuration
-# (Unit.derived) stays valid after them; every other accepted command invalidates it
+# (u.kept) stays valid after them; every other accepted command invalidates it
 _READ_ONLY = frozenset({"changeto", "configure", "disable", "enable", "end", "exit", "help",
                         "dir", "more", "ping", "who", "terminal", "login", "logout", "quit"})
 
