@@ -40,9 +40,10 @@ This module imports nothing of the package: every layer may use it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 T = TypeVar("T")
+A = ParamSpec("A")
 
 class Kept:
     """One store of kept values: (owner, name) -> (key, value)."""
@@ -79,14 +80,17 @@ class Kept:
 
 class Bounded(Kept):
     """A process-wide store that holds at most `bound` values: past it, the older half is
-    forgotten (the values met since stay: a lab's working set is kept whole while it fits)."""
+    forgotten (the values met since stay: a lab's working set is kept whole while it fits).
+    The bound is `floor`, or `per` values for each unit of the largest lab's size (fit), up
+    to `most`."""
 
-    __slots__ = ("bound", "floor", "most")
+    __slots__ = ("name", "bound", "floor", "per", "most")
 
-    def __init__(self, bound: int, most: int) -> None:
+    def __init__(self, name: str, floor: int, per: int = 0, most: int = 0) -> None:
         super().__init__()
-        self.floor = self.bound = bound     # the bound without a lab, and now
-        self.most = most                    # the bound never passes this (memory)
+        self.name = name
+        self.floor = self.bound = floor
+        self.per, self.most = per, max(most, floor)
         STORES.append(self)
 
     def get(self, owner: object, name: Hashable, key: Any, make: Callable[[], T]) -> T:
@@ -98,39 +102,109 @@ class Bounded(Kept):
         if hit is not None and hit[0] == key:
             return hit[1]  # type: ignore[no-any-return]
         value = make()
-        if len(values) >= self.bound:
-            for old in list(values)[:len(values) // 2]:   # dicts keep insertion order
-                del values[old]
+        self.room()
         values[slot] = (key, value)
         return value
 
-    def fit(self, wanted: int) -> None:
-        """Hold `wanted` values (a lab's working set), up to `most`; never shrinks below
-        what an earlier lab of this process asked."""
-        self.bound = max(self.bound, min(wanted, self.most))
+    def room(self) -> None:
+        """Room for one more value: the older half goes when the bound is reached."""
+        values = self._values
+        if len(values) >= self.bound:
+            for old in list(values)[:len(values) // 2]:   # dicts keep insertion order
+                del values[old]
 
+    def fit(self, size: int) -> None:
+        """Hold the working set of a lab of `size` (fit_lab), within `most`; never below
+        what an earlier lab of this process asked."""
+        self.bound = max(self.bound, min(self.per * size, self.most))
+
+
+class Memo(Bounded):
+    """The kept results of a function of hashable arguments that reads nothing else (a
+    parse, an address check): a Bounded store by arguments (see memo)."""
+
+    __slots__ = ()
+
+
+def memo(name: str, floor: int, per: int = 0, most: int = 0) -> Callable[[Callable[A, T]], Callable[A, T]]:
+    """Decorate a function whose result depends on its arguments alone: its results are kept
+    in a Memo store (bounded, sized to the lab, off with the switch).  The wrapper is as
+    lean as it can be: a parse memo is read at every command."""
+    def wrap(fn: Callable[A, T]) -> Callable[A, T]:
+        store = Memo(name, floor, per, most)
+        values: dict[Any, Any] = store._values     # arguments -> result (no key: nothing moves)
+
+        def kept_call(*args: A.args, **no: A.kwargs) -> T:
+            hit = values.get(args, _MISSING)
+            if hit is not _MISSING:
+                return hit  # type: ignore[return-value]
+            value = fn(*args)  # type: ignore[call-arg]
+            if store.on:
+                store.room()
+                values[args] = value
+            return value
+        kept_call.__wrapped__ = fn  # type: ignore[attr-defined]
+        kept_call.__name__ = fn.__name__
+        kept_call.__doc__ = fn.__doc__
+        kept_call.store = store  # type: ignore[attr-defined]
+        kept_call.cache_clear = store.clear  # type: ignore[attr-defined]
+        return kept_call
+    return wrap
+
+
+class Allowance(Bounded):
+    """Room counted for values kept in structures of their own (the parser's trie keeps
+    each word met at the node where it was met): `take()` is True while fewer than `bound`
+    were taken.  `clear` gives the room back (the structure is then emptied by its owner)."""
+
+    __slots__ = ("taken",)
+
+    def __init__(self, name: str, floor: int, per: int = 0, most: int = 0) -> None:
+        super().__init__(name, floor, per, most)
+        self.taken = 0
+
+    def take(self) -> bool:
+        if not self.on or self.taken >= self.bound:
+            return False
+        self.taken += 1
+        return True
+
+    def clear(self) -> None:
+        """Nothing: what was taken is still held by the structure that took it."""
+
+    def __len__(self) -> int:
+        return self.taken
+
+
+_MISSING: Any = object()
 
 STORES: list[Bounded] = []
-"""The process-wide stores (Bounded registers itself): `fit_lab` sizes them all."""
+"""Every process-wide store (each registers itself), for fit_lab, switch and report."""
 
-# What one lab's working set is, per addressed interface and per context, in lines kept by the
-# parse memos (a context's interface is 4-6 lines: interface, nameif, security-level, ip
-# address, and the system's interface and vlan) and in addresses checked.
-PER_INTERFACE = 8
-PER_CONTEXT = 16
+
+def lab_size(contexts: int, interfaces: int) -> int:
+    """A lab's size for the process-wide stores: its interfaces (system and contexts
+    together) and, for each context, a few more (its own lines)."""
+    return interfaces + 4 * contexts
 
 
 def fit_lab(contexts: int, interfaces: int) -> None:
     """Size every process-wide store to a lab of `contexts` contexts and `interfaces`
-    interfaces (system and contexts together)."""
-    wanted = PER_INTERFACE * interfaces + PER_CONTEXT * contexts
+    interfaces (a lab of 250 contexts x 24 subinterfaces remembers about 41k words of its
+    lines in the parser's trie, and checks 6k addresses)."""
+    size = lab_size(contexts, interfaces)
     for store in STORES:
-        store.fit(wanted)
+        store.fit(size)
 
 
 def switch(on: bool) -> None:
-    """Every process-wide store on or off (tests: parse memos bypassed)."""
+    """Every process-wide store on or off (off: emptied, and nothing is kept)."""
     for store in STORES:
         store.on = on
         if not on:
             store.clear()
+
+
+def report() -> list[str]:
+    """Each process-wide store: its name, values held and bound."""
+    return [f"{s.name}: {len(s)} of {s.bound}" for s in STORES]

@@ -23,7 +23,7 @@ from ..config.model import (
     SysInterface,
     SystemConfig,
 )
-from ..kept import Kept
+from ..kept import Kept, fit_lab
 from . import messages as msg
 from .derived import PerContext
 from .flash import (
@@ -217,6 +217,7 @@ class Unit:
         self.booted_at = self.clock.now
         self.last_modified = None
         report = self.load_startup()
+        self.fit_kept()
         self.console = Session(self, "console")
         banner: list[str] = []
         if self._announce:
@@ -269,6 +270,12 @@ class Unit:
         changes)."""
         return self.kept.get(self, "context_index", self.sys_gen,
                              lambda: {c: i + 1 for i, c in enumerate(self.sys.contexts)})
+
+    def fit_kept(self) -> None:
+        """Size the process-wide kept values (parse memos, address checks) to this unit's
+        configuration: a lab's working set must fit (kept.fit_lab)."""
+        fit_lab(len(self.sys.contexts),
+                len(self.sys.interfaces) + sum(len(c.interfaces) for c in self.ctx.values()))
 
     def per_context(self, kept: P) -> P:
         """`kept` (a value derived per context, device/derived.py) with the parts of the

@@ -41,6 +41,7 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
         if fo_dst.groups[gid].state.negotiating:
             for st in (GroupState.COLD_STANDBY, GroupState.SYNC_CONFIG):
                 fo_dst.set_state(gid, st, Reason.ACTIVE_MATE, ps.clock.now, chain=False)
+    dst.fit_kept() if len(dst.ctx) >= len(src.ctx) else src.fit_kept()     # the larger's working set
     # rendered once: the copy at the end sends these lines unless src's configuration changed
     bodies: dict[str | None, list[str]] = {None: src.config_body(None, secrets=True)}
     bodies.update((c, src.config_body(c)) for c in src.ctx)
