@@ -7,13 +7,14 @@ exec ... | descriptions]`, `show monitor-interface`; and the lab's `@status` row
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import lru_cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ...config.defaults import MAX_MONITORED
 from ...device import messages
 from ...device.addresses import current_ipv6, failover_on
 from ...device.interfaces import address_holder, has_standby_address, is_monitored, monitored_count
+from ...kept import memo
 from .. import health
 from ..remote import show_exec
 from ..state import UNIT, GroupState, PairState, Reason, UnitFailover, sys_shut
@@ -439,7 +440,7 @@ def _stats(names: tuple[str, ...], counted: dict[str, tuple[int, int]]) -> tuple
     return _stat_rows(names, tuple(counted.items()))
 
 
-@lru_cache(maxsize=64)
+@memo("failover: statistics rows", 64)
 def _stat_rows(names: tuple[str, ...], counted: tuple[tuple[str, tuple[int, int]], ...]) -> tuple[StatRow, ...]:
     # the same few counters from one `show failover` to the next: the rows are built once
     # per set of values
