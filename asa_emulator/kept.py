@@ -39,6 +39,7 @@ This module imports nothing of the package: every layer may use it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable
 from typing import Any, ParamSpec, TypeVar
 
@@ -121,34 +122,40 @@ class Bounded(Kept):
 
 class Memo(Bounded):
     """The kept results of a function of hashable arguments that reads nothing else (a
-    parse, an address check): a Bounded store by arguments (see memo)."""
+    parse, an address check), by arguments (see memo).  A hit is one call of the standard
+    library's C cache (a parse memo is read at every command, an address check thousands of
+    times in a sync); a miss, in Python, empties the cache when it holds `bound` results."""
 
-    __slots__ = ()
+    __slots__ = ("cache",)
+
+    def __init__(self, name: str, floor: int, per: int = 0, most: int = 0) -> None:
+        super().__init__(name, floor, per, most)
+        self.cache: Any = None          # the functools cache (memo)
+
+    def clear(self) -> None:
+        if self.cache is not None:
+            self.cache.cache_clear()
+
+    def __len__(self) -> int:
+        return int(self.cache.cache_info().currsize) if self.cache is not None else 0
 
 
 def memo(name: str, floor: int, per: int = 0, most: int = 0) -> Callable[[Callable[A, T]], Callable[A, T]]:
     """Decorate a function whose result depends on its arguments alone: its results are kept
-    in a Memo store (bounded, sized to the lab, off with the switch).  The wrapper is as
-    lean as it can be: a parse memo is read at every command."""
+    in a Memo store (bounded, sized to the lab).  The switch off empties it at each miss (a
+    result of such a function is never stale: the switch only saves the memory)."""
     def wrap(fn: Callable[A, T]) -> Callable[A, T]:
         store = Memo(name, floor, per, most)
-        values: dict[Any, Any] = store._values     # arguments -> result (no key: nothing moves)
 
-        def kept_call(*args: A.args, **no: A.kwargs) -> T:
-            hit = values.get(args, _MISSING)
-            if hit is not _MISSING:
-                return hit  # type: ignore[return-value]
-            value = fn(*args)  # type: ignore[call-arg]
-            if store.on:
-                store.room()
-                values[args] = value
-            return value
-        kept_call.__wrapped__ = fn  # type: ignore[attr-defined]
-        kept_call.__name__ = fn.__name__
-        kept_call.__doc__ = fn.__doc__
-        kept_call.store = store  # type: ignore[attr-defined]
-        kept_call.cache_clear = store.clear  # type: ignore[attr-defined]
-        return kept_call
+        def miss(*args: A.args, **kwargs: A.kwargs) -> T:
+            cache = store.cache
+            if not store.on or cache.cache_info().currsize >= store.bound:
+                cache.cache_clear()
+            return fn(*args, **kwargs)
+        cache = store.cache = functools.cache(miss)
+        functools.update_wrapper(cache, fn)
+        cache.store = store  # type: ignore[attr-defined]
+        return cache  # type: ignore[return-value]
     return wrap
 
 
@@ -175,8 +182,6 @@ class Allowance(Bounded):
     def __len__(self) -> int:
         return self.taken
 
-
-_MISSING: Any = object()
 
 STORES: list[Bounded] = []
 """Every process-wide store (each registers itself), for fit_lab, switch and report."""

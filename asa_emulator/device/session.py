@@ -90,6 +90,7 @@ class Session:
         # out only when asked for, from the mode state the line was typed in (_typed_state)
         self._prompt_len: int | None = 0
         self._typed_state = self._state
+        self._prompt_memo: tuple[ModeState, tuple[str, ...], str, str] | None = None
         self.current: Command | None = None
         self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
         self.ssh_record: SshRecord | None = None       # an SSH session's registration (device/mgmt.py)
@@ -137,11 +138,16 @@ class Session:
         steady = "state" not in sys.prompt and "priority" not in sys.prompt
         if steady:
             # the prompt shows only the hostname and the context: the same until the mode
-            # state, `prompt` or `hostname` changes (kept per unit: the sessions of a unit
-            # come and go, a batch per space in a sync)
-            u = self.unit
-            return u.kept.get(u, "prompt", (st, sys.prompt, sys.hostname), lambda: self._prompt_uncached(st))
-        return self._prompt_uncached(st)
+            # state (replaced, never changed in place), `prompt` or `hostname` changes.  The
+            # one memo outside kept.py (docs/kept.md): the session's own, checked by identity;
+            # a store's lookup would cost more than the prompt
+            memo = self._prompt_memo
+            if memo is not None and memo[0] is st and memo[1] is sys.prompt and memo[2] == sys.hostname:
+                return memo[3]
+        text = self._prompt_uncached(st)
+        if steady:
+            self._prompt_memo = (st, sys.prompt, sys.hostname, text)
+        return text
 
     def _prompt_uncached(self, st: ModeState) -> str:
         suffix = modes.SUFFIX[st.mode]
