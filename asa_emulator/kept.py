@@ -1,4 +1,4 @@
-"""Kept values: everything the emulator keeps only for speed, in one place.
+r"""Kept values: everything the emulator keeps only for speed, in one place.
 
 A kept value is one the emulator could compute again at every read and gets the same answer:
 what is derived from a configuration (the monitored interfaces, the contexts' places), the
@@ -8,9 +8,11 @@ lines a show printed, the trees of parsed lines.  Each is read through one call,
 
 which returns the value kept for (owner, name) when it was kept under a key equal to `key`,
 else `make()`, kept under `key` from then on.  `owner` is the object the value belongs to
-(a unit, a parse table), `name` says what it is, and `key` is everything the value is made of
-that can change: values, or the revision counters that move with them.  Adding a kept value
-is that one line at its reader; `grep -rn "kept.get("` lists them all.
+(a unit), `name` says what it is, and `key` is everything the value is made of that can
+change: values, or the revision counters that move with them.  A function whose result
+depends on its arguments alone (a parse, an address check) is decorated `@memo(...)`.
+Adding a kept value is that one line; `grep -rn "kept.get(\|@memo("` lists them all (and
+`report()` the process-wide stores at run time).  docs/kept.md says more.
 
 Revision counters (the "generations"): each counts the changes of one thing, and a key
 holds the counters of what its value is made of.  Their names, and the one place that moves
@@ -28,7 +30,7 @@ every kept value of a lab is `store.clear()`, and `store.on = False` is the one 
 turns every kept value of the lab off (`make()` at every read): tests/test_cache_differential.py
 runs a lab with the switch off beside one with it on and compares what they print.  Values
 that depend on no lab (the trees of parsed lines, the checks of an address) are kept in
-process-wide stores (`Bounded`), which 50 classroom labs in one process share: each is bounded,
+process-wide stores (`Memo`, `Allowance`), which 50 classroom labs in one process share: each is bounded,
 its bound sized to the largest lab loaded (`fit`: from the lab's counts of contexts and
 interfaces), so a lab of 6,000 addressed interfaces does not evict its own lines (a full
 sync slowed by 60 % past 4,096 of them), and a user typing ever new lines cannot grow it
