@@ -27,7 +27,6 @@ __all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
 
 if TYPE_CHECKING:
     from ..config.model import ContextConfig
-    from ..syntax.lalr import Tree
     from .mgmt import SshRecord
     from .unit import Unit
 
@@ -358,8 +357,9 @@ class Session:
             self.unit.after_command(self, cmd)
         return out
 
-    def run_tree(self, tree: Tree, line: str) -> list[str]:
-        return self._run(Parsed(tree), line)
+    def run_parsed(self, parsed: Parsed, line: str) -> list[str]:
+        """Run a line parsed already (failover exec parses it for its own checks first)."""
+        return self._run(parsed, line)
 
     def _run(self, parsed: Parsed, line: str, rendered: bool = False) -> list[str]:
         rule = parsed.rule

@@ -436,7 +436,9 @@ def _parse_tokens(mode: str, line: str, new: bool) -> tuple[Tree, list[Token], _
     return tree, tokens, node
 
 
-parse = memo("parser: trees by (mode, line)", 4096)(_parse)
+# One memo layer over the trie: parse_line's (the commands).  A tree alone (parse) is asked
+# for by the tests and tools, never per command: it is parsed at each call.
+parse = _parse
 
 
 class Parsed:
