@@ -124,40 +124,52 @@ class Bounded(Kept):
 
 class Memo(Bounded):
     """The kept results of a function of hashable arguments that reads nothing else (a
-    parse, an address check), by arguments (see memo).  A hit is one call of the standard
-    library's C cache (a parse memo is read at every command, an address check thousands of
-    times in a sync); a miss, in Python, empties the cache when it holds `bound` results."""
+    parse, an address check), by arguments, least recently used first out (see memo).  The
+    cache is the standard library's (C): a parse memo is read at every command, an address
+    check thousands of times in a sync, and the lines a sync repeats (` no shutdown`,
+    `exit`) must stay while thousands of others pass."""
 
-    __slots__ = ("cache",)
+    __slots__ = ("fn", "cache")
 
-    def __init__(self, name: str, floor: int, per: int = 0, most: int = 0) -> None:
+    def __init__(self, name: str, fn: Callable[..., Any], floor: int, per: int = 0, most: int = 0) -> None:
         super().__init__(name, floor, per, most)
-        self.cache: Any = None          # the functools cache (memo)
+        self.fn = fn
+        self.cache: Any = functools.lru_cache(maxsize=floor)(fn)
+
+    def fit(self, size: int) -> None:
+        bound = self.bound
+        super().fit(size)
+        if self.bound != bound:         # a larger lab: a larger cache (made anew, once)
+            self.cache = functools.lru_cache(maxsize=self.bound)(self.fn)
 
     def clear(self) -> None:
-        if self.cache is not None:
-            self.cache.cache_clear()
+        self.cache.cache_clear()
 
     def __len__(self) -> int:
-        return int(self.cache.cache_info().currsize) if self.cache is not None else 0
+        return int(self.cache.cache_info().currsize)
 
 
 def memo(name: str, floor: int, per: int = 0, most: int = 0) -> Callable[[Callable[A, T]], Callable[A, T]]:
     """Decorate a function whose result depends on its arguments alone: its results are kept
-    in a Memo store (bounded, sized to the lab).  The switch off empties it at each miss (a
-    result of such a function is never stale: the switch only saves the memory)."""
+    in a Memo store (bounded; `per` > 0: sized to the lab, through a call of its own that
+    finds the cache of the day).  The switch off empties the store; a memo of a fixed size
+    (`per` 0) still keeps what is called after (a result of such a function is never stale:
+    the switch only saves the memory)."""
     def wrap(fn: Callable[A, T]) -> Callable[A, T]:
-        store = Memo(name, floor, per, most)
+        store = Memo(name, fn, floor, per, most)
+        if not per:
+            cached = store.cache
+            cached.store = store
+            return cached  # type: ignore[no-any-return]
 
-        def miss(*args: A.args, **kwargs: A.kwargs) -> T:
-            cache = store.cache
-            if not store.on or cache.cache_info().currsize >= store.bound:
-                cache.cache_clear()
-            return fn(*args, **kwargs)
-        cache = store.cache = functools.cache(miss)
-        functools.update_wrapper(cache, fn)
-        cache.store = store  # type: ignore[attr-defined]
-        return cache  # type: ignore[return-value]
+        def sized(*args: A.args, **kwargs: A.kwargs) -> T:
+            if not store.on:
+                return fn(*args, **kwargs)
+            return store.cache(*args, **kwargs)  # type: ignore[no-any-return]
+        functools.update_wrapper(sized, fn)
+        sized.store = store  # type: ignore[attr-defined]
+        sized.cache_clear = store.clear  # type: ignore[attr-defined]
+        return sized
     return wrap
 
 

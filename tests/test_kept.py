@@ -56,16 +56,29 @@ def test_a_memo_keeps_results_by_arguments_within_its_bound() -> None:
     def add(a: int, b: int) -> int:
         calls.append((a, b))
         return a + b
-    store = add.store  # type: ignore[attr-defined]
+
+    @memo("test: sized memo", 4, per=1, most=100)
+    def sub(a: int, b: int) -> int:
+        calls.append((a, -b))
+        return a - b
+    stores = [add.store, sub.store]  # type: ignore[attr-defined]
     try:
         assert add(1, 2) == add(1, 2) == 3 and calls == [(1, 2)]
         for i in range(10):
             add(i, 0)
-        assert len(store) <= 4                  # bounded: a user's ever new lines too
-        store.on = False                        # off: emptied at each miss
-        assert add(1, 3) == 4 and add(2, 3) == 5 and len(store) == 1
+            add(1, 2)                           # used all along: never the one to go
+        assert len(add.store) == 4 and calls.count((1, 2)) == 1  # type: ignore[attr-defined]
+        sub.store.fit(50)                       # type: ignore[attr-defined]
+        assert sub.store.bound == 50            # type: ignore[attr-defined]
+        for i in range(30):
+            sub(i, 1)
+        assert len(sub.store) == 30             # type: ignore[attr-defined]
+        sub.store.on = False                    # type: ignore[attr-defined]
+        n = len(calls)
+        assert sub(1, 1) == sub(1, 1) == 0 and len(calls) == n + 2     # made at each call
     finally:
-        kept.STORES.remove(store)
+        for store in stores:
+            kept.STORES.remove(store)
 
 
 def _shows(lab: Lab) -> list[list[str]]:
