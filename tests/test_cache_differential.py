@@ -1,13 +1,14 @@
 """Kept values are never stale, whatever the sequence: a differential property test.
 
-The emulator keeps derived values and printed lines under generation keys (Unit.derived and
-per_context, the failover shows' kept lines and views, the system `show interface` lines;
-Lab.forget_kept lists them) and skips quiet hello ticks (Pair._skip_ahead).  Each is right
+The emulator keeps derived values and printed lines under generation keys (every
+`kept.get(` of the package: the derived values, the failover shows' kept lines and views,
+the system `show interface` lines) and skips quiet hello ticks (Pair._skip_ahead).  Each is right
 only if every change that matters moves its key.  Here two copies of a lab run the same random
 sequence of configuration commands (system space and contexts), failover commands, lab
 directives (with long waits in the states a pair then stays in: the mates deaf to each other,
-one off or failed) and reads: one as shipped, one with every kept value bypassed (built afresh at
-each read, no tick skipped).  After every step the lines the step printed, and the shows of
+one off or failed) and reads: one as shipped, one with the lab's kept values switched off (built
+afresh at each read: `Lab.kept.on = False`, kept.py) and no tick skipped.  After every step the
+lines the step printed, and the shows of
 every unit that is up in the system space and two contexts, must be the same in both.
 
 The fast parse walk (syntax/parser.py: each trie node's remembered words) is checked the same
@@ -19,8 +20,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
@@ -29,9 +30,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from asa_emulator.device.unit import Unit
 from asa_emulator.failover.pair import Pair
-from asa_emulator.failover.state import UnitFailover
 from asa_emulator.lab.lab import Lab
 from asa_emulator.lab.labfile import LabError
 from asa_emulator.transcript.runner import Runner
@@ -97,33 +96,11 @@ def small() -> Inventory:
 # ------------------------------------------------------------------ every kept value bypassed
 
 
-def _derived(self: Unit, key: str, build: Callable[[], Any], system: bool = False) -> Any:
-    return build()
-
-
-def _per_context(self: Unit, key: str, make: Callable[[], Any]) -> Any:
-    kept = make()
-    kept.refresh(self.sys_gen, self.context_places())
-    return kept
-
-
-def _none_kept() -> property:
-    return property(lambda self: None, lambda self, value: None)
-
-
 @contextmanager
 def bypassed() -> Iterator[None]:
-    """Every kept value built afresh at each read, and every hello tick run (for the lab run
-    inside; the shipped classes are restored after)."""
-    with ExitStack() as stack:
-        for cls, name, value in (
-                (Unit, "derived", _derived), (Unit, "per_context", _per_context),
-                (Unit, "kept", lambda self, key, make: make()),
-                (UnitFailover, "state_lines", _none_kept()), (UnitFailover, "view_kept", _none_kept()),
-                (UnitFailover, "iface_views", property(lambda self: {}, lambda self, value: None)),
-                (UnitFailover, "iface_views_gen", property(lambda self: -1, lambda self, value: None)),
-                (Pair, "_skip_ahead", lambda self, u: None)):
-            stack.enter_context(patch.object(cls, name, value, create=True))
+    """Every hello tick run (for the lab run inside; the shipped class is restored after).
+    Kept values are turned off by the lab's one switch (Run(keep=False): kept.py)."""
+    with patch.object(Pair, "_skip_ahead", lambda self, u: None):
         yield
 
 
@@ -138,8 +115,9 @@ CONTEXT_SHOWS = ("show failover", "show interface", "show monitor-interface",
 class Run:
     """A lab and the runner that feeds it script lines."""
 
-    def __init__(self, inv: Inventory) -> None:
+    def __init__(self, inv: Inventory, keep: bool = True) -> None:
         self.lab = Lab.load(inv.lab, in_memory=True)
+        self.lab.kept.on = keep         # the one switch: off, every kept value is made afresh
         self.lab.settle()
         self.out: list[str] = []
         self.runner = Runner(self.lab, self.out.append)
@@ -181,7 +159,7 @@ def _same(kept: dict[Any, list[str]], fresh: dict[Any, list[str]], where: str) -
 def check(inv: Inventory, steps: list[Step]) -> None:
     shipped = Run(inv)
     with bypassed():
-        fresh = Run(inv)
+        fresh = Run(inv, keep=False)
     for i, step in enumerate(steps):
         printed = shipped.step(step)
         with bypassed():

@@ -74,7 +74,6 @@ def _outcomes(g: grammar.Grammar, lines: list[str],
     monkeypatch.setattr(parser, "load", lambda: g)
     for cache in (parser._base, parser._accepts_cache, parser._choices_cache):
         cache.clear()
-    parser.parse.cache_clear()
     for mode in MODES:
         for line in lines:
             try:
@@ -87,7 +86,6 @@ def _outcomes(g: grammar.Grammar, lines: list[str],
                 yield mode, line + " ?", parser.help_items(mode, line + " ")
             except parser.CommandError as exc:
                 yield mode, line + " ?", (exc.kind, exc.col, exc.word)
-    parser.parse.cache_clear()
     for cache in (parser._base, parser._accepts_cache, parser._choices_cache):
         cache.clear()
 

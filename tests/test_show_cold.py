@@ -42,11 +42,7 @@ STEPS: list[list[str]] = [
 
 
 def _forget(lab: Lab) -> None:
-    for fo in lab.pair.fo.values():
-        fo.state_lines = fo.view_kept = None
-        fo.iface_views.clear()
-    for u in lab.units.values():
-        u._kept.clear()
+    lab.forget_kept()
 
 
 def _shown(lab: Lab) -> dict[tuple[str, str], list[str]]:

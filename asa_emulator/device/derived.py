@@ -2,8 +2,8 @@
 
 A hello tick reads the monitored interfaces and the live ports of the whole unit; a command
 typed in one context can only change that context's part of them.  So each value is kept as
-one part per context: a command in a context marks that context (Unit.config_touched, the one
-place that does), and the next reader rebuilds the parts of the marked contexts only.  A change
+one part per context: a command in a context is logged (Unit.config_touched, the one place
+that does), and the next reader rebuilds the parts of the marked contexts only.  A change
 of the system space (allocations, failover groups, the contexts themselves) may touch every
 context: the value is then rebuilt whole.  A tick after a command in one context costs that
 context, whatever the number of contexts (tests/test_tick_cost.py).
@@ -25,31 +25,35 @@ class PerContext(Generic[T]):
     """The parts of one derived value, each built by `part(context)`; only the non-empty
     parts are kept."""
 
-    __slots__ = ("part", "sys_gen", "parts", "dirty")
+    __slots__ = ("part", "sys_gen", "parts", "seen")
 
     def __init__(self, part: Part[T]) -> None:
         self.part = part
         self.sys_gen = -1           # the system space's generation the parts were built at
         self.parts: dict[str, tuple[T, ...]] = {}
-        self.dirty: set[str] = set()        # contexts changed since (Unit.config_touched)
+        self.seen = 0               # the unit's context changes read so far (Unit.ctx_changes)
 
-    def refresh(self, sys_gen: int, contexts: Collection[str]) -> None:
-        """Bring the parts up to date.  `contexts`: the contexts the system space has."""
-        if sys_gen != self.sys_gen:
-            self.sys_gen = sys_gen
-            self.dirty.clear()
+    def refresh(self, sys_gen: int, contexts: Collection[str], changes: list[str],
+                changes_from: int) -> None:
+        """Bring the parts up to date.  `contexts`: the contexts the system space has;
+        `changes`: the contexts changed since the system space last was, numbered from
+        `changes_from` (the older ones forgotten: a value that had not read them is built
+        whole)."""
+        seen, end = self.seen, changes_from + len(changes)
+        if sys_gen != self.sys_gen or seen < changes_from:
+            self.sys_gen, self.seen = sys_gen, end
             self.parts = {}
             self.rebuilt()
             for name in contexts:
                 self.replace(name, self.part(name))
             return
-        if not self.dirty:
+        if seen == end:
             return
-        for name in self.dirty:
+        self.seen = end
+        for name in set(changes[seen - changes_from:]):
             new = self.part(name) if name in contexts else ()
             if new != self.parts.get(name, ()):
                 self.replace(name, new)
-        self.dirty.clear()
 
     def replace(self, name: str, new: tuple[T, ...]) -> None:
         if new:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import field
-from functools import lru_cache
 
+from ..kept import memo
 from ..records import dataclass
 
 DEFAULT_INTERFACES = (
@@ -20,13 +20,13 @@ _IFNAME = re.compile(r"^([A-Za-z-]+)\s*(\d+(?:/\d+)*)(?:\.(\d+))?$")
 
 
 # read by every `show failover` (several times): worked out once per model or version
-@lru_cache(maxsize=64)
+@memo("hardware: X series", 64)
 def _x_series(model: str) -> bool:
     return model.replace("-X", "") in ("ASA5512", "ASA5515", "ASA5525", "ASA5545", "ASA5555",
                                        "ASA5585-SSP-60")
 
 
-@lru_cache(maxsize=256)
+@memo("hardware: version checks", 256)
 def _at_least(version: str, major: int, minor: int) -> bool:
     m = re.match(r"(\d+)\.(\d+)", version)
     return m is not None and (int(m.group(1)), int(m.group(2))) >= (major, minor)
@@ -81,7 +81,7 @@ class Hardware:
         return self.interfaces.index(parent) if parent in self.interfaces else 0
 
 
-@lru_cache(maxsize=1024)
+@memo("hardware: burned-in MAC addresses", 1024, per=1, most=1 << 16)
 def _burned_in_mac(mac_base: str, interfaces: tuple[str, ...], parent: str) -> str:
     base = int(mac_base.replace(".", ""), 16)
     idx = interfaces.index(parent) if parent in interfaces else 0
@@ -93,7 +93,7 @@ def format_mac(value: int) -> str:
     return f"{h[0:4]}.{h[4:8]}.{h[8:12]}"
 
 
-@lru_cache(maxsize=4096)
+@memo("interfaces: canonical names", 4096, per=1, most=1 << 16)
 def canonical_interface(typed: str, known: tuple[str, ...]) -> str | None:
     """`g0/1`, `gig0/1`, `GigabitEthernet0/1.100` -> the canonical name, if the type is known.
     Cached: a sync names thousands of subinterfaces of the same few ports."""

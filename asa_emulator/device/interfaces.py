@@ -105,7 +105,8 @@ _Monitored = tuple[str, str, str, int, bool, bool]
 def monitoring(unit: Unit) -> Monitoring:
     """The monitored interfaces, kept per context: a command in one context rebuilds that
     context's part only (device/derived.py)."""
-    kept = unit.per_context("monitoring", lambda: Joined(partial(_monitored_in, unit), _monitoring))
+    kept = unit.per_context(unit.kept.get(unit, "monitoring", None,
+                                          lambda: Joined(partial(_monitored_in, unit), _monitoring)))
     return kept.value(unit.context_places())
 
 
@@ -145,7 +146,7 @@ def monitored_count(unit: Unit) -> int:
 def live_ports(unit: Unit) -> Collection[str]:
     """The physical ports of the unit's named interfaces that are not shut down (kept per
     context: each port counted by the contexts that use it)."""
-    kept = unit.per_context("live_ports", lambda: Counted(partial(_live_in, unit)))
+    kept = unit.per_context(unit.kept.get(unit, "live_ports", None, lambda: Counted(partial(_live_in, unit))))
     return kept.counts.keys()
 
 

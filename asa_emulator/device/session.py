@@ -2,7 +2,7 @@
 
 Typed lines, startup-config files, context config files, configuration sync, replicated
 commands, `write standby` and `failover exec` all run through `Session.execute` (a sync's
-copy through `run_rendered`, the same steps less what a rendered line never needs): there
+copy with its `rendered` flag, which skips the two steps a rendered line never needs): there
 is one configuration path.  A session of kind "batch" answers every question with its default
 and never replicates; "replica" is a batch session that runs commands replicated from the
 mate.
@@ -39,7 +39,7 @@ HISTORY_MAX = 256
 # list the contexts; `context ?` (which also creates one) shows the argument's label
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
 # Commands that never change a configuration: what the unit derived from its configuration
-# (Unit.derived) stays valid after them; every other accepted command invalidates it
+# (u.kept) stays valid after them; every other accepted command invalidates it
 _READ_ONLY = frozenset({"changeto", "configure", "disable", "enable", "end", "exit", "help",
                         "dir", "more", "ping", "who", "terminal", "login", "logout", "quit"})
 
@@ -140,7 +140,9 @@ class Session:
         steady = "state" not in sys.prompt and "priority" not in sys.prompt
         if steady:
             # the prompt shows only the hostname and the context: the same until the mode
-            # state (replaced, never changed in place), `prompt` or `hostname` changes
+            # state (replaced, never changed in place), `prompt` or `hostname` changes.  The
+            # one memo outside kept.py (docs/kept.md): the session's own, checked by identity;
+            # a store's lookup would cost more than the prompt
             memo = self._prompt_memo
             if memo is not None and memo[0] is st and memo[1] is sys.prompt and memo[2] == sys.hostname:
                 return memo[3]
@@ -306,8 +308,13 @@ class Session:
             await asyncio.sleep(0)
         return kept
 
-    def execute(self, line: str) -> list[str]:
-        """Run one line; return what the unit prints in reply."""
+    def execute(self, line: str, rendered: bool = False) -> list[str]:
+        """Run one line; return what the unit prints in reply.  `rendered`: a line of a
+        configuration a unit rendered of its own (a sync's copy, run_rendered), in a batch
+        session: the lines come in the order the running-config writes them, so a sub-mode's
+        object was made by the line that entered it (not looked up again), and nothing reads
+        derived data between two lines (the configuration is marked touched after the
+        handler only)."""
         if not self.unit.up or self.unit.shutting_down:
             return []
         text = line.rstrip("\r\n")
@@ -321,7 +328,7 @@ class Session:
             self._check_context()       # the context was removed: back to the system
             st = self._state
         typed_at = st
-        if st.target is not None and not target_exists(self.unit, st):
+        if st.target is not None and not rendered and not target_exists(self.unit, st):
             self.state = st = config_mode_of(st)    # its object is gone (another session...)
         stripped = text.strip()
         if not stripped or stripped[0] in "!:":
@@ -335,7 +342,7 @@ class Session:
             parsed = parse_line(st.mode, text)
         except CommandError as exc:
             return self.error_lines(exc, text)
-        return self._run(parsed, text)
+        return self._run(parsed, text, rendered)
 
     def _refuse(self, col: int) -> list[str]:
         """A line the command line does not accept at all (syntax/limits.py): the `^` marker
@@ -373,10 +380,11 @@ class Session:
             self.unit.after_command(self, cmd)
         return out
 
-    def run_tree(self, tree: Tree, line: str) -> list[str]:
-        return self._run(Parsed(tree), line)
+    def run_parsed(self, parsed: Parsed, line: str) -> list[str]:
+        """Run a line parsed already (failover exec parses it for its own checks first)."""
+        return self._run(parsed, line)
 
-    def _run(self, parsed: Parsed, line: str) -> list[str]:
+    def _run(self, parsed: Parsed, line: str, rendered: bool = False) -> list[str]:
         rule = parsed.rule
         pre_state = self._state
         if pre_state.mode not in modes.TOP_MODES:
@@ -394,7 +402,7 @@ class Session:
         # a command typed in a context changes that context only, never the system space
         # (nor another context)
         space = owner_state.context
-        if touches:
+        if touches and not rendered:
             unit.config_touched(space)
         try:
             fn(cmd)
@@ -453,74 +461,21 @@ class Session:
             return
         self.question = Question(prompt, then, secret)
 
-    def run_lines(self, lines: list[str]) -> list[str]:
-        """Run configuration lines (a file, a sync, a replica); return the error lines."""
+    def run_lines(self, lines: list[str], rendered: bool = False) -> list[str]:
+        """Run configuration lines (a file, a sync, a replica); return the error lines.
+        `rendered`: a configuration a unit rendered of its own (see execute)."""
         errors: list[str] = []
+        execute = self.execute
         for line in lines:
-            out = self.execute(line)
+            out = execute(line, rendered)
             if out:
                 errors.extend(out)
         return errors
 
     def run_rendered(self, lines: list[str]) -> list[str]:
-        """Run a configuration a unit rendered of its own (a sync's copy) in this batch
-        session; return the error lines, as run_lines does.
-
-        Each line runs as `execute` runs it (parse, handler, the derived data marked changed),
-        less what such a line never needs: history, echo, question and replication (a batch
-        session has none), the output filter; and the unit's configuration is marked touched
-        once, after the handler (nothing runs between two lines of the copy that could have
-        read derived data before it).  A line of any other kind (unprintable, refused, a
-        filter, a rule without handler, a parse error) takes `execute` itself."""
+        """A sync's copy: `lines` rendered by the mate, run in this batch session."""
         assert self.batch
-        unit = self.unit
-        errors: list[str] = []
-        handlers, top, touches_of, owners = HANDLERS, modes.TOP_MODES, _TOUCHES, _OWNER
-        for line in lines:
-            stripped = line.strip()
-            if not stripped or stripped[0] in "!:":
-                continue
-            st = self._state
-            if (len(line) > MAX_LINE or not line.isascii() or not line.isprintable()
-                    or not unit.up or unit.shutting_down
-                    or (st.context is not None and st.context not in unit.ctx)):
-                errors.extend(self.execute(line))
-                continue
-            self._prompt_len = None
-            self._typed_state = st
-            try:
-                parsed = parse_line(st.mode, line)
-            except CommandError as exc:
-                errors.extend(self.error_lines(exc, line))
-                continue
-            rule = parsed.rule
-            fn = handlers.get(rule)
-            if fn is None or parsed.has_filter:
-                errors.extend(self._run(parsed, line))
-                continue
-            if st.mode not in top:          # _drop_to_owner, inline
-                key = (st.mode, rule)
-                owner_mode = owners.get(key)
-                if owner_mode is None:
-                    owner_mode = owners[key] = _owner_mode(*key)
-                if owner_mode != st.mode:
-                    self.state = ModeState(owner_mode, st.context, None)
-            owner = self._state
-            cmd = self.current = Command(self, rule, None, line, st, parsed)
-            try:
-                fn(cmd)
-            except Abort:
-                cmd.failed = True
-                if self._state is owner:
-                    self.state = st
-            touches = touches_of.get(rule)
-            if touches is None:
-                touches = _touches(rule)
-            if touches:
-                unit.config_touched(owner.context)
-            if cmd.out:
-                errors.extend(cmd.out)
-        return errors
+        return self.run_lines(lines, rendered=True)
 
 
 def _space_target(space: ContextConfig, kind: str, target: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..bulk import no_gc_pauses
@@ -23,6 +23,7 @@ from ..config.model import (
     SysInterface,
     SystemConfig,
 )
+from ..kept import Kept, fit_lab
 from . import messages as msg
 from .derived import PerContext
 from .flash import (
@@ -86,8 +87,9 @@ class TrafficHooks(Protocol):
 
 class Unit:
     def __init__(self, name: str, hw: Hardware, flash: Flash, clock: Clock,
-                 boot_ms: int = 30_000) -> None:
+                 boot_ms: int = 30_000, kept: Kept | None = None) -> None:
         self.name = name
+        self.kept = Kept() if kept is None else kept     # the lab's kept values (kept.py)
         self.hw = hw
         self.flash = flash
         self.clock = clock
@@ -108,14 +110,15 @@ class Unit:
         self.sys = SystemConfig()
         self.ctx: dict[str, ContextConfig] = {}
         # what is derived from the configuration (monitored interfaces, live ports) is kept
-        # until the configuration changes: a hello tick must not walk every interface.
-        # config_touched is the one place that counts the changes.
-        self.config_gen = 0                 # every change (derived())
+        # (self.kept) under these revision counters: a hello tick must not walk every
+        # interface.  config_touched is the one place that counts the changes.
+        self.config_gen = 0                 # every change
         self.sys_gen = 0                    # changes that may touch the system space
         self.ctx_gen: dict[str, int] = {}   # a context's own changes: config_gen then
-        self._memo: dict[str, tuple[int, Any]] = {}
-        self._kept: dict[str, Any] = {}      # Unit.kept
-        self._per_context: dict[str, PerContext[Any]] = {}
+        # the contexts changed by their own commands since sys_gen last moved, in order,
+        # numbered from ctx_changes_from: what per_context rebuilds
+        self.ctx_changes: list[str] = []
+        self.ctx_changes_from = 0
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         self._file_report: list[str] | None = None
         # spaces whose running configuration is what a file made of it at load: (path, digest
@@ -214,6 +217,7 @@ class Unit:
         self.booted_at = self.clock.now
         self.last_modified = None
         report = self.load_startup()
+        self.fit_kept()
         self.console = Session(self, "console")
         banner: list[str] = []
         if self._announce:
@@ -248,52 +252,36 @@ class Unit:
         self.config_gen += 1
         if context is None:
             self.sys_gen += 1
+            self.ctx_changes_from += len(self.ctx_changes)
+            self.ctx_changes = []
             return
         self.ctx_gen[context] = self.config_gen
-        for kept in self._per_context.values():
-            kept.dirty.add(context)
+        # every change is logged, the same context twice in a row too: a reader may have
+        # read between the two (config_touched runs before and after a handler)
+        log = self.ctx_changes
+        log.append(context)
+        if len(log) > CTX_CHANGES_KEPT:     # the older half goes: a reader that far behind
+            half = len(log) // 2            # rebuilds whole (PerContext.refresh)
+            del log[:half]
+            self.ctx_changes_from += half
 
     def context_places(self) -> dict[str, int]:
         """Each context's place (1 up) in the system's order (kept until the system space
         changes)."""
-        return self.derived("context_index", lambda: {c: i + 1 for i, c in enumerate(self.sys.contexts)},
-                            system=True)
+        return self.kept.get(self, "context_index", self.sys_gen,
+                             lambda: {c: i + 1 for i, c in enumerate(self.sys.contexts)})
 
-    def per_context(self, key: str, make: Callable[[], P]) -> P:
-        """The value derived per context under `key` (device/derived.py), made by `make` the
-        first time, with the parts of the contexts changed since the last call rebuilt."""
-        kept = self._per_context.get(key)
-        if kept is None:
-            kept = self._per_context[key] = make()
-        kept.refresh(self.sys_gen, self.context_places())
-        return kept  # type: ignore[return-value]
+    def fit_kept(self) -> None:
+        """Size the process-wide kept values (parse memos, address checks) to this unit's
+        configuration: a lab's working set must fit (kept.fit_lab)."""
+        fit_lab(len(self.sys.contexts),
+                len(self.sys.interfaces) + sum(len(c.interfaces) for c in self.ctx.values()))
 
-    def forget_derived(self) -> None:
-        """Drop every value kept by derived(), per_context() and kept(): the next reader builds it
-        from the configuration (tests compare kept values with fresh ones)."""
-        self._memo.clear()
-        self._per_context.clear()
-        self._kept.clear()
-
-    def derived(self, key: str, build: Callable[[], T], system: bool = False) -> T:
-        """`build()`, kept until the configuration changes (config_touched); `system`: built
-        from the system space alone, kept until the system space changes (a context's
-        command does not make a 250-context lab list its contexts again)."""
-        gen = self.sys_gen if system else self.config_gen
-        hit = self._memo.get(key)
-        if hit is not None and hit[0] == gen:
-            return hit[1]  # type: ignore[no-any-return]
-        value = build()
-        self._memo[key] = (gen, value)
-        return value
-
-    def kept(self, key: str, make: Callable[[], T]) -> T:
-        """A value kept for the unit's life under `key`, made by `make` the first time: its
-        user keys each part by everything that part is made of (nothing invalidates it)."""
-        hit = self._kept.get(key)
-        if hit is None:
-            hit = self._kept[key] = make()
-        return hit  # type: ignore[no-any-return]
+    def per_context(self, kept: P) -> P:
+        """`kept` (a value derived per context, device/derived.py) with the parts of the
+        contexts changed since its last read rebuilt."""
+        kept.refresh(self.sys_gen, self.context_places(), self.ctx_changes, self.ctx_changes_from)
+        return kept
 
     def reset_config(self, factory: bool = True) -> None:
         """Empty configuration.  A saved configuration lists `shutdown` for every interface
@@ -581,6 +569,7 @@ class Unit:
             self.pair.after_command(self, session, cmd)
 
 
+CTX_CHANGES_KEPT = 4096                  # Unit.ctx_changes: entries before the older half goes
 CONSOLE_KEPT = 2000                       # console lines kept until a front end takes them
 _LOADED = "Cryptochecksum (unchanged)"    # the boot banner's line after the configuration
 # The lines a saved configuration is framed with (`ASA Version 9.1(7) <system>`, the closing

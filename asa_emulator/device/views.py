@@ -48,16 +48,16 @@ def _interface(cmd: Command) -> list[str]:
 
 def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
     """`show interface [detail]` in the system space (thousands of subinterfaces on a large
-    lab).  Each interface's lines are kept (Unit.kept) under everything they are made of:
+    lab).  Each interface's lines are kept (u.kept) under everything they are made of:
     its place in the listing, its own settings and its port's `shutdown`, whether it is
     allocated or a failover link (with that link's address), its port's link, the unit's
     failover state (the MAC address) and its traffic counters.  A system-space command thus
     makes only the interfaces it changed be printed again; until the next one (sys_gen) only
     what moves without a command (link, failover state, counters) is looked at."""
-    kept: dict[str, tuple[tuple[object, ...], tuple[object, ...], tuple[str, ...]]] = u.kept(
-        "shown_interfaces_detail" if detail else "shown_interfaces", dict)
+    kept: dict[str, tuple[tuple[object, ...], tuple[object, ...], tuple[str, ...]]] = u.kept.get(
+        u, "shown_interfaces_detail" if detail else "shown_interfaces", None, dict)
     # the system space's generation every kept entry was last checked at (a whole listing)
-    checked: dict[bool, int] = u.kept("shown_interfaces_checked", dict)
+    checked: dict[bool, int] = u.kept.get(u, "shown_interfaces_checked", None, dict)
     sys_gen = u.sys_gen
     settled_ok = checked.get(detail) == sys_gen
     ordered = _ordered(u)
@@ -99,13 +99,13 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
 
 def _ordered(u: Unit) -> list[SysInterface]:
     """The system's interfaces in the ASA's listing order (kept until the system space changes)."""
-    return u.derived("ordered_interfaces", u.sys.ordered_interfaces, system=True)
+    return u.kept.get(u, "ordered_interfaces", u.sys_gen, u.sys.ordered_interfaces)
 
 
 def _allocated(u: Unit) -> frozenset[str]:
     """The physical interfaces allocated to a context (kept until the system space changes)."""
-    return u.derived("allocated", lambda: frozenset(
-        a.phys for cdef in u.sys.contexts.values() for a in cdef.allocations), system=True)
+    return u.kept.get(u, "allocated", u.sys_gen, lambda: frozenset(
+        a.phys for cdef in u.sys.contexts.values() for a in cdef.allocations))
 
 
 def _system_view(u: Unit, i: int, itf: SysInterface, link: bool, allocated: frozenset[str],

@@ -185,9 +185,11 @@ def unit_failed(ps: PairState, u: Unit, reason: Reason) -> None:
         elif _mate_takes(ps, u, m, gid):
             _fail_over(ps, u, m, gid)
         else:
-            # still active, but `show failover state` names the failure it carries
-            # (unverified: no capture of a pair with both units failed)
-            g.last_failure = (reason, ps.clock.now)
+            # still active, but `show failover state` names the failure it carries, from
+            # its first time: the same failure again changes nothing (unverified: no capture
+            # of a pair with both units failed).  The show's key moves with unit_failure.
+            if g.last_failure is None or g.last_failure[0] != reason:
+                g.last_failure = (reason, ps.clock.now)
 
 
 def unit_failure_policy(ps: PairState, u: Unit, m: Unit) -> None:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..device import messages
 from ..syntax import modes
-from ..syntax.parser import CommandError, parse
+from ..syntax.parser import CommandError, parse_line
 from .replication import config_warning, replicates, source_group
 from .state import Reason
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from ..device.commands import Command
     from ..device.session import ModeState, Session
     from ..device.unit import Unit
-    from ..syntax.lalr import Tree
     from .state import PairState
 
 REFUSED = {
@@ -176,10 +175,10 @@ def run(ps: PairState, local: Session, unit: Unit, state: ModeState, line: str,
     es.pager = 0
     es.prompt_len = prompt_len
     try:
-        tree = parse(state.mode, line)
+        parsed = parse_line(state.mode, line)
     except CommandError as exc:
         return es.error_lines(exc, line), state
-    rule = _rule(tree)
+    rule = parsed.rule
     if rule in REFUSED:
         return [REFUSED[rule]], state
     if rule in modes.config_rules() and local.mode not in modes.CONFIG_MODES:
@@ -190,7 +189,7 @@ def run(ps: PairState, local: Session, unit: Unit, state: ModeState, line: str,
             return [], ModeState(modes.exec_mode(state.mode), state.context)
     is_config = rule in modes.config_rules()
     before = _snapshot(unit, state.context) if is_config else None
-    out = es.run_tree(tree, line)
+    out = es.run_parsed(parsed, line)
     if es.question is not None:       # it asked for input: nothing was done
         es.question = None
         return [messages.FAILOVER_EXEC_CONFIRM], state
@@ -209,12 +208,6 @@ def _snapshot(unit: Unit, context: str | None) -> tuple[list[str], list[str]]:
     """The configuration a command in `context` can change: the system's and the context's."""
     ctx = unit.config_body(context) if context is not None and context in unit.ctx else []
     return unit.config_body(None), ctx
-
-
-def _rule(tree: Tree) -> str:
-    from ..syntax.lalr import Tree as LalrTree
-    sub = next(c for c in tree.children if isinstance(c, LalrTree))
-    return str(sub.data)
 
 
 # ------------------------------------------------------------------ show failover exec

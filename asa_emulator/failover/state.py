@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Collection
 from dataclasses import field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..device import messages
 from ..device.interfaces import live_ports, sys_shut  # noqa: F401  (sys_shut: failover's name for it)
@@ -146,7 +146,7 @@ class IfMon:
 HISTORY_MAX = 200
 
 
-@dataclass
+@dataclass(eq=False)            # one unit's engine state, known by identity (show keys hold it)
 class UnitFailover:
     groups: dict[int, Group] = field(default_factory=lambda: {g: Group() for g in GROUPS})
     history: deque[HistoryRec] = field(default_factory=lambda: deque(maxlen=HISTORY_MAX))
@@ -170,21 +170,6 @@ class UnitFailover:
     mon_gen: int = 0
     last_failover: dict[int, int] = field(default_factory=dict)
     stats_sys_cmd: int = 0
-    # what `show failover` printed from this state, kept while what it shows is the same
-    # (failover/show/gather.py: the key says what that is)
-    state_lines: tuple[tuple[object, ...], tuple[str, ...]] | None = None
-    view_kept: tuple[tuple[object, ...], Any] | None = None
-    iface_views: dict[str, tuple[tuple[object, ...], int | None, tuple[Any, ...], Any]] = field(
-        default_factory=dict)
-    iface_views_gen: int = -1                # the system space's generation iface_views hold
-
-    def forget_shown(self) -> None:
-        """Drop what the shows kept (state_lines, view_kept, iface_views): the next show
-        gathers from scratch (tests compare kept lines with fresh ones)."""
-        self.state_lines = self.view_kept = None
-        self.iface_views.clear()
-        self.iface_views_gen = -1
-
     def monitoring_changed(self) -> None:
         """A monitored interface was added or removed, or its status changed."""
         self.mon_gen += 1

@@ -41,10 +41,9 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
         if fo_dst.groups[gid].state.negotiating:
             for st in (GroupState.COLD_STANDBY, GroupState.SYNC_CONFIG):
                 fo_dst.set_state(gid, st, Reason.ACTIVE_MATE, ps.clock.now, chain=False)
+    dst.fit_kept() if len(dst.ctx) >= len(src.ctx) else src.fit_kept()     # the larger's working set
     # rendered once: the copy at the end sends these lines unless src's configuration changed
-    bodies: dict[str | None, list[str]] = {None: src.config_body(None, secrets=True)}
-    bodies.update((c, src.config_body(c)) for c in src.ctx)
-    rendered_at = src.config_gen
+    bodies = src.kept.get(src, "sync_lines", src.config_gen, lambda: _rendered(src))
     n_lines = sum(len(b) for b in bodies.values())
     duration = SYNC_BASE_MS + int(n_lines * SYNC_PER_LINE_MS)
 
@@ -60,7 +59,9 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
             # the failover link is cut: the transfer waits for it to come back
             ps.after(src.sys.failover.unit_poll_ms, finish)
             return
-        copy_config(src, dst, context, full, bodies if src.config_gen == rendered_at else None)
+        copy_config(src, dst, context, full,
+                    src.kept.get(src, "sync_lines", src.config_gen, lambda: _rendered(src)))
+        src.kept.drop(src, "sync_lines")    # a large lab's lines: not kept past the copy
         fo_dst.syncing = False
         src.emit(messages.REPLICATION_END)
         dst.emit(messages.REPLICATION_FROM_MATE_END)
@@ -68,6 +69,14 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
         if then is not None:
             then()
     ps.after(duration, finish)
+
+
+def _rendered(src: Unit) -> dict[str | None, list[str]]:
+    """src's running configuration, as the mate receives it: each space's lines (the system's
+    with its secrets)."""
+    bodies: dict[str | None, list[str]] = {None: src.config_body(None, secrets=True)}
+    bodies.update((c, src.config_body(c)) for c in src.ctx)
+    return bodies
 
 
 def copy_config(src: Unit, dst: Unit, context: str | None, full: bool,

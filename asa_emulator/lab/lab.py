@@ -18,6 +18,7 @@ from ..device.session import ModeState, Session
 from ..device.syslog import Datagram
 from ..device.unit import Unit
 from ..failover.pair import Pair
+from ..kept import Kept
 from ..traffic.engine import Traffic
 from .clock import Clock
 from .labfile import LabError, LabSpec, load_spec
@@ -60,10 +61,11 @@ class Lab:
         self.spec = spec
         self.control_account = spec.control     # the lab-control port's login ([control])
         self.clock = Clock(spec.clock_ms)
+        self.kept = Kept()              # every value the lab keeps for speed (kept.py)
         self.units: dict[str, Unit] = {}
         for us in spec.units:
             flash = _unit_flash(spec, us.flash_dir, us.hw.flash_bytes)
-            self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms)
+            self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms, self.kept)
         self.unit_names = tuple(self.units)
         self.wiring = Wiring(self, spec.cables)
         self.pair = Pair(self.units, self.clock, self.wiring)
@@ -209,14 +211,9 @@ class Lab:
         return out
 
     def forget_kept(self) -> None:
-        """Drop every value and output line kept under a generation key, on both units and
-        in the pair's failover state (Unit.forget_derived, UnitFailover.forget_shown): what
-        is read next is computed from scratch.  The one list of such stores: a new kept
-        value is added here, and tests/test_cache_differential.py compares kept with fresh."""
-        for u in self.units.values():
-            u.forget_derived()
-        for fo in self.pair.ps.fo.values():
-            fo.forget_shown()
+        """Drop every value the lab keeps for speed (kept.py): what is read next is computed
+        from scratch."""
+        self.kept.clear()
 
     # ------------------------------------------------------------------ settling
     def power_cycle(self) -> None:

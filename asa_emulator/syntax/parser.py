@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import field
-from functools import lru_cache
 from typing import NamedTuple
 
+from ..kept import Allowance, memo
 from ..records import dataclass
 from .grammar import ArgTerminal, Grammar, load
 from .lalr import InteractiveParser, ParseError, Token, Tree
@@ -84,10 +84,9 @@ class _Choices:
 
 
 # Words remembered in all the `chosen` tables together: a large lab's thousands of interface
-# names fit (each met again in every command that names it); a user typing ever new values
-# cannot grow them past this (a few megabytes)
-_CHOSEN_MAX = 32_768
-_chosen_count = 0
+# names fit (each met again in every command that names it: the bound is sized to the lab,
+# kept.fit_lab); a user typing ever new values cannot grow them past it (a few megabytes)
+_CHOSEN = Allowance("parser: words chosen per accepted set", 32_768, per=4, most=1 << 17)
 
 
 _choices_cache: dict[frozenset[str], _Choices] = {}
@@ -126,10 +125,8 @@ def _choose(g: Grammar, acc: frozenset[str], word: Word) -> str:
     term = choices.chosen.get(word.text)
     if term is None:
         term = _choose_in(choices, word)
-        global _chosen_count
-        if _chosen_count < _CHOSEN_MAX:
+        if _CHOSEN.take():
             choices.chosen[word.text] = term
-            _chosen_count += 1
     return term
 
 
@@ -187,7 +184,7 @@ def _feed(g: Grammar, mode: str, line: str, words: list[Word],
 # around the new tokens.  The trie grows with the shapes of the grammar met, not with the lines; it is
 # capped all the same (a user could type ever longer argument lists), beyond which the
 # lines of new shapes take the LALR path uncached.
-MAX_SHAPES = 50_000
+_SHAPES = Allowance("parser: trie nodes (shapes of lines)", 50_000)
 
 # A tree's shape: (rule, children), a child being a shape or the index of a fed token.
 Shape = tuple[str, tuple["Shape | int", ...]]
@@ -204,7 +201,7 @@ class _Node:
         self.splice = False                          # a two-word interface name may come here
         self.known: _Known | None = None             # what a Parsed of this shape reads
         # a word met here (as typed) -> its token and the node after it: the walk of a line
-        # of a known shape is one lookup per word (see _walk; capped by _WORDS_MAX)
+        # of a known shape is one lookup per word (see _walk; capped by _WORDS)
         self.words: dict[str, tuple[Token, _Node]] = {}
 
 
@@ -233,15 +230,12 @@ def _set_acc(g: Grammar, node: _Node, acc: frozenset[str]) -> None:
 
 
 _roots: dict[str, _Node] = {}
-_nodes = 0
 
 
 def _child(node: _Node, term: str) -> _Node | None:
-    global _nodes
     nxt = node.next.get(term)
-    if nxt is None and _nodes < MAX_SHAPES:
+    if nxt is None and _SHAPES.take():
         nxt = node.next[term] = _Node()
-        _nodes += 1
     return nxt
 
 
@@ -309,10 +303,10 @@ def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
 
 
 # Words remembered in all the nodes' `words` tables together (each a token and a node): a large
-# lab's interface names fit in every command that names them; a user typing ever new values
-# cannot grow them past this (a few megabytes)
-_WORDS_MAX = 32_768
-_words_count = 0
+# lab's interface names fit in every command that names them (the bound is sized to the lab,
+# kept.fit_lab: past it, a sync of 250 contexts x 24 subinterfaces took 60 % longer); a user
+# typing ever new values cannot grow them past it (a few megabytes)
+_WORDS = Allowance("parser: words remembered in the trie", 32_768, per=4, most=1 << 17)
 
 
 def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | None:
@@ -321,7 +315,6 @@ def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | Non
     an interface name, a value) is one dictionary lookup: its token is shared by every line
     that has it in the same place (tokens are never changed); a new one is worked out as
     _tokens does and remembered."""
-    global _words_count
     texts = line.split()
     tokens: list[Token] = []
     node = root
@@ -376,9 +369,8 @@ def _walk(g: Grammar, line: str, root: _Node) -> tuple[list[Token], _Node] | Non
         nxt = node.next.get(term)
         if nxt is None:
             return None
-        if keep and _words_count < _WORDS_MAX:
+        if keep and _WORDS.take():
             node.words[text] = (tok, nxt)
-            _words_count += 1
         node = nxt
         i += 1
     return tokens, node
@@ -444,7 +436,9 @@ def _parse_tokens(mode: str, line: str, new: bool) -> tuple[Tree, list[Token], _
     return tree, tokens, node
 
 
-parse = lru_cache(maxsize=4096)(_parse)
+# One memo layer over the trie: parse_line's (the commands).  A tree alone (parse) is asked
+# for by the tests and tools, never per command: it is parsed at each call.
+parse = _parse
 
 
 class Parsed:
@@ -533,7 +527,7 @@ def _leaves(tree: Tree, out: list[Token]) -> None:
             out.append(c)
 
 
-@lru_cache(maxsize=4096)
+@memo("parser: commands by (mode, line)", 4096)
 def parse_line(mode: str, line: str) -> Parsed:
     """`parse`, with the command's rule, tokens and keywords worked out (see Parsed)."""
     return _parsed(mode, line)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
-from functools import lru_cache
 
 from ...config.defaults import MAX_MONITORED
 from ...config.model import ContextConfig, CtxInterface, is_bvi
+from ...kept import memo
 from .. import messages as msg
 from .. import names
 from ..commands import Command, handler
@@ -149,7 +149,7 @@ def ip_address(cmd: Command) -> None:
     itf.ip_method = "CONFIG" if cmd.session.batch else "manual"
 
 
-@lru_cache(maxsize=4096)
+@memo("addresses: ip address checks", 4096, per=1, most=1 << 16)
 def _address_problem(addr: str, mask: str, standby: str | None) -> str | None:
     """What is wrong with `ip address ADDR MASK [standby ADDR]` by itself, or None.  Cached:
     a sync of a large lab runs thousands of them, and ipaddress's objects are slow to compare."""
@@ -171,19 +171,19 @@ def _address_problem(addr: str, mask: str, standby: str | None) -> str | None:
     return "standby same" if standby == addr else None
 
 
-@lru_cache(maxsize=8192)
+@memo("addresses: parsed", 8192, per=2, most=1 << 17)
 def _address(addr: str) -> ipaddress.IPv4Address:
     return ipaddress.IPv4Address(addr)
 
 
-@lru_cache(maxsize=8192)
+@memo("addresses: subnets' bounds", 8192, per=2, most=1 << 17)
 def _bounds(addr: str, mask: str) -> tuple[int, int]:
     """An interface address's subnet as its first and last addresses (integers)."""
     net = _subnet(addr, mask)
     return int(net.network_address), int(net.broadcast_address)
 
 
-@lru_cache(maxsize=4096)
+@memo("addresses: subnets", 4096, per=1, most=1 << 16)
 def _subnet(addr: str, mask: str) -> ipaddress.IPv4Network:
     """An interface address's subnet.  Cached: each `ip address` is compared with every other
     interface of its context, so a sync of a large context would parse them again and again."""

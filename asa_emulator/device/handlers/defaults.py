@@ -12,7 +12,6 @@ The policy framework is kept as the lines the ASA prints; it is not enforced on 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...config.model import (
     DEFAULT_CLASS_LIMITS,
@@ -21,6 +20,7 @@ from ...config.model import (
     ResourceClass,
     SystemConfig,
 )
+from ...kept import memo
 from .. import messages as msg
 from ..commands import Command, handler
 
@@ -123,7 +123,7 @@ def icmp_unreachable(cmd: Command) -> None:
     _ctx(cmd).icmp_unreachable = (int(cmd.value("N_0_100") or 1), int(cmd.value("N_1_10") or 1))
 
 
-@lru_cache(maxsize=1024)
+@memo("timeouts: h:mm:ss", 1024)
 def _hms(text: str) -> str | None:
     """`3:0:0` -> `3:00:00`; None if minutes or seconds are out of range.  Cached: every
     context's configuration carries the same dozen timeouts (a sync of 250 contexts)."""

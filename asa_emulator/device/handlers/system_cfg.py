@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ...config.model import (
     DEFAULT_HOSTNAME,
     DEFAULT_PROMPT,
@@ -15,6 +13,7 @@ from ...config.model import (
     is_bvi,
 )
 from ...config.render import checksum_groups, password_hash
+from ...kept import memo
 from .. import context_mode, names, show
 from .. import messages as msg
 from ..commands import Command, handler
@@ -59,7 +58,7 @@ def sys_interface(cmd: Command) -> None:
     s.enter("sys_if", target=name)
 
 
-@lru_cache(maxsize=4096)
+@memo("interfaces: listing order", 4096, per=1, most=1 << 16)
 def interface_order(hw: tuple[str, ...], name: str) -> tuple[int, int]:
     """Hardware order, subinterfaces after their parent by number (the ASA's listing order)."""
     base, _, sub = name.partition(".")

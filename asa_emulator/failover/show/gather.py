@@ -7,13 +7,14 @@ exec ... | descriptions]`, `show monitor-interface`; and the lab's `@status` row
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import lru_cache, partial
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from ...config.defaults import MAX_MONITORED
 from ...device import messages
 from ...device.addresses import current_ipv6, failover_on
 from ...device.interfaces import address_holder, has_standby_address, is_monitored, monitored_count
+from ...kept import memo
 from .. import health
 from ..remote import show_exec
 from ..state import UNIT, GroupState, PairState, Reason, UnitFailover, sys_shut
@@ -90,17 +91,20 @@ Contexts = Collection[str] | None
 
 def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tuple[IfaceView, ...]:
     # one line per named interface of every listed context (thousands on a large lab), kept
-    # per context in u's failover state while what they show is the same: the key holds the
+    # per context (u.kept, for u's failover state) while what they show is the same: the key holds the
     # generation of the context's configuration (Unit.config_touched), what the lines take
     # from the system space (_system_part), the links' generation (Wiring.gen) and, for a
     # context with monitored interfaces, its interfaces' statuses' (UnitFailover.
     # monitoring_changed), and the context's group state here.  After a system-space command
     # each context's system part is looked at again, its lines made again only if it moved.
     fo = pair.of(u)
-    kept = fo.iface_views
-    sys_moved = fo.iface_views_gen != u.sys_gen
+    kept: dict[str, tuple[tuple[object, ...], int | None, tuple[IfaceView, ...], Any]] = u.kept.get(
+        u, "failover_iface_views", fo, dict)
+    # the system space's generation the kept entries were last checked at
+    checked: list[int] = u.kept.get(u, "failover_iface_views_checked", fo, lambda: [-1])
+    sys_moved = checked[0] != u.sys_gen
     if sys_moved:
-        fo.iface_views_gen = u.sys_gen
+        checked[0] = u.sys_gen
         if len(kept) > 2 * len(u.sys.contexts) + 16:
             kept.clear()                # contexts removed since: drop what they left
     ran = failover_on(u)
@@ -337,25 +341,21 @@ def _state_key(pair: PairState, u: Unit) -> tuple[object, ...]:
     that move with them: the views gathered for one key are the same (up to the clock)."""
     fo, m = pair.of(u), pair.mate(u)
     mfo = pair.of(m)
-    return (u.up, m.up,
+    return (fo, mfo, u.up, m.up,                     # the engine states (new at each boot)
             u.sys_gen, m.sys_gen,                   # roles, failover on, groups, contexts' groups
             fo.history_count, mfo.history_count,    # group states and failures (set_state)
             fo.mon_gen, mfo.mon_gen,                # monitored statuses (monitoring_changed)
             fo.started, fo.paired, mfo.paired, fo.lan_failed, fo.mate_failed, fo.mate_lost_at,
-            fo.mismatch)
+            fo.mismatch,
+            fo.unit_failure, mfo.unit_failure)     # a failure kept on a group that stays active
+                                                    # (health.unit_failed: no state change)
 
 
 def _state_lines(pair: PairState, u: Unit) -> tuple[str, ...]:
     """`show failover state`, printed again only when what it shows may have changed (a
     replay runs the command thousands of times between two state changes)."""
-    fo = pair.of(u)
-    key = _state_key(pair, u)
-    kept = fo.state_lines
-    if kept is not None and kept[0] == key:
-        return kept[1]
-    lines = tuple(render.show_failover_state(state_view(pair, u)))
-    fo.state_lines = (key, lines)
-    return lines
+    return u.kept.get(u, "failover_state_lines", _state_key(pair, u),
+                      lambda: tuple(render.show_failover_state(state_view(pair, u))))
 
 
 def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:
@@ -375,10 +375,7 @@ def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:
     key = (_state_key(pair, u), u.config_gen, m.config_gen, pair.link.gen,
            fo.stats_sys_cmd, mfo.stats_sys_cmd,
            *[tuple(stats(u, g).values()) for g in (None, *pair.gids_of(u))])
-    kept = fo.view_kept
-    if kept is None or kept[0] != key:
-        kept = fo.view_kept = (key, _view(pair, u, None))
-    v = kept[1]
+    v = u.kept.get(u, "failover_view", key, lambda: _view(pair, u, None))
     now = pair.clock.now
     _set_active_times(v.this, fo, now)
     if v.other is not None and (fo.paired or fo.lan_failed):   # the mate as last heard (_other)
@@ -445,7 +442,7 @@ def _stats(names: tuple[str, ...], counted: dict[str, tuple[int, int]]) -> tuple
     return _stat_rows(names, tuple(counted.items()))
 
 
-@lru_cache(maxsize=64)
+@memo("failover: statistics rows", 64)
 def _stat_rows(names: tuple[str, ...], counted: tuple[tuple[str, tuple[int, int]], ...]) -> tuple[StatRow, ...]:
     # the same few counters from one `show failover` to the next: the rows are built once
     # per set of values

@@ -15,8 +15,8 @@ docs/asa-failover-output.md; the short version:
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 
+from ...kept import memo
 from .model import (
     FailoverView,
     GroupView,
@@ -35,7 +35,7 @@ _I16 = " " * 16
 _I18 = " " * 18
 
 
-@lru_cache(maxsize=1024)
+@memo("failover: event times", 1024)
 def format_time(ms_since_epoch_utc: int, tz_name: str = "UTC", tz_offset_min: int = 0) -> str:
     """`13:40:18 UTC Dec 9 2004`: the ASA's timestamp for failover events (day not padded).
     Cached: `show failover state` prints the same few failure times again and again."""
@@ -154,7 +154,7 @@ def _stats_table(rows: tuple[StatRow, ...]) -> list[str]:
     return list(_stats_lines(rows))
 
 
-@lru_cache(maxsize=64)
+@memo("failover: statistics tables", 64)
 def _stats_lines(rows: tuple[StatRow, ...]) -> tuple[str, ...]:
     # the counters seldom change between two `show failover`: the table is formatted once
     # per set of values (rows are tuples, so they key the cache)
