@@ -8,9 +8,11 @@ filters a 5,000-entry access list without pause (`show running-config | include`
 - scrapli (scrapli-community `cisco_asa`, asyncssh transport), `send_command`;
 - netmiko (`cisco_asa`), `send_command` as used by default and tuned (expect_string,
   cmd_verify=False);
-and the server's own reply again while a login flood runs from another address (bare TCP
-connections from 127.0.0.2 at 50 a second, held open: terminal/admission.py refuses those past
-its per-address bound).
+and the server's own reply again while each attack of a shared server runs: a login flood from
+another address (bare TCP connections from 127.0.0.2 at 50 a second, held open:
+terminal/admission.py refuses those past its per-address bound), ten password guessers at once
+from 127.0.0.2 (terminal/throttle.py), and `@wait 720h` with the failover link down over and
+over on the lab-control port (waits sliced by work, lab/clock).
 """
 
 from __future__ import annotations
@@ -40,12 +42,13 @@ EXPECTED = "Current privilege level : 15"   # what `show curpriv` prints enabled
 
 
 @contextmanager
-def _served(lab: str = "example") -> Iterator[int]:
-    """The primary unit's SSH port of a child `serve` of the lab (the example by default)."""
+def _served(lab: str = "example", *extra: str) -> Iterator[int]:
+    """The primary unit's SSH port of a child `serve` of the lab (the example by default);
+    with `--lab-control` in `extra`, the control port is the primary's + 2."""
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "ASA_EMULATOR_DATA": data, "PYTHONUNBUFFERED": "1"}
         proc = subprocess.Popen([sys.executable, "-m", "asa_emulator", "serve", "--lab", lab,
-                                 "--port", "0"], cwd=ROOT, env=env,
+                                 "--port", "0", *extra], cwd=ROOT, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         try:
             assert proc.stdout is not None
@@ -224,6 +227,63 @@ def _login_flood(port: int) -> Iterator[None]:
             sock.close()
 
 
+@contextmanager
+def _attack(coro: Callable[[], Awaitable[None]]) -> Iterator[None]:
+    """Run `coro` over and over in a thread of its own (its own event loop) until the end."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        async def main() -> None:
+            while not stop.is_set():
+                try:
+                    await coro()
+                except OSError:
+                    if not stop.is_set():   # the server going away at the end is no finding
+                        raise
+        asyncio.run(main())
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        time.sleep(1)
+        yield
+    finally:
+        stop.set()
+        thread.join(30)
+
+
+def _guess(port: int, guessers: int = 10) -> Callable[[], Awaitable[None]]:
+    """`guessers` wrong passwords for admin at once from FLOOD_FROM (terminal/throttle.py delays
+    each address and user after a failure)."""
+    import asyncssh
+
+    async def one() -> None:
+        try:
+            async with asyncssh.connect("127.0.0.1", port, username="admin", password="guess",
+                                        local_addr=(FLOOD_FROM, 0), known_hosts=None,
+                                        client_keys=None, login_timeout=30):
+                pass
+        except (OSError, asyncssh.Error):
+            pass
+
+    async def many() -> None:
+        await asyncio.gather(*(one() for _ in range(guessers)))
+    return many
+
+
+def _long_waits(control: int) -> Callable[[], Awaitable[None]]:
+    """`@wait 720h` on the lab-control port with the failover link down, again and again."""
+    import asyncssh
+
+    async def waits() -> None:
+        async with asyncssh.connect("127.0.0.1", control, username="lab", password="lab",
+                                    known_hosts=None, client_keys=None) as conn:
+            await conn.run("@failover-link down")
+            for _ in range(20):
+                await conn.run("@wait 720h")
+    return waits
+
+
 def ssh_figures(n: int = 200, n_netmiko: int = 50) -> dict[str, tuple[float, float]]:
     """{client: (median, p99) seconds} on one served lab, clients one after the other."""
     with _served() as port:
@@ -234,6 +294,11 @@ def ssh_figures(n: int = 200, n_netmiko: int = 50) -> dict[str, tuple[float, flo
     got["netmiko default"], got["netmiko tuned"] = nm["default"], nm["tuned"]
     with tempfile.TemporaryDirectory() as tmp, _served(acl_lab(Path(tmp))) as port:
         got["server, big filter running"] = reply_under_filter(port, n)
+    with _served("example", "--lab-control") as port:
+        with _attack(_guess(port)):
+            got["server, password guessing"] = raw_reply(port, n)
+        with _attack(_long_waits(port + 2)):
+            got["server, control-port @wait 720h"] = raw_reply(port, n)
     return got
 
 
