@@ -1,7 +1,8 @@
 """The grammar's LALR tables, loaded from the shipped syntax/asa_tables.json.
 
-grammar/asa.lark is the single syntax source; `python -m asa_emulator.syntax.build_tables`
-compiles it into asa_tables.json (committed, shipped in the wheel).  Start-up reads that file
+grammar/*.lark (one file per feature) is the single syntax source; `python -m
+asa_emulator.syntax.build_tables` composes it into syntax/asa.lark and compiles that into
+asa_tables.json (both committed, shipped in the wheel).  Start-up reads that file
 as plain JSON and builds the runtime parser (lalr.py, not Lark: Lark is never imported) from
 it: no grammar compilation, no pickle and no file in the shared temp directory (Lark's own cache is a pickle at a predictable temp path,
 which another local user could plant).  Everything the shell knows about syntax comes from here.
@@ -20,8 +21,8 @@ from typing import Any
 from ..records import dataclass
 from .lalr import Rule, Tables
 
-# grammar/asa.lark is the single source; syntax/asa.lark links to it so that a built wheel
-# (which cannot hold files outside the package) carries a copy.
+# the grammar composed from grammar/*.lark by `make tables`: generated into the package so that
+# a built wheel (which cannot hold files outside the package) carries it.
 GRAMMAR_PATH = Path(__file__).with_name("asa.lark")
 TABLES_PATH = Path(__file__).with_name("asa_tables.json")
 

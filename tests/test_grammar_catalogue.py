@@ -1,0 +1,105 @@
+"""The grammar written one file per feature (grammar/*.lark), composed by `make tables`.
+
+The split must not change what the shell knows: tests/data/grammar_catalogue.json was
+generated once from the single grammar/asa.lark before it was split (the rule and alias names
+handlers are registered under, the argument terminals `cmd.value()` reads, the keywords, the
+`//:` help texts and labels); the composition of the feature files gives the same sets.  An
+installed package works from its own files: what the runtime reads is inside the package and
+named by pyproject's package-data, and a copy of the package alone (no grammar/ beside it, as
+in a wheel) loads, rebuilds the same tables from its own grammar and runs a command.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from lark.lexer import PatternRE, PatternStr
+
+from asa_emulator.syntax import build_tables, grammar
+from asa_emulator.syntax.grammar import parse_help
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "asa_emulator"
+FIXTURE = Path(__file__).with_name("data") / "grammar_catalogue.json"
+
+
+def catalogue(text: str) -> dict[str, Any]:
+    """What the shell knows from a grammar text, as sorted sets (Lark's anonymous keyword
+    terminals, __ANON_n, are numbered in order of appearance: keywords count by their text)."""
+    lark = build_tables.build_lark(text)
+    rules = [build_tables._rule(r) for r in lark.rules]
+    helps, labels = parse_help(text)
+    return {
+        "tree_names": sorted({r[2] for r in rules if not r[2].startswith("__")}),
+        "origins": sorted({r[0] for r in rules if not r[0].startswith("__")}),
+        "terminals": sorted([t.name, t.pattern.value, t.priority] for t in lark.terminals
+                            if isinstance(t.pattern, PatternRE)),
+        "keywords": sorted({t.pattern.value for t in lark.terminals if isinstance(t.pattern, PatternStr)}),
+        "help": dict(sorted(helps.items())),
+        "labels": dict(sorted(labels.items())),
+    }
+
+
+def test_feature_files_compose_the_grammar_they_were_split_from() -> None:
+    recorded = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    now = catalogue(build_tables.compose().decode("utf-8"))
+    for key, value in recorded.items():
+        assert now[key] == value, key
+
+
+def test_every_feature_file_is_composed_once(tmp_path: Path) -> None:
+    source = build_tables.compose().decode("utf-8")
+    for name in build_tables.FEATURES:
+        assert source.count(f"// ======== grammar/{name}.lark\n") == 1
+    for path in build_tables.SOURCE_DIR.glob("*.lark"):
+        shutil.copy(path, tmp_path)
+    (tmp_path / "forgotten.lark").write_text("forgotten: \"forgotten\"\n")
+    try:
+        build_tables.compose(tmp_path)
+    except SystemExit as exc:
+        assert "forgotten" in str(exc)
+    else:
+        raise AssertionError("a feature file missing from FEATURES was composed silently")
+
+
+def test_package_data_names_every_file_the_runtime_reads() -> None:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = data["tool"]["setuptools"]["package-data"]["asa_emulator"]
+    for path in (grammar.GRAMMAR_PATH, grammar.TABLES_PATH):
+        assert path.is_file() and not path.is_symlink(), path      # a wheel holds a real file
+        relative = path.relative_to(PACKAGE).as_posix()
+        assert any(fnmatch.fnmatch(relative, p) for p in patterns), relative
+
+
+_INSTALLED = r"""
+import json, sys
+from asa_emulator.syntax import build_tables, grammar
+assert grammar.GRAMMAR_PATH.is_relative_to(sys.argv[1]), grammar.GRAMMAR_PATH
+shipped = grammar.TABLES_PATH.read_text(encoding="utf-8")
+rebuilt = build_tables.render(build_tables.tables(grammar.GRAMMAR_PATH.read_bytes()))
+assert rebuilt == shipped, "the package's tables are not its grammar's"
+assert grammar.load().keywords["FAILOVER"] == "failover"
+from asa_emulator.cli import main
+sys.exit(main(["run", sys.argv[2]]))
+"""
+
+
+def test_a_copy_of_the_package_alone_loads_its_grammar(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(PACKAGE, site / "asa_emulator", ignore=shutil.ignore_patterns("__pycache__"))
+    script = tmp_path / "one.txt"
+    script.write_text("show failover | include Failover unit\n")
+    env = {**os.environ, "PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run([sys.executable, "-c", _INSTALLED, str(site), str(script)], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "Failover unit Primary" in done.stdout.splitlines()
