@@ -38,17 +38,15 @@ HISTORY_MAX = 256
 # `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
 # list the contexts; `context ?` (which also creates one) shows the argument's label
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
-# Commands that never change a configuration: what the unit derived from its configuration
-# (Unit.derived) stays valid after them; every other accepted command invalidates it
-_READ_ONLY = frozenset({"changeto", "configure", "disable", "enable", "end", "exit", "help",
-                        "dir", "more", "ping", "who", "terminal", "login", "logout", "quit"})
 
 
 def _touches(rule: str) -> bool:
-    """May this command change a configuration (see _READ_ONLY)?"""
+    """May this command change a configuration?  What the unit derived from its configuration
+    (Unit.derived) stays valid after a command the grammar declares `//@ NAME: read-only`;
+    every other accepted command invalidates it."""
     found = _TOUCHES.get(rule)
     if found is None:
-        found = _TOUCHES[rule] = rule not in _READ_ONLY and not rule.startswith("show_")
+        found = _TOUCHES[rule] = rule not in load_grammar().read_only
     return found
 
 

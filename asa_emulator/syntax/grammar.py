@@ -66,6 +66,12 @@ class Grammar:
     args: dict[str, ArgTerminal]      # terminal name -> argument terminal
     help: dict[str, str]              # "word" or "prev/word" -> help text
     arg_labels: dict[str, str]        # terminal name -> label shown by `?`
+    facts: dict[str, dict[str, str]]  # rule, alias or mode -> its `//@` facts (fact -> value)
+    read_only: frozenset[str]         # the commands that never change a configuration
+
+    def fact(self, name: str, fact: str) -> str | None:
+        """A `//@` fact of a rule, alias or mode ("" for a plain flag), or None."""
+        return self.facts.get(name, {}).get(fact)
 
 
 def grammar_digest(data: bytes) -> str:
@@ -93,6 +99,35 @@ def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
     return helps, labels
 
 
+# `//@ NAME: fact fact=value ...`: what the shell must know about a command beyond its syntax,
+# declared beside its rule (FACTS says which facts there are and what they mean)
+FACTS = {
+    "read-only": "the command never changes a configuration (a rule named show_... is read-only)",
+    "replication": "Table 34-1: none (a configuration command that does not replicate), always,"
+                   " keyword:WORD (an EXEC command, when WORD is typed) or files:A,B (an EXEC"
+                   " command whose file arguments are A and B)",
+    "target": "a sub-mode (a start symbol): the kind of object it was entered for",
+}
+
+
+def parse_facts(text: str) -> dict[str, dict[str, str]]:
+    """The `//@ NAME: fact fact=value` comments of the grammar."""
+    facts: dict[str, dict[str, str]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("//@ "):
+            continue
+        name, colon, rest = line[4:].partition(":")
+        if not colon or not name.strip() or not rest.split():
+            raise ValueError(f"line {number}: `//@ NAME: fact ...` expected: {line}")
+        mine = facts.setdefault(name.strip(), {})
+        for item in rest.split():
+            fact, _, value = item.partition("=")
+            if fact not in FACTS:
+                raise ValueError(f"line {number}: unknown fact {fact!r} (known: {', '.join(FACTS)})")
+            mine[fact] = value
+    return facts
+
+
 def _rules(data: list[list[Any]]) -> list[Rule]:
     return [Rule(origin, expansion, name, bool(expand1), include)
             for origin, expansion, name, expand1, include in data]
@@ -115,7 +150,10 @@ def from_tables(data: dict[str, Any]) -> Grammar:
         if name not in labels:
             labels[name] = f"<{arg.low}-{arg.high}>" if arg.low is not None else f"<{name.lower()}>"
     tables = Tables(rules, data["states"], data["start_states"], data["end_states"])
-    return Grammar(tables, keywords, args, dict(data["help"]), labels)
+    facts: dict[str, dict[str, str]] = data["facts"]
+    read_only = frozenset({r.name for r in rules if r.name.startswith("show_")}
+                          | {name for name, f in facts.items() if "read-only" in f})
+    return Grammar(tables, keywords, args, dict(data["help"]), labels, facts, read_only)
 
 
 def _stale(data: dict[str, Any]) -> bool:
