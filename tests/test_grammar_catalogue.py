@@ -49,9 +49,13 @@ def catalogue(text: str) -> dict[str, Any]:
 
 
 # Deliberate changes since the split, (gone, new) per set: every `failover ...` setting became
-# an alias of failover_cmd itself (one handler each), so the rule that held them is gone.
+# an alias of failover_cmd itself (one handler each), so the rule that held them is gone; each
+# form of `show failover` got its alias (one handler each, failover/show_commands.py).
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
     "origins": ({"failover_setting"}, set()),
+    "tree_names": (set(), {"show_failover_group", "show_failover_state", "show_failover_history",
+                           "show_failover_interface", "show_failover_exec",
+                           "show_failover_descriptions"}),
 }
 
 
@@ -162,3 +166,14 @@ def test_each_failover_setting_is_a_command_of_global_configuration() -> None:
         assert s.execute(line) == []
     assert s.state.mode == "sys_config"
     assert "failover polltime unit 2 holdtime 10" in lab.units["secondary"].config_body(None)
+
+
+def test_every_command_alias_has_one_handler_and_failover_shows_sit_with_failover() -> None:
+    from asa_emulator.device.commands import HANDLERS
+    from asa_emulator.lab.lab import Lab
+    Lab.load("example")                  # a lab registers every handler
+    g = grammar.load()
+    commands = {r.name for r in g.lalr.rules if not r.name.startswith("_")} - set(grammar.MODES)
+    assert commands - {"filter"} == set(HANDLERS)       # `| include ...` is the session's
+    for name in ("show_failover", "show_failover_group", "show_failover_exec", "show_monitor_interface"):
+        assert HANDLERS[name].__module__ == "asa_emulator.failover.show_commands", name

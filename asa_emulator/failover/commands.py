@@ -26,6 +26,7 @@ from ..config.model import FailoverGroup, FailoverIp
 from ..device import messages, names
 from ..device.commands import Command, Handler, handler
 from ..device.interfaces import norm_mac, phys_name
+from . import show_commands  # noqa: F401  (registers the show handlers beside these)
 
 # These commands exist only in the system execution space's grammar, so no handler here runs
 # in a security context.

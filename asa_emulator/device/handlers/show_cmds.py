@@ -1,4 +1,5 @@
-"""`show` commands.  Handlers gather state; device/show.py and failover/show.py print it."""
+"""A unit's own `show` commands.  Handlers gather state; device/show.py prints it (`show
+failover` and `show monitor-interface` are failover/show_commands.py's)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,6 @@ from ..commands import Command, handler
 from ..printable import file_lines
 from ..unit import SINGLE
 from ..views import DEVICE_SHOWS, resolve_interface
-
-
-def _pair_show(cmd: Command, what: str) -> None:
-    cmd.print(*cmd.pair.show(cmd, what))
 
 
 @handler("show_running")
@@ -207,11 +204,3 @@ def show_flash(cmd: Command) -> None:
     dir_(cmd)
 
 
-@handler("show_failover")
-def show_failover(cmd: Command) -> None:
-    _pair_show(cmd, "failover")
-
-
-@handler("show_monitor_interface")
-def show_monitor_interface(cmd: Command) -> None:
-    _pair_show(cmd, "monitor-interface")
