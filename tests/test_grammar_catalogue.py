@@ -177,3 +177,12 @@ def test_every_command_alias_has_one_handler_and_failover_shows_sit_with_failove
     assert commands - {"filter"} == set(HANDLERS)       # `| include ...` is the session's
     for name in ("show_failover", "show_failover_group", "show_failover_exec", "show_monitor_interface"):
         assert HANDLERS[name].__module__ == "asa_emulator.failover.show_commands", name
+
+
+def test_every_sub_mode_declares_the_kind_of_object_it_was_entered_for() -> None:
+    from asa_emulator.device.targets import KINDS
+    from asa_emulator.syntax import modes
+    g = grammar.load()
+    declared = {m: f["target"] for m, f in g.facts.items() if "target" in f}
+    assert set(declared) == {m for m in modes.SUFFIX if m in modes.SUBMODE_NAMES}
+    assert set(declared.values()) == KINDS

@@ -22,11 +22,11 @@ from ..syntax.parser import CommandError, HelpItem, Parsed, completions, help_it
 from . import messages
 from .commands import HANDLERS, Abort, Command
 from .filters import apply_filter
+from .targets import target_exists
 
 __all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
 
 if TYPE_CHECKING:
-    from ..config.model import ContextConfig
     from ..syntax.lalr import Tree
     from .mgmt import SshRecord
     from .unit import Unit
@@ -494,35 +494,6 @@ class Session:
             if cmd.out:
                 errors.extend(cmd.out)
         return errors
-
-
-def _space_target(space: ContextConfig, kind: str, target: str) -> bool:
-    """Whether a context's (or the single space's) object of a sub-mode still exists."""
-    if kind in ("pmap", "pmap_p", "pmap_c"):
-        pm_name, _, cls = target.partition(" ")
-        pm = space.policy_maps.get(pm_name)
-        return pm is not None and (not cls or cls in pm.classes)
-    if kind == "router":
-        return space.rip is not None if target == "rip" else int(target.split()[1]) in space.ospf
-    where: dict[str, object] | None = {
-        "if": space.interfaces, "netobj": space.objects, "netgrp": space.object_groups,
-        "cmap": space.class_maps}.get(kind)  # type: ignore[assignment]
-    return where is None or target in where
-
-
-def target_exists(unit: Unit, st: ModeState) -> bool:
-    """Whether the object a sub-mode was entered for (an interface, a context, a failover
-    group, a class, an object, a map, a routing process) still exists: another session, a
-    sync or a replicated command may have removed it (or a mate never had it) since."""
-    space, _, kind = st.mode.partition("_")
-    if space == "sys":
-        sys = unit.sys
-        where: dict[object, object] | None = {
-            "if": sys.interfaces, "ctx": sys.contexts, "fover_group": sys.failover.groups,
-            "class": sys.classes}.get(kind)  # type: ignore[assignment]
-        return where is None or st.target in where
-    ctx = unit.ctx.get(st.context or "")
-    return ctx is not None and _space_target(ctx, kind, str(st.target))
 
 
 def config_mode_of(st: ModeState) -> ModeState:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..device import messages
+from ..device.targets import target_exists
 from ..syntax import modes
 from ..syntax.parser import CommandError, parse
 from .replication import config_warning, replicates, source_group
@@ -114,31 +115,11 @@ def exec_state(session: Session, unit: Unit) -> ModeState:
     st = session.exec_states.get(unit.name)
     if st is None or st.context != session.context:
         st = session.exec_states[unit.name] = default_state(session)
-    elif not _target_exists(unit, st):
+    elif not target_exists(unit, st):
         # the sub-mode's object is gone (removed meanwhile): back to configuration mode
         st = session.exec_states[unit.name] = default_state(session)
     return st
 
-
-def _target_exists(unit: Unit, st: ModeState) -> bool:
-    t = st.target
-    if st.mode == "sys_if":
-        return t in unit.sys.interfaces
-    if st.mode == "sys_ctx":
-        return t in unit.sys.contexts
-    if st.mode == "sys_fover_group":
-        return t in unit.sys.failover.groups
-    ctx = unit.ctx.get(st.context or "")
-    if st.mode == "ctx_if":
-        return ctx is not None and t in ctx.interfaces
-    if st.mode == "ctx_router":
-        proto, _, pid = str(t).partition(" ")
-        return ctx is not None and (ctx.rip is not None if proto == "rip"
-                                    else pid.isdigit() and int(pid) in ctx.ospf)
-    return True
-
-
-# ------------------------------------------------------------------ failover exec
 
 def exec_remote(ps: PairState, cmd: Command, target: str, line: str) -> None:
     s, u = cmd.session, cmd.unit
