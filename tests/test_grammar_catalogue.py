@@ -133,7 +133,7 @@ def test_read_only_commands_are_declared_beside_their_rules() -> None:
 def test_table_builder_refuses_a_fact_it_does_not_know() -> None:
     source = build_tables.compose().decode("utf-8")
     for bad, said in (("//@ hostname: read-olny\n", "unknown fact 'read-olny'"),
-                      ("//@ no_such_rule: read-only\n", "no rule, alias or mode: no_such_rule"),
+                      ("//@ no_such_rule: read-only\n", "no rule, alias, mode or terminal: no_such_rule"),
                       ("//@ hostname\n", "`//@ NAME: fact ...` expected")):
         try:
             build_tables.tables((source + bad).encode("utf-8"))
@@ -186,3 +186,12 @@ def test_every_sub_mode_declares_the_kind_of_object_it_was_entered_for() -> None
     declared = {m: f["target"] for m, f in g.facts.items() if "target" in f}
     assert set(declared) == {m for m in modes.SUFFIX if m in modes.SUBMODE_NAMES}
     assert set(declared.values()) == KINDS
+
+
+def test_each_argument_s_question_mark_provider_is_declared_beside_its_terminal() -> None:
+    from asa_emulator.device.choices import PROVIDERS
+    g = grammar.load()
+    declared = {t: f["choices"] for t, f in g.facts.items() if "choices" in f}
+    assert declared == {"FILE": "files", "COPY_OPT": "options", "DEL_OPT": "options",
+                        "PHY_IF": "interface-types", "IFNAME": "interfaces", "NAME": "names"}
+    assert set(declared.values()) == set(PROVIDERS)

@@ -20,6 +20,7 @@ from ..syntax.grammar import load as load_grammar
 from ..syntax.limits import MAX_LINE, refused_column
 from ..syntax.parser import CommandError, HelpItem, Parsed, completions, help_items, parse_line
 from . import messages
+from .choices import choices
 from .commands import HANDLERS, Abort, Command
 from .filters import apply_filter
 from .targets import target_exists
@@ -35,9 +36,6 @@ Answer = Callable[[str, list[str]], None]
 # `show history` lists the latest commands of the session; a console typed at for weeks does not
 # keep them all.  # unverified: the ASA's own depth (IOS allows `terminal history size` 0-256)
 HISTORY_MAX = 256
-# `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
-# list the contexts; `context ?` (which also creates one) shows the argument's label
-_NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
 
 
 def _touches(rule: str) -> bool:
@@ -202,7 +200,7 @@ class Session:
         if bad is not None:
             return self._refuse(bad)
         try:
-            items, partial = help_items(self.state.mode, line, self._names)
+            items, partial = help_items(self.state.mode, line, self._choices)
         except CommandError as exc:
             self.prompt_len = len(self.prompt())
             return self.error_lines(exc, line)
@@ -226,42 +224,11 @@ class Session:
                 or refused_column(line) is not None):
             return []
         self._check_context()
-        return completions(self.state.mode, line, self._names)
+        return completions(self.state.mode, line, self._choices)
 
-    def _names(self, terminal: str, typed: list[str]) -> list[HelpItem] | None:
-        """The words an argument can be on this unit now (interface types, allocated interfaces,
-        context names, nameifs), for `?` and Tab; None: show the argument's label."""
-        u, ctx = self.unit, self.unit.ctx.get(self.state.context or "")
-        if terminal == "FILE":
-            return _file_choices(typed)
-        if terminal.endswith("_OPT"):
-            # options are listed as typed: `/noconfirm`, `/recursive` (label `</noconfirm|...>`,
-            # help text one `; `-separated part per option)
-            grammar = load_grammar()
-            opts = grammar.arg_labels[terminal].strip("<>").split("|")
-            texts = grammar.help.get(terminal, "").split("; ")
-            if len(texts) != len(opts):
-                texts = ["; ".join(texts)] * len(opts)
-            return [HelpItem(o, t[:1].upper() + t[1:]) for o, t in zip(opts, texts, strict=True)]
-        if terminal == "PHY_IF" or (terminal == "IFNAME" and ctx is None):
-            helps = load_grammar().help
-            kinds = dict.fromkeys(n.rstrip("0123456789/.") for n in u.hw.interfaces)
-            return [HelpItem(k, helps.get(k, "")) for k in kinds]
-        if terminal == "NAME" and typed[-1:] == ["context"] and typed[-2:-1] in _NAMES_CONTEXTS:
-            return [HelpItem(n, "Context name") for n in u.sys.contexts] or None
-        wants_nameifs = terminal == "NAME" and typed[-1:] == ["monitor-interface"]
-        if ctx is None or not (terminal == "IFNAME" or wants_nameifs):
-            return None
-        cdef = u.sys.contexts.get(ctx.name)
-        phys = {a.ctx_name: a.phys for a in cdef.allocations} if cdef else {}
-
-        def item(word: str, allocated: str) -> HelpItem:
-            return HelpItem(word, f"Name of interface {phys.get(allocated, allocated)}")
-        named = [item(i.nameif, i.name) for i in ctx.interfaces.values() if i.nameif]
-        if wants_nameifs:
-            return named or None
-        # an interface is configured by its allocated name; `show` also takes its nameif
-        return [item(n, n) for n in ctx.interfaces] + (named if typed[:1] == ["show"] else [])
+    def _choices(self, terminal: str, typed: list[str]) -> list[HelpItem] | None:
+        """The words an argument can be on this unit now (device/choices.py)."""
+        return choices(self, terminal, typed)
 
     def _check_context(self) -> None:
         """A session inside a context that was removed (`no context`) is back in the system."""
@@ -515,20 +482,3 @@ def _owner_mode(mode: str, rule: str) -> str:
 
 
 _OWNER: dict[tuple[str, str], str] = {}     # (mode, rule) -> _owner_mode: bounded by the grammar
-
-
-# `?` after a file argument lists the file systems (and, for copy, the configurations)
-_FILESYSTEMS = ("disk0:", "flash:", "system:")
-_REMOTE = ("ftp:", "http:", "https:", "smb:", "tftp:")
-
-
-def _file_choices(typed: list[str]) -> list[HelpItem]:
-    if typed[:1] != ["copy"]:
-        return [HelpItem(fs, "Directory or file name") for fs in _FILESYSTEMS]
-    to = "" in typed[1:]                  # an argument (the source file) is already typed
-    way = "to" if to else "from"
-    items = [HelpItem(fs, f"Copy {way} {fs} file system") for fs in (*_FILESYSTEMS, *_REMOTE)]
-    items.append(HelpItem("running-config", "Update (merge with) current system configuration"
-                          if to else "Copy from current system configuration"))
-    items.append(HelpItem("startup-config", f"Copy {way} startup configuration"))
-    return sorted(items, key=lambda i: i.word)

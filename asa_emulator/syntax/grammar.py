@@ -107,6 +107,7 @@ FACTS = {
                    " keyword:WORD (an EXEC command, when WORD is typed) or files:A,B (an EXEC"
                    " command whose file arguments are A and B)",
     "target": "a sub-mode (a start symbol): the kind of object it was entered for",
+    "choices": "an argument terminal: the provider (device/choices.py) of the words `?` lists",
 }
 
 
