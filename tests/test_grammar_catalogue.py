@@ -50,12 +50,13 @@ def catalogue(text: str) -> dict[str, Any]:
 
 # Deliberate changes since the split, (gone, new) per set: every `failover ...` setting became
 # an alias of failover_cmd itself (one handler each), so the rule that held them is gone; each
-# form of `show failover` got its alias (one handler each, failover/show_commands.py).
+# form of `show failover` and of `write` got its alias (one handler each).
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
     "origins": ({"failover_setting"}, set()),
-    "tree_names": (set(), {"show_failover_group", "show_failover_state", "show_failover_history",
+    "tree_names": ({"write"}, {"show_failover_group", "show_failover_state", "show_failover_history",
                            "show_failover_interface", "show_failover_exec",
-                           "show_failover_descriptions"}),
+                           "show_failover_descriptions", "write_memory", "write_terminal",
+                           "write_erase", "write_standby", "write_net"}),
 }
 
 
@@ -148,7 +149,7 @@ def test_table_34_1_is_declared_beside_its_rules() -> None:
     declared = {name: f["replication"] for name, f in g.facts.items() if "replication" in f}
     assert declared == {
         "mode": "none", "no_mode": "none", "firewall": "none", "fo_lan_unit": "none",
-        "copy": "files:running-config,startup-config", "write": "keyword:memory",
+        "copy": "files:running-config,startup-config", "write_memory": "always",
         "delete": "always", "mkdir": "always", "rename": "always", "rmdir": "always"}
 
 
