@@ -178,7 +178,7 @@ def run(ps: PairState, local: Session, unit: Unit, state: ModeState, line: str,
     ran = es.current
     if ran is not None and not ran.failed and is_config and before != _snapshot(unit, state.context):
         # a change Table 34-1 would replicate, made on the unit that does not replicate it
-        if replicates(ran.rule, ran.words, ran.values("FILE")):
+        if replicates(ran.rule, ran.values("FILE")):
             out = out + config_warning(ps, unit, ran.pre_state.context)
     if es.is_closed:
         return out, None

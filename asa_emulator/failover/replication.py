@@ -5,13 +5,12 @@ those that are not) and its warning for commands entered on the unit where the g
 active.  This is the only place that decides replication.  A command is named by its grammar
 rule (or alias); what Table 34-1 says of it is declared beside the rule in grammar/*.lark
 (`//@ NAME: replication=...`): a configuration command replicates unless it says `none`, an
-EXEC command only if it says `always` or the form that does (`copy running-config
-startup-config`, `write memory`).
+EXEC command only if it says `always` (`write memory`, `mkdir`, ...) or names the files of
+the form that does (`copy running-config startup-config`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..device import messages
@@ -34,17 +33,14 @@ def replication(rule: str) -> str | None:
     return load_grammar().fact(rule, "replication")
 
 
-def replicates(rule: str, keywords: Sequence[str], files: list[str]) -> bool:
-    """Does this command replicate?  `keywords` are the command's keywords spelled out
-    (`write mem` -> write, memory), `files` its file arguments as typed."""
+def replicates(rule: str, files: list[str]) -> bool:
+    """Does this command replicate?  `files`: its file arguments as typed."""
     how = replication(rule)
     if rule in config_rules():
         return how != "none"
     if how is None or how == "none":
         return False
     kind, _, arg = how.partition(":")
-    if kind == "keyword":
-        return arg in keywords
     if kind == "files":
         return [canonical_file(f) for f in files] == arg.split(",")
     return kind == "always"
@@ -59,10 +55,9 @@ def _replicates(cmd: Command) -> bool:
         # the rule alone decides: worked out once per rule (bounded by the grammar)
         found = _BY_RULE.get(rule)
         if found is None:
-            found = _BY_RULE[rule] = replicates(rule, (), [])
+            found = _BY_RULE[rule] = replicates(rule, [])
         return found
-    files = cmd.values("FILE") if how.startswith("files:") else []
-    return replicates(rule, cmd.words, files)
+    return replicates(rule, cmd.values("FILE"))
 
 
 _BY_RULE: dict[str, bool] = {}

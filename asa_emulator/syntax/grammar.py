@@ -103,9 +103,9 @@ def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
 # declared beside its rule (FACTS says which facts there are and what they mean)
 FACTS = {
     "read-only": "the command never changes a configuration (a rule named show_... is read-only)",
-    "replication": "Table 34-1: none (a configuration command that does not replicate), always,"
-                   " keyword:WORD (an EXEC command, when WORD is typed) or files:A,B (an EXEC"
-                   " command whose file arguments are A and B)",
+    "replication": "Table 34-1: none (a configuration command that does not replicate), always"
+                   " (an EXEC command that does) or files:A,B (an EXEC command, when its file"
+                   " arguments are A and B)",
     "target": "a sub-mode (a start symbol): the kind of object it was entered for",
     "choices": "an argument terminal: the provider (device/choices.py) of the words `?` lists",
 }
