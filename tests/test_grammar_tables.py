@@ -1,4 +1,4 @@
-"""The grammar's shipped LALR tables (syntax/asa_tables.json): up to date with grammar/asa.lark,
+"""The grammar's shipped LALR tables (syntax/asa_tables.json): up to date with grammar/*.lark,
 parsing exactly like a parser freshly built from the grammar, and loaded at start-up without
 pickle, without Lark and without touching the temp directory (tests/test_lalr_runtime.py: the
 runtime that reads them parses as Lark does)."""
@@ -20,29 +20,29 @@ from asa_emulator.syntax import build_tables, grammar, parser
 from asa_emulator.syntax.grammar import MODES, TABLES_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "grammar" / "asa.lark"
+SOURCE = build_tables.compose()     # the feature files of grammar/, composed
 PROMPT = re.compile(r"^[\w./-]+(\([\w-]+\))?[>#] ?")
 
 
 def test_tables_record_the_grammar_they_were_built_from() -> None:
     shipped = json.loads(TABLES_PATH.read_bytes())
-    assert shipped["grammar_crc32"] == f"{zlib.crc32(SOURCE.read_bytes()):08x}", (
-        "grammar/asa.lark changed: run `make tables` and commit asa_emulator/syntax/asa_tables.json")
+    assert shipped["grammar_crc32"] == f"{zlib.crc32(SOURCE):08x}", (
+        "grammar/*.lark changed: run `make tables` and commit asa_emulator/syntax/asa_tables.json")
 
 
 def test_tables_are_what_the_generator_writes_today() -> None:
-    rendered = build_tables.render(build_tables.tables(SOURCE.read_bytes()))
+    rendered = build_tables.render(build_tables.tables(SOURCE))
     assert TABLES_PATH.read_text(encoding="utf-8") == rendered, "run `make tables`"
 
 
-def test_package_grammar_is_the_grammar() -> None:
-    assert (ROOT / "asa_emulator" / "syntax" / "asa.lark").read_bytes() == SOURCE.read_bytes()
+def test_package_grammar_is_the_composed_grammar() -> None:
+    assert (ROOT / "asa_emulator" / "syntax" / "asa.lark").read_bytes() == SOURCE, "run `make tables`"
 
 
 def test_stale_tables_are_rebuilt_in_memory_with_a_warning(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     edited = tmp_path / "asa.lark"
-    edited.write_bytes(SOURCE.read_bytes() + b"\n// an edit\n")
+    edited.write_bytes(SOURCE + b"\n// an edit\n")
     monkeypatch.setattr(grammar, "GRAMMAR_PATH", edited)
     grammar.load.cache_clear()
     try:
@@ -93,7 +93,7 @@ def _outcomes(g: grammar.Grammar, lines: list[str],
 def test_shipped_tables_parse_like_a_fresh_build(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = _corpus()
     assert len(lines) > 400
-    fresh = grammar.from_tables(build_tables.tables(SOURCE.read_bytes()))
+    fresh = grammar.from_tables(build_tables.tables(SOURCE))
     built = list(_outcomes(fresh, lines, monkeypatch))
     shipped = list(_outcomes(grammar.load(), lines, monkeypatch))
     assert sum(isinstance(o, parser.Tree) for _, _, o in shipped) > 200   # not all errors

@@ -1,5 +1,5 @@
 """The shell's own LALR runtime (syntax/lalr.py) parses exactly as Lark's LALR parser built from
-grammar/asa.lark: the same accepted terminals at every step, the same trees (rule names,
+grammar/*.lark: the same accepted terminals at every step, the same trees (rule names,
 children, token types and values) and the same errors, on every line of every transcript and
 lab configuration in every mode, and on random walks through the grammar.  (That the run path
 never imports Lark, the grammar's compiler: tests/test_startup.py.)"""
@@ -22,7 +22,7 @@ from asa_emulator.syntax.lalr import END, InteractiveParser, ParseError, Token, 
 
 @cache
 def _lark() -> lark.Lark:
-    return build_tables.build_lark(SOURCE.read_text(encoding="utf-8"))
+    return build_tables.build_lark(SOURCE.decode("utf-8"))
 
 
 def _plain(value: Any) -> Any:

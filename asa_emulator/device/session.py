@@ -20,13 +20,14 @@ from ..syntax.grammar import load as load_grammar
 from ..syntax.limits import MAX_LINE, refused_column
 from ..syntax.parser import CommandError, HelpItem, Parsed, completions, help_items, parse_line
 from . import messages
+from .choices import choices
 from .commands import HANDLERS, Abort, Command
 from .filters import apply_filter, filter_chunks
+from .targets import target_exists
 
 __all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
 
 if TYPE_CHECKING:
-    from ..config.model import ContextConfig
     from ..syntax.lalr import Tree
     from .mgmt import SshRecord
     from .unit import Unit
@@ -35,20 +36,15 @@ Answer = Callable[[str, list[str]], None]
 # `show history` lists the latest commands of the session; a console typed at for weeks does not
 # keep them all.  # unverified: the ASA's own depth (IOS allows `terminal history size` 0-256)
 HISTORY_MAX = 256
-# `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
-# list the contexts; `context ?` (which also creates one) shows the argument's label
-_NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
-# Commands that never change a configuration: what the unit derived from its configuration
-# (u.kept) stays valid after them; every other accepted command invalidates it
-_READ_ONLY = frozenset({"changeto", "configure", "disable", "enable", "end", "exit", "help",
-                        "dir", "more", "ping", "who", "terminal", "login", "logout", "quit"})
 
 
 def _touches(rule: str) -> bool:
-    """May this command change a configuration (see _READ_ONLY)?"""
+    """May this command change a configuration?  What the unit derived from its configuration
+    (Unit.derived) stays valid after a command the grammar declares `//@ NAME: read-only`;
+    every other accepted command invalidates it."""
     found = _TOUCHES.get(rule)
     if found is None:
-        found = _TOUCHES[rule] = rule not in _READ_ONLY and not rule.startswith("show_")
+        found = _TOUCHES[rule] = rule not in load_grammar().read_only
     return found
 
 
@@ -208,7 +204,7 @@ class Session:
         if bad is not None:
             return self._refuse(bad)
         try:
-            items, partial = help_items(self.state.mode, line, self._names)
+            items, partial = help_items(self.state.mode, line, self._choices)
         except CommandError as exc:
             self.prompt_len = len(self.prompt())
             return self.error_lines(exc, line)
@@ -232,42 +228,11 @@ class Session:
                 or refused_column(line) is not None):
             return []
         self._check_context()
-        return completions(self.state.mode, line, self._names)
+        return completions(self.state.mode, line, self._choices)
 
-    def _names(self, terminal: str, typed: list[str]) -> list[HelpItem] | None:
-        """The words an argument can be on this unit now (interface types, allocated interfaces,
-        context names, nameifs), for `?` and Tab; None: show the argument's label."""
-        u, ctx = self.unit, self.unit.ctx.get(self.state.context or "")
-        if terminal == "FILE":
-            return _file_choices(typed)
-        if terminal.endswith("_OPT"):
-            # options are listed as typed: `/noconfirm`, `/recursive` (label `</noconfirm|...>`,
-            # help text one `; `-separated part per option)
-            grammar = load_grammar()
-            opts = grammar.arg_labels[terminal].strip("<>").split("|")
-            texts = grammar.help.get(terminal, "").split("; ")
-            if len(texts) != len(opts):
-                texts = ["; ".join(texts)] * len(opts)
-            return [HelpItem(o, t[:1].upper() + t[1:]) for o, t in zip(opts, texts, strict=True)]
-        if terminal == "PHY_IF" or (terminal == "IFNAME" and ctx is None):
-            helps = load_grammar().help
-            kinds = dict.fromkeys(n.rstrip("0123456789/.") for n in u.hw.interfaces)
-            return [HelpItem(k, helps.get(k, "")) for k in kinds]
-        if terminal == "NAME" and typed[-1:] == ["context"] and typed[-2:-1] in _NAMES_CONTEXTS:
-            return [HelpItem(n, "Context name") for n in u.sys.contexts] or None
-        wants_nameifs = terminal == "NAME" and typed[-1:] == ["monitor-interface"]
-        if ctx is None or not (terminal == "IFNAME" or wants_nameifs):
-            return None
-        cdef = u.sys.contexts.get(ctx.name)
-        phys = {a.ctx_name: a.phys for a in cdef.allocations} if cdef else {}
-
-        def item(word: str, allocated: str) -> HelpItem:
-            return HelpItem(word, f"Name of interface {phys.get(allocated, allocated)}")
-        named = [item(i.nameif, i.name) for i in ctx.interfaces.values() if i.nameif]
-        if wants_nameifs:
-            return named or None
-        # an interface is configured by its allocated name; `show` also takes its nameif
-        return [item(n, n) for n in ctx.interfaces] + (named if typed[:1] == ["show"] else [])
+    def _choices(self, terminal: str, typed: list[str]) -> list[HelpItem] | None:
+        """The words an argument can be on this unit now (device/choices.py)."""
+        return choices(self, terminal, typed)
 
     def _check_context(self) -> None:
         """A session inside a context that was removed (`no context`) is back in the system."""
@@ -478,35 +443,6 @@ class Session:
         return self.run_lines(lines, rendered=True)
 
 
-def _space_target(space: ContextConfig, kind: str, target: str) -> bool:
-    """Whether a context's (or the single space's) object of a sub-mode still exists."""
-    if kind in ("pmap", "pmap_p", "pmap_c"):
-        pm_name, _, cls = target.partition(" ")
-        pm = space.policy_maps.get(pm_name)
-        return pm is not None and (not cls or cls in pm.classes)
-    if kind == "router":
-        return space.rip is not None if target == "rip" else int(target.split()[1]) in space.ospf
-    where: dict[str, object] | None = {
-        "if": space.interfaces, "netobj": space.objects, "netgrp": space.object_groups,
-        "cmap": space.class_maps}.get(kind)  # type: ignore[assignment]
-    return where is None or target in where
-
-
-def target_exists(unit: Unit, st: ModeState) -> bool:
-    """Whether the object a sub-mode was entered for (an interface, a context, a failover
-    group, a class, an object, a map, a routing process) still exists: another session, a
-    sync or a replicated command may have removed it (or a mate never had it) since."""
-    space, _, kind = st.mode.partition("_")
-    if space == "sys":
-        sys = unit.sys
-        where: dict[object, object] | None = {
-            "if": sys.interfaces, "ctx": sys.contexts, "fover_group": sys.failover.groups,
-            "class": sys.classes}.get(kind)  # type: ignore[assignment]
-        return where is None or st.target in where
-    ctx = unit.ctx.get(st.context or "")
-    return ctx is not None and _space_target(ctx, kind, str(st.target))
-
-
 def config_mode_of(st: ModeState) -> ModeState:
     """The configuration mode a sub-mode belongs to (where its object was created)."""
     mode = st.mode
@@ -526,20 +462,3 @@ def _owner_mode(mode: str, rule: str) -> str:
 
 
 _OWNER: dict[tuple[str, str], str] = {}     # (mode, rule) -> _owner_mode: bounded by the grammar
-
-
-# `?` after a file argument lists the file systems (and, for copy, the configurations)
-_FILESYSTEMS = ("disk0:", "flash:", "system:")
-_REMOTE = ("ftp:", "http:", "https:", "smb:", "tftp:")
-
-
-def _file_choices(typed: list[str]) -> list[HelpItem]:
-    if typed[:1] != ["copy"]:
-        return [HelpItem(fs, "Directory or file name") for fs in _FILESYSTEMS]
-    to = "" in typed[1:]                  # an argument (the source file) is already typed
-    way = "to" if to else "from"
-    items = [HelpItem(fs, f"Copy {way} {fs} file system") for fs in (*_FILESYSTEMS, *_REMOTE)]
-    items.append(HelpItem("running-config", "Update (merge with) current system configuration"
-                          if to else "Copy from current system configuration"))
-    items.append(HelpItem("startup-config", f"Copy {way} startup configuration"))
-    return sorted(items, key=lambda i: i.word)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import show
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
     from .unit import Unit
 
 
-def _version(cmd: Command) -> list[str]:
+def version(cmd: Command) -> list[str]:
     u, context = cmd.unit, cmd.session.context
     uptime = max(0, (u.clock.now - u.booted_at) // 1000)
     fo_up = u.pair.cluster_uptime_s(u) if u.pair is not None else None
@@ -28,11 +27,11 @@ def _version(cmd: Command) -> list[str]:
         last_modified=last, failover_cluster_uptime_s=fo_up)
 
 
-def _clock(cmd: Command) -> list[str]:
+def clock(cmd: Command) -> list[str]:
     return show.show_clock(cmd.unit.clock.now, detail=cmd.has("detail"))
 
 
-def _interface(cmd: Command) -> list[str]:
+def interface(cmd: Command) -> list[str]:
     u, s = cmd.unit, cmd.session
     detail = cmd.has("detail")
     if cmd.has("brief"):
@@ -223,7 +222,7 @@ def _brief_rows(u: Unit, context: str | None) -> list[show.IpBriefRow]:
     return rows
 
 
-def _ip_address(cmd: Command) -> list[str]:
+def ip_address(cmd: Command) -> list[str]:
     u, s = cmd.unit, cmd.session
     if s.context is None:
         if cmd.value("IFNAME"):
@@ -244,7 +243,7 @@ def _ip_address(cmd: Command) -> list[str]:
     return show.show_ip_address(system, current)
 
 
-def _context(cmd: Command) -> list[str]:
+def context(cmd: Command) -> list[str]:
     u, s = cmd.unit, cmd.session
     if s.context is not None:
         names = [s.context]
@@ -264,9 +263,3 @@ def _context(cmd: Command) -> list[str]:
     return show.show_context(rows, detail=cmd.has("detail"), count_only=cmd.has("count"),
                              system_interfaces=[i.name for i in u.sys.ordered_interfaces()] if cmd.has("detail") and s.context is None else None)
 
-
-# The device `show` commands (grammar rule -> what it prints); failover/ renders the others.
-DEVICE_SHOWS: dict[str, Callable[[Command], list[str]]] = {
-    "show_version": _version, "show_clock": _clock, "show_interface": _interface,
-    "show_ip_address": _ip_address, "show_context": _context,
-}

@@ -11,6 +11,7 @@ registers these handlers when it assembles a pair (lab/lab.py).
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable
 
 from ..config.defaults import (
     GROUP_PREFERENCE,
@@ -23,8 +24,9 @@ from ..config.defaults import (
 )
 from ..config.model import FailoverGroup, FailoverIp
 from ..device import messages, names
-from ..device.commands import Command, handler
+from ..device.commands import Command, Handler, handler
 from ..device.interfaces import norm_mac, phys_name
+from . import show_commands  # noqa: F401  (registers the show handlers beside these)
 
 # These commands exist only in the system execution space's grammar, so no handler here runs
 # in a security context.
@@ -71,22 +73,31 @@ def _changed(cmd: Command) -> None:
 
 @handler("failover_cmd")
 def failover_cmd(cmd: Command) -> None:
+    """`failover` / `no failover` alone."""
     u = cmd.unit
     fo = u.sys.failover
-    sub = cmd.sub.data if cmd.sub is not None else None
-    if sub is None:
-        if cmd.no == (not fo.enabled):
-            return
-        if not cmd.no and u.hw.failover_license == "Disabled":
-            cmd.error(messages.FAILOVER_NOT_LICENSED)
-        fo.enabled = not cmd.no
-        if u.pair is not None:
-            u.pair.failover_toggled(u, cmd.session)
+    if cmd.no == (not fo.enabled):
         return
-    fn = _SUBS[str(sub)]
-    fn(cmd)
-    _changed(cmd)
+    if not cmd.no and u.hw.failover_license == "Disabled":
+        cmd.error(messages.FAILOVER_NOT_LICENSED)
+    fo.enabled = not cmd.no
+    if u.pair is not None:
+        u.pair.failover_toggled(u, cmd.session)
 
+
+def setting(name: str) -> Callable[[Handler], Handler]:
+    """Register a `failover ...` setting's handler under its alias (grammar/failover.lark):
+    the pair hears of the change once the setting is accepted."""
+    def register(fn: Handler) -> Handler:
+        def run(cmd: Command) -> None:
+            fn(cmd)
+            _changed(cmd)
+        handler(name)(run)
+        return fn
+    return register
+
+
+@setting("fo_lan_unit")
 
 def fo_lan_unit(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
@@ -141,6 +152,7 @@ def _running(cmd: Command) -> bool:
     return cmd.unit.sys.failover.enabled and not cmd.session.batch
 
 
+@setting("fo_lan_interface")
 def fo_lan_interface(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     if cmd.no:
@@ -172,6 +184,7 @@ def fo_lan_interface(cmd: Command) -> None:
     _auto_description(cmd)
 
 
+@setting("fo_link")
 def fo_link(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     if cmd.no:
@@ -198,6 +211,7 @@ def fo_link(cmd: Command) -> None:
     _auto_description(cmd)
 
 
+@setting("fo_interface_ip")
 def fo_interface_ip(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     name = cmd.value("NAME") or ""
@@ -238,6 +252,7 @@ def fo_interface_ip(cmd: Command) -> None:
     fo.ips[name] = FailoverIp(str(iface.ip), f"/{iface.network.prefixlen}", standby6)
 
 
+@setting("fo_key")
 def fo_key(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     if cmd.no:
@@ -254,6 +269,7 @@ def fo_key(cmd: Command) -> None:
         fo.key, fo.key_hex = secret, False
 
 
+@setting("fo_polltime_unit")
 def fo_polltime_unit(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     if cmd.no:
@@ -274,6 +290,7 @@ def fo_polltime_unit(cmd: Command) -> None:
     fo.unit_poll_ms, fo.unit_hold_ms, fo.unit_poll_explicit = poll_ms, hold_ms, True
 
 
+@setting("fo_polltime_interface")
 def fo_polltime_interface(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     if cmd.no:
@@ -283,6 +300,7 @@ def fo_polltime_interface(cmd: Command) -> None:
     fo.if_poll_explicit = True
 
 
+@setting("fo_replication_http")
 def fo_replication_http(cmd: Command) -> None:
     cmd.unit.sys.failover.replication_http = not cmd.no
 
@@ -292,6 +310,7 @@ def _mac_pair(cmd: Command) -> tuple[str, str]:
     return norm_mac(macs[0]), norm_mac(macs[1])
 
 
+@setting("fo_mac_address")
 def fo_mac_address(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     phys = phys_name(cmd)
@@ -310,22 +329,17 @@ def _policy(cmd: Command) -> tuple[int, bool]:
     return n, pct
 
 
+@setting("fo_interface_policy")
 def fo_interface_policy(cmd: Command) -> None:
     fo = cmd.unit.sys.failover
     fo.policy = INTERFACE_POLICY if cmd.no else _policy(cmd)
 
 
+@setting("fo_timeout")
 def fo_timeout(cmd: Command) -> None:
     cmd.unit.sys.failover.timeout = "" if cmd.no else (cmd.value("REST") or "")
 
 
-_SUBS = {
-    "fo_lan_unit": fo_lan_unit, "fo_lan_interface": fo_lan_interface, "fo_link": fo_link,
-    "fo_interface_ip": fo_interface_ip, "fo_key": fo_key, "fo_polltime_unit": fo_polltime_unit,
-    "fo_polltime_interface": fo_polltime_interface, "fo_replication_http": fo_replication_http,
-    "fo_mac_address": fo_mac_address, "fo_interface_policy": fo_interface_policy,
-    "fo_timeout": fo_timeout,
-}
 
 
 # ---------------------------------------------------------------- failover groups

@@ -197,12 +197,6 @@ class Pair:
     def exec_remote(self, cmd: Command, target: str, line: str) -> None:
         remote.exec_remote(self.ps, cmd, target, line)
 
-    # show/ (views and their rendering) is imported when first shown: a script that never
-    # shows failover never loads it
-    def show(self, cmd: Command, what: str, *args: object) -> list[str]:
-        from .show import gather
-        return gather.show(self.ps, cmd, what)
-
     # ------------------------------------------------------------------ queries
     def is_active_here(self, u: Unit, context: str | None) -> bool:
         """Failover never started: everything is active.  After `no failover` each group

@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..device import messages
+from ..device.targets import target_exists
 from ..syntax import modes
 from ..syntax.parser import CommandError, parse_line
 from .replication import config_warning, replicates, source_group
@@ -113,31 +114,11 @@ def exec_state(session: Session, unit: Unit) -> ModeState:
     st = session.exec_states.get(unit.name)
     if st is None or st.context != session.context:
         st = session.exec_states[unit.name] = default_state(session)
-    elif not _target_exists(unit, st):
+    elif not target_exists(unit, st):
         # the sub-mode's object is gone (removed meanwhile): back to configuration mode
         st = session.exec_states[unit.name] = default_state(session)
     return st
 
-
-def _target_exists(unit: Unit, st: ModeState) -> bool:
-    t = st.target
-    if st.mode == "sys_if":
-        return t in unit.sys.interfaces
-    if st.mode == "sys_ctx":
-        return t in unit.sys.contexts
-    if st.mode == "sys_fover_group":
-        return t in unit.sys.failover.groups
-    ctx = unit.ctx.get(st.context or "")
-    if st.mode == "ctx_if":
-        return ctx is not None and t in ctx.interfaces
-    if st.mode == "ctx_router":
-        proto, _, pid = str(t).partition(" ")
-        return ctx is not None and (ctx.rip is not None if proto == "rip"
-                                    else pid.isdigit() and int(pid) in ctx.ospf)
-    return True
-
-
-# ------------------------------------------------------------------ failover exec
 
 def exec_remote(ps: PairState, cmd: Command, target: str, line: str) -> None:
     s, u = cmd.session, cmd.unit
@@ -196,8 +177,7 @@ def run(ps: PairState, local: Session, unit: Unit, state: ModeState, line: str,
     ran = es.current
     if ran is not None and not ran.failed and is_config and before != _snapshot(unit, state.context):
         # a change Table 34-1 would replicate, made on the unit that does not replicate it
-        sub = str(ran.sub.data) if ran.sub is not None and ran.rule == "failover_cmd" else None
-        if replicates(ran.rule, sub, ran.words, ran.values("FILE")):
+        if replicates(ran.rule, ran.values("FILE")):
             out = out + config_warning(ps, unit, ran.pre_state.context)
     if es.is_closed:
         return out, None

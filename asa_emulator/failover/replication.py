@@ -3,18 +3,20 @@
 Chapter 34, "Command Replication" (Table 34-1, commands replicated to the standby unit and
 those that are not) and its warning for commands entered on the unit where the group is not
 active.  This is the only place that decides replication.  A command is named by its grammar
-rule; some rules replicate only in one form (`copy running-config startup-config`, `write
-memory`).
+rule (or alias); what Table 34-1 says of it is declared beside the rule in grammar/*.lark
+(`//@ NAME: replication=...`): a configuration command replicates unless it says `none`, an
+EXEC command only if it says `always` (`write memory`, `mkdir`, ...) or names the files of
+the form that does (`copy running-config startup-config`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..device import messages
 from ..device.filenames import canonical_file
 from ..device.session import ModeState, Session
+from ..syntax.grammar import load as load_grammar
 from ..syntax.modes import config_rules
 
 if TYPE_CHECKING:
@@ -24,47 +26,38 @@ if TYPE_CHECKING:
 
 OUT_OF_SYNC = list(messages.STANDBY_CONFIG_WARNING)
 
-# Configuration commands that do NOT replicate (Table 34-1, right column).
-NOT_REPLICATED_CONFIG = frozenset({"mode", "no_mode", "firewall", "fo_lan_unit"})
 
-# EXEC commands that DO replicate (Table 34-1, left column), with the form that replicates:
-# a predicate over the command's canonical keywords and its file arguments.
-Form = Callable[[Sequence[str], list[str]], bool]
-REPLICATED_EXEC: dict[str, Form] = {
-    "copy": lambda keywords, files: [canonical_file(f) for f in files] == [
-        "running-config", "startup-config"],
-    "write": lambda keywords, files: "memory" in keywords,
-    "delete": lambda keywords, files: True,
-    "mkdir": lambda keywords, files: True,
-    "rename": lambda keywords, files: True,
-    "rmdir": lambda keywords, files: True,
-}
+def replication(rule: str) -> str | None:
+    """The rule's `//@ NAME: replication=...` fact (Table 34-1, declared beside the rule in
+    grammar/*.lark), or None: a configuration command replicates, an EXEC command does not."""
+    return load_grammar().fact(rule, "replication")
 
 
-def replicates(rule: str, sub: str | None, keywords: Sequence[str], files: list[str]) -> bool:
-    """Does this command replicate?  `sub` is the failover sub-command alias (fo_lan_unit…),
-    `keywords` the command's keywords spelled out (`write mem` -> write, memory), `files`
-    its file arguments as typed."""
+def replicates(rule: str, files: list[str]) -> bool:
+    """Does this command replicate?  `files`: its file arguments as typed."""
+    how = replication(rule)
     if rule in config_rules():
-        return rule not in NOT_REPLICATED_CONFIG and (sub is None or sub not in NOT_REPLICATED_CONFIG)
-    form = REPLICATED_EXEC.get(rule)
-    return bool(form and form(keywords, files))
+        return how != "none"
+    if how is None or how == "none":
+        return False
+    kind, _, arg = how.partition(":")
+    if kind == "files":
+        return [canonical_file(f) for f in files] == arg.split(",")
+    return kind == "always"
 
 
 def _replicates(cmd: Command) -> bool:
     """`replicates` for a command that ran; the file arguments are read only for the EXEC
     commands whose form depends on them."""
     rule = cmd.rule
-    if rule != "failover_cmd" and rule not in REPLICATED_EXEC:
+    how = replication(rule)
+    if how is None or ":" not in how:
         # the rule alone decides: worked out once per rule (bounded by the grammar)
         found = _BY_RULE.get(rule)
         if found is None:
-            found = _BY_RULE[rule] = replicates(rule, None, (), [])
+            found = _BY_RULE[rule] = replicates(rule, [])
         return found
-    # the failover sub-command's alias is read from the tree: built for `failover ...` only
-    sub = cmd.sub if rule == "failover_cmd" else None
-    files = cmd.values("FILE") if rule in REPLICATED_EXEC else []
-    return replicates(rule, str(sub.data) if sub is not None else None, cmd.words, files)
+    return replicates(rule, cmd.values("FILE"))
 
 
 _BY_RULE: dict[str, bool] = {}

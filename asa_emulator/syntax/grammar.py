@@ -1,7 +1,8 @@
 """The grammar's LALR tables, loaded from the shipped syntax/asa_tables.json.
 
-grammar/asa.lark is the single syntax source; `python -m asa_emulator.syntax.build_tables`
-compiles it into asa_tables.json (committed, shipped in the wheel).  Start-up reads that file
+grammar/*.lark (one file per feature) is the single syntax source; `python -m
+asa_emulator.syntax.build_tables` composes it into syntax/asa.lark and compiles that into
+asa_tables.json (both committed, shipped in the wheel).  Start-up reads that file
 as plain JSON and builds the runtime parser (lalr.py, not Lark: Lark is never imported) from
 it: no grammar compilation, no pickle and no file in the shared temp directory (Lark's own cache is a pickle at a predictable temp path,
 which another local user could plant).  Everything the shell knows about syntax comes from here.
@@ -20,8 +21,8 @@ from typing import Any
 from ..records import dataclass
 from .lalr import Rule, Tables
 
-# grammar/asa.lark is the single source; syntax/asa.lark links to it so that a built wheel
-# (which cannot hold files outside the package) carries a copy.
+# the grammar composed from grammar/*.lark by `make tables`: generated into the package so that
+# a built wheel (which cannot hold files outside the package) carries it.
 GRAMMAR_PATH = Path(__file__).with_name("asa.lark")
 TABLES_PATH = Path(__file__).with_name("asa_tables.json")
 
@@ -65,6 +66,12 @@ class Grammar:
     args: dict[str, ArgTerminal]      # terminal name -> argument terminal
     help: dict[str, str]              # "word" or "prev/word" -> help text
     arg_labels: dict[str, str]        # terminal name -> label shown by `?`
+    facts: dict[str, dict[str, str]]  # rule, alias or mode -> its `//@` facts (fact -> value)
+    read_only: frozenset[str]         # the commands that never change a configuration
+
+    def fact(self, name: str, fact: str) -> str | None:
+        """A `//@` fact of a rule, alias or mode ("" for a plain flag), or None."""
+        return self.facts.get(name, {}).get(fact)
 
 
 def grammar_digest(data: bytes) -> str:
@@ -92,6 +99,36 @@ def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
     return helps, labels
 
 
+# `//@ NAME: fact fact=value ...`: what the shell must know about a command beyond its syntax,
+# declared beside its rule (FACTS says which facts there are and what they mean)
+FACTS = {
+    "read-only": "the command never changes a configuration (a rule named show_... is read-only)",
+    "replication": "Table 34-1: none (a configuration command that does not replicate), always"
+                   " (an EXEC command that does) or files:A,B (an EXEC command, when its file"
+                   " arguments are A and B)",
+    "target": "a sub-mode (a start symbol): the kind of object it was entered for",
+    "choices": "an argument terminal: the provider (device/choices.py) of the words `?` lists",
+}
+
+
+def parse_facts(text: str) -> dict[str, dict[str, str]]:
+    """The `//@ NAME: fact fact=value` comments of the grammar."""
+    facts: dict[str, dict[str, str]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("//@ "):
+            continue
+        name, colon, rest = line[4:].partition(":")
+        if not colon or not name.strip() or not rest.split():
+            raise ValueError(f"line {number}: `//@ NAME: fact ...` expected: {line}")
+        mine = facts.setdefault(name.strip(), {})
+        for item in rest.split():
+            fact, _, value = item.partition("=")
+            if fact not in FACTS:
+                raise ValueError(f"line {number}: unknown fact {fact!r} (known: {', '.join(FACTS)})")
+            mine[fact] = value
+    return facts
+
+
 def _rules(data: list[list[Any]]) -> list[Rule]:
     return [Rule(origin, expansion, name, bool(expand1), include)
             for origin, expansion, name, expand1, include in data]
@@ -114,7 +151,10 @@ def from_tables(data: dict[str, Any]) -> Grammar:
         if name not in labels:
             labels[name] = f"<{arg.low}-{arg.high}>" if arg.low is not None else f"<{name.lower()}>"
     tables = Tables(rules, data["states"], data["start_states"], data["end_states"])
-    return Grammar(tables, keywords, args, dict(data["help"]), labels)
+    facts: dict[str, dict[str, str]] = data["facts"]
+    read_only = frozenset({r.name for r in rules if r.name.startswith("show_")}
+                          | {name for name, f in facts.items() if "read-only" in f})
+    return Grammar(tables, keywords, args, dict(data["help"]), labels, facts, read_only)
 
 
 def _stale(data: dict[str, Any]) -> bool:

@@ -111,12 +111,24 @@ def _expansions() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _names() -> dict[str, frozenset[str]]:
+    """rule -> the names its trees get: the rule's own, and the aliases of its variants
+    (`failover_cmd` -> failover_cmd, fo_lan_unit, fo_key, ...)."""
+    found: dict[str, set[str]] = {}
+    for rule in load().lalr.rules:
+        found.setdefault(rule.origin, set()).add(rule.name)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+@cache
 def own_rules(mode: str) -> frozenset[str]:
-    """The command rules that belong to `mode` itself (not inherited from its parents)."""
+    """The command rules (and their variants' aliases) that belong to `mode` itself (not
+    inherited from its parents)."""
     group = _OWN.get(mode)
     if group is None:
         return frozenset()
     exp = _expansions()
+    names = _names()
     out: set[str] = set()
     todo = [group]
     while todo:
@@ -125,7 +137,7 @@ def own_rules(mode: str) -> frozenset[str]:
             if sym.startswith("_") and sym in exp:
                 todo.append(sym)
             else:
-                out.add(sym)
+                out |= names.get(sym, {sym})
     return frozenset(out)
 
 

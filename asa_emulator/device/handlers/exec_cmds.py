@@ -78,38 +78,47 @@ def changeto(cmd: Command) -> None:
         cmd.print(*u.pair.config_warning(u, name))
 
 
-@handler("configure")
-def configure(cmd: Command) -> None:
+@handler("configure_terminal")
+def configure_terminal(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
-    if cmd.has("terminal"):
-        s.enter(modes.config_mode(s.mode))
-        if u.pair is not None:
-            cmd.print(*u.pair.config_warning(u, s.context))
-        return
-    if cmd.has("memory"):
-        from ..flash import STARTUP, FlashError
-        if s.context is None:
-            try:
-                data = u.flash.read(STARTUP)
-            except FlashError:
-                return
-            cmd.print(*u.run_file(None, data))
-        else:
-            cmd.print(*(u.load_context_url(s.context) or []))
-        return
+    s.enter(modes.config_mode(s.mode))
+    if u.pair is not None:
+        cmd.print(*u.pair.config_warning(u, s.context))
+
+
+@handler("configure_memory")
+def configure_memory(cmd: Command) -> None:
+    from ..flash import STARTUP, FlashError
+    s, u = cmd.session, cmd.unit
+    if s.context is None:
+        try:
+            data = u.flash.read(STARTUP)
+        except FlashError:
+            return
+        cmd.print(*u.run_file(None, data))
+    else:
+        cmd.print(*(u.load_context_url(s.context) or []))
+
+
+@handler("configure_factory_default")
+def configure_factory_default(cmd: Command) -> None:
     cmd.error(msg.FACTORY_DEFAULT_MULTI)
 
 
-@handler("terminal")
-def terminal(cmd: Command) -> None:
+@handler("terminal_pager")
+def terminal_pager(cmd: Command) -> None:
     s = cmd.session
-    if cmd.has("pager"):
-        if cmd.no:
-            s.pager = 0
-        else:
-            n = cmd.value("N_0_2147483647")
-            s.pager = int(n) if n is not None else defaults.PAGER_LINES
-    # width, monitor and interactive are accepted and have no visible effect here
+    if cmd.no:
+        s.pager = 0
+    else:
+        n = cmd.value("N_0_2147483647")
+        s.pager = int(n) if n is not None else defaults.PAGER_LINES
+
+
+# width, monitor and interactive are accepted and have no visible effect here
+@handler("terminal_width", "terminal_monitor", "terminal_interactive")
+def terminal_setting(cmd: Command) -> None:
+    pass
 
 
 @handler("debug", "undebug")

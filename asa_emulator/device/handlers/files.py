@@ -129,33 +129,46 @@ def _cannot_save(unit: Unit, context: str | None, reason: str) -> str:
     return msg.error_opening(shown(url or STARTUP_CFG), reason)
 
 
-@handler("write")
-def write(cmd: Command) -> None:
+@handler("write_memory")
+def write_memory(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
-    if cmd.has("memory"):
-        if cmd.has("all"):
-            if s.context is not None:
-                cmd.invalid_at(cmd.col_of(_kw(cmd, "all")))
-            cmd.print(*write_all(u, s))
-        else:
-            cmd.print(*write_one(u, s.context, s))
-    elif cmd.has("terminal"):
-        cmd.print(*u.running_config(s.context))
-    elif cmd.has("erase"):
-        def erase(_answers: list[str], out: list[str]) -> None:
-            path = u.startup_path(s.context)
-            if path and u.flash.exists(path):
-                try:
-                    u.flash.delete(path)
-                except FlashError as exc:
-                    out.append(msg.error_deleting(_url(path), exc.reason))
-                    raise Abort from None
-            out.append(msg.OK)
-        _ask_chain(cmd, [(msg.WRITE_ERASE_CONFIRM, "")], erase)
-    elif cmd.has("standby"):
-        cmd.pair.write_standby(cmd)
+    if cmd.has("all"):
+        if s.context is not None:
+            cmd.invalid_at(cmd.col_of(_kw(cmd, "all")))
+        cmd.print(*write_all(u, s))
     else:
-        cmd.error(msg.NO_NETWORK)
+        cmd.print(*write_one(u, s.context, s))
+
+
+@handler("write_terminal")
+def write_terminal(cmd: Command) -> None:
+    cmd.print(*cmd.unit.running_config(cmd.session.context))
+
+
+@handler("write_erase")
+def write_erase(cmd: Command) -> None:
+    s, u = cmd.session, cmd.unit
+
+    def erase(_answers: list[str], out: list[str]) -> None:
+        path = u.startup_path(s.context)
+        if path and u.flash.exists(path):
+            try:
+                u.flash.delete(path)
+            except FlashError as exc:
+                out.append(msg.error_deleting(_url(path), exc.reason))
+                raise Abort from None
+        out.append(msg.OK)
+    _ask_chain(cmd, [(msg.WRITE_ERASE_CONFIRM, "")], erase)
+
+
+@handler("write_standby")
+def write_standby(cmd: Command) -> None:
+    cmd.pair.write_standby(cmd)
+
+
+@handler("write_net")
+def write_net(cmd: Command) -> None:
+    cmd.error(msg.NO_NETWORK)
 
 
 def _kw(cmd: Command, keyword: str) -> str:

@@ -1,17 +1,14 @@
-"""`show` commands.  Handlers gather state; device/show.py and failover/show.py print it."""
+"""A unit's own `show` commands.  Handlers gather state; device/show.py prints it (`show
+failover` and `show monitor-interface` are failover/show_commands.py's)."""
 
 from __future__ import annotations
 
 from ...config import render
-from .. import show
+from .. import show, views
 from ..commands import Command, handler
 from ..printable import file_lines
 from ..unit import SINGLE
-from ..views import DEVICE_SHOWS, resolve_interface
-
-
-def _pair_show(cmd: Command, what: str) -> None:
-    cmd.print(*cmd.pair.show(cmd, what))
+from ..views import resolve_interface
 
 
 @handler("show_running")
@@ -196,9 +193,30 @@ def show_memory(cmd: Command) -> None:
               f"Total memory:      {total:>12} bytes (100%)")
 
 
-@handler(*DEVICE_SHOWS)
-def device_show(cmd: Command) -> None:
-    cmd.print(*DEVICE_SHOWS[cmd.rule](cmd))
+# the shows whose views (device/views.py) gather the unit's state: one handler each
+@handler("show_version")
+def show_version(cmd: Command) -> None:
+    cmd.print(*views.version(cmd))
+
+
+@handler("show_clock")
+def show_clock(cmd: Command) -> None:
+    cmd.print(*views.clock(cmd))
+
+
+@handler("show_interface")
+def show_interface(cmd: Command) -> None:
+    cmd.print(*views.interface(cmd))
+
+
+@handler("show_ip_address")
+def show_ip_address(cmd: Command) -> None:
+    cmd.print(*views.ip_address(cmd))
+
+
+@handler("show_context")
+def show_context(cmd: Command) -> None:
+    cmd.print(*views.context(cmd))
 
 
 @handler("show_flash")
@@ -207,11 +225,3 @@ def show_flash(cmd: Command) -> None:
     dir_(cmd)
 
 
-@handler("show_failover")
-def show_failover(cmd: Command) -> None:
-    _pair_show(cmd, "failover")
-
-
-@handler("show_monitor_interface")
-def show_monitor_interface(cmd: Command) -> None:
-    _pair_show(cmd, "monitor-interface")

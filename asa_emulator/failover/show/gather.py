@@ -40,32 +40,50 @@ if TYPE_CHECKING:
 SHORT_REASONS = {Reason.INTERFACE_CHECK: "Ifc Failure", Reason.HELLO_LOST: "Comm Failure"}
 
 
-def show(pair: PairState, cmd: Command, what: str) -> list[str]:
-    u, s = cmd.unit, cmd.session
-    if what == "monitor-interface":
-        if s.context is None:
-            return []
-        return render.show_monitor_interface(view(pair, u, (s.context,)), s.context)
-    words = cmd.words
-    if "group" in words:
-        gid = int(cmd.value("N_1_2") or 1)
-        if gid not in u.sys.failover.groups:
-            cmd.error(messages.failover_group_missing(gid))
-        return render.show_failover_group(view(pair, u), gid)
-    if "state" in words:
-        return list(_state_lines(pair, u))
-    if "history" in words:
-        return render.show_failover_history(history(pair, u))
-    if "interface" in words:
-        return render.show_failover_interface(view(pair, u, ()))
-    if "exec" in words:
-        return show_exec(pair, cmd)
-    if "descriptions" in words:
-        return _descriptions(u)
-    if s.context and not u.single:
+# One function per form of the command (its grammar alias): failover/show_commands.py
+# registers each as the handler of its alias.
+
+def show_monitor_interface(pair: PairState, cmd: Command) -> list[str]:
+    context = cmd.session.context
+    if context is None:
+        return []
+    return render.show_monitor_interface(view(pair, cmd.unit, (context,)), context)
+
+
+def show_failover(pair: PairState, cmd: Command) -> list[str]:
+    u, context = cmd.unit, cmd.session.context
+    if context and not u.single:
         # inside a security context: that context's view, not the whole system
-        return render.show_failover_context(view(pair, u), s.context)
+        return render.show_failover_context(view(pair, u), context)
     return render.show_failover(view(pair, u))
+
+
+def show_failover_group(pair: PairState, cmd: Command) -> list[str]:
+    u = cmd.unit
+    gid = int(cmd.value("N_1_2") or 1)
+    if gid not in u.sys.failover.groups:
+        cmd.error(messages.failover_group_missing(gid))
+    return render.show_failover_group(view(pair, u), gid)
+
+
+def show_failover_state(pair: PairState, cmd: Command) -> list[str]:
+    return list(_state_lines(pair, cmd.unit))
+
+
+def show_failover_history(pair: PairState, cmd: Command) -> list[str]:
+    return render.show_failover_history(history(pair, cmd.unit))
+
+
+def show_failover_interface(pair: PairState, cmd: Command) -> list[str]:
+    return render.show_failover_interface(view(pair, cmd.unit, ()))
+
+
+def show_failover_exec(pair: PairState, cmd: Command) -> list[str]:
+    return show_exec(pair, cmd)
+
+
+def show_failover_descriptions(pair: PairState, cmd: Command) -> list[str]:
+    return _descriptions(cmd.unit)
 
 
 def _descriptions(u: Unit) -> list[str]:

@@ -1,0 +1,111 @@
+"""The words an argument can be on a unit now, for `?` and Tab.
+
+Which provider lists an argument terminal's words is declared beside the terminal in
+grammar/terminals.lark (`//@ FILE: choices=files`); the providers are registered here, each
+under its name.  A provider returns None to show the argument's label instead (`<WORD>`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..syntax.grammar import load as load_grammar
+from ..syntax.parser import HelpItem
+
+if TYPE_CHECKING:
+    from .session import Session
+
+Provider = Callable[["Session", str, list[str]], "list[HelpItem] | None"]
+PROVIDERS: dict[str, Provider] = {}
+
+
+def provider(name: str) -> Callable[[Provider], Provider]:
+    def register(fn: Provider) -> Provider:
+        PROVIDERS[name] = fn
+        return fn
+    return register
+
+
+def choices(session: Session, terminal: str, typed: list[str]) -> list[HelpItem] | None:
+    """The words `terminal` can be after the keywords `typed` ("" for each argument)."""
+    name = load_grammar().fact(terminal, "choices")
+    return None if name is None else PROVIDERS[name](session, terminal, typed)
+
+
+# `?` after a file argument lists the file systems (and, for copy, the configurations)
+_FILESYSTEMS = ("disk0:", "flash:", "system:")
+_REMOTE = ("ftp:", "http:", "https:", "smb:", "tftp:")
+
+
+@provider("files")
+def files(session: Session, terminal: str, typed: list[str]) -> list[HelpItem]:
+    if typed[:1] != ["copy"]:
+        return [HelpItem(fs, "Directory or file name") for fs in _FILESYSTEMS]
+    to = "" in typed[1:]                  # an argument (the source file) is already typed
+    way = "to" if to else "from"
+    items = [HelpItem(fs, f"Copy {way} {fs} file system") for fs in (*_FILESYSTEMS, *_REMOTE)]
+    items.append(HelpItem("running-config", "Update (merge with) current system configuration"
+                          if to else "Copy from current system configuration"))
+    items.append(HelpItem("startup-config", f"Copy {way} startup configuration"))
+    return sorted(items, key=lambda i: i.word)
+
+
+@provider("options")
+def options(session: Session, terminal: str, typed: list[str]) -> list[HelpItem]:
+    """Options are listed as typed: `/noconfirm`, `/recursive` (label `</noconfirm|...>`,
+    help text one `; `-separated part per option)."""
+    grammar = load_grammar()
+    opts = grammar.arg_labels[terminal].strip("<>").split("|")
+    texts = grammar.help.get(terminal, "").split("; ")
+    if len(texts) != len(opts):
+        texts = ["; ".join(texts)] * len(opts)
+    return [HelpItem(o, t[:1].upper() + t[1:]) for o, t in zip(opts, texts, strict=True)]
+
+
+@provider("interface-types")
+def interface_types(session: Session, terminal: str, typed: list[str]) -> list[HelpItem]:
+    """The unit's interface types (GigabitEthernet, Management, ...) with their help texts."""
+    helps = load_grammar().help
+    kinds = dict.fromkeys(n.rstrip("0123456789/.") for n in session.unit.hw.interfaces)
+    return [HelpItem(k, helps.get(k, "")) for k in kinds]
+
+
+def _nameifs(session: Session) -> list[HelpItem]:
+    """A context's named interfaces, each labelled with the interface it names."""
+    u, ctx = session.unit, session.unit.ctx.get(session.state.context or "")
+    if ctx is None:
+        return []
+    cdef = u.sys.contexts.get(ctx.name)
+    phys = {a.ctx_name: a.phys for a in cdef.allocations} if cdef else {}
+    return [HelpItem(i.nameif, f"Name of interface {phys.get(i.name, i.name)}")
+            for i in ctx.interfaces.values() if i.nameif]
+
+
+@provider("interfaces")
+def interfaces(session: Session, terminal: str, typed: list[str]) -> list[HelpItem] | None:
+    """In the system, the interface types; in a context, its allocated interfaces (configured
+    by their allocated name), and for `show` also their nameifs."""
+    u, ctx = session.unit, session.unit.ctx.get(session.state.context or "")
+    if ctx is None:
+        return interface_types(session, terminal, typed)
+    cdef = u.sys.contexts.get(ctx.name)
+    phys = {a.ctx_name: a.phys for a in cdef.allocations} if cdef else {}
+    allocated = [HelpItem(n, f"Name of interface {phys.get(n, n)}") for n in ctx.interfaces]
+    return allocated + (_nameifs(session) if typed[:1] == ["show"] else [])
+
+
+# `changeto context ?`, `show context ?`, `no context ?`, `show running-config context ?`
+# list the contexts; `context ?` (which also creates one) shows the argument's label
+_NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
+
+
+@provider("names")
+def names(session: Session, terminal: str, typed: list[str]) -> list[HelpItem] | None:
+    """A name argument: a context's name after `context` where it must exist, a nameif after
+    `monitor-interface`; any other name shows its label."""
+    if typed[-1:] == ["context"] and typed[-2:-1] in _NAMES_CONTEXTS:
+        return [HelpItem(n, "Context name") for n in session.unit.sys.contexts] or None
+    if typed[-1:] == ["monitor-interface"]:
+        return _nameifs(session) or None
+    return None
