@@ -9,7 +9,7 @@ import pytest
 from netmiko import ConnectHandler
 
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError
+from asa_emulator.lab.spec import LabError
 from asa_emulator.terminal.control import DirectiveConsole
 from asa_emulator.terminal.ssh import LabServer, start_server
 from asa_emulator.terminal.sshlib import asyncssh

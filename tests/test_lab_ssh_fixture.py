@@ -11,7 +11,7 @@ from netmiko import ConnectHandler
 from scrapli import AsyncScrapli
 from scrapli.driver.generic import AsyncGenericDriver
 
-from asa_emulator.lab.labfile import LabError
+from asa_emulator.lab.spec import LabError
 from asa_emulator.terminal.background import BackgroundLab
 
 pytest_plugins = ("pytester",)

@@ -13,7 +13,7 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError
+from asa_emulator.lab.spec import LabError
 from asa_emulator.terminal.app import LabTerminal
 from asa_emulator.terminal.control import DirectiveConsole
 from asa_emulator.terminal.ssh import start_server

@@ -97,7 +97,7 @@ class TranscriptItem(pytest.Item):
             raise TranscriptMismatch("\n".join(res.diff()))
 
     def repr_failure(self, excinfo: Any, style: Any = None) -> str:
-        from ..lab.labfile import LabError
+        from ..lab.spec import LabError
         if isinstance(excinfo.value, TranscriptMismatch):
             return f"transcript differs (asa-emulator check --update {self.path} to accept):\n" \
                    f"{excinfo.value}"
