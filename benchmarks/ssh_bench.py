@@ -9,7 +9,7 @@ filters a 5,000-entry access list without pause (`show running-config | include`
 - netmiko (`cisco_asa`), `send_command` as used by default and tuned (expect_string,
   cmd_verify=False);
 and the server's own reply again while a login flood runs from another address (bare TCP
-connections from 127.0.0.2 at 50 a second, held open: terminal/admission.py refuses those past
+connections from 127.0.0.2 at 50 a second, held open: frontends/ssh/admission.py refuses those past
 its per-address bound).
 """
 
@@ -84,7 +84,7 @@ Line = Callable[..., Awaitable[str]]
 async def _enabled(port: int) -> AsyncIterator[Line]:
     """A bare asyncssh channel at the enabled prompt, pager off; a function that types a
     line and reads until the prompt comes back."""
-    from asa_emulator.terminal.sshlib import asyncssh
+    from asa_emulator.frontends.ssh.sshlib import asyncssh
 
     async with asyncssh.connect("127.0.0.1", port, username=LOGIN["username"],
                                 password=LOGIN["password"], known_hosts=None) as conn:

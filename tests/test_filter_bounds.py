@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from asa_emulator.device import filters
 from asa_emulator.device.filters import CACHE_SIZE, RE2_MAX_MEM, cached_patterns, matcher
-from asa_emulator.terminal.sshlib import asyncssh
+from asa_emulator.frontends.ssh.sshlib import asyncssh
 from tests.probe_tools import WAIT_S, parse_ready
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ from scrapli import AsyncScrapli
 from scrapli.driver.generic import AsyncGenericDriver
 
 from asa_emulator.lab.spec import LabError
-from asa_emulator.terminal.background import BackgroundLab
+from asa_emulator.transcript.background import BackgroundLab
 
 pytest_plugins = ("pytester",)
 

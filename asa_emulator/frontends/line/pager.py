@@ -62,7 +62,7 @@ async def ask_more() -> MoreAction:
     from prompt_toolkit.layout import Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
 
-    from asa_emulator.terminal.cpr import quiet_cpr
+    from asa_emulator.frontends.tui.cpr import quiet_cpr
     app: Application[MoreAction] = Application(
         layout=Layout(Window(FormattedTextControl(MORE_PROMPT), height=1, dont_extend_height=True)),
         key_bindings=_more_bindings(),

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from asa_emulator.terminal.completer import candidate_listing, complete_line
+from asa_emulator.frontends.line.completer import candidate_listing, complete_line
 
-from ..records import dataclass
+from ...records import dataclass
 
 if TYPE_CHECKING:
     # imported where the bindings are built: `serve` uses in_config_mode and never loads
