@@ -140,6 +140,15 @@ def test_no_import_circle_but_the_known_ones() -> None:
     assert new == []
 
 
+def test_the_shared_line_session_depends_on_no_front_end() -> None:
+    """frontends/line/ is what SSH, telnet, the control port and the terminal share: it
+    imports none of them, so each front end can change alone."""
+    reach = [f"{a} -> {b}" for a, deps in sorted(import_graph().items())
+             if a.startswith("frontends/line/") for b in sorted(deps)
+             if b.startswith("frontends/") and not b.startswith("frontends/line/")]
+    assert reach == []
+
+
 def test_the_walk_sees_relative_type_only_and_function_imports() -> None:
     """The graph is what the test relies on: a module-level, a `TYPE_CHECKING` and a
     function-level import each appear as an edge."""

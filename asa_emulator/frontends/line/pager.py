@@ -1,15 +1,10 @@
-"""The `<--- More --->` pager: the paging rule (shared with the SSH server) and its prompt_toolkit prompt."""
+"""The `<--- More --->` pager: the paging rule every front end shares (the lab terminal's
+prompt for it is tui/more.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Literal
-
-from asa_emulator.device.messages import MORE_PROMPT
-
-if TYPE_CHECKING:
-    # imported where the lab terminal asks: `serve` paginates without prompt_toolkit
-    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from typing import Literal
 
 MoreAction = Literal["page", "line", "quit"]
 
@@ -42,30 +37,3 @@ async def paginate(
         step = page_lines if action == "page" else 1
         write_lines(lines[shown : shown + step])
         shown += step
-
-
-def _more_bindings() -> KeyBindings:
-    from prompt_toolkit.key_binding import KeyBindings
-    kb = KeyBindings()
-
-    # Every key is one answer; `event.data` is what the terminal sent (Enter is "\r").
-    @kb.add("<any>")
-    def _any(event: KeyPressEvent) -> None:
-        event.app.exit(result=more_action(event.data))
-
-    return kb
-
-
-async def ask_more() -> MoreAction:
-    """Show the More prompt on the current prompt_toolkit app session and wait for one key."""
-    from prompt_toolkit.application import Application
-    from prompt_toolkit.layout import Layout, Window
-    from prompt_toolkit.layout.controls import FormattedTextControl
-
-    from asa_emulator.frontends.tui.cpr import quiet_cpr
-    app: Application[MoreAction] = Application(
-        layout=Layout(Window(FormattedTextControl(MORE_PROMPT), height=1, dont_extend_height=True)),
-        key_bindings=_more_bindings(),
-        erase_when_done=True,  # like an ASA, the prompt disappears once answered
-    )
-    return await quiet_cpr(app).run_async()

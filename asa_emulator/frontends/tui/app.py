@@ -24,7 +24,7 @@ from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import PASSWORD_ECHO_CHAR
 from asa_emulator.frontends.clock import RealTimeClock
 from asa_emulator.frontends.line.completer import directive_candidates
-from asa_emulator.frontends.line.pager import MoreAction, ask_more, paginate
+from asa_emulator.frontends.line.pager import MoreAction, paginate
 from asa_emulator.frontends.tui.cpr import quiet_cpr
 from asa_emulator.frontends.tui.keys import (
     QUIT_LINE,
@@ -34,6 +34,7 @@ from asa_emulator.frontends.tui.keys import (
     console_key_bindings,
     quiet_filter,
 )
+from asa_emulator.frontends.tui.more import ask_more
 from asa_emulator.frontends.tui.split import SplitView
 from asa_emulator.frontends.tui.toolbar import toolbar_lines
 from asa_emulator.lab.directives import parse as parse_directive
