@@ -149,6 +149,17 @@ def test_the_shared_line_session_depends_on_no_front_end() -> None:
     assert reach == []
 
 
+RENDERERS = ("device/show.py", "config/render.py", "failover/show/render.py", "traffic/show.py")
+
+
+def test_the_lab_imports_no_renderer() -> None:
+    """lab/ checks and assembles; what a model is (the platform table) lives in
+    device/hardware.py, not beside `show version`'s layout."""
+    reach = [f"{a} -> {b}" for a, deps in sorted(import_graph().items())
+             if a.startswith("lab/") for b in sorted(deps) if b in RENDERERS]
+    assert reach == []
+
+
 def test_the_walk_sees_relative_type_only_and_function_imports() -> None:
     """The graph is what the test relies on: a module-level, a `TYPE_CHECKING` and a
     function-level import each appear as an edge."""

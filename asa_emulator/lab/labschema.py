@@ -13,8 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..device.hardware import DEFAULT_INTERFACES, Hardware, canonical_interface
-from ..device.show import known_models, max_contexts
+from ..device.hardware import DEFAULT_INTERFACES, Hardware, canonical_interface, known_models, max_contexts
 from .account import USERNAME, ControlAccount, hash_problem
 from .spec import LabError, LabSpec, UnitSpec, parse_duration
 
