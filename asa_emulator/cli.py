@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_lab("example")
         if args.command == "lab":
             if not sys.stdin.isatty():      # `lab NAME < file`: a script, from the factory lab
-                from .lab.labfile import LabError, load_spec
+                from .lab.labfile import load_spec
+                from .lab.spec import LabError
                 try:
                     load_spec(args.lab)     # a bad lab is refused before the script is read
                 except LabError as exc:
@@ -203,7 +204,7 @@ class _InputError(Exception):
 
 
 def cmd_run(lab: str | None, files: list[str], strict: bool, settle: bool) -> int:
-    from .lab.labfile import LabError
+    from .lab.spec import LabError
     from .syslog_udp import UdpSyslogSender
     from .transcript.runner import run_lines
     try:
@@ -236,7 +237,8 @@ def _refuse_two_labs(option: str | None, lines: list[str], base: Path | None, fi
     must be that lab: a mistyped name never silently runs another lab (LabError if not)."""
     if option is None:
         return
-    from .lab.labfile import LabError, find_lab
+    from .lab.labfile import find_lab
+    from .lab.spec import LabError
     from .transcript.runner import first_lab
     chosen = find_lab(option).resolve()
     named, _ = first_lab(lines)
@@ -254,7 +256,7 @@ def _refuse_two_labs(option: str | None, lines: list[str], base: Path | None, fi
 def cmd_check(paths: list[str], update: bool) -> int:
     """Each transcript runs on a copy of its lab in memory; a transcript whose lab cannot be
     loaded is one line on stderr and counts as failed (exit 2 once all have run)."""
-    from .lab.labfile import LabError
+    from .lab.spec import LabError
     from .transcript.check import TranscriptFileError, check_file, render_diff, update_file
     from .transcript.roots import RootError, transcript_files, transcript_root
     started = time.perf_counter()
@@ -313,7 +315,7 @@ def cmd_lab(name: str, fresh: bool = False) -> int:
     """The terminal; a built-in lab runs from its kept copy in the user's data directory."""
     from .lab.kept import is_builtin, kept_copy
     from .lab.lab import Lab, keep_for_good
-    from .lab.labfile import LabError
+    from .lab.spec import LabError
     source = name
     if is_builtin(name):
         try:
@@ -331,7 +333,7 @@ def cmd_lab(name: str, fresh: bool = False) -> int:
         return _fail(str(exc))
     lab.settle()
     keep_for_good()
-    from .terminal.app import run_terminal
+    from .frontends.tui.app import run_terminal
     return run_terminal(lab)
 
 
@@ -352,7 +354,7 @@ def _console_port(console: bool, given: int | None, port: int) -> int | None:
 def cmd_serve(name: str, host: str, port: int, control: bool = False,
               console_port: int | None = None) -> int:
     from .lab.lab import Lab, keep_for_good
-    from .lab.labfile import LabError
+    from .lab.spec import LabError
     last = MAX_PORT - 1 if control else MAX_PORT
     if not 0 <= port <= last:
         return _fail(f"--port {port}: a port from 1 to {last} (the secondary is on PORT+1"
@@ -373,8 +375,8 @@ def cmd_serve(name: str, host: str, port: int, control: bool = False,
                      "its lab.toml (python -m asa_emulator.lab.account prints it)")
     lab.settle()
     keep_for_good()
-    from .terminal.hostkey import host_key_path, load_or_create
-    from .terminal.ssh import run_server
+    from .frontends.ssh.hostkey import host_key_path, load_or_create
+    from .frontends.ssh.ssh import run_server
     path = host_key_path(lab.spec.root, lab.spec.name)
     try:
         key = load_or_create(path)
@@ -384,7 +386,8 @@ def cmd_serve(name: str, host: str, port: int, control: bool = False,
 
 
 def cmd_init(target: str, source: str) -> int:
-    from .lab.labfile import LabError, find_lab
+    from .lab.labfile import find_lab
+    from .lab.spec import LabError
     try:
         src = find_lab(source)
     except LabError as exc:

@@ -10,9 +10,9 @@ filters a 5,000-entry access list without pause (`show running-config | include`
   cmd_verify=False);
 and the server's own reply again while each attack of a shared server runs: a login flood from
 another address (bare TCP connections from 127.0.0.2 at 50 a second, held open:
-terminal/admission.py refuses those past its per-address bound), ten password guessers at once
-from 127.0.0.2 (terminal/throttle.py), and `@wait 720h` with the failover link down over and
-over on the lab-control port (waits sliced by work, lab/clock).
+frontends/ssh/admission.py refuses those past its per-address bound), ten password guessers at
+once from 127.0.0.2 (frontends/line/throttle.py), and `@wait 720h` with the failover link down
+over and over on the lab-control port (waits sliced by work, lab/clock).
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ Line = Callable[..., Awaitable[str]]
 async def _enabled(port: int) -> AsyncIterator[Line]:
     """A bare asyncssh channel at the enabled prompt, pager off; a function that types a
     line and reads until the prompt comes back."""
-    from asa_emulator.terminal.sshlib import asyncssh
+    from asa_emulator.frontends.ssh.sshlib import asyncssh
 
     async with asyncssh.connect("127.0.0.1", port, username=LOGIN["username"],
                                 password=LOGIN["password"], known_hosts=None) as conn:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import asa_emulator
 from asa_emulator import api
-from asa_emulator.lab.lab import Lab
+from asa_emulator.api import Lab
 from asa_emulator.transcript.runner import run_lines
 
 ROOT = Path(__file__).resolve().parents[1]

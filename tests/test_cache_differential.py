@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 
 from asa_emulator.failover.pair import Pair
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError
+from asa_emulator.lab.spec import LabError
 from asa_emulator.transcript.runner import Runner
 from tests.test_grammar_tables import _corpus
 from tests.test_parse_walk import _by_lalr, _by_walk

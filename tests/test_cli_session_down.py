@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
+from asa_emulator.frontends.line.cli_session import CliSession
 from asa_emulator.lab.lab import Lab
-from asa_emulator.terminal.cli_session import CliSession
 
 
 class ScriptedChannel:

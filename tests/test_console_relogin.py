@@ -6,8 +6,8 @@ from __future__ import annotations
 from telnet_client import RawClient
 from test_console_telnet import with_consoles
 
+from asa_emulator.frontends.ssh.ssh import LabServer
 from asa_emulator.lab.lab import Lab
-from asa_emulator.terminal.ssh import LabServer
 
 
 def lab_with_a_trainee() -> Lab:

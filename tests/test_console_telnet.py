@@ -10,10 +10,9 @@ from typing import TypeVar
 from probe_tools import cli, served
 from telnet_client import RawClient
 
-from asa_emulator.lab.lab import Lab
-from asa_emulator.terminal.ssh import LabServer, start_server
-from asa_emulator.terminal.sshlib import asyncssh
-from asa_emulator.terminal.telnet import (
+from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.ssh.sshlib import asyncssh
+from asa_emulator.frontends.telnet.telnet import (
     DO,
     DONT,
     ECHO,
@@ -28,6 +27,7 @@ from asa_emulator.terminal.telnet import (
     TelnetParser,
     encode,
 )
+from asa_emulator.lab.lab import Lab
 
 T = TypeVar("T")
 NAWS = 31

@@ -1,6 +1,6 @@
 """A long `@wait` on the lab-control port never holds the server: the port reads directives
 as the lab does (lab/directives.py `parse`: `@"wait" 720h` is a wait) and runs every wait in
-slices of work with the event loop's turns between (terminal/control.py).
+slices of work with the event loop's turns between (frontends/control/control.py).
 
 The server is a child process whose waits cost what their virtual time holds (every tick
 computed: tests/every_tick_server.py), so 720 hours are minutes of work.  While the control
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from asa_emulator.terminal.sshlib import asyncssh
+from asa_emulator.frontends.ssh.sshlib import asyncssh
 from tests.probe_tools import WAIT_S, parse_ready
 
 SERVER = Path(__file__).with_name("every_tick_server.py")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from asa_emulator.failover.state import TRANSIENT
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError
+from asa_emulator.lab.spec import LabError
 
 # Active/Active (the built-in example) and Active/Standby (the same pair without failover
 # groups: the unit-level state is the one that runs)

@@ -251,7 +251,7 @@ def test_fail_directive_usage_and_a_unit_without_failover() -> None:
     import pytest
 
     from asa_emulator.lab.directives import USAGE
-    from asa_emulator.lab.labfile import LabError
+    from asa_emulator.lab.spec import LabError
     assert USAGE["fail"] == "@fail UNIT hardware|service-card"
     lab = Lab.load("blank")
     lab.settle()

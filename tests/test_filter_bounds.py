@@ -17,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import re2
@@ -24,9 +25,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asa_emulator.device import filters
+from asa_emulator.device import session as session_module
 from asa_emulator.device.filters import CACHE_SIZE, RE2_MAX_MEM, cached_patterns, matcher
-from asa_emulator.terminal.sshlib import asyncssh
-from tests.probe_tools import WAIT_S, parse_ready
+from asa_emulator.frontends.ssh.ssh import start_server
+from asa_emulator.frontends.ssh.sshlib import asyncssh
+from asa_emulator.lab.lab import Lab
+from tests.probe_tools import WAIT_S
 
 ROOT = Path(__file__).resolve().parents[1]
 # every printable ASCII character but RE2's metacharacters
@@ -87,28 +91,16 @@ def test_heavy_patterns_do_not_grow_the_process() -> None:
 
 
 @pytest.fixture(scope="module")
-def big_acl_ports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, int]]:
-    """`serve` (a child process) of the example lab with a 5,000-entry ACL in admin."""
-    folder = tmp_path_factory.mktemp("bigacl")
-    lab = folder / "lab"
+def big_acl_lab(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example lab (a folder) with a 5,000-entry ACL in admin."""
+    lab = tmp_path_factory.mktemp("bigacl") / "lab"
     subprocess.run([sys.executable, "-m", "asa_emulator", "init", str(lab)], check=True,
                    capture_output=True, cwd=ROOT)
     with (lab / "primary" / "admin.cfg").open("a") as f:
         for i in range(5000):
             f.write(f"access-list big extended permit tcp host 10.{i // 250}.{i % 250}.1 "
                     f"any eq {1000 + i}\n")
-    env = {**os.environ, "ASA_EMULATOR_DATA": str(folder / "data"), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "asa_emulator", "serve", "--lab", str(lab),
-                             "--port", "0"], env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
-    try:
-        assert proc.stdout is not None
-        while not (line := proc.stdout.readline().decode()).startswith("ready "):
-            assert line, proc.stderr.read().decode() if proc.stderr else "serve ended"
-        yield parse_ready(line)
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=WAIT_S)
+    return lab
 
 
 async def _enabled_shell(conn: asyncssh.SSHClientConnection) -> asyncssh.SSHClientProcess[str]:
@@ -120,34 +112,49 @@ async def _enabled_shell(conn: asyncssh.SSHClientConnection) -> asyncssh.SSHClie
     return shell
 
 
-async def _replies_in_order(port: int, big: str) -> tuple[list[str], str]:
-    def connect() -> asyncssh.SSHClientConnection:
-        return asyncssh.connect("127.0.0.1", port, username="admin", password="cisco",
-                                known_hosts=None, client_keys=None)
+def test_a_second_client_is_answered_while_a_big_filtered_show_runs(
+        big_acl_lab: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server runs in this process, on the clients' event loop, so the test can see the
+    filtered show start (its first chunk) and only then send the second client's line: a
+    server that filtered in one piece would answer the first client before it read the second
+    (the order of the replies, never their timing; no race with a loaded machine)."""
+    started = asyncio.Event()
+    chunks = filters.filter_chunks
+
+    def seen(*args: Any, **kwargs: Any) -> Iterator[list[str]]:
+        for part in chunks(*args, **kwargs):
+            started.set()
+            yield part
+    monkeypatch.setattr(session_module, "filter_chunks", seen)
+    lab = Lab.load(str(big_acl_lab))
+    lab.settle()
+    # a pattern that costs RE2 its DFA: some tens of microseconds a line
+    big = "show running-config | include ((.{0,30}){0,30})eq 4999$"
     order: list[str] = []
 
-    async def reply(name: str, shell: asyncssh.SSHClientProcess[str], line: str) -> str:
-        shell.stdin.write(line + "\r")
-        await shell.stdin.drain()
+    async def reply(name: str, shell: asyncssh.SSHClientProcess[str]) -> str:
         out = await asyncio.wait_for(shell.stdout.readuntil("# "), WAIT_S * 3)
         order.append(name)
         return out
 
-    async with connect() as first_conn, connect() as second_conn:
-        first, second = await _enabled_shell(first_conn), await _enabled_shell(second_conn)
-        filtered = asyncio.ensure_future(reply("filtered show", first, big))
-        await first.stdin.drain()
-        await asyncio.sleep(0)
-        clock = await reply("show clock", second, "show clock")
-        out = await filtered
+    async def main() -> tuple[str, str]:
+        server = await start_server(lab, "127.0.0.1", 0)
+        try:
+            async with asyncssh.connect("127.0.0.1", server.ports["primary"], username="admin",
+                                        password="cisco", known_hosts=None, client_keys=None) as c1, \
+                    asyncssh.connect("127.0.0.1", server.ports["primary"], username="admin",
+                                     password="cisco", known_hosts=None, client_keys=None) as c2:
+                first, second = await _enabled_shell(c1), await _enabled_shell(c2)
+                first.stdin.write(big + "\r")
+                filtered = asyncio.ensure_future(reply("filtered show", first))
+                await asyncio.wait_for(started.wait(), WAIT_S)
+                second.stdin.write("show clock\r")
+                clock = await reply("show clock", second)
+                return await filtered, clock
+        finally:
+            await server.close()
+
+    out, clock = asyncio.run(main())
     assert re.search(r"\d\d:\d\d:\d\d\.\d+ UTC", clock), clock
-    return order, out
-
-
-def test_a_second_client_is_answered_while_a_big_filtered_show_runs(
-        big_acl_ports: dict[str, int]) -> None:
-    # a pattern that costs RE2 its DFA: some tens of microseconds a line
-    big = "show running-config | include ((.{0,30}){0,30})eq 4999$"
-    order, out = asyncio.run(_replies_in_order(big_acl_ports["primary"], big))
     assert "access-list big extended permit tcp host 10.15.249.1 any eq 4999" in out
     assert order == ["show clock", "filtered show"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from asa_emulator.lab.clock import Clock
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import parse_duration
+from asa_emulator.lab.spec import parse_duration
 from asa_emulator.transcript.runner import run_lines
 
 

@@ -8,11 +8,11 @@ import asyncio
 import pytest
 from netmiko import ConnectHandler
 
+from asa_emulator.frontends.control.control import DirectiveConsole
+from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError
-from asa_emulator.terminal.control import DirectiveConsole
-from asa_emulator.terminal.ssh import LabServer, start_server
-from asa_emulator.terminal.sshlib import asyncssh
+from asa_emulator.lab.spec import LabError
 
 WAIT_S = 20.0
 SHOW = "show failover | include This host|Other host|Group 1"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError
+from asa_emulator.lab.spec import LabError
 from asa_emulator.transcript.check import read_transcript, script_of
 from asa_emulator.transcript.runner import Runner
 

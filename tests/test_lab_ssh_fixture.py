@@ -11,8 +11,8 @@ from netmiko import ConnectHandler
 from scrapli import AsyncScrapli
 from scrapli.driver.generic import AsyncGenericDriver
 
-from asa_emulator.lab.labfile import LabError
-from asa_emulator.terminal.background import BackgroundLab
+from asa_emulator.lab.spec import LabError
+from asa_emulator.transcript.background import BackgroundLab
 
 pytest_plugins = ("pytester",)
 

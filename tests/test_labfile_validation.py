@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from asa_emulator.cli import main
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError, load_spec
+from asa_emulator.lab.labfile import load_spec
+from asa_emulator.lab.spec import LabError
 
 UNIT1 = 'name = "primary"\nmodel = "ASA5515"\nboot_time = "30s"\n'
 UNIT2 = 'name = "secondary"\nmodel = "ASA5515"\nmac_base = "0013.c480.9100"\n'

@@ -23,7 +23,7 @@ from asa_emulator.device.messages import INVALID_INPUT
 from asa_emulator.device.session import MAX_LINE, Session
 from asa_emulator.lab.directives import MAX_WAIT_MS, run_directive
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError, parse_duration
+from asa_emulator.lab.spec import LabError, parse_duration
 from asa_emulator.transcript.runner import MAX_HELP_KEYS, run_lines
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""No client can take the SSH server from the others (terminal/admission.py, descriptors.py):
+"""No client can take the SSH server from the others (frontends/ssh/admission.py, descriptors.py):
 a flood of bare connections from one address, a class behind one NAT address, connections
 that log in and open no session, and a server out of file descriptors.  The server is
 `asa-emulator serve` in a child process; the clients are OpenSSH and asyncssh."""
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from probe_tools import PYTHON, WAIT_S, openssh, parse_ready
 
+from asa_emulator.frontends.ssh.admission import PER_SOURCE_STARTUPS, Admission, Limits
+from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
-from asa_emulator.terminal.admission import PER_SOURCE_STARTUPS, Admission, Limits
-from asa_emulator.terminal.ssh import LabServer, start_server
-from asa_emulator.terminal.sshlib import asyncssh
 
 FLOOD_FROM = "127.0.0.2"       # loopback is all of 127.0.0.0/8: a second source address
 FLOOD_PER_S = 50

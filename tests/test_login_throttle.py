@@ -1,5 +1,5 @@
 """Password guessing: the ASA's `aaa local authentication attempts max-fail` (privilege 15
-exempt) and, on top, the emulator's own brake (terminal/throttle.py): after a failed login the
+exempt) and, on top, the emulator's own brake (frontends/line/throttle.py): after a failed login the
 next attempt of the same (source address, user) waits, longer after each failure and bounded,
 on the SSH ports, the lab-control port and the telnet consoles.  Real clients (asyncssh, a raw
 telnet socket); the throttle's clock and sleep are the test's, so the waits are exact."""
@@ -10,10 +10,10 @@ import asyncio
 
 from telnet_client import RawClient
 
+from asa_emulator.frontends.line.throttle import MAX_DELAY_S, LoginThrottle, delay_after
+from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
-from asa_emulator.terminal.ssh import LabServer, start_server
-from asa_emulator.terminal.sshlib import asyncssh
-from asa_emulator.terminal.throttle import MAX_DELAY_S, LoginThrottle, delay_after
 
 
 class VirtualTime:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from asa_emulator.api import Lab
 from asa_emulator.lab.directives import USAGE
-from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError
+from asa_emulator.lab.spec import LabError
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG = "a" * 5000                    # past the system's 255-byte name and 4096-byte path limits

@@ -12,12 +12,12 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from asa_emulator.frontends.control.control import DirectiveConsole
+from asa_emulator.frontends.ssh.ssh import start_server
+from asa_emulator.frontends.ssh.sshlib import asyncssh
+from asa_emulator.frontends.tui.app import LabTerminal
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError
-from asa_emulator.terminal.app import LabTerminal
-from asa_emulator.terminal.control import DirectiveConsole
-from asa_emulator.terminal.ssh import start_server
-from asa_emulator.terminal.sshlib import asyncssh
+from asa_emulator.lab.spec import LabError
 
 CTRL_Q = "\x11"
 

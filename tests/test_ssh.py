@@ -12,8 +12,8 @@ from fakes import FakeLab
 from netmiko import ConnectHandler
 from ssh_tools import BANNER, with_server
 
-from asa_emulator.terminal.ssh import LabServer, run_server, serve
-from asa_emulator.terminal.sshlib import asyncssh
+from asa_emulator.frontends.ssh.ssh import LabServer, run_server, serve
+from asa_emulator.frontends.ssh.sshlib import asyncssh
 
 LONG = [f"line {n}" for n in range(1, 31)]
 

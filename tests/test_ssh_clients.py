@@ -15,9 +15,9 @@ from scrapli import AsyncScrapli
 from scrapli.driver.generic import AsyncGenericDriver
 
 from asa_emulator.api import Lab
-from asa_emulator.terminal.background import BackgroundLab
-from asa_emulator.terminal.ssh import start_server
-from asa_emulator.terminal.sshlib import asyncssh
+from asa_emulator.frontends.ssh.ssh import start_server
+from asa_emulator.frontends.ssh.sshlib import asyncssh
+from asa_emulator.transcript.background import BackgroundLab
 
 LEFT, UP = "\x1b[D", "\x1b[A"
 ROUTE = "route outsideISP-B 10.9.0.0 255.255.0.0 192.168.2.254"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from fakes import FakeLab
 from ssh_tools import BANNER, with_server
 
+from asa_emulator.frontends.line.lineedit import LineEditor
+from asa_emulator.frontends.ssh.ssh import LabServer
+from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
-from asa_emulator.terminal.lineedit import LineEditor
-from asa_emulator.terminal.ssh import LabServer
-from asa_emulator.terminal.sshlib import asyncssh
 
 LEFT, RIGHT, UP, DOWN = "\x1b[D", "\x1b[C", "\x1b[A", "\x1b[B"
 

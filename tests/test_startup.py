@@ -23,7 +23,7 @@ from asa_emulator.cli import main
 try:
     code = main(["run", sys.argv[1]])
 finally:
-    names = ("lark", "prompt_toolkit", "rich", "asyncssh", "asa_emulator.terminal", "shutil",
+    names = ("lark", "prompt_toolkit", "rich", "asyncssh", "asa_emulator.frontends", "shutil",
              "socket", "asa_emulator.failover.show")
     loaded = sorted(m for m in sys.modules if any(m == n or m.startswith(n + ".") for n in names))
     print("loaded:", loaded)

@@ -53,7 +53,7 @@ def test_a_filter_of_a_plain_word_does_not_load_re2(tmp_path: Path) -> None:
 def test_serve_loads_asyncssh_only() -> None:
     # what cmd_serve imports before it listens
     body = ("from asa_emulator.lab.lab import Lab\n"
-            "from asa_emulator.terminal.hostkey import host_key_path, load_or_create\n"
-            "from asa_emulator.terminal.ssh import run_server\n"
+            "from asa_emulator.frontends.ssh.hostkey import host_key_path, load_or_create\n"
+            "from asa_emulator.frontends.ssh.ssh import run_server\n"
             "Lab.load('example').settle()")
     assert _loaded(body) == ["asyncssh"]

@@ -12,10 +12,10 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from asa_emulator.terminal.app import LabTerminal, run_terminal
-from asa_emulator.terminal.clock import RealTimeClock
-from asa_emulator.terminal.completer import complete_line
-from asa_emulator.terminal.pager import paginate
+from asa_emulator.frontends.clock import RealTimeClock
+from asa_emulator.frontends.line.completer import complete_line
+from asa_emulator.frontends.line.pager import paginate
+from asa_emulator.frontends.tui.app import LabTerminal, run_terminal
 
 UP = "\x1b[A"
 F2 = "\x1bOQ"

@@ -21,9 +21,9 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from asa_emulator.console import LabHandle
+from asa_emulator.frontends.tui.app import LabTerminal
 from asa_emulator.lab.directives import help_lines
 from asa_emulator.lab.lab import Lab
-from asa_emulator.terminal.app import LabTerminal
 
 CTRL_D, CTRL_Q, LEFT, F2, F3 = "\x04", "\x11", "\x1b[D", "\x1bOQ", "\x1b[13~"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"

@@ -134,7 +134,7 @@ def test_quiet_cpr_turns_cpr_off_without_a_word() -> None:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output.vt100 import Vt100_Output
 
-    from asa_emulator.terminal.cpr import quiet_cpr
+    from asa_emulator.frontends.tui.cpr import quiet_cpr
 
     written = io.StringIO()
     output = Vt100_Output(written, lambda: Size(24, 80), enable_cpr=True)

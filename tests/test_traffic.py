@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import LabError
+from asa_emulator.lab.spec import LabError
 from asa_emulator.traffic import show
 from asa_emulator.traffic.table import TCP, UDP, Conn, ConnTable, Endpoint, conn_key, flags, orient, record
 

@@ -127,3 +127,85 @@ def image_name(version: str, x_series: bool) -> str:
         return "asa-k8.bin"
     base = f"asa{m.group(1)}{m.group(2)}{m.group(3)}" + (f"-{m.group(4)}" if m.group(4) else "")
     return base + ("-smp-k8.bin" if x_series else "-k8.bin")
+
+
+# --------------------------------------------------------------------------- the platform table
+@dataclass(frozen=True)
+class Platform:
+    """What a model is made of, as `show version` prints it and lab.toml may license."""
+
+    cpu: str
+    flash: str
+    bios: str
+    crypto: str
+    licence: str                 # "This platform has <licence> license."
+    max_vlans: int
+    vpn_peers: int
+    max_contexts: int
+    x_series: bool = False       # ASA 5500-X: smp image, "ASA5525" licence wording
+    asa_share: str = ""          # 5500-X: `ASA: 4096 MB RAM, 1 CPU (1 core)` under Hardware
+
+
+PLATFORMS: dict[str, Platform] = {
+    "ASA5510": Platform("CPU Pentium 4 Celeron 1600 MHz", "Internal ATA Compact Flash, 256MB",
+                         "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
+                         "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
+                         "an ASA 5510 Security Plus", 100, 250, 5),
+    "ASA5520": Platform("CPU Pentium 4 Celeron 2000 MHz", "Internal ATA Compact Flash, 256MB",
+                         "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
+                         "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
+                         "an ASA 5520 VPN Plus", 150, 750, 20),
+    "ASA5540": Platform("CPU Pentium 4 2000 MHz", "Internal ATA Compact Flash, 256MB",
+                         "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
+                         "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
+                         "an ASA 5540 VPN Premium", 200, 5000, 50),
+    "ASA5550": Platform("CPU Pentium 4 3000 MHz", "Internal ATA Compact Flash, 256MB",
+                         "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
+                         "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
+                         "an ASA 5550 VPN Premium", 400, 5000, 50),
+    # ASA 5515-X: six GigabitEthernet ports and Management0/0, as the chapter's examples use
+    "ASA5515": Platform("CPU Clarkdale 3059 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
+                         "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
+                         "Cisco ASA Crypto on-board accelerator (revision 0x1)",
+                         "an ASA5515 Security Plus", 100, 250, 5, x_series=True,
+                         asa_share="4096 MB RAM, 1 CPU (1 core)"),
+    "ASA5525": Platform("CPU Lynnfield 2393 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
+                         "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
+                         "Cisco ASA Crypto on-board accelerator (revision 0x1)",
+                         "an ASA5525 VPN Premium", 300, 750, 20, x_series=True),
+    "ASA5545": Platform("CPU Lynnfield 2793 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
+                         "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
+                         "Cisco ASA Crypto on-board accelerator (revision 0x1)",
+                         "an ASA5545 VPN Premium", 300, 2500, 50, x_series=True),
+    # ASA 5585-X with an SSP-60: the largest 5500-X, licensable for 250 contexts (data sheet:
+    # 250 security contexts, 1024 VLANs, 10,000 IPsec peers); 6 GE + 4 10GE ports and two
+    # management ports.  # unverified: CPU, flash and BIOS lines of its `show version`
+    "ASA5585-SSP-60": Platform("CPU Xeon 5600 series 2800 MHz, 2 CPUs (24 cores)",
+                                "Internal ATA Compact Flash, 8192MB",
+                                "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
+                                "Cisco ASA Crypto on-board accelerator (revision 0x1)",
+                                "an ASA 5585-X SSP-60 Security Plus", 1024, 10000, 250,
+                                x_series=True),
+}
+GENERIC = PLATFORMS["ASA5520"]
+
+
+def known_models() -> tuple[str, ...]:
+    """The models whose `show version` the emulator knows (lab.toml accepts these, with or
+    without the 5500-X series' `-X`)."""
+    return tuple(PLATFORMS)
+
+
+def max_contexts(model: str) -> int:
+    """The most security contexts the model can be licensed for."""
+    return platform(model).max_contexts
+
+
+def platform(model: str) -> Platform:
+    """The model's platform facts (an unknown model reads as an ASA 5520)."""
+    return PLATFORMS.get(model.replace("-X", ""), GENERIC)
+
+
+def platform_cpu(model: str) -> str:
+    """The CPU text of `show version`'s Hardware line (also in the running-config header)."""
+    return platform(model).cpu

@@ -1,7 +1,7 @@
 """Management access of a unit: the local user database check, lockouts, and the SSH sessions
 open on it.
 
-The engine does no I/O: the SSH server (terminal/ssh.py) asks `ssh_login` whether a login is
+The engine does no I/O: the SSH server (frontends/ssh/ssh.py) asks `ssh_login` whether a login is
 allowed, registers each session it opens (`SshSessions.add`) with a callback that closes the
 connection, and removes it when the client goes away.  `show ssh sessions`, `who` and `reload`
 use the registry.  Lockout counters are run-time state: a reload clears them, as on an ASA.

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from ..config.render import group_hex
 from ..records import dataclass
-from .hardware import Hardware, image_name
+from .hardware import Hardware, Platform, image_name, platform
 from .messages import BUILDING_CONFIGURATION, OK, bytes_copied, cryptochecksum
 from .messages import flash_mode as flash_mode_line
 
@@ -91,84 +91,6 @@ def show_clock(ms_utc: int, detail: bool = False) -> list[str]:
 
 
 # --------------------------------------------------------------------------- show version
-@dataclass(frozen=True)
-class _Platform:
-    cpu: str
-    flash: str
-    bios: str
-    crypto: str
-    licence: str                 # "This platform has <licence> license."
-    max_vlans: int
-    vpn_peers: int
-    max_contexts: int
-    x_series: bool = False       # ASA 5500-X: smp image, "ASA5525" licence wording
-    asa_share: str = ""          # 5500-X: `ASA: 4096 MB RAM, 1 CPU (1 core)` under Hardware
-
-
-_PLATFORMS: dict[str, _Platform] = {
-    "ASA5510": _Platform("CPU Pentium 4 Celeron 1600 MHz", "Internal ATA Compact Flash, 256MB",
-                         "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
-                         "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
-                         "an ASA 5510 Security Plus", 100, 250, 5),
-    "ASA5520": _Platform("CPU Pentium 4 Celeron 2000 MHz", "Internal ATA Compact Flash, 256MB",
-                         "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
-                         "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
-                         "an ASA 5520 VPN Plus", 150, 750, 20),
-    "ASA5540": _Platform("CPU Pentium 4 2000 MHz", "Internal ATA Compact Flash, 256MB",
-                         "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
-                         "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
-                         "an ASA 5540 VPN Premium", 200, 5000, 50),
-    "ASA5550": _Platform("CPU Pentium 4 3000 MHz", "Internal ATA Compact Flash, 256MB",
-                         "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
-                         "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
-                         "an ASA 5550 VPN Premium", 400, 5000, 50),
-    # ASA 5515-X: six GigabitEthernet ports and Management0/0, as the chapter's examples use
-    "ASA5515": _Platform("CPU Clarkdale 3059 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
-                         "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
-                         "Cisco ASA Crypto on-board accelerator (revision 0x1)",
-                         "an ASA5515 Security Plus", 100, 250, 5, x_series=True,
-                         asa_share="4096 MB RAM, 1 CPU (1 core)"),
-    "ASA5525": _Platform("CPU Lynnfield 2393 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
-                         "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
-                         "Cisco ASA Crypto on-board accelerator (revision 0x1)",
-                         "an ASA5525 VPN Premium", 300, 750, 20, x_series=True),
-    "ASA5545": _Platform("CPU Lynnfield 2793 MHz, 1 CPU (4 cores)", "Internal ATA Compact Flash, 8192MB",
-                         "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
-                         "Cisco ASA Crypto on-board accelerator (revision 0x1)",
-                         "an ASA5545 VPN Premium", 300, 2500, 50, x_series=True),
-    # ASA 5585-X with an SSP-60: the largest 5500-X, licensable for 250 contexts (data sheet:
-    # 250 security contexts, 1024 VLANs, 10,000 IPsec peers); 6 GE + 4 10GE ports and two
-    # management ports.  # unverified: CPU, flash and BIOS lines of its `show version`
-    "ASA5585-SSP-60": _Platform("CPU Xeon 5600 series 2800 MHz, 2 CPUs (24 cores)",
-                                "Internal ATA Compact Flash, 8192MB",
-                                "BIOS Flash MX25L6445E @ 0xffbb0000, 8192KB",
-                                "Cisco ASA Crypto on-board accelerator (revision 0x1)",
-                                "an ASA 5585-X SSP-60 Security Plus", 1024, 10000, 250,
-                                x_series=True),
-}
-_GENERIC = _PLATFORMS["ASA5520"]
-
-
-def known_models() -> tuple[str, ...]:
-    """The models whose `show version` the emulator knows (lab.toml accepts these, with or
-    without the 5500-X series' `-X`)."""
-    return tuple(_PLATFORMS)
-
-
-def max_contexts(model: str) -> int:
-    """The most security contexts the model can be licensed for."""
-    return _platform(model).max_contexts
-
-
-def _platform(model: str) -> _Platform:
-    return _PLATFORMS.get(model.replace("-X", ""), _GENERIC)
-
-
-def platform_cpu(model: str) -> str:
-    """The CPU text of `show version`'s Hardware line (also in the running-config header)."""
-    return _platform(model).cpu
-
-
 def _version_tuple(version: str) -> tuple[int, int]:
     m = re.match(r"(\d+)\.(\d+)", version)
     return (int(m.group(1)), int(m.group(2))) if m else (9, 1)
@@ -187,7 +109,7 @@ def _licence_line(name: str, value: str, term: str, *, lead: str = "") -> str:
     return f"{lead}{name:<34}: {value:<15}{term}"
 
 
-def _platform_features(hw: Hardware, plat: _Platform, contexts: int) -> list[tuple[str, str]]:
+def _platform_features(hw: Hardware, plat: Platform, contexts: int) -> list[tuple[str, str]]:
     major_minor = _version_tuple(hw.version)
     enc = "Encryption" if major_minor >= (9, 0) else "VPN"
     carrier = "Carrier" if major_minor >= (9, 5) else "GTP/GPRS"
@@ -240,7 +162,7 @@ def _irq(name: str) -> int:
     return 11 if name.startswith("Management") else 9
 
 
-def _hardware_block(hw: Hardware, plat: _Platform) -> list[str]:
+def _hardware_block(hw: Hardware, plat: Platform) -> list[str]:
     """From the Hardware line to the interface list, as the model prints it.
 
     ASA 5500-X (real captures): `Hardware:   ASA5515, 8192 MB RAM, CPU Clarkdale 3059 MHz, 1 CPU
@@ -300,7 +222,7 @@ def show_version(hw: Hardware, *, hostname: str, space: str, uptime_s: int, conf
     `failover_cluster_uptime_s` is None when failover is off.
     """
     in_context = space == "context"
-    plat = _platform(hw.model)
+    plat = platform(hw.model)
     major_minor = _version_tuple(hw.version)
     asdm = asdm_version or hw.extra.get("asdm_version", "7.6(1)")
     built = compiled or hw.extra.get("compiled", "Thu 11-Feb-16 11:44 PST")
@@ -768,7 +690,7 @@ def boot_banner(hw: Hardware) -> list[str]:
     """What the console shows while a unit boots after a reload or a power cycle: a short form
     of the real sequence (boot loader, image load, version banner, then the help line that
     precedes the first prompt).  The long ROMMON/POST and licence listing are left out."""
-    plat = _platform(hw.model)
+    plat = platform(hw.model)
     image = hw.extra.get("image", f"disk0:/{image_name(hw.version, plat.x_series)}")
     return ["", "Launching BootLoader...", "Boot configuration file contains 1 entry.", "",
             f"Loading {image}... Booting...", "",

@@ -37,7 +37,7 @@ from .flash import (
     resolve,
     split_lines,
 )
-from .hardware import Hardware
+from .hardware import Hardware, platform_cpu
 from .mgmt import Management
 from .syslog import Syslog, deliver
 
@@ -485,7 +485,6 @@ class Unit:
         return cdef.group if cdef else 1
 
     def header(self) -> list[str]:
-        from .show import platform_cpu
         return [f": Serial Number: {self.hw.serial}",
                 f": Hardware:   {self.hw.model}, {self.hw.ram_mb} MB RAM, {platform_cpu(self.hw.model)}",
                 ":"]

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from .labfile import LabError, parse_duration
-
-if TYPE_CHECKING:
-    from .lab import Lab
+from .parts import LabParts as Lab
+from .spec import LabError, parse_duration
+from .status import status_lines
 
 USAGE = {
     "lab": "@lab NAME|DIR",
@@ -204,7 +202,6 @@ def _reset(lab: Lab, args: list[str]) -> list[str]:
 
 def _status(lab: Lab, args: list[str]) -> list[str]:
     _need(args, 0, "status")
-    from .status import status_lines
     return status_lines(lab)
 
 

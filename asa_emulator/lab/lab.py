@@ -1,13 +1,14 @@
 """A running lab: two units, their cabling, the virtual clock and the failover pair.
 
-Implements console.LabHandle.  The `@` directives are parsed in directives.py.
+Implements console.LabHandle.  The `@` directives are parsed in directives.py; running a
+script on the lab (`Lab.run`) is the API's (asa_emulator/api.py), over the transcript runner.
 """
 
 from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from ..console import Console, LabSummary
@@ -21,7 +22,10 @@ from ..failover.pair import Pair
 from ..kept import Kept
 from ..traffic.engine import Traffic
 from .clock import Clock
-from .labfile import LabError, LabSpec, load_spec
+from .directives import run_directive
+from .labfile import load_spec
+from .spec import LabError, LabSpec, no_unit
+from .status import summary
 from .wiring import Wiring
 
 SETTLE_LIMIT_MS = 15 * 60_000
@@ -67,7 +71,7 @@ class Lab:
             flash = _unit_flash(spec, us.flash_dir, us.hw.flash_bytes)
             self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms, self.kept)
         self.unit_names = tuple(self.units)
-        self.wiring = Wiring(self, spec.cables)
+        self.wiring = Wiring(self.units, spec.cables)
         self.pair = Pair(self.units, self.clock, self.wiring)
         self.traffic = Traffic(self.pair.ps)
         self.pair.ps.listeners.append(self.traffic)
@@ -103,7 +107,7 @@ class Lab:
         try:
             return self.units[name]
         except KeyError:
-            raise LabError(f"no unit '{name}' in this lab (units: {', '.join(self.unit_names)})") from None
+            raise no_unit(name, self.units) from None
 
     def console(self, unit: str) -> Session:
         return self.unit(unit).console
@@ -166,7 +170,6 @@ class Lab:
         return mgmt.ssh_usernames(self.unit(unit))
 
     def directive(self, line: str) -> list[str]:
-        from .directives import run_directive
         return run_directive(self, line)
 
     def advance(self, ms: int) -> None:
@@ -178,7 +181,6 @@ class Lab:
         return self.clock.now - start
 
     def summary(self) -> LabSummary:
-        from .status import summary
         return summary(self)
 
     def unit_up(self, unit: str) -> bool:
@@ -200,14 +202,6 @@ class Lab:
         for u in self.units.values():
             if u.syslog.outbox:         # most commands send nothing: no list built per unit
                 out += u.syslog.take_datagrams()
-        return out
-
-    def run(self, lines: Iterable[str]) -> list[str]:
-        """Run script lines (commands and `@` directives) on this lab as `asa-emulator run`
-        does, from where the lab is now; the transcript lines they produce."""
-        from ..transcript.runner import run_on
-        out: list[str] = []
-        run_on(self, lines, out.append)
         return out
 
     def forget_kept(self) -> None:

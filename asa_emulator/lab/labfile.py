@@ -5,54 +5,13 @@ Finding and reading the file is here; what it may say is checked in labschema.py
 from __future__ import annotations
 
 import os
-import re
 import tomllib
-from dataclasses import field
 from pathlib import Path
 
-from ..device.hardware import Hardware
-from ..records import dataclass
-from .account import ControlAccount
+from .spec import LabError, LabSpec
 
 BUILTIN = Path(__file__).resolve().parent / "builtin"
 MAX_LABFILE_BYTES = 256 * 1024      # a lab.toml is a page of settings; never read a huge file
-
-
-class LabError(ValueError):
-    """A bad lab, directive or file: one clear line for the user."""
-
-
-@dataclass
-class UnitSpec:
-    name: str
-    hw: Hardware
-    power_on_ms: int = 0           # when the unit is powered on after the lab starts
-    boot_ms: int = 30_000          # how long a boot takes
-    flash_dir: Path | None = None
-
-
-@dataclass
-class LabSpec:
-    name: str
-    units: list[UnitSpec]
-    clock_ms: int
-    cables: list[tuple[str, str]] = field(default_factory=list)   # ("unit:if", "unit:if")
-    root: Path | None = None        # lab directory (flash persists) or None (in memory)
-    source: Path | None = None      # where the files came from
-    control: ControlAccount | None = None   # the lab-control port's account ([control])
-
-
-_DURATION = re.compile(r"([0-9]{1,12}(?:\.[0-9]{0,6})?|\.[0-9]{1,6})(ms|s|m|h)?")
-_UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}
-
-
-def parse_duration(text: str) -> int:
-    """`500ms`, `30s`, `2m`, `1h`, or a bare number of seconds -> milliseconds.  Only ASCII
-    digits, at most 12 before the point: no sign, NaN, infinity or exponent gets through."""
-    m = _DURATION.fullmatch(text.strip().lower())
-    if m is None:
-        raise LabError(f"bad duration '{text}' (use 500ms, 30s, 2m)")
-    return int(float(m.group(1)) * _UNIT_MS[m.group(2) or "s"])
 
 
 def find_lab(name_or_dir: str, base: Path | None = None, confine_to: Path | None = None) -> Path:
@@ -116,7 +75,7 @@ def load_spec(name_or_dir: str, base: Path | None = None, *, in_memory: bool = F
               confine_to: Path | None = None) -> LabSpec:
     """The lab's spec, validated (labschema.py).  `in_memory`: the flash is read but never
     written back (LabSpec.root is None), as for a lab with `volatile = true`."""
-    # imported here: labschema builds on this module's types
+    # imported when a lab is loaded: finding one (`labs`, `--list`) needs none of the checks
     from .labschema import build_spec
     folder = find_lab(name_or_dir, base, confine_to)
     path = folder / "lab.toml"

@@ -13,10 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..device.hardware import DEFAULT_INTERFACES, Hardware, canonical_interface
-from ..device.show import known_models, max_contexts
+from ..device.hardware import DEFAULT_INTERFACES, Hardware, canonical_interface, known_models, max_contexts
 from .account import USERNAME, ControlAccount, hash_problem
-from .labfile import LabError, LabSpec, UnitSpec, parse_duration
+from .spec import LabError, LabSpec, UnitSpec, parse_duration
 
 DEFAULT_CLOCK = "2024-06-12T12:00:00Z"
 BOOT_TIME_MS = (1_000, 10 * 60_000)            # 1s to 10m

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from ..console import LabSummary, UnitSummary
-
-if TYPE_CHECKING:
-    from .lab import Lab
+from .parts import LabParts as Lab
 
 
 def clock_text(ms: int) -> str:

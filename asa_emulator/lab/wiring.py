@@ -10,23 +10,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .labfile import LabError
+from .spec import LabError, no_unit
 
 if TYPE_CHECKING:
-    from .lab import Lab
+    from ..device.unit import Unit
 
 
 class Wiring:
-    def __init__(self, lab: Lab, cables: list[tuple[str, str]]) -> None:
-        self.lab = lab
+    def __init__(self, units: dict[str, Unit], cables: list[tuple[str, str]]) -> None:
+        self.units = units
         self.peer_of: dict[tuple[str, str], tuple[str, str]] = {}
-        a_name, b_name = lab.unit_names
+        a_name, b_name = units
         for a, b in cables:
             ea, eb = _end(a), _end(b)
             self.peer_of[ea] = eb
             self.peer_of[eb] = ea
-        for phys in lab.units[a_name].hw.interfaces:
-            if (a_name, phys) not in self.peer_of and phys in lab.units[b_name].hw.interfaces \
+        for phys in units[a_name].hw.interfaces:
+            if (a_name, phys) not in self.peer_of and phys in units[b_name].hw.interfaces \
                     and (b_name, phys) not in self.peer_of:
                 self.peer_of[(a_name, phys)] = (b_name, phys)
                 self.peer_of[(b_name, phys)] = (a_name, phys)
@@ -66,7 +66,9 @@ class Wiring:
     # ------------------------------------------------------------------ faults
     def check_if(self, unit: str, phys: str) -> str:
         from ..device.hardware import canonical_interface
-        u = self.lab.unit(unit)
+        u = self.units.get(unit)
+        if u is None:
+            raise no_unit(unit, self.units)
         name = canonical_interface(phys, u.hw.interfaces)
         if name is None or "." in name:
             raise LabError(f"unit {unit} has no physical interface '{phys}'")

@@ -7,7 +7,7 @@ set `asa_transcripts` gets nothing collected.  Transcripts run on a copy of thei
 
 It also offers the fixture `asa_lab_ssh` (nothing runs unless a test asks for it): a lab's SSH
 server with its lab-control port, on free loopback ports, for the duration of one test
-(terminal/background.py).  The lab is `example` unless the test says otherwise with
+(transcript/background.py).  The lab is `example` unless the test says otherwise with
 `@pytest.mark.asa_lab("NAME")` or an indirect parameter.
 """
 
@@ -22,7 +22,7 @@ import pytest
 from .roots import INI_OPTION, RootError, inside_config, inside_lab
 
 if TYPE_CHECKING:
-    from ..terminal.background import BackgroundLab
+    from .background import BackgroundLab
 
 MARKER = "asa_lab"
 
@@ -52,7 +52,7 @@ def asa_lab_ssh(request: pytest.FixtureRequest) -> Iterator[BackgroundLab]:
     """A lab's SSH server (both units and the lab-control port) on free loopback ports, torn
     down after the test.  `.netmiko[UNIT]` / `.scrapli[UNIT]`: connection parameters
     (`"control"` for the control port); `.directive("@power off primary")`, `.summary()`."""
-    from ..terminal.background import BackgroundLab
+    from .background import BackgroundLab
     marker = request.node.get_closest_marker(MARKER)
     args: tuple[Any, ...] = marker.args if marker else ()
     kwargs: dict[str, Any] = dict(marker.kwargs) if marker else {}
@@ -97,7 +97,7 @@ class TranscriptItem(pytest.Item):
             raise TranscriptMismatch("\n".join(res.diff()))
 
     def repr_failure(self, excinfo: Any, style: Any = None) -> str:
-        from ..lab.labfile import LabError
+        from ..lab.spec import LabError
         if isinstance(excinfo.value, TranscriptMismatch):
             return f"transcript differs (asa-emulator check --update {self.path} to accept):\n" \
                    f"{excinfo.value}"

@@ -15,7 +15,7 @@ from ..device.session import Session
 from ..device.syslog import Datagram
 from ..lab.directives import parse as parse_directive
 from ..lab.lab import Lab, keep_for_good
-from ..lab.labfile import LabError
+from ..lab.spec import LabError
 from ..records import dataclass
 from ..syntax.limits import printable
 

@@ -22,11 +22,11 @@ from prompt_toolkit.history import InMemoryHistory
 
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import PASSWORD_ECHO_CHAR
-from asa_emulator.lab.directives import parse as parse_directive
-from asa_emulator.terminal.clock import RealTimeClock
-from asa_emulator.terminal.completer import directive_candidates
-from asa_emulator.terminal.cpr import quiet_cpr
-from asa_emulator.terminal.keys import (
+from asa_emulator.frontends.clock import RealTimeClock
+from asa_emulator.frontends.line.completer import directive_candidates
+from asa_emulator.frontends.line.pager import MoreAction, paginate
+from asa_emulator.frontends.tui.cpr import quiet_cpr
+from asa_emulator.frontends.tui.keys import (
     QUIT_LINE,
     Keep,
     KeyCommand,
@@ -34,9 +34,10 @@ from asa_emulator.terminal.keys import (
     console_key_bindings,
     quiet_filter,
 )
-from asa_emulator.terminal.pager import MoreAction, ask_more, paginate
-from asa_emulator.terminal.split import SplitView
-from asa_emulator.terminal.toolbar import toolbar_lines
+from asa_emulator.frontends.tui.more import ask_more
+from asa_emulator.frontends.tui.split import SplitView
+from asa_emulator.frontends.tui.toolbar import toolbar_lines
+from asa_emulator.lab.directives import parse as parse_directive
 
 SCREEN_LINES = 2000     # what a pane of the split view keeps of its console
 LEAVE_QUESTION = "Leave the lab anyway? [y/N]: "

@@ -18,10 +18,9 @@ from typing import Protocol
 from asa_emulator.console import Console
 from asa_emulator.device.messages import HELP_BANNER, MORE_PROMPT
 from asa_emulator.device.session import MAX_LINE
-from asa_emulator.terminal.completer import candidate_listing, complete_line
-from asa_emulator.terminal.keys import in_config_mode
-from asa_emulator.terminal.lineedit import LineEditor
-from asa_emulator.terminal.pager import MoreAction, more_action, paginate
+from asa_emulator.frontends.line.completer import candidate_listing, complete_line
+from asa_emulator.frontends.line.lineedit import LineEditor, in_config_mode
+from asa_emulator.frontends.line.pager import MoreAction, more_action, paginate
 
 ENTER = "\n"  # what the key reader returns for CR, LF and CRLF alike
 # Editing keys and the LineEditor method each calls; cursor keys arrive as escape sequences.

@@ -27,8 +27,8 @@ from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
 from prompt_toolkit.layout.processors import BeforeInput, ConditionalProcessor, PasswordProcessor
 
 from asa_emulator.device.messages import MORE_PROMPT
-from asa_emulator.terminal.cpr import quiet_cpr
-from asa_emulator.terminal.pager import MoreAction, more_action
+from asa_emulator.frontends.line.pager import MoreAction, more_action
+from asa_emulator.frontends.tui.cpr import quiet_cpr
 
 Event = str | MoreAction | object   # a typed line, a More answer, or a keys.KeyResult
 

@@ -14,6 +14,11 @@ import os
 MAX_HISTORY = 20    # the ASA keeps the last commands of a session (`show history`)
 
 
+def in_config_mode(prompt: str) -> bool:
+    """Whether `prompt` is a configuration mode's (`host(config)# `): only there Ctrl-Z runs `end`."""
+    return prompt.rstrip().endswith(")#")
+
+
 class LineEditor:
     def __init__(self, max_line: int) -> None:
         self.max_line = max_line

@@ -27,8 +27,8 @@ from collections.abc import Callable
 
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import BAD_PASSWORD, LOGOFF_LINES, PASSWORD_PROMPT, USERNAME_PROMPT
-from asa_emulator.terminal.cli_session import CliSession
-from asa_emulator.terminal.throttle import LoginThrottle, answer_secret
+from asa_emulator.frontends.line.cli_session import CliSession
+from asa_emulator.frontends.line.throttle import LoginThrottle, answer_secret
 
 CONSOLE_HOST = "127.0.0.1"  # consoles are never reachable from other machines
 # The emulator's wording (a terminal server refuses a busy line in its own words)

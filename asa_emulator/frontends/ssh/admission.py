@@ -28,7 +28,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import field
 from typing import Any
 
-from ..records import dataclass
+from ...records import dataclass
 
 PER_SOURCE_STARTUPS = 64       # connections logging in from one address (a class behind a NAT)
 STARTUPS = (128, 30, 256)      # start:rate:full over the server, as OpenSSH's MaxStartups

@@ -6,7 +6,7 @@ connections do not guess faster.  A success clears the key.
 
 Keyed per source and user, so one trainee's typos slow down that trainee's next attempt only:
 the rest of the room, behind the same NAT address or not, logs in at once.  Applies to the SSH
-ports, the lab-control port and the telnet consoles (terminal/ssh.py, telnet.py), and to the
+ports, the lab-control port and the telnet consoles (frontends/ssh/ssh.py, telnet.py), and to the
 passwords typed inside a session (`enable`, `login`: SecretTurns).
 """
 
@@ -17,9 +17,9 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import field
 
-from ..console import Console
-from ..device.messages import BAD_PASSWORD
-from ..records import dataclass
+from ...console import Console
+from ...device.messages import BAD_PASSWORD
+from ...records import dataclass
 
 BASE_DELAY_S = 1.0
 MAX_DELAY_S = 16.0
@@ -144,6 +144,9 @@ class SecretTurns:
 
     async def execute_async(self, line: str) -> list[str]:
         if not self._console.expects_secret():
-            return self._console.execute(line)
+            # the console's own execute_async where it has one (a unit's session filters a
+            # show in chunks that yield to the other sessions): never bypass it
+            execute = getattr(self._console, "execute_async", None)
+            return await execute(line) if execute is not None else self._console.execute(line)
         return await answer_secret(self._throttle, self._source, self._user,
                                    lambda: self._console.execute(line))

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from ..console import LabSummary
+    from ..frontends.ssh.ssh import LabServer
     from ..lab.lab import Lab
-    from .ssh import LabServer
 
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 60.0      # loading, settling and listening; far more than it takes
@@ -58,9 +58,9 @@ class BackgroundLab:
         return self
 
     async def _start(self) -> None:
+        from ..frontends.ssh.ssh import start_server
         from ..lab.account import ControlAccount, hash_password
         from ..lab.lab import Lab
-        from .ssh import start_server
         # a lab directory runs on a copy in memory: a test never changes it
         self._lab = Lab.load(self.lab_name, in_memory=True)
         self._lab.control_account = ControlAccount(self.control_username,

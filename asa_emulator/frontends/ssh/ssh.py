@@ -38,17 +38,17 @@ from dataclasses import field
 
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import SSH_TOO_MANY, has_error
+from asa_emulator.frontends.clock import RealTimeClock
+from asa_emulator.frontends.control.control import DirectiveConsole
+from asa_emulator.frontends.line.cli_session import CliSession, run_line
+from asa_emulator.frontends.line.throttle import LoginThrottle, SecretTurns
+from asa_emulator.frontends.ssh.admission import Admission
+from asa_emulator.frontends.ssh.descriptors import AcceptGuard
+from asa_emulator.frontends.ssh.sshlib import asyncssh
+from asa_emulator.frontends.telnet.telnet import CONSOLE_HOST, ConsolePorts
 from asa_emulator.lab.account import check_login
-from asa_emulator.terminal.admission import Admission
-from asa_emulator.terminal.cli_session import CliSession, run_line
-from asa_emulator.terminal.clock import RealTimeClock
-from asa_emulator.terminal.control import DirectiveConsole
-from asa_emulator.terminal.descriptors import AcceptGuard
-from asa_emulator.terminal.sshlib import asyncssh
-from asa_emulator.terminal.telnet import CONSOLE_HOST, ConsolePorts
-from asa_emulator.terminal.throttle import LoginThrottle, SecretTurns
 
-from ..records import dataclass
+from ...records import dataclass
 
 LOGIN_TIMEOUT_S = 30          # the login grace time: to authenticate, from the TCP connection
 MAX_AUTH_ATTEMPTS = 3         # passwords tried on one connection before it is closed
@@ -236,7 +236,7 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
 
 
 async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess[str]) -> None:
-    """The lab-control port: `@` directives (terminal/control.py)."""
+    """The lab-control port: `@` directives (frontends/control/control.py)."""
     console = DirectiveConsole(state.lab, process.is_closing)
     conn = process.channel.get_connection()
     state.admission.session_opened(conn)
@@ -363,7 +363,7 @@ async def start_server(
     them; each on a free port of its own when port is 0.  `console_port`: the units' telnet
     consoles on console_port + i, on the loopback (free ports when 0; None: no consoles).
 
-    `host_key`: the lab's kept key (terminal/hostkey.py); a new one when None.  `now`: the wall
+    `host_key`: the lab's kept key (frontends/ssh/hostkey.py); a new one when None.  `now`: the wall
     clock the idle timeouts count (injectable for tests), also `admission`'s and `throttle`'s
     when they are not given."""
     key = host_key or asyncssh.generate_private_key("ssh-ed25519")

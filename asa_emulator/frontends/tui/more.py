@@ -1,47 +1,16 @@
-"""The `<--- More --->` pager: the paging rule (shared with the SSH server) and its prompt_toolkit prompt."""
+"""The lab terminal's `<--- More --->` prompt (prompt_toolkit): one key, read as the pager
+(line/pager.py) reads it."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from asa_emulator.device.messages import MORE_PROMPT
+from asa_emulator.frontends.line.pager import MoreAction, more_action
 
 if TYPE_CHECKING:
     # imported where the lab terminal asks: `serve` paginates without prompt_toolkit
     from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
-
-MoreAction = Literal["page", "line", "quit"]
-
-
-def more_action(key: str) -> MoreAction:
-    """What a key typed at the More prompt does: space a page, Enter a line, anything else quits."""
-    if key == " ":
-        return "page"
-    if key in ("\r", "\n"):
-        return "line"
-    return "quit"
-
-
-async def paginate(
-    lines: list[str],
-    page_lines: int,
-    write_lines: Callable[[list[str]], None],
-    ask: Callable[[], Awaitable[MoreAction]],
-) -> None:
-    """Write `lines`, `page_lines` at a time (0: all at once), asking between pages."""
-    if page_lines <= 0 or len(lines) <= page_lines:
-        write_lines(lines)
-        return
-    write_lines(lines[:page_lines])
-    shown = page_lines
-    while shown < len(lines):
-        action = await ask()
-        if action == "quit":
-            return
-        step = page_lines if action == "page" else 1
-        write_lines(lines[shown : shown + step])
-        shown += step
 
 
 def _more_bindings() -> KeyBindings:
@@ -62,7 +31,7 @@ async def ask_more() -> MoreAction:
     from prompt_toolkit.layout import Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
 
-    from asa_emulator.terminal.cpr import quiet_cpr
+    from .cpr import quiet_cpr
     app: Application[MoreAction] = Application(
         layout=Layout(Window(FormattedTextControl(MORE_PROMPT), height=1, dont_extend_height=True)),
         key_bindings=_more_bindings(),

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from asa_emulator.terminal.completer import candidate_listing, complete_line
+from asa_emulator.frontends.line.completer import candidate_listing, complete_line
+from asa_emulator.frontends.line.lineedit import in_config_mode
 
-from ..records import dataclass
+from ...records import dataclass
 
 if TYPE_CHECKING:
-    # imported where the bindings are built: `serve` uses in_config_mode and never loads
-    # prompt_toolkit (about 80 ms of start-up)
+    # imported where the bindings are built: importing this module loads no prompt_toolkit
+    # (about 80 ms of start-up)
     from prompt_toolkit.application import Application
     from prompt_toolkit.filters import Filter
     from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
@@ -43,11 +44,6 @@ class Keep:
 
 
 KeyResult = KeyCommand | Keep
-
-
-def in_config_mode(prompt: str) -> bool:
-    """Whether `prompt` is a configuration mode's (`host(config)# `): only there Ctrl-Z runs `end`."""
-    return prompt.rstrip().endswith(")#")
 
 
 def pasted_lines(text: str) -> list[str]:

@@ -83,7 +83,7 @@ class DirectiveConsole:
         return help_lines("control")
 
     def complete(self, line: str) -> list[str]:
-        from asa_emulator.terminal.completer import directive_candidates
+        from asa_emulator.frontends.line.completer import directive_candidates
         return directive_candidates(line) or []
 
     def pager_lines(self) -> int:

@@ -20,7 +20,7 @@ import stat
 from pathlib import Path
 
 from asa_emulator.datadir import kept_lab_dir
-from asa_emulator.terminal.sshlib import asyncssh
+from asa_emulator.frontends.ssh.sshlib import asyncssh
 
 KEY_FILE = "ssh_host_ed25519_key"
 MAX_KEY_BYTES = 64 * 1024       # an OpenSSH ed25519 key is under 500 bytes
