@@ -57,7 +57,8 @@ lock: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(UV) lock
 
-# after editing grammar/asa.lark: rebuild the shipped parse tables (commit the result)
+# after editing grammar/*.lark: compose them into the package's asa.lark and rebuild the shipped
+# parse tables (commit both)
 tables: venv
 	@$(MAKE) --no-print-directory $(BIN)/.test-installed
 	$(BIN)/python -m asa_emulator.syntax.build_tables
