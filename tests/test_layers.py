@@ -170,4 +170,4 @@ def test_the_walk_sees_relative_type_only_and_function_imports() -> None:
     assert "lab/spec.py" in graph["lab/labschema.py"]           # from .spec import ...
     assert "device/unit.py" in graph["lab/parts.py"]             # under TYPE_CHECKING
     assert "frontends/tui/app.py" in graph["cli.py"]             # inside a function
-    assert "device/messages.py" in graph["traffic/commands.py"]  # from ..device import messages
+    assert "device/messages/__init__.py" in graph["traffic/commands.py"]  # from ..device import messages
