@@ -1,6 +1,6 @@
 """The ASA's messages for lines that are not commands (reference/asa-output.md 4a, 4b).
 
-The single source of these three strings: device/messages.py re-exports them for handlers (the
+The single source of these three strings: device/messages/ re-exports them for handlers (the
 syntax layer imports nothing from device/).
 """
 

@@ -2,7 +2,7 @@
 rename, erase, reload.  A file named without a file system or a leading `/` is in the session's
 current directory (`cd`; disk0:/ at first).
 
-Every prompt and message comes from device/messages.py (or device/show.py for the `write
+Every prompt and message comes from device/messages/ (or device/show.py for the `write
 memory` and `dir` layouts).  A question's default is taken when the answer is empty; batch
 sessions (startup-config, sync) and `/noconfirm` take every default without asking.
 """
