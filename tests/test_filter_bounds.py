@@ -31,6 +31,7 @@ from asa_emulator.frontends.ssh.ssh import start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
 from tests.probe_tools import WAIT_S
+from tests.telnet_client import RawClient
 
 ROOT = Path(__file__).resolve().parents[1]
 # every printable ASCII character but RE2's metacharacters
@@ -157,4 +158,57 @@ def test_a_second_client_is_answered_while_a_big_filtered_show_runs(
     out, clock = asyncio.run(main())
     assert re.search(r"\d\d:\d\d:\d\d\.\d+ UTC", clock), clock
     assert "access-list big extended permit tcp host 10.15.249.1 any eq 4999" in out
+    assert order == ["show clock", "filtered show"]
+
+
+def test_a_second_client_is_answered_while_a_console_runs_a_big_filtered_show(
+        big_acl_lab: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same over a telnet console: its login layer hands an ordinary line to the unit's
+    session, whose filter yields between chunks (a console must not stall the room either)."""
+    started = asyncio.Event()
+    chunks = filters.filter_chunks
+
+    def seen(*args: Any, **kwargs: Any) -> Iterator[list[str]]:
+        for part in chunks(*args, **kwargs):
+            started.set()
+            yield part
+    monkeypatch.setattr(session_module, "filter_chunks", seen)
+    lab = Lab.load(str(big_acl_lab))
+    lab.settle()
+    big = "show running-config | include ((.{0,30}){0,30})eq 4999$"
+    order: list[str] = []
+
+    async def main() -> tuple[bytes, str]:
+        server = await start_server(lab, "127.0.0.1", 0, console_port=0)
+        try:
+            console = await RawClient.connect(server.console_ports["primary"])
+            await console.expect(b"primary> ")
+            for line, end in (("enable", b"Password: "), ("", b"primary# "),
+                              ("changeto context admin", b"primary/admin# "),
+                              ("terminal pager 0", b"primary/admin# ")):
+                console.send(line.encode() + b"\r")
+                await console.expect(end)
+            async with asyncssh.connect("127.0.0.1", server.ports["primary"], username="admin",
+                                        password="cisco", known_hosts=None, client_keys=None) as c2:
+                second = await _enabled_shell(c2)
+                console.send(big.encode() + b"\r")
+
+                async def filtered() -> bytes:
+                    out = await console.expect(b"primary/admin# ")
+                    order.append("filtered show")
+                    return out
+                task = asyncio.ensure_future(filtered())
+                await asyncio.wait_for(started.wait(), WAIT_S)
+                second.stdin.write("show clock\r")
+                clock = await asyncio.wait_for(second.stdout.readuntil("# "), WAIT_S)
+                order.append("show clock")
+                out = await task
+            await console.close()
+            return out, clock
+        finally:
+            await server.close()
+
+    out, clock = asyncio.run(main())
+    assert re.search(r"\d\d:\d\d:\d\d\.\d+ UTC", clock), clock
+    assert b"access-list big extended permit tcp host 10.15.249.1 any eq 4999" in out
     assert order == ["show clock", "filtered show"]

@@ -20,6 +20,7 @@ from dataclasses import field
 from ...console import Console
 from ...device.messages import BAD_PASSWORD
 from ...records import dataclass
+from .cli_session import run_line
 
 BASE_DELAY_S = 1.0
 MAX_DELAY_S = 16.0
@@ -144,9 +145,6 @@ class SecretTurns:
 
     async def execute_async(self, line: str) -> list[str]:
         if not self._console.expects_secret():
-            # the console's own execute_async where it has one (a unit's session filters a
-            # show in chunks that yield to the other sessions): never bypass it
-            execute = getattr(self._console, "execute_async", None)
-            return await execute(line) if execute is not None else self._console.execute(line)
+            return await run_line(self._console, line)   # never bypass its chunked filter
         return await answer_secret(self._throttle, self._source, self._user,
                                    lambda: self._console.execute(line))

@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import BAD_PASSWORD, LOGOFF_LINES, PASSWORD_PROMPT, USERNAME_PROMPT
-from asa_emulator.frontends.line.cli_session import CliSession
+from asa_emulator.frontends.line.cli_session import CliSession, run_line
 from asa_emulator.frontends.line.throttle import LoginThrottle, answer_secret
 
 CONSOLE_HOST = "127.0.0.1"  # consoles are never reachable from other machines
@@ -183,11 +183,14 @@ class ConsoleLogin:
         """As execute; a password (the login's, `enable`'s) is checked in its turn (the
         failed-login throttle)."""
         inner = self._inner()
-        if self._throttle is None or inner.prompt() == "":
+        if inner.prompt() == "":
+            return []                       # typing at a unit that is off or booting
+        if not self._asking and not inner.expects_secret():
+            # the session's own execute_async: a filtered show in chunks that yield
+            return self._ended(await run_line(inner, line))
+        if self._throttle is None:
             return self.execute(line)
         if not self._asking:
-            if not inner.expects_secret():
-                return self.execute(line)
             return await answer_secret(self._throttle, self._source, self._username or "console",
                                        lambda: self.execute(line))
         if self._asking != PASSWORD_PROMPT:
@@ -217,7 +220,9 @@ class ConsoleLogin:
             return []
         if self._asking == PASSWORD_PROMPT:
             return self._logged_in(self._lab.console_login(self._unit, self._username, line))
-        out = inner.execute(line)
+        return self._ended(inner.execute(line))
+
+    def _ended(self, out: list[str]) -> list[str]:
         if out[-len(LOGOFF_LINES):] == list(LOGOFF_LINES):
             self._session = None            # `exit`: the next user logs in
         return out
