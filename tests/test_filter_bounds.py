@@ -113,12 +113,8 @@ async def _enabled_shell(conn: asyncssh.SSHClientConnection) -> asyncssh.SSHClie
     return shell
 
 
-def test_a_second_client_is_answered_while_a_big_filtered_show_runs(
-        big_acl_lab: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The server runs in this process, on the clients' event loop, so the test can see the
-    filtered show start (its first chunk) and only then send the second client's line: a
-    server that filtered in one piece would answer the first client before it read the second
-    (the order of the replies, never their timing; no race with a loaded machine)."""
+def _watched_lab(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[asyncio.Event, Lab]:
+    """The lab of `folder`, settled, and an event set when a session filters its first chunk."""
     started = asyncio.Event()
     chunks = filters.filter_chunks
 
@@ -127,8 +123,18 @@ def test_a_second_client_is_answered_while_a_big_filtered_show_runs(
             started.set()
             yield part
     monkeypatch.setattr(session_module, "filter_chunks", seen)
-    lab = Lab.load(str(big_acl_lab))
+    lab = Lab.load(str(folder))
     lab.settle()
+    return started, lab
+
+
+def test_a_second_client_is_answered_while_a_big_filtered_show_runs(
+        big_acl_lab: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server runs in this process, on the clients' event loop, so the test can see the
+    filtered show start (its first chunk) and only then send the second client's line: a
+    server that filtered in one piece would answer the first client before it read the second
+    (the order of the replies, never their timing; no race with a loaded machine)."""
+    started, lab = _watched_lab(big_acl_lab, monkeypatch)
     # a pattern that costs RE2 its DFA: some tens of microseconds a line
     big = "show running-config | include ((.{0,30}){0,30})eq 4999$"
     order: list[str] = []
@@ -165,16 +171,7 @@ def test_a_second_client_is_answered_while_a_console_runs_a_big_filtered_show(
         big_acl_lab: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same over a telnet console: its login layer hands an ordinary line to the unit's
     session, whose filter yields between chunks (a console must not stall the room either)."""
-    started = asyncio.Event()
-    chunks = filters.filter_chunks
-
-    def seen(*args: Any, **kwargs: Any) -> Iterator[list[str]]:
-        for part in chunks(*args, **kwargs):
-            started.set()
-            yield part
-    monkeypatch.setattr(session_module, "filter_chunks", seen)
-    lab = Lab.load(str(big_acl_lab))
-    lab.settle()
+    started, lab = _watched_lab(big_acl_lab, monkeypatch)
     big = "show running-config | include ((.{0,30}){0,30})eq 4999$"
     order: list[str] = []
 
