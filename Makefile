@@ -7,7 +7,7 @@ UV_VERSION := 0.13.9
 UV := UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv
 PYTHONS ?= 3.11 3.12 3.13
 
-.PHONY: lab test test-latest test-pythons bench lint tables lock venv clean fidelity
+.PHONY: lab test test-latest test-pythons bench instructions lint tables lock venv clean fidelity
 
 # this Python against uv.lock (one line and exit 1 if the lock cannot serve it), and the venv
 # against this Python (made again if another Python made it)
@@ -72,6 +72,11 @@ fidelity: venv
 bench: venv
 	@$(MAKE) --no-print-directory $(BIN)/.test-installed
 	$(BIN)/python benchmarks/run.py
+
+# the same workloads counted in CPU instructions (valgrind's callgrind): load does not move them
+instructions: venv
+	@$(MAKE) --no-print-directory $(BIN)/.test-installed
+	$(BIN)/python benchmarks/instructions.py
 
 lint: venv
 	@$(MAKE) --no-print-directory $(BIN)/.test-installed
