@@ -15,8 +15,9 @@ from ..syntax.parser import Parsed
 from .messages import INVALID_INPUT, caret_line
 
 if TYPE_CHECKING:
+    from .ports import PairEvents
     from .session import ModeState, Session
-    from .unit import PairHooks, Unit
+    from .unit import Unit
 
 Handler = Callable[["Command"], None]
 HANDLERS: dict[str, Handler] = {}
@@ -73,10 +74,11 @@ class Command:
 
     # ----------------------------------------------------------------- reading
     @property
-    def pair(self) -> PairHooks:
-        """The failover engine.  Every unit of a lab has one; only a bare Unit built by a unit
-        test has none, and failover commands cannot run there."""
-        pair = self.unit.pair
+    def pair(self) -> PairEvents[Unit, Command]:
+        """The failover engine, told what a failover EXEC command asks of it.  Every unit of
+        a lab has one; only a bare Unit built by a unit test has none, and failover commands
+        cannot run there."""
+        pair = self.unit.events
         if pair is None:
             raise RuntimeError(f"unit {self.unit.name} is not part of a failover pair")
         return pair

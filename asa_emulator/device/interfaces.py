@@ -13,7 +13,6 @@ from collections.abc import Collection
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..records import dataclass
 from .derived import Counted, Joined
 from .hardware import canonical_interface
 
@@ -154,20 +153,3 @@ def _live_in(unit: Unit, name: str) -> tuple[str, ...]:
     return tuple(phys for _, phys, itf in unit.named_interfaces_in((name,))
                  if not itf.shutdown and not sys_shut(unit, phys))
 
-
-@dataclass
-class IfCounters:
-    """What one context interface saw (Traffic Statistics and ASR lines of `show interface`)."""
-
-    packets_in: int = 0
-    bytes_in: int = 0
-    packets_out: int = 0
-    bytes_out: int = 0
-    dropped: int = 0
-    asr_received: int = 0
-    asr_transmitted: int = 0
-    asr_dropped: int = 0
-
-    def add(self, other: IfCounters) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))

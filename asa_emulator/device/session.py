@@ -341,8 +341,8 @@ class Session:
             return out
         if self.question is not None:
             self.question.cmd = cmd     # a further question: finish later
-        elif not self.batch:
-            self.unit.after_command(self, cmd)
+        elif not self.batch and self.unit.events is not None:
+            self.unit.events.after_command(cmd)
         return out
 
     def run_parsed(self, parsed: Parsed, line: str) -> list[str]:
@@ -379,8 +379,8 @@ class Session:
             unit.config_touched(space)       # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
-        elif not cmd.failed and not self.batch and unit.pair is not None:
-            unit.pair.after_command(unit, self, cmd)    # Unit.after_command, one call less
+        elif not cmd.failed and not self.batch and unit.events is not None:
+            unit.events.after_command(cmd)
         if parsed.has_filter:
             flt = parsed.filter
             assert flt is not None

@@ -1,8 +1,9 @@
 """One emulated ASA: power, boot, flash, running configuration, console messages.
 
-A unit knows nothing about its mate: the failover engine (failover/) is attached as
-`unit.pair` and told about boots, power loss and accepted commands; the traffic engine
-(traffic/) as `unit.traffic`, for the interface counters.
+A unit knows nothing about its mate: the failover engine (failover/) is attached through two
+ports (device/ports.py), `unit.pair` that the unit asks and `unit.events` that it tells about
+boots, power loss and accepted commands; the traffic engine (traffic/) as `unit.traffic`, for
+the interface counters.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..bulk import no_gc_pauses
 from ..config import render
@@ -39,6 +40,7 @@ from .flash import (
 )
 from .hardware import Hardware, platform_cpu
 from .mgmt import Management
+from .ports import PairEvents, PairQuery, TrafficHooks
 from .syslog import Syslog, deliver
 
 T = TypeVar("T")
@@ -47,41 +49,7 @@ P = TypeVar("P", bound="PerContext[Any]")
 if TYPE_CHECKING:
     from ..clock import Clock, Timer
     from .commands import Command
-    from .interfaces import IfCounters
     from .session import Session
-
-
-class PairHooks(Protocol):
-    """What the failover engine offers a unit and its command handlers (failover/pair.py
-    implements it)."""
-
-    def unit_booted(self, unit: Unit) -> None: ...
-    def unit_down(self, unit: Unit) -> None: ...
-    def after_command(self, unit: Unit, session: Session, cmd: Command) -> None: ...
-    def prompt_state(self, unit: Unit, context: str | None) -> str: ...
-    def is_active_here(self, unit: Unit, context: str | None) -> bool: ...
-    def config_changed(self, unit: Unit) -> None: ...
-    def failover_toggled(self, unit: Unit, session: Session) -> None: ...
-    def links_changed(self) -> None: ...
-    def config_warning(self, unit: Unit, context: str | None) -> list[str]: ...
-    def write_standby(self, cmd: Command) -> None: ...
-    def force_active(self, cmd: Command, gid: int | None, active: bool) -> None: ...
-    def reset(self, cmd: Command, gid: int | None) -> None: ...
-    def exec_remote(self, cmd: Command, target: str, line: str) -> None: ...
-    def cluster_uptime_s(self, unit: Unit) -> int | None: ...
-    def failover_ran(self, unit: Unit) -> bool: ...
-    def has_link(self, unit: Unit, phys: str) -> bool: ...
-    def mate_unit(self, unit: Unit) -> Unit: ...
-
-
-class TrafficHooks(Protocol):
-    """What the lab's traffic engine offers a unit's `show interface` (traffic/engine.py
-    implements it; the lab attaches it as `unit.traffic`)."""
-
-    def if_counters(self, unit: Unit, ctx: str, ifname: str) -> IfCounters: ...
-    def phys_counters(self, unit: Unit) -> dict[str, IfCounters]: ...
-    def hosts(self, unit: Unit, ctx: str) -> list[tuple[str, str, int]]: ...
-    def counts(self, unit: Unit, ctx: str) -> tuple[int, int]: ...
 
 
 class Unit:
@@ -100,8 +68,11 @@ class Unit:
         self.shutting_down = False
         self._announce = False
         self.booted_at = 0
-        self.pair: PairHooks | None = None
-        self.traffic: TrafficHooks | None = None
+        # what the lab attaches (device/ports.py): the failover pair, asked (pair) and told
+        # (events), and the traffic engine's counters
+        self.pair: PairQuery[Unit] | None = None
+        self.events: PairEvents[Unit, Command] | None = None
+        self.traffic: TrafficHooks[Unit] | None = None
         self.messages: list[str] = []
         self.last_modified: tuple[str, int] | None = None
         self.single = self.flash_mode() == "single"     # single context mode (read at boot)
@@ -193,8 +164,8 @@ class Unit:
         self.syslog.reset()
         self.mgmt.drop_all()                # a reload drops every SSH session
         self.mgmt.reset()
-        if was_up and self.pair:
-            self.pair.unit_down(self)
+        if was_up and self.events:
+            self.events.unit_down(self)
 
     def shut_down(self) -> None:
         """`reload` (or `mode`) confirmed: the shutdown lines are the last the unit prints; it
@@ -225,8 +196,8 @@ class Unit:
         # the configuration's errors come while it is read from flash, before its checksum
         cut = banner.index(_LOADED) if _LOADED in banner else len(banner)
         self.emit(*banner[:cut], *report, *banner[cut:])
-        if self.pair:
-            self.pair.unit_booted(self)
+        if self.events:
+            self.events.unit_booted(self)
 
     # ------------------------------------------------------------------ context mode
     def flash_mode(self) -> str:
@@ -561,10 +532,6 @@ class Unit:
         if stamped:
             return stamped[-1] == "Cryptochecksum:" + running
         return self._loaded.get(context) == (path, _digest(data), running)
-
-    def after_command(self, session: Session, cmd: Command) -> None:
-        if self.pair is not None:
-            self.pair.after_command(self, session, cmd)
 
 
 CTX_CHANGES_KEPT = 4096                  # Unit.ctx_changes: entries before the older half goes

@@ -11,7 +11,7 @@ from .hardware import allocated_interface, canonical_interface
 if TYPE_CHECKING:
     from ..config.model import SysInterface
     from .commands import Command
-    from .interfaces import IfCounters
+    from .ports import IfCounters
     from .unit import Unit
 
 

@@ -76,8 +76,9 @@ class Lab:
         self.traffic = Traffic(self.pair.ps)
         self.pair.ps.listeners.append(self.traffic)
         self.pair.ps.repl_stats = self.traffic.repl_stats
+        self.wiring.listeners.append(self.pair.links_changed)
         for u in self.units.values():
-            u.pair, u.traffic = self.pair, self.traffic
+            u.pair, u.events, u.traffic = self.pair, self.pair, self.traffic
         self.current = self.unit_names[0]
         self.quit_requested = False     # `@quit` in a script: the runner reads no further
         self._baseline: dict[tuple[str, str | None], str] = {}   # configurations once settled
@@ -216,7 +217,7 @@ class Lab:
         injected on it, stays as it is.  `settle` is the second half."""
         for u in self.units.values():
             u.power_off()
-        self.pair.links_changed()
+        self.wiring.power_lost()
         self._power_on_all()
 
     def reset(self) -> None:

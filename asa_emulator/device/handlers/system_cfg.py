@@ -106,8 +106,8 @@ def shutdown(cmd: Command) -> None:
         _sys_if(cmd).shutdown = not cmd.no
     else:
         u.ctx[s.context or ""].interfaces[str(s.state.target)].shutdown = not cmd.no
-    if u.pair is not None:
-        u.pair.links_changed()
+    if u.events is not None:
+        u.events.interfaces_changed(u)
 
 
 @handler("mac_address")
