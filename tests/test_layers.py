@@ -152,6 +152,12 @@ def test_the_shared_line_session_depends_on_no_front_end() -> None:
     assert reach == []
 
 
+def test_what_a_front_end_sees_imports_nothing_of_the_lab() -> None:
+    """console.py is the protocol the front ends drive a lab through: it names the lab's
+    parts (the control port's account too) without importing lab/."""
+    assert sorted(b for b in import_graph()["console.py"] if b.startswith("lab/")) == []
+
+
 RENDERERS = ("device/show.py", "config/render.py", "failover/show/render.py", "traffic/show.py")
 
 
