@@ -143,6 +143,17 @@ def test_no_import_circle_but_the_known_ones() -> None:
     assert new == []
 
 
+MOST_LINES = 600
+
+
+def test_no_module_is_over_600_lines() -> None:
+    """A module holds one concern a reader can take in (docs/architecture.md): past 600 lines
+    it is split by concern, not trimmed."""
+    long = [f"{_name(p)}: {n}" for p in _files()
+            if (n := len(p.read_text().splitlines())) > MOST_LINES]
+    assert long == []
+
+
 def test_the_shared_line_session_depends_on_no_front_end() -> None:
     """frontends/line/ is what SSH, telnet, the control port and the terminal share: it
     imports none of them, so each front end can change alone."""
@@ -158,7 +169,7 @@ def test_what_a_front_end_sees_imports_nothing_of_the_lab() -> None:
     assert sorted(b for b in import_graph()["console.py"] if b.startswith("lab/")) == []
 
 
-RENDERERS = ("device/show.py", "config/render.py", "failover/show/render.py", "traffic/show.py")
+RENDERERS = ("device/show.py", "device/show_interface.py", "config/render.py", "failover/show/render.py", "traffic/show.py")
 
 
 def test_the_lab_imports_no_renderer() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..syntax.grammar import load as load_grammar
-from ..syntax.parser import HelpItem
+from ..syntax.help import HelpItem
 
 if TYPE_CHECKING:
     from .session import Session

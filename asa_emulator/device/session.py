@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from ..records import dataclass
 from ..syntax import modes
 from ..syntax.grammar import load as load_grammar
+from ..syntax.help import HelpItem, completions, help_items
 from ..syntax.limits import MAX_LINE, refused_column
-from ..syntax.parser import CommandError, HelpItem, Parsed, completions, help_items, parse_line
+from ..syntax.parser import CommandError, Parsed, parse_line
 from . import messages
 from .choices import choices
 from .commands import HANDLERS, Abort, Command
