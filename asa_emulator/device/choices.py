@@ -14,7 +14,7 @@ from ..syntax.grammar import load as load_grammar
 from ..syntax.help import HelpItem
 
 if TYPE_CHECKING:
-    from .session import Session
+    from .commands import SessionView as Session
 
 Provider = Callable[["Session", str, list[str]], "list[HelpItem] | None"]
 PROVIDERS: dict[str, Provider] = {}

@@ -8,7 +8,8 @@ The lab installs them as `unit.pair`, `unit.events` and `unit.traffic`.
 
 The ports are generic in the unit (and the command) they are given, so this module names
 neither and sits at the bottom of device/: the unit, its sessions and its handlers all build
-on it.
+on it.  `LineSession` is what the unit holds of the sessions it makes (console, batch,
+replica) and `ModeState` where a session is: the unit sits below the session class.
 """
 
 from __future__ import annotations
@@ -20,6 +21,43 @@ from ..records import dataclass
 U = TypeVar("U")
 U_in = TypeVar("U_in", contravariant=True)
 C_in = TypeVar("C_in", contravariant=True)
+
+
+@dataclass
+class ModeState:
+    """Where a session is: the mode (a grammar start symbol), the context, the sub-mode target."""
+
+    mode: str = "sys_user"
+    context: str | None = None
+    target: str | int | None = None
+
+
+class LineSession(Protocol):
+    """A session as the unit makes and holds it (device/session.py's Session): its serial
+    console (what a front end drives, console.Console), the batch sessions that load files
+    and run a sync, the one that runs what the mate replicates."""
+
+    state: ModeState
+    running: bool                   # a replica running a line (Unit.replica_session)
+    cwd: str                        # the flash folder relative file names start from
+
+    @property
+    def unit_name(self) -> str: ...
+    @property
+    def context(self) -> str | None: ...
+    @property
+    def prompt_len(self) -> int: ...
+    def prompt(self) -> str: ...
+    def execute(self, line: str, rendered: bool = False) -> list[str]: ...
+    def run_lines(self, lines: list[str], rendered: bool = False) -> list[str]: ...
+    def run_rendered(self, lines: list[str]) -> list[str]: ...
+    def expects_secret(self) -> bool: ...
+    def help(self, line: str) -> list[str]: ...
+    def complete(self, line: str) -> list[str]: ...
+    def pager_lines(self) -> int: ...
+    def take_messages(self) -> list[str]: ...
+    def closed(self) -> bool: ...
+    def log_off(self) -> None: ...
 
 
 class PairQuery(Protocol[U]):

@@ -20,7 +20,7 @@ def version(cmd: Command) -> list[str]:
     u, context = cmd.unit, cmd.session.context
     uptime = max(0, (u.clock.now - u.booted_at) // 1000)
     fo_up = u.pair.cluster_uptime_s(u) if u.pair is not None else None
-    last = show.last_modified_text(*u.last_modified) if u.last_modified else None
+    last = show.last_modified_text(*u.spaces.last_modified) if u.spaces.last_modified else None
     return show.show_version(
         u.hw, hostname=u.sys.hostname if context is None else (u.ctx[context].hostname or context),
         space="system" if context is None else "context",
@@ -58,7 +58,7 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
         u, "shown_interfaces_detail" if detail else "shown_interfaces", None, dict)
     # the system space's generation every kept entry was last checked at (a whole listing)
     checked: dict[bool, int] = u.kept.get(u, "shown_interfaces_checked", None, dict)
-    sys_gen = u.sys_gen
+    sys_gen = u.spaces.sys_gen
     settled_ok = checked.get(detail) == sys_gen
     ordered = _ordered(u)
     if len(kept) > 2 * len(ordered) + 16:
@@ -99,12 +99,12 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
 
 def _ordered(u: Unit) -> list[SysInterface]:
     """The system's interfaces in the ASA's listing order (kept until the system space changes)."""
-    return u.kept.get(u, "ordered_interfaces", u.sys_gen, u.sys.ordered_interfaces)
+    return u.kept.get(u, "ordered_interfaces", u.spaces.sys_gen, u.sys.ordered_interfaces)
 
 
 def _allocated(u: Unit) -> frozenset[str]:
     """The physical interfaces allocated to a context (kept until the system space changes)."""
-    return u.kept.get(u, "allocated", u.sys_gen, lambda: frozenset(
+    return u.kept.get(u, "allocated", u.spaces.sys_gen, lambda: frozenset(
         a.phys for cdef in u.sys.contexts.values() for a in cdef.allocations))
 
 

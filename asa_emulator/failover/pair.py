@@ -208,7 +208,7 @@ class Pair:
     def is_active_here(self, u: Unit, context: str | None) -> bool:
         """Failover never started: everything is active.  After `no failover` each group
         keeps the state it had (chapter 34, "Disabling Failover")."""
-        g = self.ps.of(u).groups[u.group_of(context)]
+        g = self.ps.of(u).groups[u.spaces.group_of(context)]
         return g.state == "Not Detected" or g.active
 
     def prompt_state(self, u: Unit, context: str | None) -> str:
