@@ -13,7 +13,15 @@ from .records import dataclass
 
 if TYPE_CHECKING:
     from .device.syslog import Datagram
-    from .lab.account import ControlAccount
+
+
+@dataclass
+class ControlAccount:
+    """The lab-control port's own account (lab.toml's `[control]`): a user name and the salted
+    hash of its password (asa_emulator/lab/account.py makes and checks the hash)."""
+
+    username: str
+    password_hash: str
 
 
 @dataclass(frozen=True)

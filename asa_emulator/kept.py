@@ -18,12 +18,13 @@ Revision counters (the "generations"): each counts the changes of one thing, and
 holds the counters of what its value is made of.  Their names, and the one place that moves
 each:
 
-    Unit.config_gen     every configuration change          Unit.config_touched
-    Unit.sys_gen        changes that may touch the system   Unit.config_touched (no context)
-    Unit.ctx_gen[c]     context c's own changes             Unit.config_touched(c)
-    UnitFailover.mon_gen    monitored interfaces' statuses  UnitFailover.monitoring_changed
-    UnitFailover.history_count  group state changes         UnitFailover.set_state
-    Wiring.gen          the cabling and its faults          Wiring (link changes)
+    ConfigSpaces.config_gen   every configuration change      ConfigSpaces.config_touched
+    ConfigSpaces.sys_gen      changes that may touch the      ConfigSpaces.config_touched
+                              system                          (no context)
+    ConfigSpaces.ctx_gen[c]   context c's own changes         ConfigSpaces.config_touched(c)
+    UnitFailover.mon_gen      monitored interfaces' statuses  UnitFailover.monitoring_changed
+    UnitFailover.history_count  group state changes           UnitFailover.set_state
+    Wiring.gen                the cabling and its faults      Wiring (link changes)
 
 Stores.  Each lab has one store (`Lab.kept`; its units reach it as `Unit.kept`): forgetting
 every kept value of a lab is `store.clear()`, and `store.on = False` is the one switch that

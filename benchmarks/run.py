@@ -83,7 +83,7 @@ def cold_per_line_us(lab: Lab, command: str, repeat: int = 5) -> tuple[float, in
 
 
 def config_lines(u: Unit) -> int:
-    return len(u.config_body(None)) + sum(len(u.config_body(c)) for c in u.ctx)
+    return len(u.spaces.config_body(None)) + sum(len(u.spaces.config_body(c)) for c in u.ctx)
 
 
 def save_and_sync(lab: Lab) -> dict[str, float]:

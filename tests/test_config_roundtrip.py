@@ -14,6 +14,7 @@ import asa_emulator.device.handlers  # noqa: F401  (registers the command handle
 import asa_emulator.failover.commands  # noqa: F401  (and the failover commands')
 from asa_emulator.device.flash import Flash
 from asa_emulator.device.hardware import Hardware
+from asa_emulator.device.session import Session
 from asa_emulator.device.unit import Unit
 from asa_emulator.lab.clock import Clock
 
@@ -119,18 +120,18 @@ def ctx_config(draw: st.DrawFn, interfaces: list[str]) -> list[str]:
 
 # ------------------------------------------------------------------ helpers
 def new_unit(flash: Flash | None = None, factory: bool = True) -> Unit:
-    u = Unit("primary", Hardware(), flash or Flash(), Clock(START_MS))
+    u = Unit("primary", Hardware(), flash or Flash(), Clock(START_MS), sessions=Session)
     u.powered = True
     u.boot()
     if not factory:
-        u.reset_config(factory=False)      # as before loading a configuration
+        u.spaces.reset_config(factory=False)      # as before loading a configuration
     return u
 
 
 def everything(u: Unit) -> list[str]:
-    out = u.running_config(None)
+    out = u.spaces.running_config(None)
     for name in u.ctx:
-        out += [f"== {name}"] + u.running_config(name)
+        out += [f"== {name}"] + u.spaces.running_config(name)
     return out
 
 
@@ -138,15 +139,15 @@ def everything(u: Unit) -> list[str]:
 @given(data=st.data())
 def test_render_execute_render_is_identical(data: st.DataObject) -> None:
     a = new_unit()
-    a.apply_system(data.draw(system_config()))
+    a.spaces.apply_system(data.draw(system_config()))
     for name in a.ctx:
-        a.apply_context(name, data.draw(ctx_config(list(a.ctx[name].interfaces))))
+        a.spaces.apply_context(name, data.draw(ctx_config(list(a.ctx[name].interfaces))))
     text = everything(a)
 
     b = new_unit(factory=False)
-    assert b.apply_system(a.config_body(None)) == []
+    assert b.spaces.apply_system(a.spaces.config_body(None)) == []
     for name in a.ctx:
-        assert b.apply_context(name, a.config_body(name)) == []
+        assert b.spaces.apply_context(name, a.spaces.config_body(name)) == []
     assert everything(b) == text
 
 
@@ -155,21 +156,21 @@ def test_render_execute_render_is_identical(data: st.DataObject) -> None:
 def test_write_memory_all_then_boot_restores_everything(data: st.DataObject) -> None:
     from asa_emulator.device.handlers.files import write_all
     u = new_unit()
-    u.apply_system(data.draw(system_config()))
+    u.spaces.apply_system(data.draw(system_config()))
     for name in u.ctx:
-        u.apply_context(name, data.draw(ctx_config(list(u.ctx[name].interfaces))))
+        u.spaces.apply_context(name, data.draw(ctx_config(list(u.ctx[name].interfaces))))
     write_all(u)
-    system = u.running_config(None)
-    saved = {n: u.running_config(n) for n in u.ctx if u.startup_path(n)}
-    empty = [n for n in u.ctx if not u.startup_path(n)]
+    system = u.spaces.running_config(None)
+    saved = {n: u.spaces.running_config(n) for n in u.ctx if u.spaces.startup_path(n)}
+    empty = [n for n in u.ctx if not u.spaces.startup_path(n)]
     u.power_off()
     u.powered = True
     u.boot()                               # boots from the startup-config and the config-urls
-    assert u.running_config(None) == system
-    assert {n: u.running_config(n) for n in saved} == saved
+    assert u.spaces.running_config(None) == system
+    assert {n: u.spaces.running_config(n) for n in saved} == saved
     for name in empty:                     # nothing saved: a context with its default config
         assert all(not i.nameif for i in u.ctx[name].interfaces.values())
-    assert u.saved(None) and all(u.saved(n) for n in saved)
+    assert u.spaces.saved(None) and all(u.spaces.saved(n) for n in saved)
 
 
 def test_a_unit_booted_from_hand_written_files_is_saved_until_it_changes() -> None:
@@ -182,18 +183,18 @@ def test_a_unit_booted_from_hand_written_files_is_saved_until_it_changes() -> No
     lab = Lab.load("example", in_memory=True)
     lab.settle()
     primary, secondary = lab.units["primary"], lab.units["secondary"]
-    assert [primary.saved(space) for space in (None, "admin", "ctx1")] == [True, True, True]
-    assert [secondary.saved(space) for space in (None, "admin", "ctx1")] == [False, False, False]
+    assert [primary.spaces.saved(space) for space in (None, "admin", "ctx1")] == [True, True, True]
+    assert [secondary.spaces.saved(space) for space in (None, "admin", "ctx1")] == [False, False, False]
     s = lab.console("primary")
     for line in ("enable", "", "changeto context ctx1", "configure terminal", "hostname other"):
         s.execute(line)
-    assert not primary.saved("ctx1") and primary.saved(None)
+    assert not primary.spaces.saved("ctx1") and primary.spaces.saved(None)
     s.execute("hostname SecAppB")           # back to what ctx1.cfg says
-    assert primary.saved("ctx1")
+    assert primary.spaces.saved("ctx1")
     for line in ("end", "changeto system"):
         s.execute(line)
     assert s.execute("reload") == [] and s.prompt() == msg.RELOAD_CONFIRM
     s.execute("n")
     # the file changed under the running configuration: no longer what was loaded
     primary.flash.write("ctx1.cfg", primary.flash.read("ctx1.cfg") + b"hostname x\n")
-    assert not primary.saved("ctx1")
+    assert not primary.spaces.saved("ctx1")

@@ -70,7 +70,7 @@ def login(lab: Lab, unit: str, *lines: str) -> Session:
 
 
 def body(lab: Lab, unit: str, context: str | None = None) -> list[str]:
-    return lab.units[unit].config_body(context)
+    return lab.units[unit].spaces.config_body(context)
 
 
 def test_system_defaults_in_order(lab: Lab) -> None:
@@ -154,12 +154,12 @@ def test_sub_mode_prompts(lab: Lab) -> None:
 def test_rendered_defaults_replay_unchanged(lab: Lab) -> None:
     u = lab.units["primary"]
     for ctx in (None, "admin"):
-        before = u.config_body(ctx)
+        before = u.spaces.config_body(ctx)
         if ctx is None:
-            assert u.apply_system(before) == []
+            assert u.spaces.apply_system(before) == []
         else:
-            assert u.apply_context(ctx, before) == []
-        assert u.config_body(ctx) == before
+            assert u.spaces.apply_context(ctx, before) == []
+        assert u.spaces.config_body(ctx) == before
 
 
 def test_refusals_leave_the_configuration_alone(lab: Lab) -> None:

@@ -22,9 +22,6 @@ from asa_emulator.device.hardware import Hardware
 from asa_emulator.device.show import (
     ContextRow,
     DirEntry,
-    InterfaceView,
-    IpAddrView,
-    IpBriefRow,
     SavedSpace,
     activation_key,
     asa_timestamp,
@@ -33,14 +30,19 @@ from asa_emulator.device.show import (
     show_clock,
     show_context,
     show_dir,
-    show_interface,
-    show_interface_ip_brief,
-    show_ip_address,
     show_mode,
     show_version,
     uptime_text,
     write_memory_all_lines,
     write_memory_lines,
+)
+from asa_emulator.device.show_interface import (
+    InterfaceView,
+    IpAddrView,
+    IpBriefRow,
+    show_interface,
+    show_interface_ip_brief,
+    show_ip_address,
 )
 
 T = "\t"

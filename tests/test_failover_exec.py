@@ -23,7 +23,7 @@ def login(lab: Lab, unit: str, *lines: str) -> Session:
 
 
 def body(lab: Lab, unit: str, context: str | None = None) -> list[str]:
-    return lab.units[unit].config_body(context)
+    return lab.units[unit].spaces.config_body(context)
 
 
 def interface(lab: Lab, unit: str, context: str, name: str) -> list[str]:
@@ -369,8 +369,8 @@ def test_router_blocks_render_after_the_interfaces_and_replay(lab: Lab) -> None:
     from asa_emulator.config.model import ContextConfig
     fresh.ctx["admin"] = ContextConfig("admin")
     for a in fresh.sys.contexts["admin"].allocations:
-        fresh.allocate("admin", a.phys, a.mapped)
-    assert fresh.apply_context("admin", lines) == []
+        fresh.spaces.allocate("admin", a.phys, a.mapped)
+    assert fresh.spaces.apply_context("admin", lines) == []
     assert body(lab, "secondary", "admin") == lines
 
 

@@ -124,9 +124,9 @@ def test_one_active_unit_per_group_once_hold_time_passed(lab_name: str,
 
 def _comparable(lab: Lab, unit: str) -> list[str]:
     u = lab.units[unit]
-    lines = [ln for ln in u.config_body(None) if not ln.startswith("failover lan unit")]
+    lines = [ln for ln in u.spaces.config_body(None) if not ln.startswith("failover lan unit")]
     for ctx in sorted(u.ctx):
-        lines += [f"[{ctx}]"] + u.config_body(ctx)
+        lines += [f"[{ctx}]"] + u.spaces.config_body(ctx)
     return lines
 
 
@@ -134,8 +134,8 @@ def test_sync_makes_the_running_configs_equal_except_unit_lines() -> None:
     lab = Lab.load("example")
     lab.settle()
     assert _comparable(lab, "primary") == _comparable(lab, "secondary")
-    assert "failover lan unit primary" in lab.units["primary"].config_body(None)
-    assert "failover lan unit primary" not in lab.units["secondary"].config_body(None)
+    assert "failover lan unit primary" in lab.units["primary"].spaces.config_body(None)
+    assert "failover lan unit primary" not in lab.units["secondary"].spaces.config_body(None)
 
 
 config_line = st.sampled_from([

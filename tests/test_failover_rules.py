@@ -311,7 +311,7 @@ def test_ipv6_forms_are_kept_and_replicated_as_typed() -> None:
     want = [(" ipv6 address autoconfig"), " ipv6 address fe80::1 link-local standby fe80::2",
             " ipv6 address 2001:db8:2::/64 eui-64"]
     for unit in ("primary", "secondary"):
-        cfg = lab.unit(unit).config_body("admin")
+        cfg = lab.unit(unit).spaces.config_body("admin")
         assert [line for line in cfg if line.startswith(" ipv6")] == want, unit
     s.execute("no ipv6 address autoconfig")
     assert lab.unit("secondary").ctx["admin"].interfaces["GigabitEthernet0/3"].ipv6[0][0] == \
@@ -354,7 +354,7 @@ def test_transparent_mode_management_address_is_on_a_bvi() -> None:
     for line in ("interface BVI1", "ip address 10.2.20.1 255.255.255.0 standby 10.2.20.11", "end"):
         assert s.execute(line) == [], line
     for unit in ("primary", "secondary"):
-        body = lab.unit(unit).config_body("ctx1")
+        body = lab.unit(unit).spaces.config_body("ctx1")
         i = body.index("interface BVI1")
         assert body[i + 1] == " ip address 10.2.20.1 255.255.255.0 standby 10.2.20.11", unit
         assert " bridge-group 1" in body

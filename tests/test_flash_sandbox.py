@@ -448,7 +448,7 @@ def test_a_corrupt_startup_config_boots_with_its_good_lines(tmp_path: Path) -> N
         "hostname caf\ufffd", "            ^", msg.INVALID_INPUT,
     ]
     assert console[6:9] == ["banner motd caf\ufffd", "               ^", msg.INVALID_INPUT]
-    running = "\n".join(u.running_config())
+    running = "\n".join(u.spaces.running_config())
     assert u.sys.hostname == "primary"                    # from the good lines
     assert "\ufffd" not in running
     assert "context ctx1" in running                      # the good lines were applied
@@ -467,7 +467,7 @@ def test_a_corrupt_context_file_is_reported_and_the_rest_applied(tmp_path: Path)
         "hostname SecApp\ufffd", "               ^", msg.INVALID_INPUT,
         "monitr-interface inside", "     ^", msg.INVALID_INPUT,
     ]
-    admin = "\n".join(u.running_config("admin"))
+    admin = "\n".join(u.spaces.running_config("admin"))
     assert "hostname SecAppA" in admin and "\ufffd" not in admin
     assert "nameif outsideISP-A" in admin
 

@@ -79,18 +79,18 @@ line = st.one_of(
 
 
 def make_unit() -> Unit:
-    u = Unit("primary", Hardware(), Flash(), Clock(START_MS))
+    u = Unit("primary", Hardware(), Flash(), Clock(START_MS), sessions=Session)
     u.powered = True
     u.boot()
-    assert not u.apply_system(SETUP)
-    assert not u.apply_context("admin", ADMIN)
+    assert not u.spaces.apply_system(SETUP)
+    assert not u.spaces.apply_context("admin", ADMIN)
     return u
 
 
 def rendered(u: Unit) -> list[str]:
-    out = u.running_config(None)
+    out = u.spaces.running_config(None)
     for name in u.ctx:
-        out += u.running_config(name)
+        out += u.spaces.running_config(name)
     return out
 
 

@@ -172,7 +172,7 @@ def test_each_failover_setting_is_a_command_of_global_configuration() -> None:
                  "failover polltime unit 2 holdtime 10"):
         assert s.execute(line) == []
     assert s.state.mode == "sys_config"
-    assert "failover polltime unit 2 holdtime 10" in lab.units["secondary"].config_body(None)
+    assert "failover polltime unit 2 holdtime 10" in lab.units["secondary"].spaces.config_body(None)
 
 
 def test_every_command_alias_has_one_handler_and_failover_shows_sit_with_failover() -> None:

@@ -18,6 +18,7 @@ import pytest
 
 from asa_emulator.syntax import build_tables, grammar, parser
 from asa_emulator.syntax.grammar import MODES, TABLES_PATH
+from asa_emulator.syntax.help import help_items
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = build_tables.compose()     # the feature files of grammar/, composed
@@ -83,7 +84,7 @@ def _outcomes(g: grammar.Grammar, lines: list[str],
             if line.endswith(" ") or len(line) > 20:   # `?` on short lines: enough, and fast
                 continue
             try:
-                yield mode, line + " ?", parser.help_items(mode, line + " ")
+                yield mode, line + " ?", help_items(mode, line + " ")
             except parser.CommandError as exc:
                 yield mode, line + " ?", (exc.kind, exc.col, exc.word)
     for cache in (parser._base, parser._accepts_cache, parser._choices_cache):

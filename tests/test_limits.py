@@ -242,7 +242,7 @@ def test_no_line_puts_anything_but_ascii_in_the_configuration(lab: Lab, lines: l
         s.execute(line)
         s.execute("description " + line)
     for unit in lab.units.values():
-        text = "\n".join(unit.running_config(None))
+        text = "\n".join(unit.spaces.running_config(None))
         text.encode("ascii")                       # raises on anything else
         assert all(ch == "\t" or " " <= ch <= "~" for ch in text.replace("\n", ""))
 

@@ -80,8 +80,8 @@ def test_the_251st_monitored_interface_is_refused() -> None:
     for v in range(1, 251):
         assert s.execute(f"monitor-interface n{v}") == []
     assert s.execute("monitor-interface n251") == [messages.max_monitored(250)]
-    assert "monitor-interface n251" not in lab.units["primary"].config_body("admin")
-    assert "monitor-interface n250" in lab.units["primary"].config_body("admin")
+    assert "monitor-interface n251" not in lab.units["primary"].spaces.config_body("admin")
+    assert "monitor-interface n250" in lab.units["primary"].spaces.config_body("admin")
 
 
 def test_percentage_policy_counts_every_context_of_the_group() -> None:

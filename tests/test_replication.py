@@ -40,8 +40,8 @@ def test_system_configuration_commands(line: str, replicated: bool) -> None:
     lab = Lab.load("example")
     lab.settle()
     sec = lab.units["secondary"]
-    before = sec.config_body(None)
+    before = sec.spaces.config_body(None)
     s = lab.open_session("primary")
     for cmd in ("enable", "", "configure terminal", line):
         s.execute(cmd)
-    assert (sec.config_body(None) != before) == replicated
+    assert (sec.spaces.config_body(None) != before) == replicated

@@ -20,7 +20,7 @@ INCOMPLETE = "ERROR: % Incomplete command"
 
 
 def new_unit() -> Unit:
-    u = Unit("primary", Hardware(), Flash(), Clock(START_MS))
+    u = Unit("primary", Hardware(), Flash(), Clock(START_MS), sessions=Session)
     u.powered = True
     u.boot()
     return u
@@ -37,13 +37,13 @@ def run(s: Session, *lines: str) -> list[str]:
 def unit() -> Unit:
     """A unit with the seed's contexts: admin (Gi0/2, Gi0/3) and ctx1 (Gi0/4 as `outside`, Gi0/5)."""
     u = new_unit()
-    assert u.apply_system([
+    assert u.spaces.apply_system([
         "failover group 1", "failover group 2", " secondary", "admin-context admin", "context admin",
         " allocate-interface GigabitEthernet0/2", " allocate-interface GigabitEthernet0/3",
         " config-url disk0:/admin.cfg", "context ctx1", " allocate-interface GigabitEthernet0/4 outside",
         " allocate-interface GigabitEthernet0/5", " config-url disk0:/ctx1.cfg", " join-failover-group 2",
     ]) == []
-    assert u.apply_context("admin", ["interface GigabitEthernet0/2", " nameif outsideISP-A",
+    assert u.spaces.apply_context("admin", ["interface GigabitEthernet0/2", " nameif outsideISP-A",
                                      "interface GigabitEthernet0/3", " nameif inside"]) == []
     return u
 
@@ -88,7 +88,7 @@ def test_enable_password_is_honoured(s: Session) -> None:
     assert s.prompt() == "ciscoasa> "
     assert run(s, "enable", "cisco123") == []
     assert s.prompt() == "ciscoasa# "
-    assert [ln for ln in s.unit.running_config() if ln.startswith("enable")] == [
+    assert [ln for ln in s.unit.spaces.running_config() if ln.startswith("enable")] == [
         "enable password 9jNfZuG3TC5tCVH0 encrypted"]  # the ASA's form of cisco123
 
 
@@ -152,7 +152,7 @@ def test_a_session_in_a_removed_context_is_back_in_the_system(unit: Unit, s: Ses
     run(other, "enable", "", "changeto context ctx1")
     assert other.prompt() == "ciscoasa/ctx1# "
     assert run(s, "configure terminal", "no context ctx1") == []
-    assert other.execute("show running-config") == unit.running_config(None)
+    assert other.execute("show running-config") == unit.spaces.running_config(None)
     assert other.prompt() == "ciscoasa# "
 
 

@@ -44,11 +44,11 @@ def test_a_single_mode_configuration_rebuilds_itself() -> None:
     lab = Lab.load(SINGLE_LAB, in_memory=True)
     lab.settle()
     p, sec = lab.units["primary"], lab.units["secondary"]
-    assert "ASA Version 9.1(7)" in p.running_config()
-    body = p.config_body(None)
+    assert "ASA Version 9.1(7)" in p.spaces.running_config()
+    body = p.spaces.config_body(None)
     assert " nameif outside" in body and "failover lan unit primary" in body
     # the secondary received it by configuration sync: the same body but its own role
-    assert [ln for ln in sec.config_body(None) if "lan unit" not in ln] == \
+    assert [ln for ln in sec.spaces.config_body(None) if "lan unit" not in ln] == \
            [ln for ln in body if "lan unit" not in ln]
 
 

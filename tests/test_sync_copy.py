@@ -76,9 +76,9 @@ def richer() -> Lab:
 def _bodies(u: Unit, all_: bool = False) -> dict[str | None, list[str]]:
     """Every space's configuration; the system's without `failover lan unit` (never copied)."""
     got: dict[str | None, list[str]] = {
-        None: [x for x in u.config_body(None, all_=all_) if not x.startswith("failover lan unit")]}
+        None: [x for x in u.spaces.config_body(None, all_=all_) if not x.startswith("failover lan unit")]}
     for c in u.ctx:
-        got[c] = u.config_body(c, all_=all_)
+        got[c] = u.spaces.config_body(c, all_=all_)
     return got
 
 
@@ -89,7 +89,7 @@ def _copied(lab: Lab) -> tuple[Any, ...]:
     s.take_messages()
     copy_config(p, s, None, True)
     return (s.sys, s.ctx, s.take_messages(), monitoring(s), sorted(live_ports(s)),
-            s.context_places(), s.sys.failover.lan_unit)
+            s.spaces.context_places(), s.sys.failover.lan_unit)
 
 
 def _same_as_execute(lab: Lab, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,7 +116,7 @@ def test_full_sync_of_a_richer_configuration(richer: Lab, monkeypatch: pytest.Mo
     copy_config(p, s, None, True)
     assert _bodies(s) == _bodies(p)
     assert _bodies(s, all_=True) == _bodies(p, all_=True)
-    assert "monitor-interface dmz" in s.config_body("ctx1")
+    assert "monitor-interface dmz" in s.spaces.config_body("ctx1")
     _same_as_execute(richer, monkeypatch)
 
 
@@ -138,7 +138,7 @@ def test_lines_the_fast_path_leaves_to_execute(richer: Lab, monkeypatch: pytest.
              "interface GigabitEthernet0/2", " description ok", "hostname other"]
 
     def run() -> tuple[Any, ...]:
-        s.reset_config(factory=False)
+        s.spaces.reset_config(factory=False)
         s.take_messages()
         errors = s.batch(None, "replica").run_rendered(lines)
         return errors, s.sys, s.ctx, s.take_messages()

@@ -63,7 +63,7 @@ def interface_mac(u: Unit, context: str | None, phys: str,
         if context is not None and u.sys.mac_auto is not False:
             return _auto_mac(u, context, phys, 0)
         return u.hw.mac_of(phys)
-    gid = u.group_of(context)
+    gid = u.spaces.group_of(context)
     grp = u.sys.failover.groups.get(gid)
     if grp and phys in grp.macs:
         return grp.macs[phys][pick]
@@ -78,7 +78,7 @@ def _auto_mac(u: Unit, context: str, phys: str, pick: int) -> str:
     simplified: the ASA derives the last bytes from internal counters)."""
     prefix = u.sys.mac_auto if isinstance(u.sys.mac_auto, int) and u.sys.mac_auto is not True else 0
     # the contexts' places, kept until the system space changes (a lab has hundreds)
-    ctx_index = u.context_places().get(context, 0)
+    ctx_index = u.spaces.context_places().get(context, 0)
     port = u.hw.port_number(phys)
     return f"a2{(pick << 4) | (prefix >> 8 & 0xf):02x}.{prefix & 0xff:02x}{ctx_index:02x}.{port:02x}01"
 

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..syntax.grammar import load as load_grammar
-from ..syntax.parser import HelpItem
+from ..syntax.help import HelpItem
 
 if TYPE_CHECKING:
-    from .session import Session
+    from .commands import SessionView as Session
 
 Provider = Callable[["Session", str, list[str]], "list[HelpItem] | None"]
 PROVIDERS: dict[str, Provider] = {}

@@ -7,18 +7,53 @@ configuration.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..syntax.lalr import Token, Tree
 from ..syntax.parser import Parsed
 from .messages import INVALID_INPUT, caret_line
 
 if TYPE_CHECKING:
-    from .session import ModeState, Session
-    from .unit import PairHooks, Unit
+    from .mgmt import SshRecord
+    from .ports import ModeState, PairEvents
+    from .unit import Unit
 
 Handler = Callable[["Command"], None]
+# what a question's answer runs: (the line typed, the output to extend)
+Answer = Callable[[str, list[str]], None]
+
+
+class SessionView(Protocol):
+    """A session as its command handlers and `?` providers see it (device/session.py's Session
+    implements it): where it is, what it keeps, how it enters a mode or asks a question."""
+
+    unit: Unit
+    kind: str                       # console | ssh | batch | replica | exec
+    batch: bool                     # answers questions itself, never replicates
+    state: ModeState
+    history: deque[str]
+    pager: int
+    is_closed: bool
+    running: bool
+    busy_ms: int
+    cwd: str
+    exec_states: dict[str, ModeState]
+    ssh_record: SshRecord | None
+
+    @property
+    def mode(self) -> str: ...
+    @property
+    def context(self) -> str | None: ...
+    @property
+    def level(self) -> int: ...
+    @property
+    def prompt_len(self) -> int: ...
+    def enter(self, mode: str, context: str | None = None, target: str | int | None = None,
+              keep_context: bool = True) -> None: ...
+    def ask(self, prompt: str, then: Answer, secret: bool = False, default: str = "") -> None: ...
+    def execute(self, line: str, rendered: bool = False) -> list[str]: ...
 HANDLERS: dict[str, Handler] = {}
 
 
@@ -43,7 +78,7 @@ class Command:
     __slots__ = ("session", "unit", "rule", "line", "pre_state", "out", "failed",
                  "tokens", "words", "no", "_parsed")
 
-    def __init__(self, session: Session, rule: str, tree: Tree | None, line: str,
+    def __init__(self, session: SessionView, rule: str, tree: Tree | None, line: str,
                  pre_state: ModeState, parsed: Parsed | None = None) -> None:
         """`tree`: the command's tree, or None with `parsed` (the line's parse)."""
         self.session = session
@@ -73,10 +108,11 @@ class Command:
 
     # ----------------------------------------------------------------- reading
     @property
-    def pair(self) -> PairHooks:
-        """The failover engine.  Every unit of a lab has one; only a bare Unit built by a unit
-        test has none, and failover commands cannot run there."""
-        pair = self.unit.pair
+    def pair(self) -> PairEvents[Unit, Command]:
+        """The failover engine, told what a failover EXEC command asks of it.  Every unit of
+        a lab has one; only a bare Unit built by a unit test has none, and failover commands
+        cannot run there."""
+        pair = self.unit.events
         if pair is None:
             raise RuntimeError(f"unit {self.unit.name} is not part of a failover pair")
         return pair

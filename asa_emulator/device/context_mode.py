@@ -20,7 +20,7 @@ from . import messages as msg
 from .flash import STARTUP
 
 if TYPE_CHECKING:
-    from .session import Session
+    from .commands import SessionView
     from .unit import Unit
 
 ADMIN = "admin"
@@ -28,7 +28,7 @@ ADMIN_URL = "flash:/admin.cfg"
 OLD_RUNNING = "old_running.cfg"
 
 
-def reboot_into(unit: Unit, session: Session, mode: str, out: list[str]) -> None:
+def reboot_into(unit: Unit, session: SessionView, mode: str, out: list[str]) -> None:
     """Record the mode on flash and reload at once (the mode is read at boot): the command
     takes a moment of the lab's clock, so the unit is down before the next line is typed."""
     unit.set_flash_mode(mode)
@@ -42,7 +42,7 @@ def convert_to_multiple(unit: Unit, out: list[str]) -> None:
     single-mode configuration (the answer `confirm` to "Convert the system configuration?")."""
     now = unit.clock.now
     out.append("!")
-    old = unit.running_config(None, secrets=True)
+    old = unit.spaces.running_config(None, secrets=True)
     unit.flash.write(OLD_RUNNING, _text(old), now)
     out += [msg.MODE_OLD_RUNNING_WRITTEN, "", msg.MODE_CONVERTING, ""]
     sysc, ctx = unit.sys, unit.ctx[SINGLE]

@@ -2,7 +2,7 @@
 
 A hello tick reads the monitored interfaces and the live ports of the whole unit; a command
 typed in one context can only change that context's part of them.  So each value is kept as
-one part per context: a command in a context is logged (Unit.config_touched, the one place
+one part per context: a command in a context is logged (ConfigSpaces.config_touched, the one place
 that does), and the next reader rebuilds the parts of the marked contexts only.  A change
 of the system space (allocations, failover groups, the contexts themselves) may touch every
 context: the value is then rebuilt whole.  A tick after a command in one context costs that
@@ -31,7 +31,7 @@ class PerContext(Generic[T]):
         self.part = part
         self.sys_gen = -1           # the system space's generation the parts were built at
         self.parts: dict[str, tuple[T, ...]] = {}
-        self.seen = 0               # the unit's context changes read so far (Unit.ctx_changes)
+        self.seen = 0               # the unit's context changes read so far (ConfigSpaces.ctx_changes)
 
     def refresh(self, sys_gen: int, contexts: Collection[str], changes: list[str],
                 changes_from: int) -> None:

@@ -13,7 +13,6 @@ from collections.abc import Collection
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..records import dataclass
 from .derived import Counted, Joined
 from .hardware import canonical_interface
 
@@ -105,14 +104,14 @@ _Monitored = tuple[str, str, str, int, bool, bool]
 def monitoring(unit: Unit) -> Monitoring:
     """The monitored interfaces, kept per context: a command in one context rebuilds that
     context's part only (device/derived.py)."""
-    kept = unit.per_context(unit.kept.get(unit, "monitoring", None,
+    kept = unit.spaces.per_context(unit.kept.get(unit, "monitoring", None,
                                           lambda: Joined(partial(_monitored_in, unit), _monitoring)))
-    return kept.value(unit.context_places())
+    return kept.value(unit.spaces.context_places())
 
 
 def _monitored_in(unit: Unit, name: str) -> tuple[_Monitored, ...]:
     # rebuilt for every context after a system-space command (a large lab: thousands of
-    # interfaces, mostly unmonitored subinterfaces): Unit.named_interfaces_in and
+    # interfaces, mostly unmonitored subinterfaces): ConfigSpaces.named_interfaces_in and
     # is_monitored inline, the rest only for the monitored ones
     ctx, cdef = unit.ctx.get(name), unit.sys.contexts.get(name)
     if ctx is None or cdef is None:
@@ -128,7 +127,7 @@ def _monitored_in(unit: Unit, name: str) -> tuple[_Monitored, ...]:
         if not (explicit if explicit is not None else "." not in phys):
             continue
         shut = sys_shut(unit, phys) or any(i.shutdown for i in itfs.values() if i.nameif == itf.nameif)
-        out.append((name, itf.nameif, phys, unit.group_of(name), is_tested(unit, ctx, itf, phys), shut))
+        out.append((name, itf.nameif, phys, unit.spaces.group_of(name), is_tested(unit, ctx, itf, phys), shut))
     return tuple(out)
 
 
@@ -146,28 +145,11 @@ def monitored_count(unit: Unit) -> int:
 def live_ports(unit: Unit) -> Collection[str]:
     """The physical ports of the unit's named interfaces that are not shut down (kept per
     context: each port counted by the contexts that use it)."""
-    kept = unit.per_context(unit.kept.get(unit, "live_ports", None, lambda: Counted(partial(_live_in, unit))))
+    kept = unit.spaces.per_context(unit.kept.get(unit, "live_ports", None, lambda: Counted(partial(_live_in, unit))))
     return kept.counts.keys()
 
 
 def _live_in(unit: Unit, name: str) -> tuple[str, ...]:
-    return tuple(phys for _, phys, itf in unit.named_interfaces_in((name,))
+    return tuple(phys for _, phys, itf in unit.spaces.named_interfaces_in((name,))
                  if not itf.shutdown and not sys_shut(unit, phys))
 
-
-@dataclass
-class IfCounters:
-    """What one context interface saw (Traffic Statistics and ASR lines of `show interface`)."""
-
-    packets_in: int = 0
-    bytes_in: int = 0
-    packets_out: int = 0
-    bytes_out: int = 0
-    dropped: int = 0
-    asr_received: int = 0
-    asr_transmitted: int = 0
-    asr_dropped: int = 0
-
-    def add(self, other: IfCounters) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))

@@ -12,14 +12,11 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Callable
 from dataclasses import field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from ..config.model import ContextConfig
+from ..config.model import ContextConfig, SystemConfig
 from ..config.passwords import asa_hash
 from ..records import dataclass
-
-if TYPE_CHECKING:
-    from .unit import Unit
 
 MAX_SSH_SESSIONS = 5        # per context: the ASA's limit (configuration guide, "Configure SSH Access")
 
@@ -93,7 +90,21 @@ class Management:
         self.lockouts = Lockouts()
 
 
-def check_local(unit: Unit, ctx: ContextConfig, username: str, password: str) -> int | None:
+class ManagedUnit(Protocol):
+    """What the checks below read of a unit (device/unit.py's Unit, which holds Management
+    and so sits above this module)."""
+
+    @property
+    def up(self) -> bool: ...
+    @property
+    def sys(self) -> SystemConfig: ...
+    @property
+    def ctx(self) -> dict[str, ContextConfig]: ...
+    @property
+    def mgmt(self) -> Management: ...
+
+
+def check_local(unit: ManagedUnit, ctx: ContextConfig, username: str, password: str) -> int | None:
     """Check a username and password against the context's local user database: the user's
     privilege level, or None (unknown user, wrong password, locked out).  A wrong password
     counts towards the lockout; a right one resets the count.  Privilege-15 users are counted
@@ -133,12 +144,12 @@ def ssh_permits(ctx: ContextConfig, client_ip: str) -> bool:
     return False
 
 
-def admin_context(unit: Unit) -> ContextConfig | None:
+def admin_context(unit: ManagedUnit) -> ContextConfig | None:
     name = unit.sys.admin_context
     return unit.ctx.get(name) if name is not None else None
 
 
-def ssh_login(unit: Unit, username: str, password: str, client_ip: str) -> int | None:
+def ssh_login(unit: ManagedUnit, username: str, password: str, client_ip: str) -> int | None:
     """May `username` log in over SSH from `client_ip`?  Their privilege level, or None.
 
     As on an ASA since 8.4(2): SSH needs `aaa authentication ssh console LOCAL` and a local
@@ -151,7 +162,7 @@ def ssh_login(unit: Unit, username: str, password: str, client_ip: str) -> int |
     return check_local(unit, ctx, username, password)
 
 
-def console_login_required(unit: Unit) -> bool:
+def console_login_required(unit: ManagedUnit) -> bool:
     """Does the serial console ask for a login?  In multiple context mode the system execution
     space has no AAA commands (configuration guide, "Information About Security Contexts"):
     the emulator takes the admin context's `aaa authentication serial console LOCAL` and users
@@ -160,7 +171,7 @@ def console_login_required(unit: Unit) -> bool:
     return unit.up and ctx is not None and ctx.aaa_serial_local
 
 
-def console_login(unit: Unit, username: str, password: str) -> int | None:
+def console_login(unit: ManagedUnit, username: str, password: str) -> int | None:
     """The user's privilege level when the console login is right, else None (counts towards
     the lockout as an SSH login does)."""
     ctx = admin_context(unit)
@@ -169,7 +180,7 @@ def console_login(unit: Unit, username: str, password: str) -> int | None:
     return check_local(unit, ctx, username, password)
 
 
-def ssh_usernames(unit: Unit) -> list[str]:
+def ssh_usernames(unit: ManagedUnit) -> list[str]:
     """The users who can log in over SSH now (for the server's warning when it is exposed)."""
     ctx = admin_context(unit)
     if ctx is None or not ctx.aaa_ssh_local or not ctx.ssh_access:

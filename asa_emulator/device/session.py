@@ -11,18 +11,19 @@ mate.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..records import dataclass
 from ..syntax import modes
 from ..syntax.grammar import load as load_grammar
+from ..syntax.help import HelpItem, completions, help_items
 from ..syntax.limits import MAX_LINE, refused_column
-from ..syntax.parser import CommandError, HelpItem, Parsed, completions, help_items, parse_line
+from ..syntax.parser import CommandError, Parsed, parse_line
 from . import messages
 from .choices import choices
-from .commands import HANDLERS, Abort, Command
+from .commands import HANDLERS, Abort, Answer, Command
 from .filters import apply_filter, filter_chunks
+from .ports import ModeState
 from .targets import target_exists
 
 __all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from .mgmt import SshRecord
     from .unit import Unit
 
-Answer = Callable[[str, list[str]], None]
 # `show history` lists the latest commands of the session; a console typed at for weeks does not
 # keep them all.  # unverified: the ASA's own depth (IOS allows `terminal history size` 0-256)
 HISTORY_MAX = 256
@@ -57,15 +57,6 @@ class Question:
     then: Answer
     secret: bool = False
     cmd: Command | None = None
-
-
-@dataclass
-class ModeState:
-    """Where a session is: the mode (a grammar start symbol), the context, the sub-mode target."""
-
-    mode: str = "sys_user"
-    context: str | None = None
-    target: str | int | None = None
 
 
 class Session:
@@ -333,7 +324,7 @@ class Session:
         except Abort:
             if cmd is not None:
                 cmd.failed = True
-        self.unit.config_touched()      # an answer may complete a change (`clear configure`)
+        self.unit.spaces.config_touched()      # an answer may complete a change (`clear configure`)
         if cmd is None:
             return out
         out += cmd.out[printed:]        # what the command printed while answering (cmd.error)
@@ -341,8 +332,8 @@ class Session:
             return out
         if self.question is not None:
             self.question.cmd = cmd     # a further question: finish later
-        elif not self.batch:
-            self.unit.after_command(self, cmd)
+        elif not self.batch and self.unit.events is not None:
+            self.unit.events.after_command(cmd)
         return out
 
     def run_parsed(self, parsed: Parsed, line: str) -> list[str]:
@@ -368,7 +359,7 @@ class Session:
         # (nor another context)
         space = owner_state.context
         if touches and not rendered:
-            unit.config_touched(space)
+            unit.spaces.config_touched(space)
         try:
             fn(cmd)
         except Abort:
@@ -376,11 +367,11 @@ class Session:
             if self._state is owner_state:   # not moved by the handler (`enter` makes a new state)
                 self.state = pre_state       # a rejected line leaves the session where it was
         if touches:
-            unit.config_touched(space)       # also after: the handler may have read derived data
+            unit.spaces.config_touched(space)       # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
-        elif not cmd.failed and not self.batch and unit.pair is not None:
-            unit.pair.after_command(unit, self, cmd)    # Unit.after_command, one call less
+        elif not cmd.failed and not self.batch and unit.events is not None:
+            unit.events.after_command(cmd)
         if parsed.has_filter:
             flt = parsed.filter
             assert flt is not None

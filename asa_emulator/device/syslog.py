@@ -17,15 +17,15 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..config.defaults import LOGGING_LEVELS as LEVELS
 from ..config.defaults import SYSLOG_PORT
 from ..records import dataclass
 
 if TYPE_CHECKING:
-    from ..config.model import LoggingConfig
-    from .unit import Unit
+    from ..clock import Clock
+    from ..config.model import ContextConfig, LoggingConfig, SystemConfig
 
 
 def level_of(word: str) -> int:
@@ -83,7 +83,31 @@ def timestamp(ms_utc: int) -> str:
     return datetime.fromtimestamp(ms_utc / 1000, tz=UTC).strftime("%b %d %Y %H:%M:%S: ")
 
 
-def deliver(unit: Unit, msg_id: int, level: int, text: str, context: str | None = None) -> None:
+class _Console(Protocol):
+    @property
+    def context(self) -> str | None: ...
+
+
+class LoggingUnit(Protocol):
+    """What syslog reads and writes of a unit (device/unit.py's Unit, which holds the syslog
+    state and so sits above this module)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def sys(self) -> SystemConfig: ...
+    @property
+    def ctx(self) -> dict[str, ContextConfig]: ...
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def syslog(self) -> Syslog: ...
+    @property
+    def console(self) -> _Console: ...
+    def emit(self, *lines: str) -> None: ...
+
+
+def deliver(unit: LoggingUnit, msg_id: int, level: int, text: str, context: str | None = None) -> None:
     """A message of the system space (context None) or of a context, sent where the space's
     logging configuration says (the admin context's for the system space)."""
     space = context or unit.sys.admin_context
@@ -112,7 +136,7 @@ def deliver(unit: Unit, msg_id: int, level: int, text: str, context: str | None 
         del outbox[:-OUTBOX_LIMIT]
 
 
-def _console_views(unit: Unit, space: str) -> bool:
+def _console_views(unit: LoggingUnit, space: str) -> bool:
     """The console shows a context's messages while it is in that context; the system space
     and the admin context show the admin context's (and the system's) messages."""
     here = unit.console.context
@@ -129,7 +153,7 @@ def _buffer(state: SpaceLog, line: str, size: int) -> None:
         state.buffer_bytes -= len(state.buffer.popleft()) + 1
 
 
-def clear_buffer(unit: Unit, space: str) -> None:
+def clear_buffer(unit: LoggingUnit, space: str) -> None:
     state = unit.syslog.space(space)
     state.buffer.clear()
     state.buffer_bytes = 0
@@ -142,7 +166,7 @@ def _level(n: int | None, count: int, facility: int | None = None) -> str:
     return f"level {LEVELS[n]}{fac}, {count} messages logged"
 
 
-def show_logging(unit: Unit, space: str, cfg: LoggingConfig) -> list[str]:
+def show_logging(unit: LoggingUnit, space: str, cfg: LoggingConfig) -> list[str]:
     """`show logging` in a context: the settings block, then the buffered lines.  Layout of
     real 9.x captures (ASAv, ASA5585): four-space indent, `Hide Username logging: enabled`."""
     state = unit.syslog.space(space)

@@ -15,7 +15,7 @@ from ..syntax.grammar import load as load_grammar
 
 if TYPE_CHECKING:
     from ..config.model import ContextConfig, SystemConfig
-    from .session import ModeState
+    from .ports import ModeState
     from .unit import Unit
 
 

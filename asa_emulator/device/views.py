@@ -1,17 +1,18 @@
-"""Gather a unit's state for the device `show` renderers (device/show.py prints it)."""
+"""Gather a unit's state for the device `show` renderers (device/show.py and
+device/show_interface.py print it)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import show
+from . import show, show_interface
 from .addresses import current_ip, failover_on, interface_mac
 from .hardware import allocated_interface, canonical_interface
 
 if TYPE_CHECKING:
     from ..config.model import SysInterface
     from .commands import Command
-    from .interfaces import IfCounters
+    from .ports import IfCounters
     from .unit import Unit
 
 
@@ -19,7 +20,7 @@ def version(cmd: Command) -> list[str]:
     u, context = cmd.unit, cmd.session.context
     uptime = max(0, (u.clock.now - u.booted_at) // 1000)
     fo_up = u.pair.cluster_uptime_s(u) if u.pair is not None else None
-    last = show.last_modified_text(*u.last_modified) if u.last_modified else None
+    last = show.last_modified_text(*u.spaces.last_modified) if u.spaces.last_modified else None
     return show.show_version(
         u.hw, hostname=u.sys.hostname if context is None else (u.ctx[context].hostname or context),
         space="system" if context is None else "context",
@@ -35,14 +36,14 @@ def interface(cmd: Command) -> list[str]:
     u, s = cmd.unit, cmd.session
     detail = cmd.has("detail")
     if cmd.has("brief"):
-        return show.show_interface_ip_brief(_brief_rows(u, s.context))
+        return show_interface.show_interface_ip_brief(_brief_rows(u, s.context))
     only = resolve_interface(cmd) if cmd.value("IFNAME") else None
     if s.context is None and not cmd.has("summary"):
         return _system_interfaces(u, only, detail)
     views = _if_views(u, s.context, only)
     if cmd.has("summary"):
-        return show.show_interface_summary(views, in_context=s.context is not None)
-    return show.show_interface(views, detail=detail, in_context=s.context is not None)
+        return show_interface.show_interface_summary(views, in_context=s.context is not None)
+    return show_interface.show_interface(views, detail=detail, in_context=s.context is not None)
 
 
 def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
@@ -57,7 +58,7 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
         u, "shown_interfaces_detail" if detail else "shown_interfaces", None, dict)
     # the system space's generation every kept entry was last checked at (a whole listing)
     checked: dict[bool, int] = u.kept.get(u, "shown_interfaces_checked", None, dict)
-    sys_gen = u.sys_gen
+    sys_gen = u.spaces.sys_gen
     settled_ok = checked.get(detail) == sys_gen
     ordered = _ordered(u)
     if len(kept) > 2 * len(ordered) + 16:
@@ -89,7 +90,7 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
                    itf.speed, itf.duplex, name in allocated, links.get(name))
         if found is None or found[0] != moving or found[1] != settled:
             v = _system_view(u, i, itf, link, allocated, c)
-            found = kept[name] = (moving, settled, tuple(show.one_interface(v, detail=detail, in_context=False)))
+            found = kept[name] = (moving, settled, tuple(show_interface.one_interface(v, detail=detail, in_context=False)))
         out += found[2]
     if only is None:
         checked[detail] = sys_gen
@@ -98,22 +99,22 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
 
 def _ordered(u: Unit) -> list[SysInterface]:
     """The system's interfaces in the ASA's listing order (kept until the system space changes)."""
-    return u.kept.get(u, "ordered_interfaces", u.sys_gen, u.sys.ordered_interfaces)
+    return u.kept.get(u, "ordered_interfaces", u.spaces.sys_gen, u.sys.ordered_interfaces)
 
 
 def _allocated(u: Unit) -> frozenset[str]:
     """The physical interfaces allocated to a context (kept until the system space changes)."""
-    return u.kept.get(u, "allocated", u.sys_gen, lambda: frozenset(
+    return u.kept.get(u, "allocated", u.spaces.sys_gen, lambda: frozenset(
         a.phys for cdef in u.sys.contexts.values() for a in cdef.allocations))
 
 
 def _system_view(u: Unit, i: int, itf: SysInterface, link: bool, allocated: frozenset[str],
-                 counters: IfCounters | None) -> show.InterfaceView:
+                 counters: IfCounters | None) -> show_interface.InterfaceView:
     """A system-space interface, the `i`th in the listing order."""
     base = itf.name.split(".")[0]
     admin = not itf.shutdown and not u.sys.interfaces[base].shutdown
     fover = failover_link_of(u, itf.name)
-    return show.InterfaceView(
+    return show_interface.InterfaceView(
         nameif=fover[0] if fover else "", mtu=1500 if fover else None,
         ipv4=fover[1] if fover else None,
         allocatable=fover is None and itf.name not in allocated,
@@ -172,10 +173,10 @@ def _traffic(c: IfCounters | None, asr_group: int | None = None) -> dict[str, ob
             "bytes_out": c.bytes_out, "dropped": c.dropped, "asr": asr}
 
 
-def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[show.InterfaceView]:
+def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[show_interface.InterfaceView]:
     """The interfaces of the space (`only`: that one, by the name the space gives it)."""
     eng = u.traffic
-    out: list[show.InterfaceView] = []
+    out: list[show_interface.InterfaceView] = []
     if context is None:
         totals = eng.phys_counters(u) if eng is not None else {}
         allocated = _allocated(u)
@@ -200,7 +201,7 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
                  and not (parent and parent.shutdown))
         link = u.has_link(base)
         ip = current_ip(u, context, cif)
-        out.append(show.InterfaceView(
+        out.append(show_interface.InterfaceView(
             name=ctx_name, nameif=cif.nameif, admin_up=admin, link_up=link,
             line_protocol_up=admin and link, mac=interface_mac(u, context, a.phys, cif),
             mtu=cif.mtu if cif.nameif else None, ipv4=ip, description=cif.description,
@@ -211,11 +212,11 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
     return out
 
 
-def _brief_rows(u: Unit, context: str | None) -> list[show.IpBriefRow]:
+def _brief_rows(u: Unit, context: str | None) -> list[show_interface.IpBriefRow]:
     rows = []
     for v in _if_views(u, context):
         status = "up" if v.admin_up and v.link_up else ("administratively down" if not v.admin_up else "down")
-        rows.append(show.IpBriefRow(
+        rows.append(show_interface.IpBriefRow(
             interface=v.name, address=v.ipv4[0] if v.ipv4 else "unassigned",
             method="CONFIG" if v.ipv4 else "unset", status=status,
             protocol="up" if v.line_protocol_up else "down"))
@@ -227,7 +228,7 @@ def ip_address(cmd: Command) -> list[str]:
     if s.context is None:
         if cmd.value("IFNAME"):
             resolve_interface(cmd)
-        return show.show_ip_address([], [])
+        return show_interface.show_ip_address([], [])
     cdef = u.sys.contexts[s.context]
     ctx = u.ctx[s.context]
     only = resolve_interface(cmd) if cmd.value("IFNAME") else None
@@ -236,11 +237,11 @@ def ip_address(cmd: Command) -> list[str]:
         itf = ctx.interfaces.get(a.ctx_name)
         if itf is None or not itf.nameif or not itf.ip or (only and a.ctx_name != only):
             continue
-        system.append(show.IpAddrView(a.ctx_name, itf.nameif, itf.ip[0], itf.ip[1], itf.ip_method))
+        system.append(show_interface.IpAddrView(a.ctx_name, itf.nameif, itf.ip[0], itf.ip[1], itf.ip_method))
         now = current_ip(u, s.context, itf)
         if now:
-            current.append(show.IpAddrView(a.ctx_name, itf.nameif, now[0], now[1], itf.ip_method))
-    return show.show_ip_address(system, current)
+            current.append(show_interface.IpAddrView(a.ctx_name, itf.nameif, now[0], now[1], itf.ip_method))
+    return show_interface.show_ip_address(system, current)
 
 
 def context(cmd: Command) -> list[str]:

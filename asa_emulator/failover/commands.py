@@ -4,7 +4,7 @@ Failover Parameters", "Configuring Failover Groups", "Controlling Failover"): `f
 `failover polltime`, `failover group N` and its sub-mode, `failover active|reset [group N]`.
 
 Validation and the configuration model live here; what the pair does about it (hellos,
-negotiation, switching groups) runs through the unit's pair hooks (`unit.pair`).  The lab
+negotiation, switching groups) runs through the unit's ports to the pair (`unit.events`, device/ports.py).  The lab
 registers these handlers when it assembles a pair (lab/lab.py).
 """
 
@@ -67,8 +67,8 @@ def _check_interface_poll(cmd: Command, vals: list[tuple[int, bool]]) -> tuple[i
 
 
 def _changed(cmd: Command) -> None:
-    if cmd.unit.pair is not None:
-        cmd.unit.pair.config_changed(cmd.unit)
+    if cmd.unit.events is not None:
+        cmd.unit.events.config_changed(cmd.unit)
 
 
 @handler("failover_cmd")
@@ -81,8 +81,8 @@ def failover_cmd(cmd: Command) -> None:
     if not cmd.no and u.hw.failover_license == "Disabled":
         cmd.error(messages.FAILOVER_NOT_LICENSED)
     fo.enabled = not cmd.no
-    if u.pair is not None:
-        u.pair.failover_toggled(u, cmd.session)
+    if u.events is not None:
+        u.events.failover_toggled(cmd)
 
 
 def setting(name: str) -> Callable[[Handler], Handler]:

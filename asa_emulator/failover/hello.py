@@ -21,7 +21,7 @@ from .state import TRANSIENT, GroupState, PairState, Reason
 from .sync import sync
 
 if TYPE_CHECKING:
-    from ..device.session import Session
+    from ..device.commands import SessionView
     from ..device.unit import Unit
 
 S = GroupState
@@ -80,11 +80,11 @@ def went_down(ps: PairState, u: Unit) -> None:
     ps.cancel_preempt()
 
 
-def turned_off(ps: PairState, u: Unit, session: Session) -> None:
+def turned_off(ps: PairState, u: Unit, session: SessionView) -> None:
     """`no failover`: every group stays active where it is, on both units."""
     m = ps.mate(u)
     if ps.of(u).paired and ps.enabled(m) and may_replicate_from(ps, u, None):
-        m.apply_system(["no failover"], kind="replica")
+        m.spaces.apply_system(["no failover"], kind="replica")
         stop(ps, m)
     stop(ps, u)
 

@@ -13,7 +13,8 @@ back here.  A tick runs them in the chapter's order:
                           active until the mate could take them (health.unit_failed)
     preempt.evaluate      the groups that recovered come back with preempt (row 4)
 
-This class is also what a unit and its command handlers see of failover (device.unit.PairHooks).
+This class is also what a unit and its command handlers see of failover: it implements both
+ports of device/ports.py, the query (`unit.pair`) and the event sink (`unit.events`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from .state import TRANSIENT, PairState, Reason, UnitFailover
 if TYPE_CHECKING:
     from ..clock import Clock, Timer
     from ..device.commands import Command
-    from ..device.session import Session
     from ..device.unit import Unit
     from ..ports import Link
 
@@ -160,7 +160,8 @@ class Pair:
         hello.went_down(self.ps, u)
         self.ps.memory_lost(u)      # connections live in memory
 
-    def failover_toggled(self, u: Unit, session: Session) -> None:
+    def failover_toggled(self, cmd: Command) -> None:
+        u, session = cmd.unit, cmd.session
         if session.batch or not u.up:
             return
         if u.sys.failover.enabled:
@@ -172,13 +173,19 @@ class Pair:
     def config_changed(self, u: Unit) -> None:
         preempt.config_changed(self.ps, u)
 
+    def interfaces_changed(self, u: Unit) -> None:
+        """A port was shut or opened on u: the monitoring of both units sees it now."""
+        self.links_changed()
+
     def links_changed(self) -> None:
+        """The cabling changed (the wiring raises it) or a unit lost power: each unit that
+        runs failover with its mate polls its monitored interfaces now."""
         for u in self.ps.units.values():
             if u.up and self.ps.of(u).paired:
                 health.poll(self.ps, u, self.ps.mate(u))
 
-    def after_command(self, u: Unit, session: Session, cmd: Command) -> None:
-        replication.after_command(self.ps, u, session, cmd)
+    def after_command(self, cmd: Command) -> None:
+        replication.after_command(self.ps, cmd.unit, cmd.session, cmd)
 
     def config_warning(self, u: Unit, context: str | None) -> list[str]:
         return replication.config_warning(self.ps, u, context)
@@ -201,7 +208,7 @@ class Pair:
     def is_active_here(self, u: Unit, context: str | None) -> bool:
         """Failover never started: everything is active.  After `no failover` each group
         keeps the state it had (chapter 34, "Disabling Failover")."""
-        g = self.ps.of(u).groups[u.group_of(context)]
+        g = self.ps.of(u).groups[u.spaces.group_of(context)]
         return g.state == "Not Detected" or g.active
 
     def prompt_state(self, u: Unit, context: str | None) -> str:

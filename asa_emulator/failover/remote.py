@@ -34,8 +34,8 @@ from .replication import config_warning, replicates, source_group
 from .state import Reason
 
 if TYPE_CHECKING:
-    from ..device.commands import Command
-    from ..device.session import ModeState, Session
+    from ..device.commands import Command, SessionView
+    from ..device.session import ModeState
     from ..device.unit import Unit
     from .state import PairState
 
@@ -51,7 +51,7 @@ REFUSED = {
 
 def group_for(u: Unit, context: str | None) -> int:
     """The failover group that decides which unit is active for `context`."""
-    return source_group(context, u.sys.admin_context, u.group_of(context))
+    return source_group(context, u.sys.admin_context, u.spaces.group_of(context))
 
 
 def _active(ps: PairState, u: Unit, gid: int) -> bool:
@@ -98,7 +98,7 @@ def _service_card_failure(reason: str | None) -> bool:
 
 # ------------------------------------------------------------------ mode state
 
-def default_state(session: Session) -> ModeState:
+def default_state(session: SessionView) -> ModeState:
     """Where a new failover exec state starts: global configuration mode on every device,
     whatever the terminal's own mode ("By default, the failover exec command mode starts in
     global configuration mode for the specified device").  From privileged EXEC mode the
@@ -108,7 +108,7 @@ def default_state(session: Session) -> ModeState:
     return ModeState("ctx_config" if ctx else "sys_config", ctx)
 
 
-def exec_state(session: Session, unit: Unit) -> ModeState:
+def exec_state(session: SessionView, unit: Unit) -> ModeState:
     """The session's failover exec mode state for `unit`, in the session's current context.
     It is created on first use and from then on kept apart from the terminal's own mode."""
     st = session.exec_states.get(unit.name)
@@ -146,7 +146,7 @@ def exec_remote(ps: PairState, cmd: Command, target: str, line: str) -> None:
     cmd.print(*out)
 
 
-def run(ps: PairState, local: Session, unit: Unit, state: ModeState, line: str,
+def run(ps: PairState, local: SessionView, unit: Unit, state: ModeState, line: str,
         prompt_len: int) -> tuple[list[str], ModeState | None]:
     """Run one line on `unit` in `state` for the local session; return its output and the new
     mode state (None: the remote session ended, the next one starts afresh)."""
@@ -186,8 +186,8 @@ def run(ps: PairState, local: Session, unit: Unit, state: ModeState, line: str,
 
 def _snapshot(unit: Unit, context: str | None) -> tuple[list[str], list[str]]:
     """The configuration a command in `context` can change: the system's and the context's."""
-    ctx = unit.config_body(context) if context is not None and context in unit.ctx else []
-    return unit.config_body(None), ctx
+    ctx = unit.spaces.config_body(context) if context is not None and context in unit.ctx else []
+    return unit.spaces.config_body(None), ctx
 
 
 # ------------------------------------------------------------------ show failover exec

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from ..device import messages
 from ..device.filenames import canonical_file
-from ..device.session import ModeState, Session
+from ..device.session import ModeState
 from ..syntax.grammar import load as load_grammar
 from ..syntax.modes import config_rules
 
 if TYPE_CHECKING:
-    from ..device.commands import Command
+    from ..device.commands import Command, SessionView
     from ..device.unit import Unit
     from .state import PairState
 
@@ -73,7 +73,7 @@ def source_group(context: str | None, admin_context: str | None, ctx_group: int)
 
 def may_replicate_from(ps: PairState, u: Unit, context: str | None) -> bool:
     """u is where commands for `context` replicate from: its source group is active here."""
-    gid = source_group(context, u.sys.admin_context, u.group_of(context))
+    gid = source_group(context, u.sys.admin_context, u.spaces.group_of(context))
     return ps.of(u).groups[gid].active
 
 
@@ -84,7 +84,7 @@ def config_warning(ps: PairState, u: Unit, context: str | None) -> list[str]:
     return []
 
 
-def after_command(ps: PairState, u: Unit, session: Session, cmd: Command) -> None:
+def after_command(ps: PairState, u: Unit, session: SessionView, cmd: Command) -> None:
     """An accepted command: replicate it to the mate if Table 34-1 says so and u is the
     source of its space."""
     if session.batch:

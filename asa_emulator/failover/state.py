@@ -7,7 +7,7 @@ values are the ASA's own strings, so they print and compare as before.
 
 Active/Standby (no failover group configured, chapter 34 "Failover Groups": groups exist only
 once configured) needs no other shape: the unit-level state is group 1's record, which every
-context maps to without a group (`Unit.group_of`).  `PairState.gids` is the one place that says
+context maps to without a group (`ConfigSpaces.group_of`).  `PairState.gids` is the one place that says
 which groups run, and `PairState.active_active` which layout `show failover` prints.
 """
 

@@ -41,9 +41,9 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
         if fo_dst.groups[gid].state.negotiating:
             for st in (GroupState.COLD_STANDBY, GroupState.SYNC_CONFIG):
                 fo_dst.set_state(gid, st, Reason.ACTIVE_MATE, ps.clock.now, chain=False)
-    dst.fit_kept() if len(dst.ctx) >= len(src.ctx) else src.fit_kept()     # the larger's working set
+    dst.spaces.fit_kept() if len(dst.ctx) >= len(src.ctx) else src.spaces.fit_kept()     # the larger's working set
     # rendered once: the copy at the end sends these lines unless src's configuration changed
-    bodies = src.kept.get(src, "sync_lines", src.config_gen, lambda: _rendered(src))
+    bodies = src.kept.get(src, "sync_lines", src.spaces.config_gen, lambda: _rendered(src))
     n_lines = sum(len(b) for b in bodies.values())
     duration = SYNC_BASE_MS + int(n_lines * SYNC_PER_LINE_MS)
 
@@ -60,7 +60,7 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
             ps.after(src.sys.failover.unit_poll_ms, finish)
             return
         copy_config(src, dst, context, full,
-                    src.kept.get(src, "sync_lines", src.config_gen, lambda: _rendered(src)))
+                    src.kept.get(src, "sync_lines", src.spaces.config_gen, lambda: _rendered(src)))
         src.kept.drop(src, "sync_lines")    # a large lab's lines: not kept past the copy
         fo_dst.syncing = False
         src.emit(messages.REPLICATION_END)
@@ -74,8 +74,8 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
 def _rendered(src: Unit) -> dict[str | None, list[str]]:
     """src's running configuration, as the mate receives it: each space's lines (the system's
     with its secrets)."""
-    bodies: dict[str | None, list[str]] = {None: src.config_body(None, secrets=True)}
-    bodies.update((c, src.config_body(c)) for c in src.ctx)
+    bodies: dict[str | None, list[str]] = {None: src.spaces.config_body(None, secrets=True)}
+    bodies.update((c, src.spaces.config_body(c)) for c in src.ctx)
     return bodies
 
 
@@ -92,9 +92,9 @@ def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool,
                  bodies: dict[str | None, list[str]]) -> None:
     if full:
         keep_role = dst.sys.failover.lan_unit
-        dst.reset_config(factory=False)
+        dst.spaces.reset_config(factory=False)
         body = bodies.get(None)
-        dst.batch(None, "replica").run_rendered(body if body is not None else src.config_body(None, secrets=True))
+        dst.batch(None, "replica").run_rendered(body if body is not None else src.spaces.config_body(None, secrets=True))
         dst.sys.failover.lan_unit = keep_role
         names = list(src.ctx)
     else:
@@ -102,7 +102,7 @@ def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool,
     for name in names:
         if name is None or name not in dst.sys.contexts:
             continue
-        # the context starts afresh with its allocated interfaces (what Unit.allocate gives
+        # the context starts afresh with its allocated interfaces (what ConfigSpaces.allocate gives
         # each, in allocation order): a config-url loaded by the system's lines is replaced
         fresh = ContextConfig(name)
         for a in dst.sys.contexts[name].allocations:
@@ -110,9 +110,9 @@ def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool,
             if key not in fresh.interfaces:
                 fresh.interfaces[key] = CtxInterface(key)
         dst.ctx[name] = fresh
-        dst.config_touched()
+        dst.spaces.config_touched()
         body = bodies.get(name)
-        dst.batch(name, "replica").run_rendered(body if body is not None else src.config_body(name))
+        dst.batch(name, "replica").run_rendered(body if body is not None else src.spaces.config_body(name))
 
 
 def write_standby(ps: PairState, cmd: Command) -> None:
@@ -138,4 +138,4 @@ def write_standby(ps: PairState, cmd: Command) -> None:
 def _active_contexts(ps: PairState, u: Unit) -> list[str]:
     """The contexts whose failover group is active on u."""
     fo = ps.of(u)
-    return [c for c in u.sys.contexts if fo.groups[u.group_of(c)].active]
+    return [c for c in u.sys.contexts if fo.groups[u.spaces.group_of(c)].active]

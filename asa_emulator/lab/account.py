@@ -23,7 +23,7 @@ import os
 import re
 import sys
 
-from ..records import dataclass
+from ..console import ControlAccount
 
 SCHEME = "scrypt"
 N, R, P = 2**14, 8, 1                 # RFC 7914's interactive-login parameters
@@ -33,12 +33,6 @@ _HASH = re.compile(r"scrypt:(\d{1,7}):(\d{1,2}):(\d{1,2})\$([A-Za-z0-9+/=]{1,100
 # bounds a hash from a lab file may ask for: a lab.toml must not make each login cost seconds
 # or gigabytes
 N_RANGE, R_RANGE, P_RANGE = (2**10, 2**17), (1, 16), (1, 4)
-
-
-@dataclass
-class ControlAccount:
-    username: str
-    password_hash: str
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:

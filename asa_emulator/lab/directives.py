@@ -132,7 +132,7 @@ def _power(lab: Lab, args: list[str]) -> list[str]:
         u.power_on()
     else:
         u.power_off()
-        lab.pair.links_changed()
+        lab.wiring.power_lost()
     return []
 
 
@@ -142,7 +142,7 @@ def _crash(lab: Lab, args: list[str]) -> list[str]:
     if not u.up:
         raise LabError(f"unit {u.name} is not running")
     u.reload()
-    lab.pair.links_changed()
+    lab.wiring.power_lost()
     return []
 
 
@@ -169,7 +169,6 @@ def _link(lab: Lab, args: list[str]) -> list[str]:
         lab.wiring.set_link(args[1], phys, action == "up")
     else:
         lab.wiring.set_fail(args[1], phys, action == "fail")
-    lab.pair.links_changed()
     return []
 
 
@@ -181,7 +180,6 @@ def _special_link(lab: Lab, args: list[str], name: str, which: str) -> list[str]
         raise LabError(f"no {which} link is configured on either unit")
     for unit, phys in ends:
         lab.wiring.set_cut(unit, phys, not up)
-    lab.pair.links_changed()
     return []
 
 

@@ -69,15 +69,17 @@ class Lab:
         self.units: dict[str, Unit] = {}
         for us in spec.units:
             flash = _unit_flash(spec, us.flash_dir, us.hw.flash_bytes)
-            self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms, self.kept)
+            self.units[us.name] = Unit(us.name, us.hw, flash, self.clock, us.boot_ms, self.kept,
+                                       sessions=Session)
         self.unit_names = tuple(self.units)
         self.wiring = Wiring(self.units, spec.cables)
         self.pair = Pair(self.units, self.clock, self.wiring)
         self.traffic = Traffic(self.pair.ps)
         self.pair.ps.listeners.append(self.traffic)
         self.pair.ps.repl_stats = self.traffic.repl_stats
+        self.wiring.listeners.append(self.pair.links_changed)
         for u in self.units.values():
-            u.pair, u.traffic = self.pair, self.traffic
+            u.pair, u.events, u.traffic = self.pair, self.pair, self.traffic
         self.current = self.unit_names[0]
         self.quit_requested = False     # `@quit` in a script: the runner reads no further
         self._baseline: dict[tuple[str, str | None], str] = {}   # configurations once settled
@@ -110,7 +112,9 @@ class Lab:
             raise no_unit(name, self.units) from None
 
     def console(self, unit: str) -> Session:
-        return self.unit(unit).console
+        con = self.unit(unit).console
+        assert isinstance(con, Session), "the lab makes its units' sessions (sessions=Session)"
+        return con
 
     def open_session(self, unit: str) -> Session:
         u = self.unit(unit)
@@ -192,7 +196,7 @@ class Lab:
             if not u.up:
                 continue
             spaces = [space or "system" for space, body in _bodies(u).items()
-                      if self._baseline.get((name, space)) != body and not u.saved(space)]
+                      if self._baseline.get((name, space)) != body and not u.spaces.saved(space)]
             if spaces:
                 found.append(f"{name}: {', '.join(spaces)}")
         return found
@@ -216,7 +220,7 @@ class Lab:
         injected on it, stays as it is.  `settle` is the second half."""
         for u in self.units.values():
             u.power_off()
-        self.pair.links_changed()
+        self.wiring.power_lost()
         self._power_on_all()
 
     def reset(self) -> None:
@@ -238,7 +242,7 @@ class Lab:
             if self.settled():
                 break
         # what the lab started with is not "unsaved work": a unit booted from its files is
-        # saved (Unit.saved), but a secondary's configuration synced from its mate is not,
+        # saved (ConfigSpaces.saved), but a secondary's configuration synced from its mate is not,
         # as on an ASA, and leaving the lab at once must not ask about it
         self._baseline = {(name, space): body for name, u in self.units.items() if u.up
                           for space, body in _bodies(u).items()}
@@ -246,7 +250,7 @@ class Lab:
 
 def _bodies(u: Unit) -> dict[str | None, str]:
     """Each space's running configuration (None: the system space), to compare."""
-    return {space: "\n".join(u.config_body(space, secrets=True)) for space in (None, *u.ctx)}
+    return {space: "\n".join(u.spaces.config_body(space, secrets=True)) for space in (None, *u.ctx)}
 
 
 def keep_for_good() -> None:

@@ -13,8 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..console import ControlAccount
 from ..device.hardware import DEFAULT_INTERFACES, Hardware, canonical_interface, known_models, max_contexts
-from .account import USERNAME, ControlAccount, hash_problem
+from .account import USERNAME, hash_problem
 from .spec import LabError, LabSpec, UnitSpec, parse_duration
 
 DEFAULT_CLOCK = "2024-06-12T12:00:00Z"

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import field
 from pathlib import Path
 
+from ..console import ControlAccount
 from ..device.hardware import Hardware
 from ..records import dataclass
-from .account import ControlAccount
 
 
 class LabError(ValueError):

@@ -8,6 +8,7 @@ gets through that end).  The failover and stateful links can also be cut as a wh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .spec import LabError, no_unit
@@ -36,6 +37,9 @@ class Wiring:
         # counts the faults set and cleared: what shows link states (`show failover`'s
         # interface lines) keeps its lines until it moves (_changed is the one place)
         self.gen = 0
+        # who hears that the links changed (the lab adds the failover pair's links_changed):
+        # a fault set or cleared, or a unit that lost power and left its cable ends dark
+        self.listeners: list[Callable[[], None]] = []
 
     def peer(self, unit: str, phys: str) -> tuple[str, str] | None:
         return self.peer_of.get((unit, phys.split(".")[0]))
@@ -76,6 +80,16 @@ class Wiring:
 
     def _changed(self) -> None:
         self.gen += 1
+        self._raise()
+
+    def power_lost(self) -> None:
+        """Units lost power (a power-off, a crash, a power cycle): the mate's ends of their
+        cables no longer hear them.  The cabling itself is unchanged (gen stays)."""
+        self._raise()
+
+    def _raise(self) -> None:
+        for listener in self.listeners:
+            listener()
 
     def set_link(self, unit: str, phys: str, up: bool) -> None:
         (self.no_link.discard if up else self.no_link.add)((unit, phys))

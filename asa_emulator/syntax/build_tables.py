@@ -27,7 +27,7 @@ from lark.grammar import Rule, Terminal
 from lark.lexer import Lexer, PatternStr
 from lark.parsers.lalr_analysis import IntParseTable, Reduce, Shift
 
-from .grammar import GRAMMAR_PATH, MODES, TABLES_PATH, grammar_digest, parse_facts, parse_help
+from .source import GRAMMAR_PATH, MODES, TABLES_PATH, grammar_digest, parse_facts, parse_help
 
 FORMAT = 3
 

@@ -13,26 +13,18 @@ from __future__ import annotations
 import json
 import re
 import sys
-import zlib
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from ..records import dataclass
 from .lalr import Rule, Tables
-
-# the grammar composed from grammar/*.lark by `make tables`: generated into the package so that
-# a built wheel (which cannot hold files outside the package) carries it.
-GRAMMAR_PATH = Path(__file__).with_name("asa.lark")
-TABLES_PATH = Path(__file__).with_name("asa_tables.json")
-
-MODES = (
-    "sys_user", "sys_exec", "sys_config", "sys_if", "sys_ctx", "sys_fover_group", "sys_class",
-    "ctx_user", "ctx_exec", "ctx_config", "ctx_if", "ctx_router",
-    "ctx_cmap", "ctx_pmap", "ctx_pmap_c", "ctx_pmap_p", "ctx_netobj", "ctx_netgrp",
-    "one_user", "one_exec", "one_config", "one_if", "one_router",
-    "one_cmap", "one_pmap", "one_pmap_c", "one_pmap_p", "one_netobj", "one_netgrp",
-)
+from .source import FACTS as FACTS
+from .source import GRAMMAR_PATH as GRAMMAR_PATH
+from .source import MODES as MODES
+from .source import TABLES_PATH as TABLES_PATH
+from .source import grammar_digest as grammar_digest
+from .source import parse_facts as parse_facts
+from .source import parse_help as parse_help
 
 _RANGE = re.compile(r"^N_(\d+)_(\d+)$")
 
@@ -72,61 +64,6 @@ class Grammar:
     def fact(self, name: str, fact: str) -> str | None:
         """A `//@` fact of a rule, alias or mode ("" for a plain flag), or None."""
         return self.facts.get(name, {}).get(fact)
-
-
-def grammar_digest(data: bytes) -> str:
-    """The grammar source's fingerprint, recorded in the tables: CRC-32, enough to notice an
-    edit not followed by `make tables` (hashlib would load OpenSSL at every start)."""
-    return f"{zlib.crc32(data):08x}"
-
-
-def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
-    """The `//: word text` and `//: TERM <label> text` comments of the grammar."""
-    helps: dict[str, str] = {}
-    labels: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.startswith("//: "):
-            continue
-        body = line[4:]
-        key, _, rest = body.partition(" ")
-        rest = rest.strip()
-        if rest.startswith("<") and key.split("/")[-1].isupper():
-            label, _, desc = rest.partition("> ")
-            labels.setdefault(key.split("/")[-1], label + ">")
-            helps[key] = desc.strip()
-        else:
-            helps[key] = rest
-    return helps, labels
-
-
-# `//@ NAME: fact fact=value ...`: what the shell must know about a command beyond its syntax,
-# declared beside its rule (FACTS says which facts there are and what they mean)
-FACTS = {
-    "read-only": "the command never changes a configuration (a rule named show_... is read-only)",
-    "replication": "Table 34-1: none (a configuration command that does not replicate), always"
-                   " (an EXEC command that does) or files:A,B (an EXEC command, when its file"
-                   " arguments are A and B)",
-    "target": "a sub-mode (a start symbol): the kind of object it was entered for",
-    "choices": "an argument terminal: the provider (device/choices.py) of the words `?` lists",
-}
-
-
-def parse_facts(text: str) -> dict[str, dict[str, str]]:
-    """The `//@ NAME: fact fact=value` comments of the grammar."""
-    facts: dict[str, dict[str, str]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.startswith("//@ "):
-            continue
-        name, colon, rest = line[4:].partition(":")
-        if not colon or not name.strip() or not rest.split():
-            raise ValueError(f"line {number}: `//@ NAME: fact ...` expected: {line}")
-        mine = facts.setdefault(name.strip(), {})
-        for item in rest.split():
-            fact, _, value = item.partition("=")
-            if fact not in FACTS:
-                raise ValueError(f"line {number}: unknown fact {fact!r} (known: {', '.join(FACTS)})")
-            mine[fact] = value
-    return facts
 
 
 def _rules(data: list[list[Any]]) -> list[Rule]:

@@ -33,7 +33,7 @@ from dataclasses import field
 from typing import TYPE_CHECKING
 
 from ..device import acl, routes
-from ..device.interfaces import IfCounters
+from ..device.ports import IfCounters
 from ..failover.state import GroupState, PairState
 from ..records import dataclass
 from . import show
@@ -253,7 +253,7 @@ class Traffic:
         return f.enabled and f.link is not None
 
     def _asr_members(self, u: Unit, group: int) -> list[tuple[str, CtxInterface]]:
-        return [(name, itf) for name, _, itf in u.named_interfaces() if itf.asr_group == group]
+        return [(name, itf) for name, _, itf in u.spaces.named_interfaces() if itf.asr_group == group]
 
     def _asr(self, u: Unit, ctx: str, p: Packet) -> str | None:
         """ASR handling of a packet that matches no connection of its context; None when the
@@ -303,7 +303,7 @@ class Traffic:
         system-wide `failover replication http` has no effect in Active/Active)."""
         if not is_http(conn):
             return True
-        grp = u.sys.failover.groups.get(u.group_of(ctx))
+        grp = u.sys.failover.groups.get(u.spaces.group_of(ctx))
         return bool(grp and grp.replication_http)
 
     def _link_up(self, u: Unit) -> bool:
@@ -317,7 +317,7 @@ class Traffic:
             return None
         if not (ps.of(u).paired and ps.of(m).paired):
             return None
-        return m if ps.state(m, u.group_of(ctx)) == GroupState.STANDBY_READY else None
+        return m if ps.state(m, u.spaces.group_of(ctx)) == GroupState.STANDBY_READY else None
 
     def _sent(self, src: Unit, dst: Unit, gid: int, proto: str) -> None:
         self.of(src).repl_counter(gid, proto).xmit += 1
@@ -332,14 +332,14 @@ class Traffic:
             theirs.add(copy_conn(conn))
         else:
             theirs.remove(conn)
-        self._sent(u, m, u.group_of(ctx), conn.proto)
+        self._sent(u, m, u.spaces.group_of(ctx), conn.proto)
 
     def _bulk(self, src: Unit, dst: Unit, gid: int) -> None:
         """The active unit gives a unit that became standby its group's connections."""
         if not self._link_up(src):
             return
         for ctx in src.sys.contexts:
-            if src.group_of(ctx) != gid or ctx not in dst.ctx:
+            if src.spaces.group_of(ctx) != gid or ctx not in dst.ctx:
                 continue
             conns = [copy_conn(c) for c in self.of(src).table(ctx) if self._http_ok(src, ctx, c)]
             self.of(dst).table(ctx).replace_all(conns)
@@ -353,7 +353,7 @@ class Traffic:
             # no longer active here: these connections now live on the mate (the copies it
             # received) or are gone; a bulk sync refills the standby copies
             for ctx in u.sys.contexts:
-                if u.group_of(ctx) == gid:
+                if u.spaces.group_of(ctx) == gid:
                     self.of(u).table(ctx).replace_all([])
         m = self.ps.mate(u)
         if not m.up:

@@ -58,8 +58,9 @@ class BackgroundLab:
         return self
 
     async def _start(self) -> None:
+        from ..console import ControlAccount
         from ..frontends.ssh.ssh import start_server
-        from ..lab.account import ControlAccount, hash_password
+        from ..lab.account import hash_password
         from ..lab.lab import Lab
         # a lab directory runs on a copy in memory: a test never changes it
         self._lab = Lab.load(self.lab_name, in_memory=True)

@@ -95,9 +95,9 @@ def configure_memory(cmd: Command) -> None:
             data = u.flash.read(STARTUP)
         except FlashError:
             return
-        cmd.print(*u.run_file(None, data))
+        cmd.print(*u.spaces.run_file(None, data))
     else:
-        cmd.print(*(u.load_context_url(s.context) or []))
+        cmd.print(*(u.spaces.load_context_url(s.context) or []))
 
 
 @handler("configure_factory_default")

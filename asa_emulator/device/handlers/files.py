@@ -13,11 +13,10 @@ from collections.abc import Callable
 
 from .. import messages as msg
 from .. import show
-from ..commands import Abort, Command, handler
+from ..commands import Abort, Command, SessionView, handler
 from ..filenames import RUNNING, STARTUP_CFG, canonical_file
 from ..flash import FlashError, resolve, shown, split_url
 from ..printable import file_lines
-from ..session import Session
 from ..unit import Unit
 
 DEFAULT_FS = "disk0:"          # the ASA 5500's flash; `flash:` names the same device
@@ -43,7 +42,7 @@ def _url(path: str) -> str:
     return f"{DEFAULT_FS}/{path}"
 
 
-def elapsed_ms(nbytes: int, session: Session | None = None) -> int:
+def elapsed_ms(nbytes: int, session: SessionView | None = None) -> int:
     """The time a flash write of `nbytes` takes (deterministic: the lab clock is virtual).
     A typed command spends it on its session, so that the lab clock moves by as much as the
     output says (`N bytes copied in 0.064 secs`); replicated and loaded commands do not."""
@@ -91,18 +90,18 @@ def _ask_chain(cmd: Command, questions: list[tuple[str, str]], done: Callable[[l
 
 # ---------------------------------------------------------------- write
 
-def write_one(unit: Unit, context: str | None, session: Session | None = None) -> list[str]:
+def write_one(unit: Unit, context: str | None, session: SessionView | None = None) -> list[str]:
     """`write memory` of one space, in the 9.x form; the error line if it cannot be saved."""
     try:
-        sums, n = unit.save(context)
+        sums, n = unit.spaces.save(context)
     except FlashError as exc:
         return [msg.BUILDING_CONFIGURATION, _cannot_save(unit, context, exc.reason),
                 *msg.WRITE_FAILED]
-    unit.last_modified = ("enable_15", unit.clock.now)
+    unit.spaces.last_modified = ("enable_15", unit.clock.now)
     return show.write_memory_lines(sums, n, elapsed_ms=elapsed_ms(n, session))
 
 
-def write_all(unit: Unit, session: Session | None = None) -> list[str]:
+def write_all(unit: Unit, session: SessionView | None = None) -> list[str]:
     """`write memory all` in the system space: the system and every context with a config-url
     (a context without one has no configuration file to write)."""
     spaces: list[show.SavedSpace] = []
@@ -111,12 +110,12 @@ def write_all(unit: Unit, session: Session | None = None) -> list[str]:
         if name is not None and not unit.sys.contexts[name].config_url:
             continue
         try:
-            sums, n = unit.save(name)
+            sums, n = unit.spaces.save(name)
         except FlashError as exc:
             errors.append(_cannot_save(unit, name, exc.reason))
             continue
         spaces.append(show.SavedSpace(name or "system", sums, n, elapsed_ms(n, session)))
-    unit.last_modified = ("enable_15", unit.clock.now)
+    unit.spaces.last_modified = ("enable_15", unit.clock.now)
     lines = show.write_memory_all_lines(spaces)
     # a space that could not be saved fails the command: never `[OK]` after an error
     return lines[:-1] + errors + [*msg.WRITE_FAILED] if errors else lines
@@ -142,7 +141,7 @@ def write_memory(cmd: Command) -> None:
 
 @handler("write_terminal")
 def write_terminal(cmd: Command) -> None:
-    cmd.print(*cmd.unit.running_config(cmd.session.context))
+    cmd.print(*cmd.unit.spaces.running_config(cmd.session.context))
 
 
 @handler("write_erase")
@@ -150,7 +149,7 @@ def write_erase(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
 
     def erase(_answers: list[str], out: list[str]) -> None:
-        path = u.startup_path(s.context)
+        path = u.spaces.startup_path(s.context)
         if path and u.flash.exists(path):
             try:
                 u.flash.delete(path)
@@ -201,7 +200,7 @@ def copy(cmd: Command) -> None:
             _path(cmd, raw)          # a refused name or scheme fails before any question
 
     def startup_path(out: list[str]) -> str:
-        path = u.startup_path(s.context)
+        path = u.spaces.startup_path(s.context)
         if path is None:
             out.append(msg.error_opening(STARTUP_CFG))
             raise Abort
@@ -214,14 +213,14 @@ def copy(cmd: Command) -> None:
             if dst == STARTUP_CFG:
                 startup_path(out)
                 try:
-                    sums, n = u.save(s.context)
+                    sums, n = u.spaces.save(s.context)
                 except FlashError as exc:
                     out.extend([_cannot_save(u, s.context, exc.reason), *msg.WRITE_FAILED])
                     raise Abort from None
                 out.extend([msg.cryptochecksum(sums), "", msg.bytes_copied(n, elapsed_ms(n, s))])
                 return
-            data = ("\n".join(u.running_config(s.context, secrets=True)) + "\n").encode()
-            checksum: str | None = u.checksum_groups(s.context)
+            data = ("\n".join(u.spaces.running_config(s.context, secrets=True)) + "\n").encode()
+            checksum: str | None = u.spaces.checksum_groups(s.context)
         else:
             checksum = None
             path = startup_path(out) if src == STARTUP_CFG else _resolved(source, out, s.cwd)
@@ -231,7 +230,7 @@ def copy(cmd: Command) -> None:
                 out.append(msg.error_opening(_shown(source, s.cwd), exc.reason))
                 raise Abort from None
         if dst == RUNNING:
-            out.extend(u.run_file(s.context, data))
+            out.extend(u.spaces.run_file(s.context, data))
             out.append(msg.bytes_copied(len(data), elapsed_ms(len(data), s)))
             return
         if dst == STARTUP_CFG:
@@ -279,7 +278,7 @@ def more(cmd: Command) -> None:
     u = cmd.unit
     raw = cmd.value("FILE") or ""
     if raw.lower() in ("system:running-config", "system:/running-config"):
-        cmd.print(*u.running_config(cmd.session.context, secrets=True))
+        cmd.print(*u.spaces.running_config(cmd.session.context, secrets=True))
         return
     try:
         data = u.flash.read(_path(cmd, raw))
@@ -498,7 +497,7 @@ def reload(cmd: Command) -> None:
     if cmd.has("save-config"):
         cmd.print(*write_all(u, s))
     else:
-        unsaved = next((name for name in (None, *u.sys.contexts) if not u.saved(name)), "-")
+        unsaved = next((name for name in (None, *u.sys.contexts) if not u.spaces.saved(name)), "-")
         if unsaved != "-":
             def save_q(typed: str, out: list[str]) -> None:
                 ans = typed.strip().lower()[:1]

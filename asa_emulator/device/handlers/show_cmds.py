@@ -4,10 +4,10 @@ failover` and `show monitor-interface` are failover/show_commands.py's)."""
 from __future__ import annotations
 
 from ...config import render
+from ...config.model import SINGLE
 from .. import show, views
 from ..commands import Command, handler
 from ..printable import file_lines
-from ..unit import SINGLE
 from ..views import resolve_interface
 
 
@@ -17,7 +17,7 @@ def show_running(cmd: Command) -> None:
     all_ = cmd.has("all")
     section = [w for w in cmd.words[2:] if w and w != "all"]
     if not section:
-        cmd.print(*u.running_config(s.context, all_))
+        cmd.print(*u.spaces.running_config(s.context, all_))
         return
     key = section[0]
     if s.context is None:
@@ -110,7 +110,7 @@ def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
             # with `all` every named interface is listed, monitored or not (defaults included)
             from ..interfaces import is_monitored
             return [("" if is_monitored(u, ctx, itf, phys) else "no ") + f"monitor-interface {itf.nameif}"
-                    for _, phys, itf in u.named_interfaces_in([s.context or ""])]
+                    for _, phys, itf in u.spaces.named_interfaces_in([s.context or ""])]
         return [ln for ln in body if "monitor-interface" in ln]
     if key in ("hostname", "enable", "pager", "firewall"):
         return [ln for ln in body if ln.startswith(key + " ")]
@@ -122,7 +122,7 @@ def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
 @handler("show_startup")
 def show_startup(cmd: Command) -> None:
     u = cmd.unit
-    path = u.startup_path(cmd.session.context)
+    path = u.spaces.startup_path(cmd.session.context)
     if path is None or not u.flash.exists(path):
         return
     cmd.print(*file_lines(u.flash.read(path)))

@@ -54,7 +54,7 @@ def sys_interface(cmd: Command) -> None:
             cmd.invalid_token("PHY_IF")
         u.sys.interfaces[name] = SysInterface(name, shutdown=False)   # subinterfaces start enabled
         if u.single:
-            u.allocate_single(name)
+            u.spaces.allocate_single(name)
     s.enter("sys_if", target=name)
 
 
@@ -74,7 +74,7 @@ def no_sys_interface(cmd: Command) -> None:
     if u.single:
         cdef = u.sys.contexts[SINGLE]
         cdef.allocations = [a for a in cdef.allocations if a.phys != name]
-        u.deallocate(SINGLE, name, None)
+        u.spaces.deallocate(SINGLE, name, None)
     for cdef in u.sys.contexts.values():
         if any(a.phys == name for a in cdef.allocations):
             cmd.error(msg.interface_allocated(name, cdef.name))
@@ -106,8 +106,8 @@ def shutdown(cmd: Command) -> None:
         _sys_if(cmd).shutdown = not cmd.no
     else:
         u.ctx[s.context or ""].interfaces[str(s.state.target)].shutdown = not cmd.no
-    if u.pair is not None:
-        u.pair.links_changed()
+    if u.events is not None:
+        u.events.interfaces_changed(u)
 
 
 @handler("mac_address")
@@ -166,7 +166,7 @@ def _create_context(cmd: Command, name: str) -> None:
     if len(u.sys.contexts) >= u.hw.contexts_license + 1:
         cmd.error(msg.MAX_CONTEXTS)
     u.sys.contexts[name] = ContextDef(name)
-    u.new_context(name).add_default_inspection()    # a new context starts from the default config
+    u.spaces.new_context(name).add_default_inspection()    # a new context starts from the default config
     if not cmd.session.batch:
         cmd.print(msg.context_created(name, len(u.sys.contexts)))
 
@@ -211,7 +211,7 @@ def allocate_interface(cmd: Command) -> None:
     if cmd.no:
         for a in cdef.allocations:
             if a.phys == phys:
-                u.deallocate(cdef.name, phys, a.mapped)
+                u.spaces.deallocate(cdef.name, phys, a.mapped)
         cdef.allocations = [a for a in cdef.allocations if a.phys != phys]
         return
     fo = u.sys.failover
@@ -227,14 +227,14 @@ def allocate_interface(cmd: Command) -> None:
             cmd.error(msg.mapped_name_in_use(key))
     if same is not None:
         if same.ctx_name != key:
-            u.rename_allocation(cdef.name, same.ctx_name, key)
+            u.spaces.rename_allocation(cdef.name, same.ctx_name, key)
         same.mapped, same.visible = mapped, visible
         return
     cdef.allocations.append(Allocation(phys, mapped, visible))
     hw = u.hw.interfaces
     if len(cdef.allocations) > 1 and interface_order(hw, cdef.allocations[-2].phys) > interface_order(hw, phys):
         cdef.allocations.sort(key=lambda a: interface_order(hw, a.phys))
-    u.allocate(cdef.name, phys, mapped)
+    u.spaces.allocate(cdef.name, phys, mapped)
 
 
 @handler("config_url")
@@ -269,12 +269,12 @@ def config_url(cmd: Command) -> None:
         if not s.batch:
             cmd.print(*msg.context_url_not_fetched(url))
         return
-    report = u.load_context_url(cdef.name) or []
+    report = u.spaces.load_context_url(cdef.name) or []
     if s.batch:
         u.emit(*report)            # loading at boot or by sync: errors go to the console
         return
     cmd.print(*report)
-    cmd.print(msg.context_checksum_changed(checksum_groups(u.config_body(cdef.name))))
+    cmd.print(msg.context_checksum_changed(checksum_groups(u.spaces.config_body(cdef.name))))
     if cdef.name == u.sys.admin_context:
         cmd.print(msg.ADMIN_CONTEXT_COMING_UP)
 

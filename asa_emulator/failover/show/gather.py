@@ -110,7 +110,7 @@ Contexts = Collection[str] | None
 def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tuple[IfaceView, ...]:
     # one line per named interface of every listed context (thousands on a large lab), kept
     # per context (u.kept, for u's failover state) while what they show is the same: the key holds the
-    # generation of the context's configuration (Unit.config_touched), what the lines take
+    # generation of the context's configuration (ConfigSpaces.config_touched), what the lines take
     # from the system space (_system_part), the links' generation (Wiring.gen) and, for a
     # context with monitored interfaces, its interfaces' statuses' (UnitFailover.
     # monitoring_changed), and the context's group state here.  After a system-space command
@@ -120,14 +120,14 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
         u, "failover_iface_views", fo, dict)
     # the system space's generation the kept entries were last checked at
     checked: list[int] = u.kept.get(u, "failover_iface_views_checked", fo, lambda: [-1])
-    sys_moved = checked[0] != u.sys_gen
+    sys_moved = checked[0] != u.spaces.sys_gen
     if sys_moved:
-        checked[0] = u.sys_gen
+        checked[0] = u.spaces.sys_gen
         if len(kept) > 2 * len(u.sys.contexts) + 16:
             kept.clear()                # contexts removed since: drop what they left
     ran = failover_on(u)
     fixed = (ran, fo.paired, pair.link.gen)
-    ctx_gen, mon_gen = u.ctx_gen, fo.mon_gen
+    ctx_gen, mon_gen = u.spaces.ctx_gen, fo.mon_gen
     linked: dict[str, bool] = {}            # per port: it has a link (_plain_status)
     out: list[IfaceView] = []
     for name in _listed(u, contexts):
@@ -240,7 +240,7 @@ def _unheard_ifaces(u: Unit, contexts: Contexts) -> tuple[IfaceView, ...]:
     with the address the mate holds (the other one of each pair), status unknown
     (`Interface outside (10.0.0.2): Unknown (Waiting)`, 9.12 capture with a failed mate)."""
     out: list[IfaceView] = []
-    named = u.named_interfaces() if contexts is None else u.named_interfaces_in(contexts)
+    named = u.spaces.named_interfaces() if contexts is None else u.spaces.named_interfaces_in(contexts)
     for name, phys, itf in named:
         ctx = u.ctx[name]
         ip = None
@@ -277,7 +277,7 @@ def _groups(pair: PairState, u: Unit, alive: bool) -> tuple[GroupView, ...]:
         details: tuple[str, ...] = ()
         if g.state == "Failed" and g.failure == "Interface check":
             details = tuple(f"{c} {n}: {m.status}" for (c, n), m in fo.ifmon.items()
-                            if m.status in ("Failed", "No Link") and u.group_of(c) == gid)
+                            if m.status in ("Failed", "No Link") and u.spaces.group_of(c) == gid)
         if alive:
             out.append(GroupView(gid, g.state, g.active_time_ms(now) // 1000, reason, when, details))
         else:
@@ -360,7 +360,7 @@ def _state_key(pair: PairState, u: Unit) -> tuple[object, ...]:
     fo, m = pair.of(u), pair.mate(u)
     mfo = pair.of(m)
     return (fo, mfo, u.up, m.up,                     # the engine states (new at each boot)
-            u.sys_gen, m.sys_gen,                   # roles, failover on, groups, contexts' groups
+            u.spaces.sys_gen, m.spaces.sys_gen,                   # roles, failover on, groups, contexts' groups
             fo.history_count, mfo.history_count,    # group states and failures (set_state)
             fo.mon_gen, mfo.mon_gen,                # monitored statuses (monitoring_changed)
             fo.started, fo.paired, mfo.paired, fo.lan_failed, fo.mate_failed, fo.mate_lost_at,
@@ -390,7 +390,7 @@ def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:
     fo, m = pair.of(u), pair.mate(u)
     mfo = pair.of(m)
     stats = pair.repl_stats
-    key = (_state_key(pair, u), u.config_gen, m.config_gen, pair.link.gen,
+    key = (_state_key(pair, u), u.spaces.config_gen, m.spaces.config_gen, pair.link.gen,
            fo.stats_sys_cmd, mfo.stats_sys_cmd,
            *[tuple(stats(u, g).values()) for g in (None, *pair.gids_of(u))])
     v = u.kept.get(u, "failover_view", key, lambda: _view(pair, u, None))
@@ -451,7 +451,7 @@ def _view(pair: PairState, u: Unit, contexts: Contexts) -> FailoverView:
                                           **pair.repl_stats(u, None)}),
         group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.repl_stats(u, g))
                      for g in gids},
-        context_groups={c: u.group_of(c) for c in (u.sys.contexts if contexts is None else contexts)})
+        context_groups={c: u.spaces.group_of(c) for c in (u.sys.contexts if contexts is None else contexts)})
 
 
 def _stats(names: tuple[str, ...], counted: dict[str, tuple[int, int]]) -> tuple[StatRow, ...]:
