@@ -173,3 +173,15 @@ def test_the_walk_sees_relative_type_only_and_function_imports() -> None:
     assert "device/unit.py" in graph["lab/parts.py"]             # under TYPE_CHECKING
     assert "frontends/tui/app.py" in graph["cli.py"]             # inside a function
     assert "device/messages/__init__.py" in graph["traffic/commands.py"]  # from ..device import messages
+
+
+def test_every_package_and_module_has_a_place_and_every_place_exists() -> None:
+    """The layers name exactly the package's top-level modules and sub-packages (a new one must
+    be given a place; a name left behind by a move is an error), and the walk reads every file
+    of each (a wrong PACKAGE path would make every other test here pass on nothing)."""
+    tops = {p.stem for p in PACKAGE.glob("*.py")} | {
+        p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert {name for layer in LAYERS for name in layer} == tops
+    walked = {f.split("/")[0].removesuffix(".py") for f in import_graph()}
+    assert walked == tops
+    assert set(import_graph()) == {_name(p) for p in PACKAGE.rglob("*.py")}
