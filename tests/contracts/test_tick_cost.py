@@ -68,7 +68,7 @@ def test_large_lab_is_paired_and_monitors_the_example_interfaces(large_lab: Lab)
         assert len(big.ctx) == 250
         assert sum(len(c.interfaces) for c in big.ctx.values()) == 250 * 12 + 4
         assert health.monitored(big) == health.monitored(small)
-    assert large_lab.pair.fo["primary"].paired and large_lab.pair.fo["secondary"].paired
+    assert large_lab.failover_state("primary").paired and large_lab.failover_state("secondary").paired
 
 
 def test_a_tick_does_the_same_work_on_both_labs(large_lab: Lab) -> None:
@@ -91,11 +91,11 @@ def test_a_configuration_change_is_seen_by_the_next_tick(large_lab: Lab) -> None
     after = health.monitored(p)
     assert len(after) == len(before) + 1
     assert ("c3", "net0", "TenGigabitEthernet0/6.124", 1) in after
-    assert ("c3", "net0") in large_lab.pair.fo["primary"].ifmon
+    assert large_lab.failover_state("primary").monitor("c3", "net0") is not None
     con.execute("no monitor-interface net0")
     large_lab.advance(2_000)
     assert health.monitored(p) == before
-    assert ("c3", "net0") not in large_lab.pair.fo["primary"].ifmon
+    assert large_lab.failover_state("primary").monitor("c3", "net0") is None
 
 
 @pytest.fixture(scope="module")

@@ -57,21 +57,26 @@ def _starting(lab: Lab) -> bool:
     """A powered unit is booting or has not yet met its mate nor given up looking for it: if
     the failover link is down now, it starts up without it (Table 34-2: both units active)."""
     for name, u in lab.units.items():
-        fo = lab.pair.fo[name]
-        if u.powered and (not u.up or not fo.started or fo.neg_deadline is not None):
+        fo = lab.failover_state(name)
+        if u.powered and (not u.up or not fo.started or fo.negotiating):
             return True
     return False
 
 
 def _active_units(lab: Lab, gid: int) -> list[str]:
     return [n for n, u in lab.units.items()
-            if u.up and lab.pair.fo[n].started and lab.pair.fo[n].groups[gid].active]
+            if u.up and (fo := lab.failover_state(n)).started and fo.group(gid).active]
+
+
+def _gids(lab: Lab) -> tuple[int, ...]:
+    """The failover groups the pair runs (Active/Standby: the unit-level state, as group 1)."""
+    return lab.failover_state(lab.unit_names[0]).gids
 
 
 def _settled(lab: Lab) -> bool:
     """A running unit has settled: every group that runs is out of its transient states."""
-    return any(u.up and lab.pair.fo[n].started and not lab.pair.fo[n].syncing
-               and all(lab.pair.fo[n].groups[g].state not in TRANSIENT for g in lab.pair.ps.gids)
+    return any(u.up and (fo := lab.failover_state(n)).started and not fo.syncing
+               and all(g.state not in TRANSIENT for g in fo.groups)
                for n, u in lab.units.items())
 
 
@@ -99,7 +104,7 @@ def test_one_active_unit_per_group_once_hold_time_passed(lab_name: str,
         # settled every group that runs is active somewhere, whatever failed (both units
         # included: a group stays active where it is while its mate is failed)
         settled = _settled(lab)
-        for gid in lab.pair.ps.gids:
+        for gid in _gids(lab):
             active = _active_units(lab, gid)
             assert len(active) <= 1, (gid, steps)
             if settled:
@@ -117,7 +122,7 @@ def test_one_active_unit_per_group_once_hold_time_passed(lab_name: str,
             lab.directive(f"@link up {name} {itf}")
             lab.directive(f"@link heal {name} {itf}")
     lab.advance(120_000)
-    for gid in lab.pair.ps.gids:
+    for gid in _gids(lab):
         assert len(_active_units(lab, gid)) == 1, (gid, steps)
 
 

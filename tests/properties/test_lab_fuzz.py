@@ -53,11 +53,11 @@ def test_random_sessions_never_raise(lab_name: str, script: list[str]) -> None:
         except LabError:
             pass          # no such link configured in this lab state
     lab.advance(180_000)
-    pair = lab.pair
-    if all(u.up and pair.fo[n].started for n, u in lab.units.items()) and not any(
-            pair.fo[n].lan_failed for n in lab.unit_names):
-        for gid in (1, 2):
-            active = [n for n in lab.unit_names if pair.fo[n].groups[gid].active]
+    states = {n: lab.failover_state(n) for n in lab.unit_names}
+    if all(u.up and states[n].started for n, u in lab.units.items()) and not any(
+            fo.links.lan_failed for fo in states.values()):
+        for gid in states[lab.unit_names[0]].gids:
+            active = [n for n, fo in states.items() if fo.group(gid).active]
             assert len(active) <= 1, (gid, active)
 
 

@@ -20,8 +20,9 @@ def test_the_lab_boots_both_units_in_single_mode_active_standby() -> None:
     lab = Lab.load(SINGLE_LAB, in_memory=True)
     lab.settle()
     assert all(u.single for u in lab.units.values())
-    assert lab.pair.ps.gids == (1,)
-    assert not lab.pair.ps.active_active
+    for unit in ("primary", "secondary"):
+        assert lab.failover_state(unit).gids == (1,)
+        assert not lab.failover_state(unit).active_active
     s = _enable(lab, "primary")
     assert s.prompt() == "primary# "
     assert s.execute("show mode") == ["Security context mode: single"]

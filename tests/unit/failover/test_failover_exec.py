@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from asa_emulator.device import messages
 from asa_emulator.device.session import ModeState, Session
-from asa_emulator.failover.remote import SERVICE_CARD_FAILURE, resolve
+from asa_emulator.failover.remote import SERVICE_CARD_FAILURE
 from asa_emulator.failover.replication import OUT_OF_SYNC
 from asa_emulator.lab.lab import Lab
 from asa_emulator.syntax.errors import INCOMPLETE, INVALID_INPUT
@@ -35,22 +35,37 @@ def interface(lab: Lab, unit: str, context: str, name: str) -> list[str]:
 
 # ------------------------------------------------------------------ which unit
 
+def _resolved(lab: Lab, unit: str, target: str, ctx: str | None) -> tuple[str, str]:
+    """From `unit`, in the system space (None) or a context: the unit `failover exec TARGET`
+    runs on, and how `show failover exec TARGET` labels it ("Active" or "Standby")."""
+    con = lab.open_session(unit)
+    for line in ("enable", "", f"changeto context {ctx}" if ctx else "changeto system"):
+        con.execute(line)
+    label = con.execute(f"show failover exec {target}")[0].split()[0]
+    shown = con.execute(f"failover exec {target} show failover | include This")
+    if ctx is None:             # the system space names the unit: "This host:    Primary"
+        return shown[0].split()[-1].lower(), label
+    # a context shows its state there: the unit whose group of the context is in that state
+    state = shown[0].split(":")[1].strip()
+    gid = 1 if ctx == "admin" else 2
+    return next(n for n in lab.unit_names if lab.failover_state(n).group(gid).state == state), label
+
+
 def test_active_and_standby_follow_the_group_of_the_current_space(lab: Lab) -> None:
-    p, s = lab.units["primary"], lab.units["secondary"]
-    pair = lab.pair.ps
+    p, s = "primary", "secondary"
     # system space and admin context: group 1, active on the primary
     for ctx in (None, "admin"):
-        assert resolve(pair, p, "active", ctx) == (p, "Active")
-        assert resolve(pair, p, "standby", ctx) == (s, "Standby")
-        assert resolve(pair, p, "mate", ctx) == (s, "Standby")
-        assert resolve(pair, s, "active", ctx) == (p, "Active")
-        assert resolve(pair, s, "standby", ctx) == (s, "Standby")
-        assert resolve(pair, s, "mate", ctx) == (p, "Active")
+        assert _resolved(lab, p, "active", ctx) == (p, "Active")
+        assert _resolved(lab, p, "standby", ctx) == (s, "Standby")
+        assert _resolved(lab, p, "mate", ctx) == (s, "Standby")
+        assert _resolved(lab, s, "active", ctx) == (p, "Active")
+        assert _resolved(lab, s, "standby", ctx) == (s, "Standby")
+        assert _resolved(lab, s, "mate", ctx) == (p, "Active")
     # ctx1 joins group 2, active on the secondary
-    assert resolve(pair, p, "active", "ctx1") == (s, "Active")
-    assert resolve(pair, p, "standby", "ctx1") == (p, "Standby")
-    assert resolve(pair, p, "mate", "ctx1") == (s, "Active")
-    assert resolve(pair, s, "mate", "ctx1") == (p, "Standby")
+    assert _resolved(lab, p, "active", "ctx1") == (s, "Active")
+    assert _resolved(lab, p, "standby", "ctx1") == (p, "Standby")
+    assert _resolved(lab, p, "mate", "ctx1") == (s, "Active")
+    assert _resolved(lab, s, "mate", "ctx1") == (p, "Standby")
 
 
 def test_active_may_be_the_current_unit_itself(lab: Lab) -> None:
@@ -251,15 +266,19 @@ def test_the_users_privilege_applies_on_the_peer(lab: Lab) -> None:
 
 def test_a_failed_standby_refuses_unless_a_service_card_failed(lab: Lab) -> None:
     con = login(lab, "primary", "configure terminal")
-    fo = lab.pair.fo["secondary"]
-    fo.set_state(1, "Failed", "Interface check", lab.clock.now)
+    lab.directive("@link down secondary GigabitEthernet0/2")      # group 1's outsideISP-A
+    lab.advance(30_000)
+    assert lab.failover_state("secondary").group(1).failure == "Interface check"
     expected = [messages.failover_exec_failed_unit("Standby")]
     assert con.execute("failover exec mate show version | include Serial") == expected
     assert con.execute("failover exec standby show version | include Serial") == expected
     assert con.execute("failover exec active show version | include Serial") == [
         "Serial Number: JMX1234A0P1"]
-    fo.set_state(1, "Standby Ready", "Set by the config command", lab.clock.now)
-    fo.set_state(1, "Failed", SERVICE_CARD_FAILURE, lab.clock.now)
+    lab.directive("@link up secondary GigabitEthernet0/2")
+    lab.advance(30_000)
+    assert lab.failover_state("secondary").group(1).state == "Standby Ready"
+    lab.directive("@fail secondary service-card")
+    assert lab.failover_state("secondary").group(1).failure == SERVICE_CARD_FAILURE
     assert con.execute("failover exec mate show version | include Serial") == [
         "Serial Number: JMX1234A0S2"]
 
@@ -267,7 +286,7 @@ def test_a_failed_standby_refuses_unless_a_service_card_failed(lab: Lab) -> None
 def test_a_failed_group_refuses_only_for_its_own_contexts(lab: Lab) -> None:
     lab.directive("@link down secondary GigabitEthernet0/2")
     lab.advance(30_000)
-    assert lab.pair.fo["secondary"].groups[1].state == "Failed"
+    assert lab.failover_state("secondary").group(1).state == "Failed"
     con = login(lab, "primary")
     assert con.execute("failover exec mate show version | include Serial") == [
         messages.failover_exec_failed_unit("Standby")]
@@ -299,7 +318,7 @@ def test_mismatched_failover_keys_leave_the_units_unpaired(lab: Lab) -> None:
     assert lab.units["primary"].sys.failover.key == "sharedsecret"
     assert con.execute("failover exec mate show version") == [messages.FAILOVER_EXEC_NO_MATE]
     lab.advance(20_000)
-    assert not lab.pair.linked(lab.units["primary"])
+    assert not lab.failover_state("primary").links.linked
     assert con.execute("failover exec mate show version") == [messages.FAILOVER_EXEC_NO_MATE]
     con.execute("failover key othersecret")
     lab.advance(2000)

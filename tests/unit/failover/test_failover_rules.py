@@ -36,11 +36,10 @@ def test_both_units_secondary_do_not_pair_and_both_run_active() -> None:
         for line in (*BOOTSTRAP, "failover lan unit secondary", "failover"):
             s.execute(line)
     lab.advance(30_000)
-    ps = lab.pair.ps
     for name in ("primary", "secondary"):
-        fo = ps.fo[name]
+        fo = lab.failover_state(name)
         assert fo.mismatch == "role" and not fo.paired
-        assert fo.groups[1].state == "Active"
+        assert fo.group(1).state == "Active"
     out = _enable(lab, "primary").execute("show failover")
     assert "        This host: Secondary - Active " in out
     assert "        Other host: Secondary - Failed " in out
@@ -58,10 +57,9 @@ def test_same_role_is_fixed_by_changing_one_unit() -> None:
     lab.advance(30_000)
     sessions["primary"].execute("failover lan unit primary")
     lab.advance(10_000)
-    ps = lab.pair.ps
-    assert ps.fo["primary"].paired and ps.fo["secondary"].paired
-    assert ps.fo["primary"].groups[1].state == "Active"
-    assert ps.fo["secondary"].groups[1].state == "Standby Ready"
+    assert lab.failover_state("primary").paired and lab.failover_state("secondary").paired
+    assert lab.failover_state("primary").group(1).state == "Active"
+    assert lab.failover_state("secondary").group(1).state == "Standby Ready"
 
 
 def test_failover_is_refused_on_a_unit_without_the_failover_licence() -> None:
@@ -73,8 +71,8 @@ def test_failover_is_refused_on_a_unit_without_the_failover_licence() -> None:
     assert not lab.unit("secondary").sys.failover.enabled
     assert "Failover                          : Disabled       perpetual" in s.execute("show version")
     # the licensed primary runs alone: it never hears a mate
-    p = lab.pair.ps.fo["primary"]
-    assert p.groups[1].state == "Active" and not p.paired and not p.mate_seen
+    p = lab.failover_state("primary")
+    assert p.group(1).state == "Active" and not p.paired and not p.mate_seen
 
 
 # ------------------------------------------------------------------ 2. no standby address
@@ -97,9 +95,8 @@ def test_an_interface_without_standby_address_waits_untested() -> None:
     lab.directive("@link fail primary GigabitEthernet0/3")
     lab.directive("@link down primary GigabitEthernet0/3")
     lab.advance(60_000)
-    ps = lab.pair.ps
-    assert ps.fo["primary"].groups[1].state == "Active"       # no failover: not tested
-    assert ("admin", "inside") not in ps.fo["primary"].ifmon
+    assert lab.failover_state("primary").group(1).state == "Active"       # no failover: not tested
+    assert lab.failover_state("primary").monitor("admin", "inside") is None
     assert "                Interface inside (10.1.0.1): No Link (Waiting)" in s.execute(
         "show monitor-interface")
 
@@ -120,8 +117,8 @@ def test_an_interface_with_a_standby_address_still_fails_over() -> None:
     _drop_standby(lab)
     lab.directive("@link down primary GigabitEthernet0/2")
     lab.advance(30_000)
-    assert lab.pair.ps.fo["primary"].groups[1].state == "Failed"
-    assert lab.pair.ps.fo["secondary"].groups[1].state == "Active"
+    assert lab.failover_state("primary").group(1).state == "Failed"
+    assert lab.failover_state("secondary").group(1).state == "Active"
 
 
 # ------------------------------------------------------------------ 4. write standby
@@ -188,8 +185,8 @@ def test_forcing_with_the_failover_link_down_says_why() -> None:
     s = _enable(lab, "primary")
     assert s.execute("no failover active group 1") == [messages.FORCE_LINK_DOWN]
     assert s.execute("failover active group 2") == [messages.FORCE_LINK_DOWN]
-    assert lab.pair.ps.fo["primary"].groups[1].state == "Active"
-    assert lab.pair.ps.fo["primary"].groups[2].state == "Standby Ready"
+    assert lab.failover_state("primary").group(1).state == "Active"
+    assert lab.failover_state("primary").group(2).state == "Standby Ready"
 
 
 def test_forcing_with_no_mate_says_why() -> None:
@@ -205,7 +202,7 @@ def test_forcing_onto_a_mate_that_lost_power_or_failed_says_why() -> None:
     lab.settle()
     lab.directive("@link down secondary GigabitEthernet0/4")
     lab.advance(30_000)
-    assert lab.pair.ps.fo["secondary"].groups[2].state == "Failed"
+    assert lab.failover_state("secondary").group(2).state == "Failed"
     s = _enable(lab, "primary")
     assert s.execute("no failover active group 2") == [messages.force_mate_failed("group 2")]
     lab.directive("@power off secondary")
@@ -218,29 +215,27 @@ def test_a_hardware_failure_fails_the_unit_over_and_lasts_until_reload() -> None
     lab = Lab.load("example")
     lab.settle()
     lab.directive("@fail primary hardware")
-    ps = lab.pair.ps
-    assert [ps.fo["primary"].groups[g].state for g in (1, 2)] == ["Failed", "Failed"]
-    assert [ps.fo["secondary"].groups[g].state for g in (1, 2)] == ["Active", "Active"]
+    assert [lab.failover_state("primary").group(g).state for g in (1, 2)] == ["Failed", "Failed"]
+    assert [lab.failover_state("secondary").group(g).state for g in (1, 2)] == ["Active", "Active"]
     assert lab.unit("primary").up                       # it stays up, failed
     s = _enable(lab, "secondary")
     assert s.execute("failover reset") == []
-    assert ps.fo["primary"].groups[1].state == "Failed"
+    assert lab.failover_state("primary").group(1).state == "Failed"
     assert s.execute("failover exec mate show running-config hostname") == [
         messages.failover_exec_failed_unit("Standby")]
     assert _enable(lab, "primary").execute("failover active") == [
         messages.force_self_failed("group 1"), messages.force_self_failed("group 2")]
     lab.directive("@crash primary")
     lab.advance(120_000)
-    assert ps.fo["primary"].groups[1].state == "Standby Ready"
+    assert lab.failover_state("primary").group(1).state == "Standby Ready"
 
 
 def test_a_service_card_failure_still_takes_failover_exec() -> None:
     lab = Lab.load(str(LABS / "active-standby"), in_memory=True)
     lab.settle()
     lab.directive("@fail secondary service-card")
-    ps = lab.pair.ps
-    assert ps.fo["secondary"].groups[1].state == "Failed"
-    assert ps.fo["secondary"].groups[1].failure == "Service card failure"
+    assert lab.failover_state("secondary").group(1).state == "Failed"
+    assert lab.failover_state("secondary").group(1).failure == "Service card failure"
     s = _enable(lab, "primary")
     assert s.execute("failover exec mate show running-config hostname") == ["hostname primary"]
     assert "Other host -   Secondary" in s.execute("show failover state")
@@ -379,9 +374,8 @@ def test_a_bvi_does_not_exist_in_routed_mode() -> None:
 def test_an_active_standby_licence_refuses_to_pair_with_failover_groups() -> None:
     lab = Lab.load(str(LABS / "aa-licence"), in_memory=True)
     lab.settle()
-    ps = lab.pair.ps
     for name in ("primary", "secondary"):
-        assert ps.fo[name].mismatch == "prereq" and not ps.fo[name].paired
-        assert [ps.fo[name].groups[g].state for g in (1, 2)] == ["Active", "Active"]
+        assert lab.failover_state(name).mismatch == "prereq" and not lab.failover_state(name).paired
+        assert [lab.failover_state(name).group(g).state for g in (1, 2)] == ["Active", "Active"]
     out = _enable(lab, "secondary").execute("show failover")
     assert "  Other host:   Primary" in out and "  Group 1       State:          Failed" in out

@@ -7,6 +7,7 @@ refers to) that the emulator got wrong, and checks exact states or output lines.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from asa_emulator.device.session import Session
 from asa_emulator.lab.lab import Lab
@@ -32,11 +33,11 @@ def _cli(lab: Lab, unit: str, *lines: str) -> tuple[Session, list[str]]:
 
 
 def _states(lab: Lab, unit: str) -> list[str]:
-    return [lab.pair.fo[unit].groups[g].state for g in (1, 2)]
+    return [lab.failover_state(unit).group(g).state for g in (1, 2)]
 
 
 def _ifstatus(lab: Lab, unit: str, ctx: str, nameif: str) -> str:
-    return lab.pair.fo[unit].ifmon[(ctx, nameif)].status
+    return lab.failover_state(unit).monitor(ctx, nameif)
 
 
 # ---------------------------------------------------------------- disabling failover
@@ -49,13 +50,14 @@ def test_no_failover_on_one_unit_only_lets_the_mate_take_over_after_its_hold_tim
     and kept group 2 standby for ever)."""
     lab = _lab()
     _cli(lab, "secondary", "configure terminal", "no failover")
-    assert not lab.pair.fo["secondary"].started
+    assert not lab.failover_state("secondary").started
     assert _states(lab, "secondary") == ["Standby Ready", "Active"]
-    row = lab.pair.status_row(lab.units["secondary"])
-    assert row[1:4] == ["off", "Standby Ready", "Active"]       # not "Active" for every group
+    row = next(ln for ln in lab.directive("@status") if ln.startswith("secondary "))
+    # columns: unit, power, role, failover, group 1, group 2
+    assert re.split(r"\s{2,}", row)[3:] == ["off", "Standby Ready", "Active"]  # not "Active" for every group
     lab.advance(20_000)
     assert _states(lab, "primary") == ["Active", "Active"]
-    last = lab.pair.fo["primary"].history[-1]
+    last = lab.failover_state("primary").history[-1]
     assert (last.group, last.to_state, last.reason) == (2, "Active", "HELLO not heard from mate")
     # failover back on: the secondary joins the active primary as standby for both groups
     _cli(lab, "secondary", "configure terminal", "failover")
@@ -69,7 +71,7 @@ def test_no_failover_on_one_unit_only_lets_the_mate_take_over_after_its_hold_tim
 
 def test_the_receiving_unit_passes_every_sync_state_on_its_way_to_standby() -> None:
     lab = _lab()
-    path = [(h.from_state, h.to_state) for h in lab.pair.fo["secondary"].history if h.group == 1]
+    path = [(h.from_state, h.to_state) for h in lab.failover_state("secondary").history if h.group == 1]
     assert path == [("Not Detected", "Negotiation"), ("Negotiation", "Cold Standby"),
                     ("Cold Standby", "Sync Config"), ("Sync Config", "Sync File System"),
                     ("Sync File System", "Bulk Sync"), ("Bulk Sync", "Standby Ready")]
@@ -220,7 +222,7 @@ def test_an_unrelated_failover_command_does_not_start_preemption() -> None:
 def _secondary_receiving(lab: Lab) -> None:
     lab.directive("@crash secondary")
     lab.advance(31_000)         # booted, met the active primary, configuration under way
-    assert lab.pair.fo["secondary"].syncing
+    assert lab.failover_state("secondary").syncing
     assert _states(lab, "secondary") == ["Sync Config", "Sync Config"]
 
 
@@ -259,7 +261,7 @@ def test_a_sync_to_a_unit_that_rebooted_meanwhile_is_dropped() -> None:
     lab.settle()
     lab.units["secondary"].reload()
     lab.advance(2_000)                      # rebooted and receiving (a sync takes over 2 s)
-    assert lab.pair.fo["secondary"].syncing
+    assert lab.failover_state("secondary").syncing
     lab.units["secondary"].take_messages()
     lab.units["secondary"].reload()
     lab.advance(1_500)                      # up again; the first sync is still due
@@ -283,7 +285,8 @@ def test_a_shut_down_failover_interface_carries_no_hellos() -> None:
     _, out = _cli(lab, "primary", "configure terminal", "interface GigabitEthernet0/1", "shutdown")
     assert out == []
     lab.advance(20_000)
-    assert lab.pair.fo["primary"].lan_failed and lab.pair.fo["secondary"].lan_failed
+    assert lab.failover_state("primary").links.lan_failed
+    assert lab.failover_state("secondary").links.lan_failed
     assert _states(lab, "primary") == ["Active", "Standby Ready"]
     assert _states(lab, "secondary") == ["Standby Ready", "Active"]
     _, out = _cli(lab, "primary", "show failover | include LAN Interface|Link :")

@@ -13,7 +13,7 @@ def _lab() -> Lab:
 
 
 def _status(lab: Lab, unit: str, ctx: str, nameif: str) -> str:
-    return lab.pair.fo[unit].ifmon[(ctx, nameif)].status
+    return lab.failover_state(unit).monitor(ctx, nameif)
 
 
 def test_link_fail_goes_testing_at_half_hold_then_failed_at_hold() -> None:
@@ -28,12 +28,12 @@ def test_link_fail_goes_testing_at_half_hold_then_failed_at_hold() -> None:
     assert _status(lab, "primary", "admin", "inside") == "Failed"
     assert _status(lab, "secondary", "admin", "inside") == "Normal"
     # group 1 was active on the primary: it fails over (Table 34-2, row 2)
-    assert lab.pair.fo["primary"].groups[1].state == "Failed"
-    assert lab.pair.fo["secondary"].groups[1].state == "Active"
+    assert lab.failover_state("primary").group(1).state == "Failed"
+    assert lab.failover_state("secondary").group(1).state == "Active"
     lab.directive("@link heal primary GigabitEthernet0/3")
     lab.advance(2_000)
     assert _status(lab, "primary", "admin", "inside") == "Normal"
-    assert lab.pair.fo["primary"].groups[1].state == "Standby Ready"     # no preempt: stays
+    assert lab.failover_state("primary").group(1).state == "Standby Ready"     # no preempt: stays
 
 
 def test_no_link_and_link_down_are_immediate() -> None:
@@ -92,6 +92,6 @@ def test_percentage_policy_counts_every_context_of_the_group() -> None:
     lab.directive("@link down primary GigabitEthernet0/2")
     lab.advance(1_000)
     # 1 of admin's 2 monitored interfaces = 50%: the group fails over
-    assert lab.pair.fo["primary"].groups[1].state == "Failed"
-    assert lab.pair.over_threshold(lab.units["primary"], 1)
-    assert not lab.pair.over_threshold(lab.units["primary"], 2)
+    assert lab.failover_state("primary").group(1).state == "Failed"
+    assert lab.failover_state("primary").group(1).over_threshold
+    assert not lab.failover_state("primary").group(2).over_threshold

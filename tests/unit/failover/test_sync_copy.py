@@ -163,7 +163,7 @@ def test_write_standby_sends_what_the_source_has_when_the_copy_is_made(change: b
     if change:
         con.execute("interface GigabitEthernet0/3")
         con.execute(" description typed meanwhile")
-    while lab.pair.fo["secondary"].syncing:
+    while lab.failover_state("secondary").syncing:
         lab.advance(500)
     p, s = lab.units["primary"], lab.units["secondary"]
     assert _bodies(s) == _bodies(p)

@@ -30,10 +30,8 @@ def test_settle_boots_negotiates_and_syncs() -> None:
     assert not any(u.up for u in lab.units.values())
     lab.settle()
     assert all(u.up for u in lab.units.values())
-    fo = lab.pair.fo
-    assert fo["primary"].groups[1].state == "Active"
-    assert fo["secondary"].groups[2].state == "Active"
-    assert fo["primary"].groups[2].state == "Standby Ready"
+    assert lab.failover_state("primary").states() == ("Active", "Standby Ready")
+    assert lab.failover_state("secondary").group(2).state == "Active"
     assert set(lab.units["secondary"].ctx) == {"admin", "ctx1"}
 
 

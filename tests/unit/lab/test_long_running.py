@@ -21,10 +21,10 @@ def test_thousands_of_failovers_and_days_keep_bounded_state() -> None:
         # group 1 moves to the secondary and back: a failover each way
         cons["secondary" if i % 2 == 0 else "primary"].execute("failover active group 1")
         lab.advance(3_600_000 if i % 100 == 0 else 5_000)
-    fo = lab.pair.fo["primary"]
+    fo = lab.failover_state("primary")
     assert fo.history_count > HISTORY_MAX
     assert len(fo.history) == HISTORY_MAX
-    assert lab.pair.fo["primary"].groups[1].state == "Active"
+    assert lab.failover_state("primary").group(1).state == "Active"
     for name, u in lab.units.items():
         assert len(u.messages) <= CONSOLE_KEPT          # nobody took the console lines
         assert len(cons[name].history) <= COMMANDS_KEPT

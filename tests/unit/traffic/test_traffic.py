@@ -157,7 +157,7 @@ def conns(lab: Lab, unit: str, ctx: str) -> list[str]:
 
 
 def group_state(lab: Lab, unit: str, gid: int) -> str:
-    return lab.pair.fo[unit].groups[gid].state
+    return lab.failover_state(unit).group(gid).state
 
 
 @pytest.mark.parametrize(("line", "message"), [
