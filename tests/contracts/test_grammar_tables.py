@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 import zlib
@@ -18,10 +17,8 @@ import pytest
 
 from asa_emulator.syntax import build_tables, grammar, parser
 from asa_emulator.syntax.grammar import MODES, TABLES_PATH
+from tests.support.grammar import SOURCE, corpus
 from tests.support.paths import ROOT
-
-SOURCE = build_tables.compose()     # the feature files of grammar/, composed
-PROMPT = re.compile(r"^[\w./-]+(\([\w-]+\))?[>#] ?")
 
 
 def test_tables_record_the_grammar_they_were_built_from() -> None:
@@ -54,20 +51,6 @@ def test_stale_tables_are_rebuilt_in_memory_with_a_warning(
     assert g.keywords["FAILOVER"] == "failover"
 
 
-def _corpus() -> list[str]:
-    """Every command typed in the golden transcripts (prompts cut off) and every line of the
-    labs' configurations."""
-    lines: set[str] = set()
-    for path in (ROOT / "transcripts").rglob("*.txt"):
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if PROMPT.match(line):
-                lines.add(PROMPT.sub("", line))
-    configs = [p for p in (ROOT / "transcripts").rglob("*") if p.is_file() and p.suffix != ".txt"]
-    configs += [p for p in (ROOT / "asa_emulator" / "lab" / "builtin").rglob("*") if p.is_file()]
-    for path in configs:
-        lines.update(path.read_text(encoding="utf-8", errors="replace").splitlines())
-    return sorted(line for line in lines if line.strip())
-
 
 def _outcomes(g: grammar.Grammar, lines: list[str],
               monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, str, object]]:
@@ -91,7 +74,7 @@ def _outcomes(g: grammar.Grammar, lines: list[str],
 
 
 def test_shipped_tables_parse_like_a_fresh_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    lines = _corpus()
+    lines = corpus()
     assert len(lines) > 400
     fresh = grammar.from_tables(build_tables.tables(SOURCE))
     built = list(_outcomes(fresh, lines, monkeypatch))

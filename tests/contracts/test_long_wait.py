@@ -20,8 +20,8 @@ import pytest
 from asa_emulator.device.unit import Unit
 from asa_emulator.failover.pair import Pair
 from asa_emulator.lab.lab import Lab
-from tests.properties.test_cache_differential import bypassed
 from tests.support.paths import LABS
+from tests.support.ticks import bypassed
 
 LABS = LABS
 AS_LAB, SINGLE_LAB = str(LABS / "active-standby"), str(LABS / "single-mode")

@@ -30,7 +30,7 @@ from genie.libs.parser.asa.show_nameif import ShowNameif
 from genie.libs.parser.asa.show_route import ShowRoute
 from genie.libs.parser.asa.show_version import ShowVersion
 
-from tests.frontends.clients.test_ntc_judges import SERIALS, outputs, script
+from tests.support.judges import SERIALS, outputs, script
 from tests.support.paths import LABS
 
 AS_LAB = str(LABS / "active-standby")

@@ -19,23 +19,19 @@ after the words of earlier lines were remembered, against the full LALR parse.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from asa_emulator.failover.pair import Pair
 from asa_emulator.lab.lab import Lab
 from asa_emulator.lab.spec import LabError
 from asa_emulator.transcript.runner import Runner
 from benchmarks.large_lab import context_names, subinterfaces, write_lab
-from tests.contracts.test_grammar_tables import _corpus
-from tests.unit.syntax.test_parse_walk import _by_lalr, _by_walk
+from tests.support.grammar import by_lalr, by_walk, corpus
+from tests.support.ticks import bypassed
 
 Step = tuple[str, tuple[str, ...]]      # (unit, lines: commands and @ directives)
 
@@ -91,13 +87,6 @@ def small() -> Inventory:
 
 # ------------------------------------------------------------------ every kept value bypassed
 
-
-@contextmanager
-def bypassed() -> Iterator[None]:
-    """Every hello tick run (for the lab run inside; the shipped class is restored after).
-    Kept values are turned off by the lab's one switch (Run(keep=False): kept.py)."""
-    with patch.object(Pair, "_skip_ahead", lambda self, u: None):
-        yield
 
 
 # ------------------------------------------------------------------ running and reading
@@ -300,7 +289,7 @@ def test_kept_values_match_a_lab_that_keeps_none_contexts(data: st.DataObject) -
 # ------------------------------------------------------------------ the parse walk
 
 MODES = ("sys_exec", "sys_config", "ctx_config", "ctx_if")
-CORPUS = sorted(_corpus())
+CORPUS = sorted(corpus())
 WORDS = sorted({w for line in CORPUS for w in line.split()})
 
 
@@ -350,7 +339,7 @@ def test_the_walk_reads_random_lines_as_the_lalr_parser(mode: str, lines: list[s
     # twice: the second pass meets the words the first remembered
     read = [" ".join(line.split()[:k]) for line in lines for k in range(1, len(line.split()))]
     for line in read + lines + read + lines:
-        assert _by_walk(mode, line) == _by_lalr(mode, line), (mode, line)
+        assert by_walk(mode, line) == by_lalr(mode, line), (mode, line)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -358,5 +347,5 @@ def test_the_walk_after_every_mode_remembered_words(mode: str) -> None:
     """The words remembered while reading one mode's lines do not change another's."""
     for line in CORPUS[::7]:
         for other in MODES:
-            _by_walk(other, line)
-        assert _by_walk(mode, line) == _by_lalr(mode, line), (mode, line)
+            by_walk(other, line)
+        assert by_walk(mode, line) == by_lalr(mode, line), (mode, line)

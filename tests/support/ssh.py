@@ -23,3 +23,16 @@ def with_server(lab: LabHandle, use: Callable[[LabServer], Awaitable[T]], **opti
             await server.close()
 
     return asyncio.run(main())
+
+
+def with_consoles(lab: LabHandle, use: Callable[[LabServer], Awaitable[T]], **options: object) -> T:
+    """As with_server, with the lab-control port and the units' telnet consoles served too."""
+    async def main() -> T:
+        server = await start_server(lab, "127.0.0.1", 0, control=True, console_port=0,
+                                    **options)  # type: ignore[arg-type]
+        try:
+            return await use(server)
+        finally:
+            await server.close()
+
+    return asyncio.run(main())

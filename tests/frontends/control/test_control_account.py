@@ -15,8 +15,8 @@ from asa_emulator.frontends.ssh.ssh import start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.account import check_login, hash_password, verify
 from asa_emulator.lab.lab import Lab
+from tests.support.labfiles import lab_toml, make_lab, run_lab
 from tests.support.probes import PYTHON, cli, openssh, served
-from tests.unit.lab.test_labfile_validation import lab_toml, make_lab, run_lab
 
 GOOD_HASH = hash_password("pw", salt=b"0123456789abcdef")
 

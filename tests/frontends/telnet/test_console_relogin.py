@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from asa_emulator.frontends.ssh.ssh import LabServer
 from asa_emulator.lab.lab import Lab
-from tests.frontends.telnet.test_console_telnet import with_consoles
+from tests.support.ssh import with_consoles
 from tests.support.telnet import RawClient
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
-from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.ssh.ssh import LabServer
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.frontends.telnet.telnet import (
     DO,
@@ -26,22 +25,12 @@ from asa_emulator.frontends.telnet.telnet import (
 )
 from asa_emulator.lab.lab import Lab
 from tests.support.probes import cli, served
+from tests.support.ssh import with_consoles
 from tests.support.telnet import RawClient
 
 T = TypeVar("T")
 NAWS = 31
 
-
-def with_consoles(lab: Lab, use: Callable[[LabServer], Awaitable[T]], **options: object) -> T:
-    async def main() -> T:
-        server = await start_server(lab, "127.0.0.1", 0, control=True, console_port=0,
-                                    **options)  # type: ignore[arg-type]
-        try:
-            return await use(server)
-        finally:
-            await server.close()
-
-    return asyncio.run(main())
 
 
 def test_the_parser_strips_negotiation_and_answers_only_state_changes() -> None:

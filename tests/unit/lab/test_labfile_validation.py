@@ -15,32 +15,7 @@ from asa_emulator.cli import main
 from asa_emulator.lab.lab import Lab
 from asa_emulator.lab.labfile import load_spec
 from asa_emulator.lab.spec import LabError
-
-UNIT1 = 'name = "primary"\nmodel = "ASA5515"\nboot_time = "30s"\n'
-UNIT2 = 'name = "secondary"\nmodel = "ASA5515"\nmac_base = "0013.c480.9100"\n'
-
-
-def lab_toml(unit1: str = UNIT1, lab: str = "", tail: str = "") -> str:
-    return f'[lab]\n{lab}\n[[unit]]\n{unit1}\n[[unit]]\n{UNIT2}\n{tail}'
-
-
-def make_lab(root: Path, text: str | bytes) -> Path:
-    d = root / "lab"
-    (d / "primary").mkdir(parents=True)
-    (d / "secondary").mkdir()
-    data = text if isinstance(text, bytes) else text.encode()
-    (d / "lab.toml").write_bytes(data)
-    return d
-
-
-def run_lab(tmp_path: Path, d: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    script = tmp_path / "s.txt"
-    script.write_text("show clock\n")
-    code = main(["run", "--lab", str(d), str(script)])
-    out = capsys.readouterr()
-    assert "Traceback" not in out.out + out.err
-    return code, out.err.splitlines()
-
+from tests.support.labfiles import UNIT1, lab_toml, make_lab, run_lab
 
 KNOWN_UNIT_KEYS = "name, model, version, serial, interfaces, mac_base, ram_mb, license, power_on, boot_time, flash"
 BAD = [

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from asa_emulator.syntax import build_tables, grammar, parser
 from asa_emulator.syntax.grammar import MODES
 from asa_emulator.syntax.lalr import END, InteractiveParser, ParseError, Token, Tree
-from tests.contracts.test_grammar_tables import SOURCE, _corpus
+from tests.support.grammar import SOURCE, corpus
 
 
 @cache
@@ -85,7 +85,7 @@ def test_every_transcript_and_lab_line_parses_as_with_lark(monkeypatch: pytest.M
     g = grammar.load()
     # no cache between the driver and the runtimes: every step asks both
     monkeypatch.setattr(parser, "_accepts", lambda ip: frozenset(ip.accepts()))
-    lines = _corpus()
+    lines = corpus()
     assert len(lines) > 400
     trees = 0
     for mode in MODES:
