@@ -7,6 +7,7 @@ runner itself drives, so a test and a golden transcript go through the same code
     lab.console(unit).take_messages()       console messages printed since the last call
     lab.directive("@wait 2s")               an `@` directive -> output lines (LabError if bad)
     lab.summary()                           units' power and group states, links, clock
+    lab.failover_state(unit)                a frozen copy of a unit's failover state
     lab.run(lines)                          script lines -> transcript lines, from where the lab is
     run_lines(lines)                        a whole script (`@lab` first) -> (transcript, stats)
 """

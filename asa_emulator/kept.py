@@ -28,7 +28,7 @@ each:
 
 Stores.  Each lab has one store (`Lab.kept`; its units reach it as `Unit.kept`): forgetting
 every kept value of a lab is `store.clear()`, and `store.on = False` is the one switch that
-turns every kept value of the lab off (`make()` at every read): tests/test_cache_differential.py
+turns every kept value of the lab off (`make()` at every read): tests/properties/test_cache_differential.py
 runs a lab with the switch off beside one with it on and compares what they print.  Values
 that depend on no lab (the trees of parsed lines, the checks of an address) are kept in
 process-wide stores (`Memo`, `Allowance`), which 50 classroom labs in one process share: each is bounded,

@@ -10,7 +10,7 @@ class is declared: about 300 compilations for the package's classes, a third of 
 - `__repr__`, `__eq__`, `__hash__` and a frozen class's `__setattr__`/`__delattr__` are shared
   functions that behave exactly as the generated ones (same fields, same order, same
   NotImplemented for another class, same hash, same FrozenInstanceError).
-tests/test_records.py compares every form the package uses with the standard decorator.
+tests/unit/test_records.py compares every form the package uses with the standard decorator.
 """
 
 from __future__ import annotations

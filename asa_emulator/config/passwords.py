@@ -7,7 +7,7 @@ is under 28 characters) is NUL-padded to 16 bytes (32 bytes for an ASA user pass
 characters), hashed with MD5; every fourth byte of the digest is dropped and the remaining 12
 bytes are written in the crypt alphabet, 3 bytes little-endian to 4 characters.  Checked against
 the well-known vectors: the empty enable password is `8Ry2YjIyt7RRXU24`, `cisco` is
-`2KFQnbNIdI.2KYOU` (tests/test_ssh_login.py).
+`2KFQnbNIdI.2KYOU` (tests/unit/device/test_ssh_login.py).
 """
 
 from __future__ import annotations

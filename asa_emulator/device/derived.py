@@ -6,7 +6,7 @@ one part per context: a command in a context is logged (ConfigSpaces.config_touc
 that does), and the next reader rebuilds the parts of the marked contexts only.  A change
 of the system space (allocations, failover groups, the contexts themselves) may touch every
 context: the value is then rebuilt whole.  A tick after a command in one context costs that
-context, whatever the number of contexts (tests/test_tick_cost.py).
+context, whatever the number of contexts (tests/contracts/test_tick_cost.py).
 """
 
 from __future__ import annotations

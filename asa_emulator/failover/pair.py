@@ -87,7 +87,7 @@ class Pair:
     # "last heard" times.  When the last ticks of both units were such, and nothing else ran
     # since, the ticks until the next other event (or the end of the run) would be the same:
     # they are skipped, with the times they would have set.  `@wait` then costs the events
-    # that happen, not the milliseconds (tests/test_long_wait.py, each steady state).
+    # that happen, not the milliseconds (tests/contracts/test_long_wait.py, each steady state).
 
     def _stamp(self) -> tuple[int, int]:
         """Changes whenever anything but a tick ran: a new run (commands and directives come

@@ -1,7 +1,7 @@
 """`show failover` (each of its forms) and `show monitor-interface`: the handlers beside the
 engine whose state they show, registered into the device's handler table (device/ never
 imports failover/).  The views and their rendering (failover/show/) are imported when first
-shown: a script that never shows failover never loads them (tests/test_startup.py)."""
+shown: a script that never shows failover never loads them (tests/contracts/test_startup.py)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ import functools
 import gc
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..console import Console, LabSummary
 from ..device import messages as msg
@@ -27,6 +28,9 @@ from .labfile import load_spec
 from .spec import LabError, LabSpec, no_unit
 from .status import summary
 from .wiring import Wiring
+
+if TYPE_CHECKING:
+    from .snapshot import FailoverState
 
 SETTLE_LIMIT_MS = 15 * 60_000
 
@@ -212,6 +216,13 @@ class Lab:
         """Drop every value the lab keeps for speed (kept.py): what is read next is computed
         from scratch."""
         self.kept.clear()
+
+    def failover_state(self, unit: str) -> FailoverState:
+        """A frozen copy of the unit's failover state: groups, monitored interfaces, links,
+        history (snapshot.py).  Read-only: the public way to see what the engine holds."""
+        # imported here: only the callers pay for it (a `run` never loads it)
+        from .snapshot import failover_state
+        return failover_state(self.pair.ps, self.unit(unit))
 
     # ------------------------------------------------------------------ settling
     def power_cycle(self) -> None:

@@ -10,7 +10,7 @@ names `cmd.value()` reads and the `//:` help keys).  Two files are written and s
 package: syntax/asa.lark (the composed grammar) and syntax/asa_tables.json (its tables).
 Both are committed: start-up loads the tables as plain JSON (grammar.py), never composes the
 grammar, never builds the tables and never uses Lark's pickle cache.  Editable installs run no build hook, so the
-committed file is the truth; tests/test_grammar_tables.py fails when the grammar changed and
+committed file is the truth; tests/contracts/test_grammar_tables.py fails when the grammar changed and
 this was not re-run.  Lark numbers its states in set-iteration order, which changes from run
 to run, so they are renumbered in a canonical order: the file is reproducible.
 """

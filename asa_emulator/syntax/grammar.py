@@ -96,7 +96,7 @@ def from_tables(data: dict[str, Any]) -> Grammar:
 
 def _stale(data: dict[str, Any]) -> bool:
     """The grammar next to the tables was edited and the tables not rebuilt (a developer's
-    tree: tests/test_grammar_tables.py fails on it too)."""
+    tree: tests/contracts/test_grammar_tables.py fails on it too)."""
     try:
         source = GRAMMAR_PATH.read_bytes()
     except OSError:

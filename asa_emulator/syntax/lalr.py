@@ -7,7 +7,7 @@ never happens on the run/serve/lab paths.  It does what Lark's LALR parser does 
 options the shell uses (keep_all_tokens, no placeholders, no position propagation, no
 transformer): the same shifts and reduces, the same tree shaping (`_rule` inlined, `?rule`
 collapsed to its single child, aliases naming the tree), the same `accepts()`.
-tests/test_lalr_runtime.py checks it against Lark's own parser on every transcript line and
+tests/unit/syntax/test_lalr_runtime.py checks it against Lark's own parser on every transcript line and
 on random walks through the grammar.
 """
 

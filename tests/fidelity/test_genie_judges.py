@@ -20,8 +20,6 @@ Where Genie cannot read real output, the judge feeds it the part it can read and
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from genie.libs.parser.asa.show_arp import ShowArp
@@ -32,10 +30,9 @@ from genie.libs.parser.asa.show_nameif import ShowNameif
 from genie.libs.parser.asa.show_route import ShowRoute
 from genie.libs.parser.asa.show_version import ShowVersion
 
-sys.path.insert(0, str(Path(__file__).parents[1]))
-from test_ntc_judges import SERIALS, outputs, script  # noqa: E402
+from tests.support.judges import SERIALS, outputs, script
+from tests.support.paths import LABS
 
-LABS = Path(__file__).parents[2] / "transcripts" / "labs"
 AS_LAB = str(LABS / "active-standby")
 LAB_96 = str(LABS / "example-9.6")
 UNITS = pytest.mark.parametrize("unit", ["primary", "secondary"])

@@ -5,7 +5,7 @@ at import.  cryptography 51 deprecates DSA, and asyncssh names `dsa.*` types in 
 at import, which raises `CryptographyDeprecationWarning` once per name (ten lines on stderr).
 Exactly that category, raised from asyncssh's own modules during this import, is ignored; any
 other warning, or the same one raised later or elsewhere, is shown as Python would show it.
-A new warning at import is caught by tests/test_quiet_start.py (run `make test-latest`).
+A new warning at import is caught by tests/contracts/test_quiet_start.py (run `make test-latest`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,16 @@
+"""What tests share, imported as a package (`from tests.support.probes import cli`):
+
+    paths.py             ROOT (the repository) and LABS (transcripts/labs)
+    fakes.py             a stand-in for the engine, for front-end tests (FakeLab)
+    ssh.py               a lab's SSH server in this process, on free ports (with_server), with
+                         the control port and telnet consoles too (with_consoles)
+    probes.py            `asa-emulator` in a child process as a user runs it (cli, served),
+                         the real OpenSSH client, a folder tree's hash
+    telnet.py            a raw telnet client (RawClient)
+    pty_screen.py        a real pseudo-terminal read by a terminal emulator (PtyScreen)
+    labfiles.py          a lab folder with a given lab.toml, and a run against it
+    grammar.py           the composed grammar, the corpus of typed lines, parses to compare
+    judges.py            the script real parsers judge, and its outputs
+    ticks.py             every hello tick computed (bypassed): the reference of cost tests
+    every_tick_server.py `asa-emulator ARGS` with every tick computed (a script, not imported)
+"""
