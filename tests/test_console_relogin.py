@@ -6,7 +6,7 @@ from __future__ import annotations
 from telnet_client import RawClient
 from test_console_telnet import with_consoles
 
-from asa_emulator.frontends.ssh.ssh import LabServer
+from asa_emulator.frontends.server import LabServer
 from asa_emulator.lab.lab import Lab
 
 

@@ -10,7 +10,7 @@ from typing import TypeVar
 from probe_tools import cli, served
 from telnet_client import RawClient
 
-from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.server import LabServer, start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.frontends.telnet.telnet import (
     DO,

@@ -13,7 +13,7 @@ from probe_tools import PYTHON, cli, openssh, served
 from test_labfile_validation import lab_toml, make_lab, run_lab
 
 from asa_emulator.cli import main
-from asa_emulator.frontends.ssh.ssh import start_server
+from asa_emulator.frontends.server import start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.account import check_login, hash_password, verify
 from asa_emulator.lab.lab import Lab

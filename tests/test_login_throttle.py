@@ -11,7 +11,7 @@ import asyncio
 from telnet_client import RawClient
 
 from asa_emulator.frontends.line.throttle import MAX_DELAY_S, LoginThrottle, delay_after
-from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.server import LabServer, start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
 

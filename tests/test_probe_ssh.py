@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from probe_tools import OpenSSHTerminal, Served, cli, openssh, served
 
-from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.server import LabServer, start_server
 from asa_emulator.lab.lab import Lab
 
 HEADER = "SID Client IP       Version Mode Encryption Hmac     State            Username"

@@ -12,7 +12,7 @@ from fakes import FakeLab
 from netmiko import ConnectHandler
 from ssh_tools import BANNER, with_server
 
-from asa_emulator.frontends.ssh.ssh import LabServer, run_server, serve
+from asa_emulator.frontends.server import LabServer, run_server, serve
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 
 LONG = [f"line {n}" for n in range(1, 31)]

@@ -7,7 +7,7 @@ from fakes import FakeLab
 from ssh_tools import BANNER, with_server
 
 from asa_emulator.frontends.line.lineedit import LineEditor
-from asa_emulator.frontends.ssh.ssh import LabServer
+from asa_emulator.frontends.server import LabServer
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
 
