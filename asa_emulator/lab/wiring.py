@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..kept import REVISIONS
 from .spec import LabError, no_unit
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class Wiring:
         return name
 
     def _changed(self) -> None:
-        self.gen += 1
+        REVISIONS.bump(self, "gen")
 
     def set_link(self, unit: str, phys: str, up: bool) -> None:
         (self.no_link.discard if up else self.no_link.add)((unit, phys))
