@@ -375,8 +375,8 @@ def cmd_serve(name: str, host: str, port: int, control: bool = False,
                      "its lab.toml (python -m asa_emulator.lab.account prints it)")
     lab.settle()
     keep_for_good()
+    from .frontends.server import run_server
     from .frontends.ssh.hostkey import host_key_path, load_or_create
-    from .frontends.ssh.ssh import run_server
     path = host_key_path(lab.spec.root, lab.spec.name)
     try:
         key = load_or_create(path)

@@ -15,16 +15,12 @@ Adding a kept value is that one line; `grep -rn "kept.get(\|@memo("` lists them 
 `report()` the process-wide stores at run time).  docs/kept.md says more.
 
 Revision counters (the "generations"): each counts the changes of one thing, and a key
-holds the counters of what its value is made of.  Their names, and the one place that moves
-each:
-
-    ConfigSpaces.config_gen   every configuration change      ConfigSpaces.config_touched
-    ConfigSpaces.sys_gen      changes that may touch the      ConfigSpaces.config_touched
-                              system                          (no context)
-    ConfigSpaces.ctx_gen[c]   context c's own changes         ConfigSpaces.config_touched(c)
-    UnitFailover.mon_gen      monitored interfaces' statuses  UnitFailover.monitoring_changed
-    UnitFailover.history_count  group state changes           UnitFailover.set_state
-    Wiring.gen                the cabling and its faults      Wiring (link changes)
+holds the counters of what its value is made of.  REVISIONS (below) is the one registry of
+them: it names every counter, what it counts and the one place that moves it, and moves them
+(`REVISIONS.bump(unit, "config_gen")`); a key reads a counter as the attribute it is
+(`u.sys_gen`), the cheapest read of all.  A new counter is one `REVISIONS.declare(...)` line
+here; tests/unit/test_revisions.py holds every counter a kept value's key reads, and every counter
+moved, to the registry, and docs/kept.md's table to it.
 
 Stores.  Each lab has one store (`Lab.kept`; its units reach it as `Unit.kept`): forgetting
 every kept value of a lab is `store.clear()`, and `store.on = False` is the one switch that
@@ -43,8 +39,8 @@ This module imports nothing of the package: every layer may use it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable
-from typing import Any, ParamSpec, TypeVar
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 T = TypeVar("T")
 A = ParamSpec("A")
@@ -228,3 +224,70 @@ def switch(on: bool) -> None:
 def report() -> list[str]:
     """Each process-wide store: its name, values held and bound."""
     return [f"{s.name}: {len(s)} of {s.bound}" for s in STORES]
+
+
+# ------------------------------------------------------------------ revision counters
+
+class Revision(NamedTuple):
+    """One revision counter: an int attribute `attr` of `owner` objects (a dict of ints, one
+    per context, for Unit.ctx_gen), what it counts, and the one place that moves it."""
+
+    owner: str
+    attr: str
+    counts: str
+    moved_by: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.owner}.{self.attr}"
+
+
+class Revisions:
+    """The registry of revision counters: every counter a kept value's key is made of."""
+
+    __slots__ = ("_by_attr",)
+
+    def __init__(self) -> None:
+        self._by_attr: dict[str, Revision] = {}
+
+    def declare(self, owner: str, attr: str, counts: str, moved_by: str) -> Revision:
+        if attr in self._by_attr:
+            raise ValueError(f"revision counter {attr!r} declared twice")
+        rev = self._by_attr[attr] = Revision(owner, attr, counts, moved_by)
+        return rev
+
+    def bump(self, obj: object, attr: str) -> int:
+        """Move the counter `attr` of `obj` by one; its new value."""
+        if attr not in self._by_attr:
+            raise KeyError(f"{attr!r} is no revision counter (declare it in kept.REVISIONS)")
+        value: int = getattr(obj, attr) + 1
+        setattr(obj, attr, value)
+        return value
+
+    def read(self, obj: object, attr: str) -> Any:
+        """The counter `attr` of `obj` (a key may read the attribute itself: same value)."""
+        if attr not in self._by_attr:
+            raise KeyError(f"{attr!r} is no revision counter (declare it in kept.REVISIONS)")
+        return getattr(obj, attr)
+
+    def __contains__(self, attr: object) -> bool:
+        return attr in self._by_attr
+
+    def __iter__(self) -> Iterator[Revision]:
+        return iter(self._by_attr.values())
+
+
+REVISIONS = Revisions()
+REVISIONS.declare("ConfigSpaces", "config_gen", "every configuration change", "ConfigSpaces.config_touched")
+REVISIONS.declare("ConfigSpaces", "sys_gen", "changes that may touch the system space",
+                  "ConfigSpaces.config_touched()")
+REVISIONS.declare("ConfigSpaces", "ctx_gen", "context c's own changes: ctx_gen[c] is the config_gen of"
+                  " its last (with ConfigSpaces.ctx_changes, the contexts changed in order)",
+                  "ConfigSpaces.config_touched(c)")
+REVISIONS.declare("UnitFailover", "mon_gen", "monitored interfaces' statuses",
+                  "UnitFailover.monitoring_changed")
+REVISIONS.declare("UnitFailover", "history_count", "group state changes",
+                  "UnitFailover.set_state")
+REVISIONS.declare("UnitFailover", "sync_gen", "configuration syncs begun or called off (a sync"
+                  " under way stops when it moves; no key holds it)", "failover.sync.sync")
+REVISIONS.declare("Wiring", "gen", "the cabling and its faults", "Wiring._changed")

@@ -139,7 +139,7 @@ class Session:
         return text
 
     def _prompt_uncached(self, st: ModeState) -> str:
-        suffix = modes.SUFFIX[st.mode]
+        suffix = modes.suffix(st.mode)
         if st.mode in ("sys_if", "one_if") and "." in str(st.target):
             suffix = "(config-subif)#"      # a subinterface of the system space
         return self._base_prompt_in(st) + suffix + " "
@@ -199,7 +199,7 @@ class Session:
         except CommandError as exc:
             self.prompt_len = len(self.prompt())
             return self.error_lines(exc, line)
-        sub = modes.SUBMODE_NAMES.get(self.state.mode)
+        sub = modes.submode_name(self.state.mode)
         first_word = not line.split() or (len(line.split()) == 1 and not line[-1].isspace())
         if sub is not None and first_word:
             # at the start of a line a sub-mode lists its own commands only
@@ -437,18 +437,18 @@ class Session:
 def config_mode_of(st: ModeState) -> ModeState:
     """The configuration mode a sub-mode belongs to (where its object was created)."""
     mode = st.mode
-    while not mode.endswith("_config") and mode in modes.PARENT:
-        mode = modes.PARENT[mode]
+    while not mode.endswith("_config") and (up := modes.parent(mode)) is not None:
+        mode = up
     return ModeState(mode, st.context, None)
 
 
 def _owner_mode(mode: str, rule: str) -> str:
     """The mode a command typed in `mode` runs in: a parent-mode command typed in a sub-mode
     runs in that parent."""
-    while mode in modes.PARENT and mode not in modes.TOP_MODES:
+    while (up := modes.parent(mode)) is not None and mode not in modes.TOP_MODES:
         if rule in modes.own_rules(mode) or rule not in modes.config_rules():
             return mode
-        mode = modes.PARENT[mode]
+        mode = up
     return mode
 
 

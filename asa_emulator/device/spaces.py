@@ -26,7 +26,7 @@ from ..config.model import (
     SysInterface,
     SystemConfig,
 )
-from ..kept import Kept, fit_lab
+from ..kept import REVISIONS, Kept, fit_lab
 from . import messages as msg
 from .derived import PerContext
 from .flash import (
@@ -83,9 +83,9 @@ class ConfigSpaces:
         (neither the system space nor another context): what is derived from the system
         space is kept, and what is derived per context (per_context) is rebuilt for that
         context alone."""
-        self.config_gen += 1
+        REVISIONS.bump(self, "config_gen")
         if context is None:
-            self.sys_gen += 1
+            REVISIONS.bump(self, "sys_gen")
             self.ctx_changes_from += len(self.ctx_changes)
             self.ctx_changes = []
             return

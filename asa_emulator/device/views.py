@@ -35,8 +35,6 @@ def clock(cmd: Command) -> list[str]:
 def interface(cmd: Command) -> list[str]:
     u, s = cmd.unit, cmd.session
     detail = cmd.has("detail")
-    if cmd.has("brief"):
-        return show_interface.show_interface_ip_brief(_brief_rows(u, s.context))
     only = resolve_interface(cmd) if cmd.value("IFNAME") else None
     if s.context is None and not cmd.has("summary"):
         return _system_interfaces(u, only, detail)
@@ -44,6 +42,10 @@ def interface(cmd: Command) -> list[str]:
     if cmd.has("summary"):
         return show_interface.show_interface_summary(views, in_context=s.context is not None)
     return show_interface.show_interface(views, detail=detail, in_context=s.context is not None)
+
+
+def interface_ip_brief(cmd: Command) -> list[str]:
+    return show_interface.show_interface_ip_brief(_brief_rows(cmd.unit, cmd.session.context))
 
 
 def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:

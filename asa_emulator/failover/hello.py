@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..device import messages
+from ..kept import REVISIONS
 from .preempt import evaluate as evaluate_preempt
 from .replication import may_replicate_from
 from .state import TRANSIENT, GroupState, PairState, Reason
@@ -289,7 +290,7 @@ def _mate_lost(ps: PairState, u: Unit, m: Unit) -> None:
     for x in (fo, ps.of(m)):
         if x.syncing:       # a configuration sync between them cannot complete
             x.syncing = False
-            x.sync_gen += 1
+            REVISIONS.bump(x, "sync_gen")     # the sync under way stops (failover.sync.sync)
     for gid in ps.gids:
         if not fo.groups[gid].active:
             ps.set(u, gid, S.ACTIVE, Reason.HELLO_LOST)

@@ -24,11 +24,13 @@ context, the context's own group otherwise.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..device import messages
 from ..device.targets import target_exists
 from ..syntax import modes
+from ..syntax.grammar import load
 from ..syntax.parser import CommandError, parse_line
 from .replication import config_warning, replicates, source_group
 from .state import Reason
@@ -39,12 +41,20 @@ if TYPE_CHECKING:
     from ..device.unit import Unit
     from .state import PairState
 
-REFUSED = {
-    "changeto": messages.FAILOVER_EXEC_CHANGETO,
-    "debug": messages.FAILOVER_EXEC_DEBUG,
-    "undebug": messages.FAILOVER_EXEC_UNDEBUG,
-    "failover_exec": messages.FAILOVER_EXEC_RECURSIVE,
-}
+
+
+@cache
+def refusal(rule: str) -> str | None:
+    """Why `failover exec` refuses `rule`, or None: the grammar declares the commands it
+    refuses beside their rules (`//@ NAME: failover-exec=refused|recursive`)."""
+    g = load()
+    how = g.fact(rule, "failover-exec")
+    if how is None:
+        return None
+    if how == "recursive":
+        return messages.FAILOVER_EXEC_RECURSIVE
+    first = next(r.expansion[0] for r in g.lalr.rules if r.name == rule)
+    return messages.failover_exec_unsupported(g.keywords[first])
 
 
 # ------------------------------------------------------------------ who is the target
@@ -160,8 +170,9 @@ def run(ps: PairState, local: SessionView, unit: Unit, state: ModeState, line: s
     except CommandError as exc:
         return es.error_lines(exc, line), state
     rule = parsed.rule
-    if rule in REFUSED:
-        return [REFUSED[rule]], state
+    refused = refusal(rule)
+    if refused is not None:
+        return [refused], state
     if rule in modes.config_rules() and local.mode not in modes.CONFIG_MODES:
         return [messages.FAILOVER_EXEC_NOT_CONFIG], state
     if rule == "enable" and state.mode.endswith("_user"):
@@ -199,4 +210,4 @@ def show_exec(ps: PairState, cmd: Command) -> list[str]:
     if unit is None:
         unit = ps.mate(u)
     mode = exec_state(s, unit).mode
-    return [messages.failover_exec_mode(label, modes.EXEC_MODE_NAMES.get(mode, "config")), ""]
+    return [messages.failover_exec_mode(label, modes.exec_name(mode)), ""]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..device import messages
 from ..device.interfaces import live_ports, sys_shut  # noqa: F401  (sys_shut: failover's name for it)
+from ..kept import REVISIONS
 from ..records import dataclass
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ class UnitFailover:
     stats_sys_cmd: int = 0
     def monitoring_changed(self) -> None:
         """A monitored interface was added or removed, or its status changed."""
-        self.mon_gen += 1
+        REVISIONS.bump(self, "mon_gen")
 
     def negotiating(self, gids: tuple[int, ...]) -> bool:
         """Still looking for a mate in one of the groups that run (gids).  A group still
@@ -198,7 +199,7 @@ class UnitFailover:
             path = TO_STANDBY[TO_STANDBY.index(g.state) + 1:]
         for nxt in path:
             self.history.append(HistoryRec(now, gid, g.state, nxt, reason))
-            self.history_count += 1
+            REVISIONS.bump(self, "history_count")
             g.state = nxt
         if g.active and g.active_since is None:
             g.active_since = now

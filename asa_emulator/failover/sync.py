@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..bulk import no_gc_pauses
 from ..config.model import ContextConfig, CtxInterface
 from ..device import messages
+from ..kept import REVISIONS
 from .replication import may_replicate_from
 from .state import GroupState, PairState, Reason
 
@@ -33,8 +34,7 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
     once dst has it."""
     fo_dst, fo_src = ps.of(dst), ps.of(src)
     fo_dst.syncing = True
-    fo_dst.sync_gen += 1
-    gen = fo_dst.sync_gen
+    gen = REVISIONS.bump(fo_dst, "sync_gen")
     src.emit(messages.REPLICATION_BEGIN)
     dst.emit(messages.REPLICATION_FROM_MATE_BEGIN)
     for gid in ps.gids:

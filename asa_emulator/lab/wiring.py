@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..kept import REVISIONS
 from .spec import LabError, no_unit
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class Wiring:
         return name
 
     def _changed(self) -> None:
-        self.gen += 1
+        REVISIONS.bump(self, "gen")
         self._raise()
 
     def power_lost(self) -> None:

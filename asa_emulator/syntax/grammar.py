@@ -20,7 +20,9 @@ from ..records import dataclass
 from .lalr import Rule, Tables
 from .source import FACTS as FACTS
 from .source import GRAMMAR_PATH as GRAMMAR_PATH
+from .source import MODE_VALUED as MODE_VALUED
 from .source import MODES as MODES
+from .source import RULE_VALUED as RULE_VALUED
 from .source import TABLES_PATH as TABLES_PATH
 from .source import grammar_digest as grammar_digest
 from .source import parse_facts as parse_facts

@@ -7,6 +7,7 @@ other's reader.
 
 from __future__ import annotations
 
+import shlex
 import zlib
 from pathlib import Path
 
@@ -57,20 +58,38 @@ FACTS = {
                    " arguments are A and B)",
     "target": "a sub-mode (a start symbol): the kind of object it was entered for",
     "choices": "an argument terminal: the provider (device/choices.py) of the words `?` lists",
+    "failover-exec": "refused (`failover exec` refuses the command) or recursive (it is"
+                     " `failover exec` itself)",
+    # a mode's (a start symbol's) declaration: asa_emulator/syntax/modes.py reads them
+    "prompt": "a mode: what its prompt ends with (`>`, `#`, `(config-if)#`)",
+    "parent": "a mode: the mode `exit` returns to",
+    "owns": "a mode: the group rule of its own commands (a parent's command typed in a"
+            " sub-mode runs in the parent and leaves the sub-mode)",
+    "single": "a mode of multiple context mode: its twin in single context mode",
+    "submode": "a sub-mode: its name in the `exit` and `help` lines of its `?` list",
+    "exec-name": "a mode: its name in `show failover exec`",
 }
+# the facts whose value names a mode, and the one that names a rule
+MODE_VALUED = ("parent", "single")
+RULE_VALUED = ("owns",)
 
 
 def parse_facts(text: str) -> dict[str, dict[str, str]]:
-    """The `//@ NAME: fact fact=value` comments of the grammar."""
+    """The `//@ NAME: fact fact=value` comments of the grammar (a value with a space is
+    quoted: `submode="failover group"`)."""
     facts: dict[str, dict[str, str]] = {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.startswith("//@ "):
             continue
         name, colon, rest = line[4:].partition(":")
-        if not colon or not name.strip() or not rest.split():
+        try:
+            items = shlex.split(rest)
+        except ValueError as exc:
+            raise ValueError(f"line {number}: {exc}: {line}") from None
+        if not colon or not name.strip() or not items:
             raise ValueError(f"line {number}: `//@ NAME: fact ...` expected: {line}")
         mine = facts.setdefault(name.strip(), {})
-        for item in rest.split():
+        for item in items:
             fact, _, value = item.partition("=")
             if fact not in FACTS:
                 raise ValueError(f"line {number}: unknown fact {fact!r} (known: {', '.join(FACTS)})")

@@ -25,13 +25,19 @@ def _engine(cmd: Command) -> Traffic:
 def show_conn(cmd: Command) -> None:
     u, ctx = cmd.unit, cmd.session.context or ""
     eng = _engine(cmd)
-    in_use, most = eng.counts(u, ctx)
-    if cmd.has("count"):
-        cmd.print(*show.show_conn_count(in_use, most))
-    elif cmd.has("detail"):
-        cmd.print(*show.show_conn_detail(eng.conn_views(u, ctx), in_use, most))
-    else:
-        cmd.print(*show.show_conn(eng.conn_views(u, ctx), in_use, most))
+    cmd.print(*show.show_conn(eng.conn_views(u, ctx), *eng.counts(u, ctx)))
+
+
+@handler("show_conn_count")
+def show_conn_count(cmd: Command) -> None:
+    cmd.print(*show.show_conn_count(*_engine(cmd).counts(cmd.unit, cmd.session.context or "")))
+
+
+@handler("show_conn_detail")
+def show_conn_detail(cmd: Command) -> None:
+    u, ctx = cmd.unit, cmd.session.context or ""
+    eng = _engine(cmd)
+    cmd.print(*show.show_conn_detail(eng.conn_views(u, ctx), *eng.counts(u, ctx)))
 
 
 @handler("clear_conn")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from ..console import LabSummary
-    from ..frontends.ssh.ssh import LabServer
+    from ..frontends.server import LabServer
     from ..lab.lab import Lab
 
 HOST = "127.0.0.1"
@@ -59,7 +59,7 @@ class BackgroundLab:
 
     async def _start(self) -> None:
         from ..console import ControlAccount
-        from ..frontends.ssh.ssh import start_server
+        from ..frontends.server import start_server
         from ..lab.account import hash_password
         from ..lab.lab import Lab
         # a lab directory runs on a copy in memory: a test never changes it

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from asa_emulator.device import filters
 from asa_emulator.device import session as session_module
 from asa_emulator.device.filters import CACHE_SIZE, RE2_MAX_MEM, cached_patterns, matcher
-from asa_emulator.frontends.ssh.ssh import start_server
+from asa_emulator.frontends.server import start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
 from tests.support.paths import ROOT

@@ -50,10 +50,19 @@ def catalogue(text: str) -> dict[str, Any]:
 
 # Deliberate changes since the split, (gone, new) per set: every `failover ...` setting became
 # an alias of failover_cmd itself (one handler each), so the rule that held them is gone; each
-# form of `show failover`, `write`, `configure` and `terminal` got its alias (one handler each).
+# form of `show failover`, `write`, `configure` and `terminal` got its alias (one handler each),
+# and so did each form of `show resource`, `show conn`, `changeto`, `clear aaa local user`,
+# the logging flags and levels, `show interface ip brief` and the `no` forms of `hostname`,
+# `pager` and `mac-address auto`.
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
     "origins": ({"failover_setting"}, set()),
-    "tree_names": ({"write", "configure", "terminal"}, {
+    "tree_names": ({"write", "configure", "terminal", "show_resource", "changeto", "log_flag",
+                    "log_level"}, {
+                   "show_resource_allocation", "show_resource_usage", "show_interface_ip_brief",
+                   "show_conn_count", "show_conn_detail", "changeto_context", "changeto_system",
+                   "log_enable", "log_timestamp", "log_standby", "log_console", "log_buffered",
+                   "log_trap", "clear_aaa_fail_attempts", "no_mac_address_auto", "no_pager",
+                   "no_hostname",
                    "configure_terminal", "configure_memory", "configure_factory_default",
                    "terminal_pager", "terminal_width", "terminal_monitor", "terminal_interactive",
                    "show_failover_group", "show_failover_state", "show_failover_history",
@@ -128,13 +137,13 @@ def test_read_only_commands_are_declared_beside_their_rules() -> None:
     g = grammar.load()
     # the list session.py kept until the facts moved into the grammar, and every show
     # (configure and terminal since split into one alias per form)
-    declared = {"changeto", "configure_terminal", "configure_memory", "configure_factory_default",
+    declared = {"changeto_context", "changeto_system", "configure_terminal", "configure_memory", "configure_factory_default",
                 "disable", "enable", "end", "exit", "help", "dir", "more", "ping", "who",
                 "terminal_pager", "terminal_width", "terminal_monitor", "terminal_interactive",
                 "login", "logout", "quit"}
     shows = {r.name for r in g.lalr.rules if r.name.startswith("show_")}
     assert g.read_only == declared | shows
-    assert g.fact("changeto", "read-only") == "" and g.fact("hostname", "read-only") is None
+    assert g.fact("changeto_system", "read-only") == "" and g.fact("hostname", "read-only") is None
 
 
 def test_table_builder_refuses_a_fact_it_does_not_know() -> None:
@@ -191,7 +200,7 @@ def test_every_sub_mode_declares_the_kind_of_object_it_was_entered_for() -> None
     from asa_emulator.syntax import modes
     g = grammar.load()
     declared = {m: f["target"] for m, f in g.facts.items() if "target" in f}
-    assert set(declared) == {m for m in modes.SUFFIX if m in modes.SUBMODE_NAMES}
+    assert set(declared) == {m for m in grammar.MODES if modes.submode_name(m) is not None}
     assert set(declared.values()) == KINDS
 
 

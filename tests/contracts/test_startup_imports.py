@@ -55,6 +55,6 @@ def test_serve_loads_asyncssh_only() -> None:
     # what cmd_serve imports before it listens
     body = ("from asa_emulator.lab.lab import Lab\n"
             "from asa_emulator.frontends.ssh.hostkey import host_key_path, load_or_create\n"
-            "from asa_emulator.frontends.ssh.ssh import run_server\n"
+            "from asa_emulator.frontends.server import run_server\n"
             "Lab.load('example').settle()")
     assert _loaded(body) == ["asyncssh"]

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from asa_emulator.console import LabHandle
-from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.server import LabServer, start_server
 
 T = TypeVar("T")
 BANNER = "Type help or '?' for a list of available commands.\r\n"

@@ -250,14 +250,16 @@ _RESOURCES = ("Telnet", "SSH Server", "ASDM", "Syslogs [rate]", "Conns", "Xlates
 _DEFAULT_LIMIT = {"Telnet": "5", "SSH Server": "5", "ASDM": "5"}
 
 
-@handler("show_resource")
-def show_resource(cmd: Command) -> None:
+@handler("show_resource_allocation")
+def show_resource_allocation(cmd: Command) -> None:
+    n = len(cmd.unit.sys.contexts)
+    rows = [(r, "unlimited" if r not in _DEFAULT_LIMIT else str(5 * n), "N/A") for r in _RESOURCES]
+    cmd.print(*everyday.show_resource_allocation(rows))
+
+
+@handler("show_resource_usage")
+def show_resource_usage(cmd: Command) -> None:
     u = cmd.unit
-    if cmd.has("allocation"):
-        n = len(u.sys.contexts)
-        rows = [(r, "unlimited" if r not in _DEFAULT_LIMIT else str(5 * n), "N/A") for r in _RESOURCES]
-        cmd.print(*everyday.show_resource_allocation(rows))
-        return
     out = []
     for name in u.sys.contexts:
         conns = u.traffic.counts(u, name) if u.traffic is not None and name in u.ctx else (0, 0)

@@ -42,7 +42,7 @@ def exit_(cmd: Command) -> None:
     s = cmd.session
     mode = s.mode
     if mode in modes.CONFIG_MODES:
-        s.enter(modes.PARENT[mode])
+        s.enter(modes.parent(mode) or modes.exec_mode(mode))
         return
     # from EXEC the session logs off; the serial console comes back at the user prompt
     if s.kind == "console":
@@ -63,13 +63,17 @@ def help_(cmd: Command) -> None:
     cmd.print(*msg.HELP_TEXT)
 
 
-@handler("changeto")
-def changeto(cmd: Command) -> None:
+@handler("changeto_system")
+def changeto_system(cmd: Command) -> None:
+    s = cmd.session
+    s.enter("sys_config" if s.mode in modes.CONFIG_MODES else "sys_exec", context=None,
+            keep_context=False)
+
+
+@handler("changeto_context")
+def changeto_context(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
     in_config = s.mode in modes.CONFIG_MODES
-    if cmd.has("system"):
-        s.enter("sys_config" if in_config else "sys_exec", context=None, keep_context=False)
-        return
     name = cmd.value("NAME") or ""
     if name not in u.sys.contexts or name not in u.ctx:
         cmd.error(msg.changeto_invalid(name))

@@ -23,28 +23,34 @@ def _level(cmd: Command) -> int | None:
     return level_of(named[0]) if named else None
 
 
-@handler("log_flag")
-def log_flag(cmd: Command) -> None:
-    cfg, on = _cfg(cmd), not cmd.no
-    what = next(w for w in ("enable", "timestamp", "standby") if cmd.has(w))
-    if what == "enable":
-        cfg.enabled = on
-    elif what == "timestamp":
-        cfg.timestamp = on
-    else:
-        cfg.standby = on
+@handler("log_enable")
+def log_enable(cmd: Command) -> None:
+    _cfg(cmd).enabled = not cmd.no
 
 
-@handler("log_level")
-def log_level(cmd: Command) -> None:
-    cfg = _cfg(cmd)
-    level = None if cmd.no else _level(cmd)
-    if cmd.has("console"):
-        cfg.console = level
-    elif cmd.has("buffered"):
-        cfg.buffered = level
-    else:
-        cfg.trap = level
+@handler("log_timestamp")
+def log_timestamp(cmd: Command) -> None:
+    _cfg(cmd).timestamp = not cmd.no
+
+
+@handler("log_standby")
+def log_standby(cmd: Command) -> None:
+    _cfg(cmd).standby = not cmd.no
+
+
+@handler("log_console")
+def log_console(cmd: Command) -> None:
+    _cfg(cmd).console = None if cmd.no else _level(cmd)
+
+
+@handler("log_buffered")
+def log_buffered(cmd: Command) -> None:
+    _cfg(cmd).buffered = None if cmd.no else _level(cmd)
+
+
+@handler("log_trap")
+def log_trap(cmd: Command) -> None:
+    _cfg(cmd).trap = None if cmd.no else _level(cmd)
 
 
 @handler("log_facility")

@@ -110,8 +110,16 @@ def show_aaa_local_user(cmd: Command) -> None:
 
 @handler("clear_aaa_lockout")
 def clear_aaa_lockout(cmd: Command) -> None:
-    """`clear aaa local user lockout|fail-attempts username NAME|all`."""
-    ctx = _ctx(cmd)
-    lock = cmd.unit.mgmt.lockouts
-    clear = lock.reset_counts if cmd.has("fail-attempts") else lock.clear
-    clear(ctx.name, None if cmd.has("all") else cmd.value("NAME") or "")
+    """`clear aaa local user lockout username NAME|all`: unlock."""
+    cmd.unit.mgmt.lockouts.clear(_ctx(cmd).name, _user_or_all(cmd))
+
+
+@handler("clear_aaa_fail_attempts")
+def clear_aaa_fail_attempts(cmd: Command) -> None:
+    """`clear aaa local user fail-attempts username NAME|all`: reset the counters only."""
+    cmd.unit.mgmt.lockouts.reset_counts(_ctx(cmd).name, _user_or_all(cmd))
+
+
+def _user_or_all(cmd: Command) -> str | None:
+    """The user named, or None for `all`."""
+    return None if cmd.has("all") else cmd.value("NAME") or ""

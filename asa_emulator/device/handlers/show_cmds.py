@@ -209,6 +209,11 @@ def show_interface(cmd: Command) -> None:
     cmd.print(*views.interface(cmd))
 
 
+@handler("show_interface_ip_brief")
+def show_interface_ip_brief(cmd: Command) -> None:
+    cmd.print(*views.interface_ip_brief(cmd))
+
+
 @handler("show_ip_address")
 def show_ip_address(cmd: Command) -> None:
     cmd.print(*views.ip_address(cmd))

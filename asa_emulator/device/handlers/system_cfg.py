@@ -24,13 +24,22 @@ from ..interfaces import norm_mac, phys_name
 @handler("hostname")
 def hostname(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
-    name = cmd.value("NAME")
-    if name is not None and not cmd.no and not names.valid_hostname(name):
+    name = cmd.value("NAME") or ""
+    if not names.valid_hostname(name):
         cmd.invalid_token("NAME")
     if s.context:
-        u.ctx[s.context].hostname = "" if cmd.no else (name or "")
+        u.ctx[s.context].hostname = name
     else:
-        u.sys.hostname = DEFAULT_HOSTNAME if cmd.no else (name or DEFAULT_HOSTNAME)
+        u.sys.hostname = name
+
+
+@handler("no_hostname")
+def no_hostname(cmd: Command) -> None:
+    s, u = cmd.session, cmd.unit
+    if s.context:
+        u.ctx[s.context].hostname = ""
+    else:
+        u.sys.hostname = DEFAULT_HOSTNAME
 
 
 @handler("enable_password")
@@ -376,18 +385,27 @@ def firewall(cmd: Command) -> None:
 
 @handler("mac_address_auto")
 def mac_address_auto(cmd: Command) -> None:
-    u = cmd.unit
-    if cmd.no:
-        u.sys.mac_auto = False
-    else:
-        prefix = cmd.value("N_0_65535")
-        u.sys.mac_auto = int(prefix) if prefix is not None else True
+    prefix = cmd.value("N_0_65535")
+    cmd.unit.sys.mac_auto = int(prefix) if prefix is not None else True
+
+
+@handler("no_mac_address_auto")
+def no_mac_address_auto(cmd: Command) -> None:
+    cmd.unit.sys.mac_auto = False
 
 
 @handler("pager_lines")
 def pager_lines(cmd: Command) -> None:
+    _set_pager(cmd, int(cmd.value("N_0_2147483647") or 24))
+
+
+@handler("no_pager")
+def no_pager(cmd: Command) -> None:
+    _set_pager(cmd, 0)
+
+
+def _set_pager(cmd: Command, n: int) -> None:
     u, s = cmd.unit, cmd.session
-    n = 0 if cmd.no else int(cmd.value("N_0_2147483647") or 24)
     if s.context:
         u.ctx[s.context].pager_lines = n
     else:

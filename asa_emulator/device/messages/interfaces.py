@@ -57,9 +57,14 @@ def network_in_other_area(address: str, mask: str, area: str) -> str:
 
 
 # failover exec refusals (spec "Limitations of Remote Command Execution"); wording unverified
-FAILOVER_EXEC_CHANGETO = "ERROR: changeto command is not supported by failover exec"               # unverified
-FAILOVER_EXEC_DEBUG = "ERROR: debug command is not supported by failover exec"                     # unverified
-FAILOVER_EXEC_UNDEBUG = "ERROR: undebug command is not supported by failover exec"                 # unverified
+def failover_exec_unsupported(command: str) -> str:
+    """A command `//@ NAME: failover-exec=refused` in the grammar (unverified)."""
+    return f"ERROR: {command} command is not supported by failover exec"
+
+
+FAILOVER_EXEC_CHANGETO = failover_exec_unsupported("changeto")
+FAILOVER_EXEC_DEBUG = failover_exec_unsupported("debug")
+FAILOVER_EXEC_UNDEBUG = failover_exec_unsupported("undebug")
 FAILOVER_EXEC_RECURSIVE = "ERROR: Recursive failover exec command is not allowed"                  # unverified
 FAILOVER_EXEC_NO_MATE = "ERROR: Failover exec failed, mate is not available"                       # unverified
 FAILOVER_EXEC_NOT_ENABLED = "ERROR: Failover is not enabled"                                       # unverified

@@ -6,8 +6,8 @@ connections do not guess faster.  A success clears the key.
 
 Keyed per source and user, so one trainee's typos slow down that trainee's next attempt only:
 the rest of the room, behind the same NAT address or not, logs in at once.  Applies to the SSH
-ports, the lab-control port and the telnet consoles (frontends/ssh/ssh.py, telnet.py), and to the
-passwords typed inside a session (`enable`, `login`: SecretTurns).
+ports, the lab-control port and the telnet consoles (frontends/ssh/ssh.py, telnet.py), and to
+the passwords typed inside a session (`enable`, `login`: SecretTurns).
 """
 
 from __future__ import annotations

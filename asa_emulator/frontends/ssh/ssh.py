@@ -1,12 +1,13 @@
-"""SSH server: each unit's CLI on its own port, as a person with `ssh` and netmiko (`cisco_asa`) expect.
+"""SSH server: each unit's CLI on its own port, as a person with `ssh` and netmiko (`cisco_asa`) expect
+(frontends/server.py starts these listeners with the telnet consoles and the lab clock).
 
 Logins are checked by the engine against the admin context's configuration
 (`LabHandle.ssh_login`); each session enters the admin context at user EXEC (`LabHandle.ssh_open`),
 at most 5 per context.  The server does its own echo and line editing (asyncssh's line editor
 is off) so that it can behave like an ASA: echo typed characters, `?` help at once, Tab completion,
 no echo of passwords, `<--- More --->` paging, CRLF line endings (cli_session.py, shared with
-the telnet consoles of telnet.py).  With `control`, one more port (PORT+2) takes the `@`
-directives (control.py), with the lab's own control account.
+the telnet consoles of telnet.py).  The lab-control port (PORT+2, `--lab-control`) is an SSH
+listener too: it takes the `@` directives (control.py), with the lab's own control account.
 
 No client can stall the others: keys are handled a bounded number at a time between yields to
 the event loop, lines stop growing at MAX_LINE, output is drained (a client that does not read
@@ -30,29 +31,22 @@ import contextlib
 import functools
 import ipaddress
 import logging
-import os
-import sys
-import time
 from collections.abc import Callable
 from dataclasses import field
 
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import SSH_TOO_MANY, has_error
-from asa_emulator.frontends.clock import RealTimeClock
 from asa_emulator.frontends.control.control import DirectiveConsole
 from asa_emulator.frontends.line.cli_session import CliSession, run_line
 from asa_emulator.frontends.line.throttle import LoginThrottle, SecretTurns
 from asa_emulator.frontends.ssh.admission import Admission
-from asa_emulator.frontends.ssh.descriptors import AcceptGuard
 from asa_emulator.frontends.ssh.sshlib import asyncssh
-from asa_emulator.frontends.telnet.telnet import CONSOLE_HOST, ConsolePorts
 from asa_emulator.lab.account import check_login
 
 from ...records import dataclass
 
 LOGIN_TIMEOUT_S = 30          # the login grace time: to authenticate, from the TCP connection
 MAX_AUTH_ATTEMPTS = 3         # passwords tried on one connection before it is closed
-WATCHDOG_S = 1.0              # how often idle sessions are looked for
 # The ciphers and MACs an ASA 9.x offers (AES in CTR and CBC modes, SHA-1 and SHA-2 HMACs;
 # the order is the emulator's, unverified): clients negotiate what a real ASA would give
 # them, and `show ssh sessions` shows names that fit its columns (not chacha20-poly1305).
@@ -67,7 +61,7 @@ _log.propagate = False
 
 
 @dataclass
-class _ServerState:
+class SshState:
     """What the listeners share: open connections, their admission, live sessions."""
 
     lab: LabHandle
@@ -92,7 +86,7 @@ class _Login(asyncssh.SSHServer):
     """Password login checked by the engine (the control port: by its own account), within the
     admission bounds and the failed-login throttle."""
 
-    def __init__(self, state: _ServerState, unit: str) -> None:
+    def __init__(self, state: SshState, unit: str) -> None:
         self._state = state
         self._unit = unit
         self._conn: asyncssh.SSHServerConnection | None = None
@@ -194,7 +188,7 @@ def _cipher_names(conn: asyncssh.connection.SSHConnection) -> tuple[str, str]:
     return cipher, mac
 
 
-async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHServerProcess[str]) -> None:
+async def _serve_process(state: SshState, unit: str, process: asyncssh.SSHServerProcess[str]) -> None:
     lab = state.lab
     conn = process.channel.get_connection()
     peer = conn.get_extra_info("peername")
@@ -235,7 +229,7 @@ async def _serve_process(state: _ServerState, unit: str, process: asyncssh.SSHSe
         lab.ssh_close(console)      # after the exit status: a reload then closes the connection
 
 
-async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess[str]) -> None:
+async def _serve_control(state: SshState, process: asyncssh.SSHServerProcess[str]) -> None:
     """The lab-control port: `@` directives (frontends/control/control.py)."""
     console = DirectiveConsole(state.lab, process.is_closing)
     conn = process.channel.get_connection()
@@ -256,232 +250,52 @@ async def _serve_control(state: _ServerState, process: asyncssh.SSHServerProcess
         process.exit(status)
 
 
-async def _watch_idle(state: _ServerState, interval: float, consoles: ConsolePorts) -> None:
-    """Close sessions idle longer than their context's `ssh timeout`, and connections logged in
-    without a session channel for admission's idle time; log off telnet consoles idle longer
-    than `console timeout`; in wall-clock time (one clock for all)."""
-    while True:
-        await asyncio.sleep(interval)
-        consoles.log_off_idle()
-        for conn in state.admission.expired():
-            state.admission.gone(conn)      # counted out now: closing may take a while
-            conn.close()
-        now = state.now()
-        for live in list(state.sessions):
-            if now - live.last_input >= state.lab.ssh_idle_timeout_s(live.unit):
-                state.sessions.discard(live)
-                live.close()
+def close_idle(state: SshState) -> None:
+    """Close connections logged in without a session channel for admission's idle time, and
+    sessions idle longer than their context's `ssh timeout` (wall-clock time)."""
+    for conn in state.admission.expired():
+        state.admission.gone(conn)      # counted out now: closing may take a while
+        conn.close()
+    now = state.now()
+    for live in list(state.sessions):
+        if now - live.last_input >= state.lab.ssh_idle_timeout_s(live.unit):
+            state.sessions.discard(live)
+            live.close()
 
 
-class LabServer:
-    """The lab's listeners (SSH per unit, the lab-control port, the telnet consoles) and the
-    lab clock running in real time."""
-
-    def __init__(
-        self,
-        acceptors: dict[str, asyncssh.SSHAcceptor],
-        state: _ServerState,
-        tasks: list[asyncio.Task[None]],
-        consoles: ConsolePorts | None = None,
-        guard: AcceptGuard | None = None,
-    ) -> None:
-        self._acceptors = acceptors
-        self._state = state
-        self._tasks = tasks
-        self._consoles = consoles
-        self._guard = guard
-
-    @property
-    def admission(self) -> Admission:
-        """The connection bounds' bookkeeping (admission.py)."""
-        return self._state.admission
-
-    @property
-    def ports(self) -> dict[str, int]:
-        """Unit name -> its SSH port."""
-        return {unit: acceptor.get_port() for unit, acceptor in self._acceptors.items() if unit != CONTROL}
-
-    @property
-    def control_port(self) -> int | None:
-        """The lab-control port (`--lab-control`), else None."""
-        acceptor = self._acceptors.get(CONTROL)
-        return acceptor.get_port() if acceptor is not None else None
-
-    @property
-    def console_ports(self) -> dict[str, int]:
-        """Unit name -> its telnet console port (`--console`); empty without consoles."""
-        return self._consoles.ports if self._consoles is not None else {}
-
-    def ready_line(self) -> str:
-        """The one machine-readable line `serve` prints when it listens (README, "serve"):
-        `ready primary=2222 secondary=2223 control=2224 console-primary=5000 console-secondary=5001`."""
-        fields = [f"{unit}={port}" for unit, port in self.ports.items()]
-        if self.control_port is not None:
-            fields.append(f"control={self.control_port}")
-        fields += [f"console-{unit}={port}" for unit, port in self.console_ports.items()]
-        return " ".join(["ready", *fields])
-
-    async def close(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        if self._consoles is not None:
-            await self._consoles.close()
-        for acceptor in self._acceptors.values():
-            acceptor.close()
-        for conn in list(self._state.connections):
-            conn.close()
-        for acceptor in self._acceptors.values():
-            await acceptor.wait_closed()
-        for conn in list(self._state.connections):
-            await conn.wait_closed()
-        if self._guard is not None:
-            self._guard.close()
-
-    async def serve_forever(self) -> None:
-        try:
-            await asyncio.get_running_loop().create_future()
-        finally:
-            await self.close()
+async def close(acceptors: dict[str, asyncssh.SSHAcceptor], state: SshState) -> None:
+    """Stop listening and close every connection."""
+    for acceptor in acceptors.values():
+        acceptor.close()
+    for conn in list(state.connections):
+        conn.close()
+    for acceptor in acceptors.values():
+        await acceptor.wait_closed()
+    for conn in list(state.connections):
+        await conn.wait_closed()
 
 
-async def start_server(
-    lab: LabHandle,
-    host: str = "127.0.0.1",
-    port: int = 2222,
-    host_key: asyncssh.SSHKey | None = None,
-    now: Callable[[], float] = time.monotonic,
-    watchdog_s: float = WATCHDOG_S,
-    *,
-    control: bool = False,
-    console_port: int | None = None,
-    admission: Admission | None = None,
-    throttle: LoginThrottle | None = None,
-) -> LabServer:
-    """Listen for SSH: lab.unit_names[i] on port + i, the lab-control port (`control`) after
-    them; each on a free port of its own when port is 0.  `console_port`: the units' telnet
-    consoles on console_port + i, on the loopback (free ports when 0; None: no consoles).
-
-    `host_key`: the lab's kept key (frontends/ssh/hostkey.py); a new one when None.  `now`: the wall
-    clock the idle timeouts count (injectable for tests), also `admission`'s and `throttle`'s
-    when they are not given."""
-    key = host_key or asyncssh.generate_private_key("ssh-ed25519")
-    throttle = throttle or LoginThrottle(now)
-    state = _ServerState(lab, now, admission or Admission(now), throttle)
-    acceptors: dict[str, asyncssh.SSHAcceptor] = {}
-    consoles = ConsolePorts(lab, now, throttle)
-    names = [*lab.unit_names, *([CONTROL] if control else [])]
-    try:
-        for offset, name in enumerate(names):
-            acceptors[name] = await _listen(state, name, host, port + offset if port else 0, key)
-        if console_port is not None:
-            await consoles.listen(console_port, functools.partial(ListenError, host=CONSOLE_HOST))
-    except BaseException:
-        for acceptor in acceptors.values():
-            acceptor.close()
-        raise
-    tasks = [asyncio.create_task(RealTimeClock(lab).run(after_tick=consoles.after_tick)),
-             asyncio.create_task(_watch_idle(state, watchdog_s, consoles))]
-    guard = AcceptGuard(asyncio.get_running_loop())
-    return LabServer(acceptors, state, tasks, consoles if console_port is not None else None, guard)
-
-
-class ListenError(OSError):
-    """A port cannot be listened on: `port` is the one that failed (PORT, PORT+1, PORT+2, a
-    console port); `host` the address when it is not --host (the consoles' loopback)."""
-
-    def __init__(self, port: int, exc: OSError, host: str | None = None) -> None:
-        # asyncio's message repeats the address: the reason alone, as strerror gives it
-        errno = exc.errno or 0
-        super().__init__(errno, os.strerror(errno) if errno > 0 else exc.strerror or str(exc))
-        self.port = port
-        self.host = host
-
-
-async def _listen(state: _ServerState, unit: str, host: str, port: int,
-                  key: asyncssh.SSHKey) -> asyncssh.SSHAcceptor:
+async def listen(state: SshState, unit: str, host: str, port: int,
+                 key: asyncssh.SSHKey) -> asyncssh.SSHAcceptor:
+    """Listen for SSH to `unit` (the lab-control port: CONTROL) on host:port (OSError if it
+    cannot)."""
     serve_process = (functools.partial(_serve_control, state) if unit == CONTROL
                      else functools.partial(_serve_process, state, unit))
-    try:
-        return await asyncssh.create_server(
-            functools.partial(_Login, state, unit),
-            host,
-            port,
-            server_host_keys=[key],
-            process_factory=serve_process,
-            line_editor=False,  # echo and editing are ours (cli_session.py)
-            encoding="utf-8",
-            errors="replace",
-            encryption_algs=ENCRYPTION_ALGS,
-            mac_algs=MAC_ALGS,
-            agent_forwarding=False,
-            allow_scp=False,
-            x11_forwarding=False,
-            login_timeout=LOGIN_TIMEOUT_S,
-            keepalive_interval=60,
-            keepalive_count_max=3,
-        )
-    except OSError as exc:
-        raise ListenError(port, exc) from None
-
-
-async def serve(
-    lab: LabHandle,
-    host: str,
-    port: int,
-    on_listening: Callable[[LabServer], None] | None = None,
-    host_key: asyncssh.SSHKey | None = None,
-    *,
-    control: bool = False,
-    console_port: int | None = None,
-) -> None:
-    """Serve the lab until cancelled; `on_listening` gets the server once it listens."""
-    server = await start_server(lab, host, port, host_key, control=control, console_port=console_port)
-    if on_listening is not None:
-        on_listening(server)
-    await server.serve_forever()
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host == "localhost"
-
-
-def exposure_warning(lab: LabHandle, host: str) -> str:
-    """What `serve` says on stderr when it listens beyond this machine."""
-    users = "; ".join(f"{unit}: {', '.join(lab.ssh_users(unit)) or 'none'}" for unit in lab.unit_names)
-    return (f"asa-emulator: warning: listening on {host}: other machines can reach the lab's SSH; "
-            f"logins in force (user names per unit): {users}")
-
-
-def run_server(lab: LabHandle, host: str = "127.0.0.1", port: int = 2222,
-               host_key: asyncssh.SSHKey | None = None, *, control: bool = False,
-               console_port: int | None = None) -> int:
-    """`asa-emulator serve`: serve until interrupted; the exit status."""
-
-    def announce(server: LabServer) -> None:
-        lines = [f"{unit}: ssh -p {unit_port} {host}" for unit, unit_port in server.ports.items()]
-        if server.control_port is not None:
-            lines.append(f"lab control: ssh -p {server.control_port} {host}")
-        lines += [f"{unit} console: telnet {CONSOLE_HOST} {console}"
-                  for unit, console in server.console_ports.items()]
-        print("\n".join([*lines, server.ready_line()]), flush=True)
-
-    if not _is_loopback(host):
-        print(exposure_warning(lab, host), file=sys.stderr, flush=True)
-    try:
-        asyncio.run(serve(lab, host, port, announce, host_key, control=control, console_port=console_port))
-    except KeyboardInterrupt:
-        return 0
-    except ListenError as exc:
-        print(f"asa-emulator: cannot listen on {exc.host or host} port {exc.port}: {exc.strerror}",
-              file=sys.stderr)
-        return 2
-    except OSError as exc:
-        reason = os.strerror(exc.errno) if exc.errno else str(exc)  # asyncio's strerror repeats the address
-        print(f"asa-emulator: cannot listen on {host} port {port}: {reason}", file=sys.stderr)
-        return 2
-    return 0
+    return await asyncssh.create_server(
+        functools.partial(_Login, state, unit),
+        host,
+        port,
+        server_host_keys=[key],
+        process_factory=serve_process,
+        line_editor=False,  # echo and editing are ours (cli_session.py)
+        encoding="utf-8",
+        errors="replace",
+        encryption_algs=ENCRYPTION_ALGS,
+        mac_algs=MAC_ALGS,
+        agent_forwarding=False,
+        allow_scp=False,
+        x11_forwarding=False,
+        login_timeout=LOGIN_TIMEOUT_S,
+        keepalive_interval=60,
+        keepalive_count_max=3,
+    )

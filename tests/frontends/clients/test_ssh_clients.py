@@ -15,7 +15,7 @@ from scrapli import AsyncScrapli
 from scrapli.driver.generic import AsyncGenericDriver
 
 from asa_emulator.api import Lab
-from asa_emulator.frontends.ssh.ssh import start_server
+from asa_emulator.frontends.server import start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.transcript.background import BackgroundLab
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from asa_emulator.cli import main
-from asa_emulator.frontends.ssh.ssh import start_server
+from asa_emulator.frontends.server import start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.account import check_login, hash_password, verify
 from asa_emulator.lab.lab import Lab

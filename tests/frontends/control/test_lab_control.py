@@ -9,7 +9,7 @@ import pytest
 from netmiko import ConnectHandler
 
 from asa_emulator.frontends.control.control import DirectiveConsole
-from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.server import LabServer, start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
 from asa_emulator.lab.spec import LabError

@@ -14,8 +14,8 @@ import subprocess
 from collections.abc import Awaitable
 from pathlib import Path
 
+from asa_emulator.frontends.server import LabServer, start_server
 from asa_emulator.frontends.ssh.admission import PER_SOURCE_STARTUPS, Admission, Limits
-from asa_emulator.frontends.ssh.ssh import LabServer, start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
 from tests.support.probes import PYTHON, WAIT_S, openssh, parse_ready

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 
 from asa_emulator.frontends.line.throttle import MAX_DELAY_S, LoginThrottle, delay_after
-from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.server import LabServer, start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
 from tests.support.telnet import RawClient

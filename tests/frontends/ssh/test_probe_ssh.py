@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from asa_emulator.frontends.ssh.ssh import LabServer, start_server
+from asa_emulator.frontends.server import LabServer, start_server
 from asa_emulator.lab.lab import Lab
 from tests.support.probes import OpenSSHTerminal, Served, cli, openssh, served
 

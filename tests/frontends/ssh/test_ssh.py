@@ -10,7 +10,7 @@ import socket
 import pytest
 from netmiko import ConnectHandler
 
-from asa_emulator.frontends.ssh.ssh import LabServer, run_server, serve
+from asa_emulator.frontends.server import LabServer, run_server, serve
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from tests.support.fakes import FakeLab
 from tests.support.ssh import BANNER, with_server

@@ -4,7 +4,7 @@ channels' exit status.  Only simple sequences go back to the client (characters,
 from __future__ import annotations
 
 from asa_emulator.frontends.line.lineedit import LineEditor
-from asa_emulator.frontends.ssh.ssh import LabServer
+from asa_emulator.frontends.server import LabServer
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
 from tests.support.fakes import FakeLab

@@ -10,8 +10,8 @@ import pytest
 from netmiko import ConnectHandler
 
 from asa_emulator.device import messages as msg
+from asa_emulator.frontends.server import LabServer, exposure_warning
 from asa_emulator.frontends.ssh.hostkey import host_key_path, load_or_create
-from asa_emulator.frontends.ssh.ssh import LabServer, exposure_warning
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.lab import Lab
 from tests.support.ssh import BANNER, with_server

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from asa_emulator.frontends.ssh.ssh import LabServer
+from asa_emulator.frontends.server import LabServer
 from asa_emulator.lab.lab import Lab
 from tests.support.ssh import with_consoles
 from tests.support.telnet import RawClient

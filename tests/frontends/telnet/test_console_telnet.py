@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 from typing import TypeVar
 
-from asa_emulator.frontends.ssh.ssh import LabServer
+from asa_emulator.frontends.server import LabServer
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.frontends.telnet.telnet import (
     DO,

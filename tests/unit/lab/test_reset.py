@@ -13,7 +13,7 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from asa_emulator.frontends.control.control import DirectiveConsole
-from asa_emulator.frontends.ssh.ssh import start_server
+from asa_emulator.frontends.server import start_server
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.frontends.tui.app import LabTerminal
 from asa_emulator.lab.lab import Lab
