@@ -14,6 +14,7 @@ import contextlib
 import functools
 import ipaddress
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -208,6 +209,9 @@ def run_server(lab: LabHandle, host: str = "127.0.0.1", port: int = 2222,
 
     if not _is_loopback(host):
         print(exposure_warning(lab, host), file=sys.stderr, flush=True)
+    # started from a shell's background job, the process inherits SIGINT ignored and Python
+    # installs no Ctrl-C handler (nor asyncio.run its own): the server would ignore `kill -INT`
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         asyncio.run(serve(lab, host, port, announce, host_key, control=control, console_port=console_port))
     except KeyboardInterrupt:

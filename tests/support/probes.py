@@ -64,11 +64,15 @@ def parse_ready(line: str) -> dict[str, int]:
 class Served:
     """`asa-emulator serve --lab LAB --port 0` in a child process; `ports` from what it printed."""
 
-    def __init__(self, lab: str, data: Path, *extra: str, cwd: Path | None = None) -> None:
+    def __init__(self, lab: str, data: Path, *extra: str, cwd: Path | None = None,
+                 sigint_ignored: bool = False) -> None:
         env = {**os.environ, "ASA_EMULATOR_DATA": str(data), "PYTHONUNBUFFERED": "1"}
+        # sigint_ignored: started as a shell's background job is (`make test &`, `serve &`)
+        ignore = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if sigint_ignored else None
         self.proc = subprocess.Popen([PYTHON, "-m", "asa_emulator", "serve", "--lab", lab,
                                       "--port", "0", *extra], cwd=cwd, env=env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     preexec_fn=ignore)
         self.ports: dict[str, int] = {}   # from the ready line: primary, secondary, control, console-primary ...
         self.human: list[str] = []        # the lines before it
         assert self.proc.stdout is not None
