@@ -41,7 +41,8 @@ def test_the_model_solution_passes_and_each_wrong_attempt_fails_its_check(name: 
 
 
 def test_there_are_built_in_exercises_and_list_names_them() -> None:
-    assert {"primary", "secondary", "monitoring", "key-mismatch"} <= set(builtin_names())
+    assert set(builtin_names()) == {"primary", "secondary", "monitoring", "key-mismatch", "link-down",
+                                    "force", "http-replication", "preempt"}
     res = cli("exercise", "list")
     assert res.returncode == 0
     assert "key-mismatch           Troubleshooting: the mates do not talk (lab example)" in res.stdout.splitlines()
@@ -214,3 +215,36 @@ def test_grade_boots_the_saved_physical_state(tmp_path: Path) -> None:
     res = cli("exercise", "grade", "primary", str(lab), "--as", "alice")
     assert res.returncode == 1
     assert [line.split("  ")[0] for line in res.stdout.splitlines() if "FAIL" in line] == ["failover enabled"], res.stdout
+
+
+# ------------------------------------------------------------------ the trainee's terminal
+def test_exercise_start_shows_the_task_grades_and_keeps_the_work(tmp_path: Path) -> None:
+    """`exercise start` in a real pseudo-terminal: the task above the prompt, @check with its
+    hints and the score in the toolbar, @status refused where the exercise hides it; the
+    second start continues the saved lab (the setup is not run again)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pty_screen import PtyScreen
+    env = {"ASA_EMULATOR_DATA": str(tmp_path)}
+    term = PtyScreen("exercise", "start", "key-mismatch", "--as", "alice", env=env)
+    try:
+        term.wait_prompt("primary>")
+        term.wait_text("Troubleshooting: the mates do not talk")
+        term.send("@status\r")
+        term.wait_text("@status is not available in this exercise")
+        term.wait_prompt("primary>")
+        term.send("@check\r")
+        term.wait_text("      hint: the cable is fine: what else must both units share on the failover link?")
+        term.wait_text("key-mismatch: 2/4 checks passed")
+        term.send("@quit\r")
+    finally:
+        term.close()
+    term = PtyScreen("exercise", "start", "key-mismatch", "--as", "alice", env=env)
+    try:
+        term.wait_text("exercise key-mismatch: your saved work in")
+        term.wait_prompt("primary>")
+        term.send("@quit\r")
+    finally:
+        term.close()
+    folder = tmp_path / "exercises" / "key-mismatch" / "alice" / "lab"
+    assert (folder / "lab.toml").is_file() and (folder / "physical.json").is_file()
+    assert cli("exercise", "grade", "key-mismatch", str(folder), "--as", "alice").returncode == 1

@@ -81,7 +81,8 @@ def _output(lab: Any, check: Check, values: Values) -> list[str]:
     lines: list[str] = []
     for command in check.commands:
         for out in session.execute(fill(command, values)):
-            lines.extend(out.split("\n"))
+            # as a transcript shows them: `Failover On ` ends in a space on a real ASA
+            lines.extend(part.rstrip() for part in out.split("\n"))
     return lines
 
 
