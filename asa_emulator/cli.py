@@ -117,7 +117,38 @@ def _parser() -> argparse.ArgumentParser:
     ini.add_argument("dir", help="the new lab directory (absent or empty)")
     ini.add_argument("--from", dest="source", default="example",
                      help="the built-in lab or lab directory to copy (default: example)")
+    _exercise_parser(sub)
     return p
+
+
+def _exercise_parser(sub: Any) -> None:
+    ex = sub.add_parser("exercise", help="graded exercises: list, start, grade, lint",
+                        epilog=_example("asa-emulator exercise start primary --as alice"))
+    what = ex.add_subparsers(dest="action", prog="asa-emulator exercise", required=True)
+    what.add_parser("list", help="the built-in exercises")
+    st = what.add_parser("start", help="the lab terminal with the exercise's task")
+    st.add_argument("name", help="built-in exercise or exercise folder")
+    st.add_argument("--as", dest="trainee", default="", help="the trainee's name (draws the values)")
+    st.add_argument("--lab", default=None, help="the lab directory to work in (default: kept)")
+    st.add_argument("--fresh", action="store_true", help="start the exercise over")
+    gr = what.add_parser("grade", help="grade a saved lab; exit 0 only if every check passes")
+    gr.add_argument("name", help="built-in exercise or exercise folder")
+    gr.add_argument("labdir", help="the trainee's lab directory")
+    gr.add_argument("--as", dest="trainee", default="", help="the trainee whose values to check")
+    gr.add_argument("--json", action="store_true", help="the result as JSON")
+    li = what.add_parser("lint", help="validate an exercise folder, replay its solution and wrong attempts")
+    li.add_argument("dir", help="the exercise folder")
+
+
+def _exercise(args: argparse.Namespace) -> int:
+    from .exercise import commands
+    if args.action == "list":
+        return commands.cmd_list()
+    if args.action == "start":
+        return commands.cmd_start(args.name, args.trainee, args.lab, args.fresh)
+    if args.action == "grade":
+        return commands.cmd_grade(args.name, args.labdir, args.trainee, args.json)
+    return commands.cmd_lint(args.dir)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
                              _console_port(args.console, args.console_port, args.port))
         if args.command == "init":
             return cmd_init(args.dir, args.source)
+        if args.command == "exercise":
+            return _exercise(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

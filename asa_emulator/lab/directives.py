@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 
+from .parts import ExerciseHook
 from .parts import LabParts as Lab
 from .spec import LabError, parse_duration
 from .status import status_lines
@@ -24,6 +25,9 @@ USAGE = {
     "traffic": "@traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]",
     "help": "@help",
     "quit": "@quit",
+    "exercise": "@exercise NAME|DIR [as TRAINEE]",
+    "task": "@task",
+    "check": "@check",
 }
 
 # What `@help` says of each directive: one line each, so it fits beside the usage in 80 columns.
@@ -42,6 +46,9 @@ PURPOSE = {
     "traffic": "a packet into a context; routes, ACLs apply",
     "help": "this list (also @?)",
     "quit": "leave the terminal or port; end a script",
+    "exercise": "first line of a transcript: work an exercise",
+    "task": "in an exercise: show the task again",
+    "check": "in an exercise: grade the lab now",
 }
 
 # Where a directive does not work: "script" (scripts and transcripts, the lab terminal) or
@@ -51,6 +58,9 @@ NOT_AT: dict[str, dict[str, str]] = {
     "lab": {"control": "@lab starts a lab: serve --lab NAME chooses this one"},
     "console": {"control": "@console: the control port has no console to switch; log in to a "
                            "unit's SSH port, or its telnet console (serve --console)"},
+    "exercise": {"control": "@exercise starts an exercise: asa-emulator exercise start NAME"},
+    "task": {"control": "@task: serve runs no exercise (asa-emulator exercise start NAME)"},
+    "check": {"control": "@check: serve runs no exercise (asa-emulator exercise start NAME)"},
 }
 
 
@@ -79,6 +89,9 @@ def run_directive(lab: Lab, line: str) -> list[str]:
     fn = _DIRECTIVES.get(name)
     if fn is None:
         raise LabError(f"unknown directive '@{name}' (known: {', '.join('@' + d for d in USAGE)})")
+    exercise = getattr(lab, "exercise", None)      # a lab-like stand-in may have none
+    if exercise is not None and not exercise.allows(name):
+        raise LabError(f"@{name} is not available in this exercise")
     return fn(lab, args)
 
 
@@ -275,6 +288,28 @@ def _help(lab: Lab, args: list[str]) -> list[str]:
     return help_lines()
 
 
+def _exercise(lab: Lab, args: list[str]) -> list[str]:
+    raise LabError("@exercise must be the first line of a transcript")
+
+
+def _running_exercise(lab: Lab, name: str) -> ExerciseHook:
+    if lab.exercise is None:
+        raise LabError(f"@{name}: no exercise is running on this lab "
+                       "(asa-emulator exercise start NAME)")
+    return lab.exercise
+
+
+def _task(lab: Lab, args: list[str]) -> list[str]:
+    _need(args, 0, "task")
+    return _running_exercise(lab, "task").task_lines()
+
+
+def _check(lab: Lab, args: list[str]) -> list[str]:
+    """Grade the running lab: each check passed or failed, a failed one's hint beneath."""
+    _need(args, 0, "check")
+    return _running_exercise(lab, "check").check_lines(lab)
+
+
 def _quit(lab: Lab, args: list[str]) -> list[str]:
     """In a script: the lines after it are not run (the runner stops).  The terminal handles
     `@quit` itself, to ask about unsaved work first."""
@@ -287,4 +322,5 @@ _DIRECTIVES: dict[str, Callable[[Lab, list[str]], list[str]]] = {
     "lab": _lab, "console": _console, "wait": _wait, "power": _power, "crash": _crash, "fail": _fail,
     "link": _link, "failover-link": _failover_link, "state-link": _state_link, "status": _status,
     "reset": _reset, "traffic": _traffic, "help": _help, "quit": _quit,
+    "exercise": _exercise, "task": _task, "check": _check,
 }

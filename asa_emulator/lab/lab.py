@@ -25,6 +25,7 @@ from ..traffic.engine import Traffic
 from .clock import Clock
 from .directives import run_directive
 from .labfile import load_spec
+from .parts import ExerciseHook
 from .spec import LabError, LabSpec, no_unit
 from .status import summary
 from .wiring import Wiring
@@ -86,6 +87,7 @@ class Lab:
             u.pair, u.events, u.traffic = self.pair, self.pair, self.traffic
         self.current = self.unit_names[0]
         self.quit_requested = False     # `@quit` in a script: the runner reads no further
+        self.exercise: ExerciseHook | None = None   # `@task`, `@check` (asa_emulator/exercise/)
         self._baseline: dict[tuple[str, str | None], str] = {}   # configurations once settled
         self._power_on_all()
 

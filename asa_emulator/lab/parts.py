@@ -15,6 +15,17 @@ if TYPE_CHECKING:
     from .wiring import Wiring
 
 
+class ExerciseHook(Protocol):
+    """An exercise running on the lab (asa_emulator/exercise/), as `@task`, `@check` and the
+    directive filter see it: the lab layer knows only this."""
+
+    def allows(self, directive: str) -> bool: ...
+
+    def task_lines(self) -> list[str]: ...
+
+    def check_lines(self, lab: LabParts) -> list[str]: ...
+
+
 class LabParts(Protocol):
     spec: LabSpec
     clock: Clock
@@ -24,6 +35,7 @@ class LabParts(Protocol):
     traffic: Traffic
     current: str                # the unit whose console a script's lines go to
     quit_requested: bool        # `@quit`: the runner reads no further
+    exercise: ExerciseHook | None   # the exercise being worked on this lab, if any
 
     def unit(self, name: str) -> Unit: ...
 

@@ -48,6 +48,19 @@ def first_lab(lines: list[str]) -> tuple[str | None, list[str]]:
     return None, lines
 
 
+def first_exercise(lines: list[str]) -> tuple[tuple[str, str] | None, list[str]]:
+    """The `@exercise NAME [as TRAINEE]` of a script's first non-blank line, and the script
+    without it."""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if line.strip().startswith("@") and parse_directive(line)[0] == "exercise":
+            from ..exercise.run import parse_exercise_line
+            return parse_exercise_line(parse_directive(line)[1]), lines[:i] + lines[i + 1:]
+        break
+    return None, lines
+
+
 class Runner:
     """Feeds script lines to a lab's consoles and emits transcript lines."""
 
@@ -171,12 +184,20 @@ def run_lines(lines: list[str], lab_name: str | None = None, emit: Emit | None =
             emit(line)
 
     named, body = first_lab(lines)
+    exercise, body = (None, body) if named is not None else first_exercise(body)
     if named is not None:
         sink(printable(f"@lab {named}"))
     golden = transcript_root is not None
-    lab = Lab.load(named or lab_name or "example", base, in_memory=golden, confine_to=transcript_root)
-    if settle:
-        lab.settle()
+    if exercise is not None:
+        # `@exercise NAME [as TRAINEE]`: the exercise's lab, settled, its setup run
+        from ..exercise.run import exercise_line, start
+        sink(printable(exercise_line(*exercise)))
+        lab = start(exercise[0], exercise[1], base=base, in_memory=True)
+    else:
+        lab = Lab.load(named or lab_name or "example", base, in_memory=golden,
+                       confine_to=transcript_root)
+        if settle:
+            lab.settle()
     if for_good:
         keep_for_good()
     return collected, run_on(lab, body, sink, syslog)

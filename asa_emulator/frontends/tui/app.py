@@ -153,7 +153,11 @@ class LabTerminal:
     # -- what tests and the toolbar read
 
     def toolbar(self) -> list[str]:
-        return toolbar_lines(self._lab.summary(), self._unit)
+        lines = toolbar_lines(self._lab.summary(), self._unit)
+        progress = getattr(getattr(self._lab, "exercise", None), "progress", None)
+        if progress is not None:        # `exercise start`: the last @check's score, where the keys were
+            lines[1] = lines[1].rsplit(" | ", 1)[0] + " | " + progress()
+        return lines
 
     def screen(self, unit: str) -> list[str]:
         """The last lines of `unit`'s console (what its pane of the split view shows)."""

@@ -44,7 +44,7 @@ def test_run_strict_fails_on_asa_errors_only(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("script", "message"), [
     ("@lab nowhere\n", "asa-emulator: no lab 'nowhere': not a built-in lab (blank, example) nor a directory with lab.toml"),
-    ("@frobnicate\n", "asa-emulator: unknown directive '@frobnicate' (known: @lab, @console, @wait, @power, @crash, @fail, @link, @failover-link, @state-link, @status, @reset, @traffic, @help, @quit)"),
+    ("@frobnicate\n", "asa-emulator: unknown directive '@frobnicate' (known: @lab, @console, @wait, @power, @crash, @fail, @link, @failover-link, @state-link, @status, @reset, @traffic, @help, @quit, @exercise, @task, @check)"),
     ("@wait forever\n", "asa-emulator: bad duration 'forever' (use 500ms, 30s, 2m)"),
     ("@console tertiary\n", "asa-emulator: no unit 'tertiary' in this lab (units: primary, secondary)"),
     ("@link down primary Serial0/0\n", "asa-emulator: unit primary has no physical interface 'Serial0/0'"),

@@ -23,20 +23,20 @@ DIGIT_LOOKALIKES = ["²", "⁹⁹", "٣"]
 HOSTILE_WORDS = [LONG, HUGE, "-1", "1e9", "nan", "0x10", "10.1.0.5:" + HUGE, "10.1.0.5:-1",
                  *DIGIT_LOOKALIKES, *(f"10.1.0.5:{d}" for d in DIGIT_LOOKALIKES),
                  *(f"{d}s" for d in DIGIT_LOOKALIKES), "../../etc", "\x00", "é", ""]
-# a line each directive accepts; the test spoils some of its words (@lab is first-line only,
-# @quit and @reset take no words)
+# a line each directive accepts; the test spoils some of its words (@lab and @exercise are
+# first-line only, @quit and @reset take no words)
 VALID = {
     "console": ["primary"], "wait": ["30s"], "power": ["off", "secondary"],
     "crash": ["secondary"], "fail": ["secondary", "hardware"],
     "link": ["down", "primary", "GigabitEthernet0/2"], "failover-link": ["down"],
-    "state-link": ["down"], "status": [], "help": [],
+    "state-link": ["down"], "status": [], "help": [], "task": [], "check": [],
     "traffic": ["primary", "admin", "tcp", "inside", "10.1.0.5:1000", "outsideISP-A",
                 "192.168.1.50:80", "bytes", "100"],
 }
 
 
 def test_every_directive_with_words_is_probed() -> None:
-    assert set(USAGE) - set(VALID) == {"lab", "quit", "reset"}
+    assert set(USAGE) - set(VALID) == {"lab", "quit", "reset", "exercise"}
 
 
 def _spoiled(name: str) -> list[str]:

@@ -71,7 +71,7 @@ def test_a_failure_injected_over_the_control_port_is_seen_by_netmiko(lab: Lab) -
         "lab> "]
     assert replies[2] == ("@bogus\r\n% unknown directive '@bogus' (known: @lab, @console, @wait, "
                           "@power, @crash, @fail, @link, @failover-link, @state-link, @status, @reset, @traffic, "
-                          "@help, @quit)\r\nlab> ")
+                          "@help, @quit, @exercise, @task, @check)\r\nlab> ")
     assert replies[3] == ("show failover\r\n% not a directive: show failover "
                           "(a line here begins with @; @help lists them)\r\nlab> ")
     assert replies[4] == "@power off primary\r\nlab> "
