@@ -61,7 +61,7 @@ def _unit(lab: Any, check: Check, values: Values) -> Any:
     for u in lab.units.values():
         if not u.up or (kind == "context" and what not in u.ctx):
             continue
-        gid = u.group_of(what) if kind == "context" else int(what)
+        gid = u.spaces.group_of(what) if kind == "context" else int(what)
         if lab.pair.ps.of(u).groups[gid].active:
             return u
     raise _NotHere(f"no unit has {kind} {what} active")

@@ -222,8 +222,7 @@ def test_exercise_start_shows_the_task_grades_and_keeps_the_work(tmp_path: Path)
     """`exercise start` in a real pseudo-terminal: the task above the prompt, @check with its
     hints and the score in the toolbar, @status refused where the exercise hides it; the
     second start continues the saved lab (the setup is not run again)."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    from pty_screen import PtyScreen
+    from tests.support.pty_screen import PtyScreen
     env = {"ASA_EMULATOR_DATA": str(tmp_path)}
     term = PtyScreen("exercise", "start", "key-mismatch", "--as", "alice", env=env)
     try:
