@@ -38,6 +38,8 @@ def _system_section(cmd: Command, key: str, all_: bool) -> list[str]:
         return render.render_failover(sysc.failover, all_)
     if key == "interface":
         only = resolve_interface(cmd) if cmd.value("IFNAME") else None
+        if u.single:        # the one space: each block with its logical settings
+            return _bang_first(render.render_single_interfaces(sysc, u.ctx[SINGLE], only))
         return _bang_first(render.render_system_interfaces(sysc, only))
     if key == "context":
         return render.render_contexts(sysc, cmd.value("NAME"))
