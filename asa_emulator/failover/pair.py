@@ -224,6 +224,11 @@ class Pair:
         """The other unit of the pair (whatever its state)."""
         return self.ps.mate(u)
 
+    def mate_seen(self, u: Unit) -> bool:
+        """u has heard its mate since failover started on it (it knows the mate's burned-in
+        MAC addresses: device/virtual_mac.py)."""
+        return self.ps.of(u).mate_seen
+
     def has_link(self, u: Unit, phys: str) -> bool:
         return self.ps.link.has_link(u.name, phys)
 
