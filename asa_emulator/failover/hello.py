@@ -100,7 +100,9 @@ def listen(ps: PairState, u: Unit, m: Unit) -> None:
         if fo.lan_failed:
             fo.lan_failed = False
             u.emit("Failover LAN interface is up")
-        if not fo.paired and not fo.syncing:
+        if fo.paired and ps.role(u) == ps.role(m):
+            _split_same_role(ps, u, m)
+        elif not fo.paired and not fo.syncing:
             _meet(ps, u, m)
     elif fo.paired and now - fo.heard_at >= u.sys.failover.unit_hold_ms:
         _mate_lost(ps, u, m)
@@ -110,6 +112,25 @@ def listen(ps: PairState, u: Unit, m: Unit) -> None:
         if fo.negotiating(ps.gids):
             for gid in ps.gids:
                 ps.set(u, gid, S.ACTIVE, Reason.NO_ACTIVE_UNIT)
+
+
+def _split_same_role(ps: PairState, u: Unit, m: Unit) -> None:
+    """`failover lan unit` changed on a running unit: both units now claim the same role.
+    They part at the next hello as two units that boot with the same role never pair
+    (_meet): the same message on both consoles, and each runs alone, every group active."""
+    role = ps.role(u)
+    for x in (u, m):
+        fo = ps.of(x)
+        fo.paired = False
+        if fo.syncing:
+            fo.syncing = False
+            fo.sync_gen += 1
+        _once(ps, x, "role", messages.failover_same_role(role))
+    ps.cancel_preempt()
+    for x in (u, m):
+        for gid in ps.gids:
+            if not ps.of(x).groups[gid].active:
+                ps.set(x, gid, S.ACTIVE, Reason.NO_ACTIVE_UNIT)
 
 
 def _hears(ps: PairState, u: Unit, m: Unit) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...config import render
 from .. import show, views
 from ..commands import Command, handler
-from ..printable import file_lines
+from ..printable import file_lines, masked_keys
 from ..unit import SINGLE
 from ..views import resolve_interface
 
@@ -127,7 +127,7 @@ def show_startup(cmd: Command) -> None:
     path = u.startup_path(cmd.session.context)
     if path is None or not u.flash.exists(path):
         return
-    cmd.print(*file_lines(u.flash.read(path)))
+    cmd.print(*masked_keys(file_lines(u.flash.read(path))))
 
 
 @handler("show_mode")

@@ -296,7 +296,7 @@ def join_failover_group(cmd: Command) -> None:
     gid = int(cmd.value("N_1_2") or 1)
     if cdef.name == u.sys.admin_context and gid != 1:
         cmd.error(msg.ADMIN_CONTEXT_GROUP_1)
-    if gid not in u.sys.failover.groups:
+    if gid not in u.sys.failover.group_ids():
         cmd.error(msg.failover_group_missing(gid))
     cdef.failover_group = gid
 

@@ -62,7 +62,7 @@ def show_failover(pair: PairState, cmd: Command) -> list[str]:
 def show_failover_group(pair: PairState, cmd: Command) -> list[str]:
     u = cmd.unit
     gid = int(cmd.value("N_1_2") or 1)
-    if gid not in u.sys.failover.groups:
+    if gid not in u.sys.failover.group_ids():
         cmd.error(messages.failover_group_missing(gid))
     return render.show_failover_group(view(pair, u), gid)
 
