@@ -1,7 +1,8 @@
 """The large lab of the performance figures: a customer-sized Active/Active pair.
 
 An ASA 5585-X SSP-60 pair (the 5515-X of the example lab is licensed for 5 contexts at most)
-with 250 contexts of 12 subinterfaces each on the four 10GE ports.  The admin context and ctx1
+with 250 contexts of 4 VLAN subinterfaces each on the four 10GE ports (1,000 VLANs, within
+the model's 1,024-VLAN licence, which the emulator enforces).  The admin context and ctx1
 keep the example lab's physical interfaces (Gi0/2-0/5), so with the default monitoring
 (physical interfaces monitored, subinterfaces not) both labs monitor the same four
 interfaces; only the configured size differs.  Odd contexts join failover group 1, even
@@ -104,7 +105,7 @@ SECONDARY = ["hostname secondary",
              "failover lan unit secondary", "failover"]
 
 
-def write_lab(folder: Path, contexts: int = 250, subifs: int = 12) -> Path:
+def write_lab(folder: Path, contexts: int = 250, subifs: int = 4) -> Path:
     """Write the lab directory (lab.toml, the primary's flash, the secondary's bootstrap)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "lab.toml").write_text(_toml(contexts))

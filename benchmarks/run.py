@@ -25,8 +25,8 @@ from benchmarks.large_lab import write_lab  # noqa: E402
 from benchmarks.mix import replay  # noqa: E402
 from benchmarks.ssh_bench import NETMIKO_LOOP_DELAY, ssh_figures  # noqa: E402
 
-LARGE = (250, 12)       # contexts x subinterfaces: a real customer's size (benchmarks/large_lab.py)
-HALF = (125, 12)        # the second size for the save and sync exponents
+LARGE = (250, 4)        # contexts x subinterfaces: a real customer's size (benchmarks/large_lab.py)
+HALF = (125, 4)         # the second size for the save and sync exponents
 
 
 def _timed(fn: Callable[[], object]) -> float:

@@ -1,7 +1,7 @@
 """A command of the replay mix does the same work on a lab of 3 contexts and on one of 250.
 
 design.md, "Performance": the cost of a command must not grow with the size of the lab.  Both
-labs come from benchmarks/large_lab.py (12 subinterfaces per context), so the contexts they
+labs come from benchmarks/large_lab.py (4 subinterfaces per context), so the contexts they
 share (admin, ctx1, c3) are configured alike and every line below prints the same output on
 both.  Work is counted, not timed: every call of an emulator function and every line of it
 run (a loop over the contexts inside one comprehension is one call, but a line per turn),
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = str(ROOT / "asa_emulator")
 
 CONTEXT = "c3"                                   # in failover group 1: active on the primary
-IFACE = "TenGigabitEthernet0/6.124"              # c3's first subinterface on both labs
+IFACE = "TenGigabitEthernet0/6.108"              # c3's first subinterface on both labs
 MIX = [
     f"changeto context {CONTEXT}",
     f"interface {IFACE}",
@@ -41,7 +41,7 @@ def _write_lab(folder: Path, contexts: int) -> Path:
     assert spec is not None and spec.loader is not None
     mod: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.write_lab(folder, contexts, 12)  # type: ignore[no-any-return]
+    return mod.write_lab(folder, contexts, 4)  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")

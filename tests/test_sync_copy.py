@@ -2,7 +2,7 @@
 lines through Session.run_rendered) gives the mate the source's running configuration of every
 space, and exactly what running each line through Session.execute (run_lines) gives: the same
 configuration objects, console lines and derived values.  On the large lab of the benchmarks
-(250 contexts x 12 subinterfaces) and on the example lab with a richer configuration."""
+(250 contexts x 4 subinterfaces) and on the example lab with a richer configuration."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def _large_lab(folder: Path) -> Path:
     assert spec is not None and spec.loader is not None
     mod: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.write_lab(folder, 250, 12)  # type: ignore[no-any-return]
+    return mod.write_lab(folder, 250, 4)  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")

@@ -252,15 +252,23 @@ def prerequisites(u: Unit, m: Unit) -> tuple[str, str] | None:
     # the Active/Active licence is needed only once a failover group is configured: a pair
     # without groups runs Active/Standby
     needs_aa = bool(u.sys.failover.groups or m.sys.failover.groups)
-    for x in (u, m):
-        if needs_aa and not _aa_licensed(x):
-            text = _banner(f"Other unit license is different: {x.hw.model} license "
-                           f"'{x.hw.failover_license}' does not allow Active/Active failover")
-            return (text, text)
+    if needs_aa and not (_aa_licensed(u) and _aa_licensed(m)):
+        # each console speaks of the unit that lacks the licence: itself, or its mate
+        return (_aa_licence_text(u, m), _aa_licence_text(m, u))
     if hu.version != hm.version:
         u.emit(_banner(f"Mate version {hm.version} is not identical with ours {hu.version}"))
         m.emit(_banner(f"Mate version {hu.version} is not identical with ours {hm.version}"))
     return None
+
+
+def _aa_licence_text(me: Unit, mate: Unit) -> str:
+    """What `me`'s console says when Active/Active is configured and a licence lacks it."""
+    if not _aa_licensed(me):
+        # unverified: the console line of the unit whose own licence lacks Active/Active
+        return _banner(f"This unit's license is different: {me.hw.model} license "
+                       f"'{me.hw.failover_license}' does not allow Active/Active failover")
+    return _banner(f"Other unit license is different: {mate.hw.model} license "
+                   f"'{mate.hw.failover_license}' does not allow Active/Active failover")
 
 
 def _major(version: str) -> str:

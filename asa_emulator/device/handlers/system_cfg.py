@@ -19,6 +19,7 @@ from .. import messages as msg
 from ..commands import Command, handler
 from ..flash import FlashError, resolve, shown, split_url
 from ..interfaces import norm_mac, phys_name
+from ..vlans import vlan_licence_check
 
 
 @handler("hostname")
@@ -126,6 +127,8 @@ def vlan(cmd: Command) -> None:
     itf = _sys_if(cmd)
     if "." not in itf.name:
         cmd.error(msg.VLAN_ONLY_SUBINTERFACE)
+    if not cmd.no and itf.vlan is None:
+        vlan_licence_check(cmd)
     itf.vlan = None if cmd.no else int(cmd.value("N_1_4094") or 0)
 
 
