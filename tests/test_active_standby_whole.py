@@ -124,3 +124,20 @@ def test_show_startup_config_masks_the_failover_key() -> None:
     assert not any("s3cret-key" in line for line in s.execute("show startup-config"))
     # the file itself keeps the key: the unit reads it back at boot
     assert b"failover key s3cret-key" in lab.units["primary"].flash.read(STARTUP)
+
+
+def test_failover_reload_standby_reboots_the_standby_mate() -> None:
+    lab = _lab("active-standby")
+    sec = lab.units["secondary"]
+    assert _session(lab, "secondary").execute("failover reload-standby") == [
+        "ERROR: failover reload-standby must be entered on the active unit"]
+    booted = sec.booted_at
+    s = _session(lab, "primary")
+    assert s.execute("failover reload-standby") == []
+    lab.directive("@wait 1s")
+    assert not sec.up
+    lab.directive("@wait 2m")
+    assert sec.up and sec.booted_at > booted
+    assert "        Other host: Secondary - Standby Ready" in [ln.rstrip() for ln in s.execute("show failover")]
+    lab.directive("@power off secondary")
+    assert s.execute("failover reload-standby") == ["ERROR: The standby unit is not present"]

@@ -51,15 +51,19 @@ def catalogue(text: str) -> dict[str, Any]:
 # Deliberate changes since the split, (gone, new) per set: every `failover ...` setting became
 # an alias of failover_cmd itself (one handler each), so the rule that held them is gone; each
 # form of `show failover`, `write`, `configure` and `terminal` got its alias (one handler each).
+# New commands since: `failover reload-standby` (issue 19).
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
-    "origins": ({"failover_setting"}, set()),
+    "origins": ({"failover_setting"}, {"failover_reload_standby"}),
+    "keywords": (set(), {"reload-standby"}),
+    "help": (set(), {"failover/reload-standby"}),
     "tree_names": ({"write", "configure", "terminal"}, {
                    "configure_terminal", "configure_memory", "configure_factory_default",
                    "terminal_pager", "terminal_width", "terminal_monitor", "terminal_interactive",
                    "show_failover_group", "show_failover_state", "show_failover_history",
                            "show_failover_interface", "show_failover_exec",
                            "show_failover_descriptions", "write_memory", "write_terminal",
-                           "write_erase", "write_standby", "write_net"}),
+                           "write_erase", "write_standby", "write_net",
+                           "failover_reload_standby"}),
 }
 
 

@@ -476,6 +476,11 @@ def failover_reset(cmd: Command) -> None:
     cmd.pair.reset(cmd, gid)
 
 
+@handler("failover_reload_standby")
+def failover_reload_standby(cmd: Command) -> None:
+    cmd.pair.reload_standby(cmd)
+
+
 @handler("failover_exec")
 def failover_exec(cmd: Command) -> None:
     target = next(w for w in cmd.words if w in ("active", "mate", "standby"))

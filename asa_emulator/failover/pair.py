@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import health, hello, preempt, remote, replication, sync
+from . import health, hello, preempt, remote, replication, standby_reload, sync
 from .state import TRANSIENT, PairState, Reason, UnitFailover
 
 if TYPE_CHECKING:
@@ -190,6 +190,9 @@ class Pair:
 
     def reset(self, cmd: Command, gid: int | None) -> None:
         preempt.reset(self.ps, cmd.unit, gid)
+
+    def reload_standby(self, cmd: Command) -> None:
+        standby_reload.reload_standby(self.ps, cmd)
 
     def write_standby(self, cmd: Command) -> None:
         sync.write_standby(self.ps, cmd)

@@ -173,3 +173,8 @@ def state_link_allocated(phys: str, context: str) -> str:
     # unverified: a port allocated to a context named as the state link
     return (f"ERROR: Interface {phys} is allocated to context {context}: in multiple context "
             "mode the Stateful Failover link must be a dedicated interface of the system")
+
+
+# `failover reload-standby` refused  # unverified: both texts
+RELOAD_STANDBY_NOT_ACTIVE = "ERROR: failover reload-standby must be entered on the active unit"
+RELOAD_STANDBY_NO_MATE = "ERROR: The standby unit is not present"
