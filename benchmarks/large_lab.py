@@ -2,7 +2,7 @@
 
 An ASA 5585-X SSP-60 pair (the 5515-X of the example lab is licensed for 5 contexts at most)
 with 250 contexts of 4 VLAN subinterfaces each on the four 10GE ports (1,000 VLANs, within
-the model's 1,024-VLAN licence, as design.md sets it).  The admin context and ctx1
+the model's 1,024-VLAN licence, which the emulator enforces).  The admin context and ctx1
 keep the example lab's physical interfaces (Gi0/2-0/5), so with the default monitoring
 (physical interfaces monitored, subinterfaces not) both labs monitor the same four
 interfaces; only the configured size differs.  Odd contexts join failover group 1, even

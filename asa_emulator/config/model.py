@@ -124,6 +124,12 @@ class FailoverConfig:
     timeout: str = ""
     groups: dict[int, FailoverGroup] = field(default_factory=dict)
 
+    def group_ids(self) -> tuple[int, ...]:
+        """The failover groups the unit runs: none in Active/Standby; once any is configured,
+        those and group 1 always (the system space and the admin context are in it, whether
+        or not `failover group 1` was typed)."""
+        return tuple(sorted({1, *self.groups})) if self.groups else ()
+
 
 @dataclass
 class ResourceClass:

@@ -235,12 +235,7 @@ def single_body(sysc: SystemConfig, ctx: ContextConfig, all_: bool = False,
     out += [f"hostname {sysc.hostname}",
             f"enable password {sysc.enable_password or EMPTY_PASSWORD_HASH} encrypted"]
     out += render_names(ctx) + ["!"]
-    links = {link[1] for link in (sysc.failover.lan_if, sysc.failover.link) if link}
-    for sys_itf in sysc.ordered_interfaces():
-        phys = render_system_interfaces(sysc, only=sys_itf.name)[:-1]   # without its `!`
-        # a failover link is the system's: it has no nameif, level or address lines
-        itf = None if sys_itf.name in links else ctx.interfaces.get(sys_itf.name)
-        out.extend(phys + (_ctx_interface_lines(itf) if itf is not None else []) + ["!"])
+    out.extend(render_single_interfaces(sysc, ctx))
     out.append(("" if sysc.ftp_passive else "no ") + "ftp mode passive")
     out.extend(acl.render_objects_and_lists(ctx))
     out.append(f"pager lines {sysc.pager_lines}")
@@ -249,6 +244,25 @@ def single_body(sysc: SystemConfig, ctx: ContextConfig, all_: bool = False,
     out.extend(_ctx_tail(ctx, after_mtu=fover, asdm=sysc.asdm_history, arp=sysc.arp_timeout))
     out.append(f"console timeout {sysc.console_timeout}")
     out.append("prompt " + " ".join(sysc.prompt))
+    return out
+
+
+def render_single_interfaces(sysc: SystemConfig, ctx: ContextConfig,
+                             only: str | None = None) -> list[str]:
+    """A single-mode unit's interface blocks (`only`: that interface's): each carries its
+    port's settings and its logical ones, closed by `!`."""
+    out: list[str] = []
+    links = {link[1] for link in (sysc.failover.lan_if, sysc.failover.link) if link}
+    for sys_itf in sysc.ordered_interfaces():
+        if only and sys_itf.name != only:
+            continue
+        phys = render_system_interfaces(sysc, only=sys_itf.name)[:-1]   # without its `!`
+        # a failover link is the system's: it has no nameif, level or address lines (a data
+        # interface that also carries the state link keeps its own)
+        itf = ctx.interfaces.get(sys_itf.name)
+        if itf is not None and sys_itf.name in links and not itf.nameif:
+            itf = None
+        out.extend(phys + (_ctx_interface_lines(itf) if itf is not None else []) + ["!"])
     return out
 
 

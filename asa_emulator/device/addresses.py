@@ -1,9 +1,10 @@
 """Which MAC and IP address an interface holds right now (they move at failover).
 
 MAC precedence (chapter 34, "Configuring Virtual MAC Addresses"): the interface's own
-`mac-address`, then the failover group's `mac address`, then `mac-address auto`, then the
-generated failover MAC 00a0.c9<port>.<group>01 (active) / ...02 (standby).  Without failover an
-interface has its burned-in address.  The IP address is the active address on the unit where
+`mac-address`, then the failover group's (Active/Active) or the global `failover mac address`
+(Active/Standby), then `mac-address auto`, then the generated failover MAC (Active/Active) or
+the primary's burned-in address (Active/Standby): device/virtual_mac.py.  Without failover
+an interface has its own `mac-address`, `mac-address auto` or its burned-in address.  The IP address is the active address on the unit where
 the context's group is active and the standby address on the other.
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import ipaddress
 from typing import TYPE_CHECKING
+
+from .virtual_mac import active_active_mac, active_standby_mac, own_mac
 
 if TYPE_CHECKING:
     from ..config.model import CtxInterface
@@ -34,7 +37,8 @@ def _failover_on(u: Unit) -> bool:
 def interface_mac(u: Unit, context: str | None, phys: str,
                   itf: CtxInterface | None = None) -> str:
     """The MAC address the interface uses now on unit u.  `itf`: the context's interface on
-    `phys`, when the caller has it (no walk of the context's allocations)."""
+    `phys`, when the caller has it (no walk of the context's allocations).  Under failover
+    the rule of the failover kind decides (device/virtual_mac.py)."""
     if context is None:
         # the system space: its own `mac-address` (which moves at failover) or the burned-in one
         sysif = u.sys.interfaces.get(phys)
@@ -43,34 +47,35 @@ def interface_mac(u: Unit, context: str | None, phys: str,
                 return sysif.mac[0 if _active_here(u, None) else 1] or sysif.mac[0]
             return sysif.mac[0]
         return u.hw.mac_of(phys)
-    pick = 0 if _active_here(u, context) else 1
-    if itf is not None:
-        if itf.mac:
-            return itf.mac[pick] or itf.mac[0] if _failover_on(u) else itf.mac[0]
-    elif context is not None:
-        ctx = u.ctx.get(context)
-        cdef = u.sys.contexts.get(context)
-        if ctx and cdef:
-            for a in cdef.allocations:
-                if a.phys == phys:
-                    itf = ctx.interfaces.get(a.ctx_name)
-                    if itf and itf.mac:
-                        return itf.mac[pick] or itf.mac[0] if _failover_on(u) else itf.mac[0]
+    if itf is None:
+        itf = _space_interface(u, context, phys)
     sysif = u.sys.interfaces.get(phys)
-    if sysif and sysif.mac:
-        return (sysif.mac[pick] or sysif.mac[0]) if _failover_on(u) else sysif.mac[0]
-    if context is None or not _failover_on(u):
-        if context is not None and u.sys.mac_auto is not False:
+    if not _failover_on(u):
+        mac = own_mac(itf.mac if itf else None, 0) or own_mac(sysif.mac if sysif else None, 0)
+        if mac is not None:
+            return mac
+        if u.sys.mac_auto is not False and not u.single:
             return _auto_mac(u, context, phys, 0)
         return u.hw.mac_of(phys)
-    gid = u.spaces.group_of(context)
-    grp = u.sys.failover.groups.get(gid)
-    if grp and phys in grp.macs:
-        return grp.macs[phys][pick]
-    if u.sys.mac_auto is not False:
-        return _auto_mac(u, context, phys, pick)
-    port = u.hw.port_number(phys)
-    return f"00a0.c9{port:02x}.{gid:02x}{pick + 1:02x}"
+    pick = 0 if _active_here(u, context) else 1
+    mac = own_mac(itf.mac if itf else None, pick) or own_mac(sysif.mac if sysif else None, pick)
+    if mac is not None:
+        return mac
+    auto = _auto_mac(u, context, phys, pick) if u.sys.mac_auto is not False and not u.single else None
+    if u.sys.failover.groups:
+        return active_active_mac(u, context, phys, pick, auto)
+    return active_standby_mac(u, phys, pick, auto)
+
+
+def _space_interface(u: Unit, context: str, phys: str) -> CtxInterface | None:
+    """The interface a context (or the single mode's one space) has on `phys`."""
+    ctx = u.ctx.get(context)
+    cdef = u.sys.contexts.get(context)
+    if ctx and cdef:
+        for a in cdef.allocations:
+            if a.phys == phys:
+                return ctx.interfaces.get(a.ctx_name)
+    return None
 
 
 def _auto_mac(u: Unit, context: str, phys: str, pick: int) -> str:

@@ -144,13 +144,15 @@ class Platform:
     max_contexts: int
     x_series: bool = False       # ASA 5500-X: smp image, "ASA5525" licence wording
     asa_share: str = ""          # 5500-X: `ASA: 4096 MB RAM, 1 CPU (1 core)` under Hardware
+    # the Base licence of a model sold with a lesser one (no failover): its name and VLANs
+    base: tuple[str, int] | None = None
 
 
 PLATFORMS: dict[str, Platform] = {
     "ASA5510": Platform("CPU Pentium 4 Celeron 1600 MHz", "Internal ATA Compact Flash, 256MB",
                          "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
                          "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
-                         "an ASA 5510 Security Plus", 100, 250, 5),
+                         "an ASA 5510 Security Plus", 100, 250, 5, base=("a Base", 50)),
     "ASA5520": Platform("CPU Pentium 4 Celeron 2000 MHz", "Internal ATA Compact Flash, 256MB",
                          "BIOS Flash M50FW016 @ 0xfff00000, 2048KB",
                          "Cisco ASA-55x0 on-board accelerator (revision 0x0)",
@@ -204,6 +206,25 @@ def max_contexts(model: str) -> int:
 def platform(model: str) -> Platform:
     """The model's platform facts (an unknown model reads as an ASA 5520)."""
     return PLATFORMS.get(model.replace("-X", ""), GENERIC)
+
+
+def _base_licensed(hw: Hardware) -> bool:
+    """The unit holds its model's Base licence: lab.toml gives it no failover, and the model
+    is sold with a Base licence that has none (the ASA 5510: Base or Security Plus)."""
+    return hw.failover_license == "Disabled" and platform(hw.model).base is not None
+
+
+def licence_name(hw: Hardware) -> str:
+    """`This platform has <name> license.`: the licence the unit holds."""
+    plat = platform(hw.model)
+    return plat.base[0] if plat.base is not None and _base_licensed(hw) else plat.licence
+
+
+def max_vlans(hw: Hardware) -> int:
+    """`Maximum VLANs`: what the unit's licence allows (configuration guide, "Licensing for
+    VLAN Subinterfaces": the ASA 5510 Base 50, Security Plus 100)."""
+    plat = platform(hw.model)
+    return plat.base[1] if plat.base is not None and _base_licensed(hw) else plat.max_vlans
 
 
 def platform_cpu(model: str) -> str:

@@ -38,3 +38,16 @@ def escaped(text: str) -> str:
 def file_lines(data: bytes) -> list[str]:
     """A file's lines as the console prints them."""
     return [escaped(raw.decode("utf-8", errors="replace")) for raw in split_lines(data)]
+
+
+def masked_keys(lines: list[str]) -> list[str]:
+    """A saved configuration as `show startup-config` prints it: the file holds the failover
+    key in clear (the unit must read it back), the listing masks it as `show running-config`
+    does (`failover key *****`).  `more` prints the file as it is."""
+    out = lines
+    for i, line in enumerate(lines):
+        if line.startswith("failover key "):
+            if out is lines:
+                out = list(lines)
+            out[i] = "failover key hex *****" if line.startswith("failover key hex ") else "failover key *****"
+    return out

@@ -24,6 +24,7 @@ from .choices import choices
 from .commands import HANDLERS, Abort, Answer, Command
 from .filters import apply_filter, filter_chunks
 from .ports import ModeState
+from .space import space_of
 from .targets import target_exists
 
 __all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
@@ -110,6 +111,12 @@ class Session:
     @property
     def context(self) -> str | None:
         return self._state.context
+
+    @property
+    def space(self) -> str | None:
+        """The configuration space the session reads (device/space.py): its context; in
+        single context mode the unit's one space."""
+        return space_of(self.unit, self._state.context)
 
     @property
     def level(self) -> int:

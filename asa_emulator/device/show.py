@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from ..config.render import group_hex
 from ..records import dataclass
-from .hardware import Hardware, Platform, image_name, platform
+from .hardware import Hardware, Platform, image_name, licence_name, max_vlans, platform
 from .messages import BUILDING_CONFIGURATION, OK, bytes_copied, cryptochecksum
 from .messages import flash_mode as flash_mode_line
 
@@ -112,7 +112,7 @@ def _platform_features(hw: Hardware, plat: Platform, contexts: int) -> list[tupl
     carrier = "Carrier" if major_minor >= (9, 5) else "GTP/GPRS"
     feats = [
         ("Maximum Physical Interfaces", "Unlimited"),
-        ("Maximum VLANs", str(plat.max_vlans)),
+        ("Maximum VLANs", str(max_vlans(hw))),
         ("Inside Hosts", "Unlimited"),
         ("Failover", hw.failover_license),
         (f"{enc}-DES", "Enabled"),
@@ -255,7 +255,7 @@ def show_version(hw: Hardware, *, hostname: str, space: str, uptime_s: int, conf
             out += ["", "", "Failover cluster licensed features for this platform:"]
             out += [_licence_line(nm, v, "perpetual", lead=lead)
                     for nm, v in _platform_features(hw, plat, combined)]
-        out += ["", f"This platform has {plat.licence} license.", "",
+        out += ["", f"This platform has {licence_name(hw)} license.", "",
                 f"Serial Number: {hw.serial}",
                 f"Running Permanent Activation Key: {activation_key(hw.serial)}",
                 f"Configuration register is {config_register}"]

@@ -35,17 +35,18 @@ def clock(cmd: Command) -> list[str]:
 def interface(cmd: Command) -> list[str]:
     u, s = cmd.unit, cmd.session
     detail = cmd.has("detail")
+    space = s.space             # single mode: the one space, not the system's port list
     only = resolve_interface(cmd) if cmd.value("IFNAME") else None
-    if s.context is None and not cmd.has("summary"):
+    if space is None and not cmd.has("summary"):
         return _system_interfaces(u, only, detail)
-    views = _if_views(u, s.context, only)
+    views = _if_views(u, space, only)
     if cmd.has("summary"):
-        return show_interface.show_interface_summary(views, in_context=s.context is not None)
-    return show_interface.show_interface(views, detail=detail, in_context=s.context is not None)
+        return show_interface.show_interface_summary(views, in_context=space is not None)
+    return show_interface.show_interface(views, detail=detail, in_context=space is not None)
 
 
 def interface_ip_brief(cmd: Command) -> list[str]:
-    return show_interface.show_interface_ip_brief(_brief_rows(cmd.unit, cmd.session.context))
+    return show_interface.show_interface_ip_brief(_brief_rows(cmd.unit, cmd.session.space))
 
 
 def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
@@ -148,12 +149,13 @@ def resolve_interface(cmd: Command) -> str:
     physical name (abbreviations accepted), a mapped name or a nameif.  `^` otherwise."""
     u, s = cmd.unit, cmd.session
     typed = cmd.value("IFNAME") or ""
-    if s.context is None:
+    space = s.space
+    if space is None:
         canon = canonical_interface(typed, u.hw.interfaces)
         if canon is not None and canon in u.sys.interfaces:
             return canon
     else:
-        ctx = u.ctx[s.context]
+        ctx = u.ctx[space]
         if typed in ctx.interfaces:
             return typed
         itf = ctx.by_nameif(typed)
@@ -202,13 +204,21 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
         admin = (not cif.shutdown and not (sysif and sysif.shutdown)
                  and not (parent and parent.shutdown))
         link = u.has_link(base)
-        ip = current_ip(u, context, cif)
+        nameif, ip, mtu = cif.nameif, current_ip(u, context, cif), cif.mtu if cif.nameif else None
+        description, visible = cif.description, a.visible
+        if u.single:
+            # one space: the port's own settings are the interface's, and a failover link
+            # shows its failover name and address (it has no nameif of its own)
+            description, visible = (sysif.description if sysif else ""), True
+            fover = failover_link_of(u, a.phys) if not cif.nameif else None
+            if fover is not None:
+                nameif, ip, mtu = fover[0], fover[1], 1500
         out.append(show_interface.InterfaceView(
-            name=ctx_name, nameif=cif.nameif, admin_up=admin, link_up=link,
+            name=ctx_name, nameif=nameif, admin_up=admin, link_up=link,
             line_protocol_up=admin and link, mac=interface_mac(u, context, a.phys, cif),
-            mtu=cif.mtu if cif.nameif else None, ipv4=ip, description=cif.description,
+            mtu=mtu, ipv4=ip, description=description,
             is_subinterface="." in a.phys, vlan=sysif.vlan if sysif else None,
-            visible=a.visible, number=i + 2, management_only=base.startswith("Management"),
+            visible=visible, number=i + 2, management_only=base.startswith("Management"),
             **_traffic(eng.if_counters(u, context, a.ctx_name) if eng is not None else None,
                        cif.asr_group)))  # type: ignore[arg-type]
     return out
@@ -227,12 +237,13 @@ def _brief_rows(u: Unit, context: str | None) -> list[show_interface.IpBriefRow]
 
 def ip_address(cmd: Command) -> list[str]:
     u, s = cmd.unit, cmd.session
-    if s.context is None:
+    space = s.space
+    if space is None:
         if cmd.value("IFNAME"):
             resolve_interface(cmd)
         return show_interface.show_ip_address([], [])
-    cdef = u.sys.contexts[s.context]
-    ctx = u.ctx[s.context]
+    cdef = u.sys.contexts[space]
+    ctx = u.ctx[space]
     only = resolve_interface(cmd) if cmd.value("IFNAME") else None
     system, current = [], []
     for a in cdef.allocations:
@@ -240,7 +251,7 @@ def ip_address(cmd: Command) -> list[str]:
         if itf is None or not itf.nameif or not itf.ip or (only and a.ctx_name != only):
             continue
         system.append(show_interface.IpAddrView(a.ctx_name, itf.nameif, itf.ip[0], itf.ip[1], itf.ip_method))
-        now = current_ip(u, s.context, itf)
+        now = current_ip(u, space, itf)
         if now:
             current.append(show_interface.IpAddrView(a.ctx_name, itf.nameif, now[0], now[1], itf.ip_method))
     return show_interface.show_ip_address(system, current)

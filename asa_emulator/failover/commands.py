@@ -27,6 +27,7 @@ from ..device import messages, names
 from ..device.commands import Command, Handler, handler
 from ..device.interfaces import norm_mac, phys_name
 from . import show_commands  # noqa: F401  (registers the show handlers beside these)
+from .data_link import data_state_link, is_data_link
 
 # These commands exist only in the system execution space's grammar, so no handler here runs
 # in a security context.
@@ -105,11 +106,12 @@ def fo_lan_unit(cmd: Command) -> None:
 
 
 def _auto_description(cmd: Command) -> None:
-    """The ASA labels the failover interfaces itself."""
+    """The ASA labels the failover interfaces itself (not a data interface that carries the
+    state link: it keeps its own description)."""
     u = cmd.unit
     fo = u.sys.failover
     lan = fo.lan_if[1] if fo.lan_if else None
-    link = fo.link[1] if fo.link else None
+    link = fo.link[1] if fo.link and not is_data_link(u, fo.link) else None
     for itf in u.sys.interfaces.values():
         if itf.description in ("LAN Failover Interface", "STATE Failover Interface",
                                "LAN/STATE Failover Interface"):
@@ -180,6 +182,8 @@ def fo_lan_interface(cmd: Command) -> None:
         cmd.error(messages.interface_allocated(phys, owner))
     if fo.lan_if and fo.lan_if[0] != name:
         fo.ips.pop(fo.lan_if[0], None)
+    if fo.link is not None and fo.link == fo.lan_if:
+        fo.link = (name, phys)          # a state link that shares the LAN link follows it
     fo.lan_if = (name, phys)
     _auto_description(cmd)
 
@@ -194,6 +198,11 @@ def fo_link(cmd: Command) -> None:
     name = cmd.value("NAME") or ""
     if not names.valid_nameif(name):
         cmd.invalid_token("NAME")
+    data = data_state_link(cmd, name)
+    if data is not None:
+        fo.link = (name, data)
+        _auto_description(cmd)
+        return
     if cmd.values("PHY_IF"):
         phys = _existing_port(cmd)
         if fo.lan_if and fo.lan_if[0] != name and fo.lan_if[1] == phys:
@@ -201,7 +210,7 @@ def fo_link(cmd: Command) -> None:
         _one_port_per_name(cmd, name, phys, fo.lan_if)
         owner = _allocated_to(cmd, phys)
         if owner:
-            cmd.error(messages.interface_allocated(phys, owner))
+            cmd.error(messages.state_link_allocated(phys, owner))
     elif fo.lan_if and fo.lan_if[0] == name:
         phys = fo.lan_if[1]
     else:
@@ -233,6 +242,10 @@ def fo_interface_ip(cmd: Command) -> None:
             return
         if ipaddress.IPv4Address(standby) not in net:
             cmd.error(messages.FAILOVER_STANDBY_NOT_IN_SUBNET)
+        if net.prefixlen < 31:
+            for each in (addr, standby):
+                if ipaddress.IPv4Address(each) in (net.network_address, net.broadcast_address):
+                    cmd.error(messages.not_host_address(each))
         if ipaddress.IPv4Address(standby) == ipaddress.IPv4Address(addr):
             cmd.error(messages.STANDBY_SAME_AS_ACTIVE)
         fo.ips[name] = FailoverIp(addr, mask, standby)
@@ -352,8 +365,6 @@ def failover_group(cmd: Command) -> None:
     if gid not in fo.groups:
         if fo.enabled and not cmd.session.batch:   # a saved configuration lists them after `failover`
             cmd.error(messages.FOGROUP_NEEDS_FAILOVER_OFF)
-        if gid == 2 and 1 not in fo.groups and not cmd.session.batch:
-            fo.groups[1] = FailoverGroup(1)
         fo.groups[gid] = FailoverGroup(gid)
         fo.groups = dict(sorted(fo.groups.items()))
     cmd.session.enter("sys_fover_group", target=gid)
@@ -448,7 +459,7 @@ def _named_group(cmd: Command) -> int | None:
         # failover groups are multiple context mode only: the keyword does not exist there
         at = cmd.words.index("group")
         cmd.invalid_at(int(cmd.tokens[at].start_pos or 0))
-    if int(gid) not in cmd.unit.sys.failover.groups:
+    if int(gid) not in cmd.unit.sys.failover.group_ids():
         cmd.error(messages.failover_group_missing(int(gid)))
     return int(gid)
 
@@ -463,6 +474,11 @@ def failover_active(cmd: Command) -> None:
 def failover_reset(cmd: Command) -> None:
     gid = _named_group(cmd)
     cmd.pair.reset(cmd, gid)
+
+
+@handler("failover_reload_standby")
+def failover_reload_standby(cmd: Command) -> None:
+    cmd.pair.reload_standby(cmd)
 
 
 @handler("failover_exec")

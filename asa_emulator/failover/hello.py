@@ -101,7 +101,9 @@ def listen(ps: PairState, u: Unit, m: Unit) -> None:
         if fo.lan_failed:
             fo.lan_failed = False
             u.emit("Failover LAN interface is up")
-        if not fo.paired and not fo.syncing:
+        if fo.paired and ps.role(u) == ps.role(m):
+            _split_same_role(ps, u, m)
+        elif not fo.paired and not fo.syncing:
             _meet(ps, u, m)
     elif fo.paired and now - fo.heard_at >= u.sys.failover.unit_hold_ms:
         _mate_lost(ps, u, m)
@@ -111,6 +113,25 @@ def listen(ps: PairState, u: Unit, m: Unit) -> None:
         if fo.negotiating(ps.gids):
             for gid in ps.gids:
                 ps.set(u, gid, S.ACTIVE, Reason.NO_ACTIVE_UNIT)
+
+
+def _split_same_role(ps: PairState, u: Unit, m: Unit) -> None:
+    """`failover lan unit` changed on a running unit: both units now claim the same role.
+    They part at the next hello as two units that boot with the same role never pair
+    (_meet): the same message on both consoles, and each runs alone, every group active."""
+    role = ps.role(u)
+    for x in (u, m):
+        fo = ps.of(x)
+        fo.paired = False
+        if fo.syncing:
+            fo.syncing = False
+            fo.sync_gen += 1
+        _once(ps, x, "role", messages.failover_same_role(role))
+    ps.cancel_preempt()
+    for x in (u, m):
+        for gid in ps.gids:
+            if not ps.of(x).groups[gid].active:
+                ps.set(x, gid, S.ACTIVE, Reason.NO_ACTIVE_UNIT)
 
 
 def _hears(ps: PairState, u: Unit, m: Unit) -> bool:
@@ -232,15 +253,23 @@ def prerequisites(u: Unit, m: Unit) -> tuple[str, str] | None:
     # the Active/Active licence is needed only once a failover group is configured: a pair
     # without groups runs Active/Standby
     needs_aa = bool(u.sys.failover.groups or m.sys.failover.groups)
-    for x in (u, m):
-        if needs_aa and not _aa_licensed(x):
-            text = _banner(f"Other unit license is different: {x.hw.model} license "
-                           f"'{x.hw.failover_license}' does not allow Active/Active failover")
-            return (text, text)
+    if needs_aa and not (_aa_licensed(u) and _aa_licensed(m)):
+        # each console speaks of the unit that lacks the licence: itself, or its mate
+        return (_aa_licence_text(u, m), _aa_licence_text(m, u))
     if hu.version != hm.version:
         u.emit(_banner(f"Mate version {hm.version} is not identical with ours {hu.version}"))
         m.emit(_banner(f"Mate version {hu.version} is not identical with ours {hm.version}"))
     return None
+
+
+def _aa_licence_text(me: Unit, mate: Unit) -> str:
+    """What `me`'s console says when Active/Active is configured and a licence lacks it."""
+    if not _aa_licensed(me):
+        # unverified: the console line of the unit whose own licence lacks Active/Active
+        return _banner(f"This unit's license is different: {me.hw.model} license "
+                       f"'{me.hw.failover_license}' does not allow Active/Active failover")
+    return _banner(f"Other unit license is different: {mate.hw.model} license "
+                   f"'{mate.hw.failover_license}' does not allow Active/Active failover")
 
 
 def _major(version: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import health, hello, preempt, remote, replication, sync
+from . import health, hello, preempt, remote, replication, standby_reload, sync
 from .state import TRANSIENT, PairState, Reason, UnitFailover
 
 if TYPE_CHECKING:
@@ -198,6 +198,9 @@ class Pair:
     def reset(self, cmd: Command, gid: int | None) -> None:
         preempt.reset(self.ps, cmd.unit, gid)
 
+    def reload_standby(self, cmd: Command) -> None:
+        standby_reload.reload_standby(self.ps, cmd)
+
     def write_standby(self, cmd: Command) -> None:
         sync.write_standby(self.ps, cmd)
 
@@ -230,6 +233,11 @@ class Pair:
     def mate_unit(self, u: Unit) -> Unit:
         """The other unit of the pair (whatever its state)."""
         return self.ps.mate(u)
+
+    def mate_seen(self, u: Unit) -> bool:
+        """u has heard its mate since failover started on it (it knows the mate's burned-in
+        MAC addresses: device/virtual_mac.py)."""
+        return self.ps.of(u).mate_seen
 
     def has_link(self, u: Unit, phys: str) -> bool:
         return self.ps.link.has_link(u.name, phys)

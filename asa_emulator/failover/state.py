@@ -264,10 +264,10 @@ class PairState:
         context mode has no groups (and does not pair with a multiple-mode mate): what it
         shows is its own unit-level state (`gids_of`)."""
         a, b = self.units.values()
-        ga = a.sys.failover.groups if a.up else {}
-        gb = b.sys.failover.groups if b.up else {}
-        if ga.keys() == gb.keys():      # the usual case (both run the same groups): no set built
-            return tuple(sorted(ga)) if ga else (UNIT,)
+        ga = a.sys.failover.group_ids() if a.up else ()
+        gb = b.sys.failover.group_ids() if b.up else ()
+        if ga == gb:        # the usual case (both run the same groups): no set built
+            return ga or (UNIT,)
         return tuple(sorted({*ga, *gb}))
 
     @property

@@ -122,6 +122,9 @@ def write_standby(ps: PairState, cmd: Command) -> None:
     if not ps.linked(u):
         cmd.error(messages.WRITE_STANDBY_NO_MATE)
     if not may_replicate_from(ps, u, ctx):
+        if not ps.active_active:
+            # Active/Standby has no groups: the whole unit is active or standby
+            cmd.error(messages.WRITE_STANDBY_NOT_ACTIVE)
         which = "failover group 1" if ctx is None else f"context {ctx}"
         cmd.error(messages.write_standby_wrong_unit(which))
     cmd.print(messages.BUILDING_CONFIGURATION)

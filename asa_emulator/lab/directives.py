@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 
+from ..config.model import SINGLE
 from .parts import ExerciseHook
 from .parts import LabParts as Lab
 from .spec import LabError, parse_duration
@@ -22,7 +23,7 @@ USAGE = {
     "state-link": "@state-link down|up",
     "status": "@status",
     "reset": "@reset",
-    "traffic": "@traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]",
+    "traffic": "@traffic [close] UNIT [CTX] tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]",
     "help": "@help",
     "quit": "@quit",
     "exercise": "@exercise NAME|DIR [as TRAINEE]",
@@ -43,7 +44,7 @@ PURPOSE = {
     "state-link": "the Stateful Failover link down or up",
     "status": "units, power, group states, links and the clock",
     "reset": "power-cycle both units from saved flash, settle",
-    "traffic": "a packet into a context; routes, ACLs apply",
+    "traffic": "a packet into a context (none in single mode)",
     "help": "this list (also @?)",
     "quit": "leave the terminal or port; end a script",
     "exercise": "first line of a transcript: work an exercise",
@@ -223,6 +224,9 @@ def _traffic(lab: Lab, args: list[str]) -> list[str]:
     close = bool(args) and args[0].lower() == "close"
     if close:
         args = args[1:]
+    if args and lab.unit(args[0]).single:
+        # single context mode: the unit's one space, which the directive does not name
+        args = [args[0], SINGLE, *args[1:]]
     nbytes = 0
     if len(args) in (8, 9) and args[-2].lower() == "bytes" and not close:
         nbytes = _number(args[-1], MAX_BYTES, "byte count", f"a number of bytes, at most {MAX_BYTES}")
@@ -240,7 +244,8 @@ def _traffic(lab: Lab, args: list[str]) -> list[str]:
             raise LabError(f"unit {unit} has no context '{ctx}'")
         for name in (src_if, dst_if):
             if name and u.ctx[ctx].by_nameif(name) is None:
-                raise LabError(f"context {ctx} on {unit} has no interface named '{name}'")
+                space = f"context {ctx} on {unit}" if ctx != SINGLE else f"unit {unit}"
+                raise LabError(f"{space} has no interface named '{name}'")
         lab.traffic.packet(u, ctx, packet)
     return []
 

@@ -25,7 +25,7 @@ from tests.support.paths import ROOT
 PACKAGE = str(ROOT / "asa_emulator")
 
 CONTEXT = "c3"                                   # in failover group 1: active on the primary
-IFACE = "TenGigabitEthernet0/6.124"              # c3's first subinterface on both labs
+IFACE = "TenGigabitEthernet0/6.108"              # c3's first subinterface on both labs
 MIX = [
     f"changeto context {CONTEXT}",
     f"interface {IFACE}",
@@ -41,7 +41,7 @@ def _write_lab(folder: Path, contexts: int) -> Path:
     assert spec is not None and spec.loader is not None
     mod: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.write_lab(folder, contexts, 12)  # type: ignore[no-any-return]
+    return mod.write_lab(folder, contexts, 4)  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")

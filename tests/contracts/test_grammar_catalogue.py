@@ -53,9 +53,11 @@ def catalogue(text: str) -> dict[str, Any]:
 # form of `show failover`, `write`, `configure` and `terminal` got its alias (one handler each),
 # and so did each form of `show resource`, `show conn`, `changeto`, `clear aaa local user`,
 # the logging flags and levels, `show interface ip brief` and the `no` forms of `hostname`,
-# `pager` and `mac-address auto`.
+# `pager` and `mac-address auto`.  New commands since: `failover reload-standby` (issue 19).
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
-    "origins": ({"failover_setting"}, set()),
+    "origins": ({"failover_setting"}, {"failover_reload_standby"}),
+    "keywords": (set(), {"reload-standby"}),
+    "help": (set(), {"failover/reload-standby"}),
     "tree_names": ({"write", "configure", "terminal", "show_resource", "changeto", "log_flag",
                     "log_level"}, {
                    "show_resource_allocation", "show_resource_usage", "show_interface_ip_brief",
@@ -68,7 +70,8 @@ SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
                    "show_failover_group", "show_failover_state", "show_failover_history",
                            "show_failover_interface", "show_failover_exec",
                            "show_failover_descriptions", "write_memory", "write_terminal",
-                           "write_erase", "write_standby", "write_net"}),
+                           "write_erase", "write_standby", "write_net",
+                           "failover_reload_standby"}),
 }
 
 

@@ -70,7 +70,7 @@ def names(cmd: Command) -> None:
 @handler("ping")
 def ping(cmd: Command) -> None:
     target = cmd.value("IPV4") or ""
-    context = cmd.session.context
+    context = cmd.session.space        # single mode: the one space's interfaces
     if context is None:
         # the system execution space has no interfaces of its own to send from
         cmd.print(*everyday.ping_lines(target, "?"))

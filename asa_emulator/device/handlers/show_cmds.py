@@ -7,7 +7,7 @@ from ...config import render
 from ...config.model import SINGLE
 from .. import show, views
 from ..commands import Command, handler
-from ..printable import file_lines
+from ..printable import file_lines, masked_keys
 from ..views import resolve_interface
 
 
@@ -38,6 +38,8 @@ def _system_section(cmd: Command, key: str, all_: bool) -> list[str]:
         return render.render_failover(sysc.failover, all_)
     if key == "interface":
         only = resolve_interface(cmd) if cmd.value("IFNAME") else None
+        if u.single:        # the one space: each block with its logical settings
+            return _bang_first(render.render_single_interfaces(sysc, u.ctx[SINGLE], only))
         return _bang_first(render.render_system_interfaces(sysc, only))
     if key == "context":
         return render.render_contexts(sysc, cmd.value("NAME"))
@@ -125,7 +127,7 @@ def show_startup(cmd: Command) -> None:
     path = u.spaces.startup_path(cmd.session.context)
     if path is None or not u.flash.exists(path):
         return
-    cmd.print(*file_lines(u.flash.read(path)))
+    cmd.print(*masked_keys(file_lines(u.flash.read(path))))
 
 
 @handler("show_mode")

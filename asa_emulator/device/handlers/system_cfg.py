@@ -19,6 +19,7 @@ from .. import messages as msg
 from ..commands import Command, handler
 from ..flash import FlashError, resolve, shown, split_url
 from ..interfaces import norm_mac, phys_name
+from ..vlans import vlan_licence_check
 
 
 @handler("hostname")
@@ -135,6 +136,8 @@ def vlan(cmd: Command) -> None:
     itf = _sys_if(cmd)
     if "." not in itf.name:
         cmd.error(msg.VLAN_ONLY_SUBINTERFACE)
+    if not cmd.no and itf.vlan is None:
+        vlan_licence_check(cmd)
     itf.vlan = None if cmd.no else int(cmd.value("N_1_4094") or 0)
 
 
@@ -305,7 +308,7 @@ def join_failover_group(cmd: Command) -> None:
     gid = int(cmd.value("N_1_2") or 1)
     if cdef.name == u.sys.admin_context and gid != 1:
         cmd.error(msg.ADMIN_CONTEXT_GROUP_1)
-    if gid not in u.sys.failover.groups:
+    if gid not in u.sys.failover.group_ids():
         cmd.error(msg.failover_group_missing(gid))
     cdef.failover_group = gid
 

@@ -85,6 +85,11 @@ def unsupported_url(url: str) -> str:
 VLAN_ONLY_SUBINTERFACE = "ERROR: VLAN can only be configured on a subinterface"
 
 
+def vlan_licence_exceeded(most: int) -> str:
+    # unverified: a VLAN past the licence's `Maximum VLANs`
+    return f"ERROR: The license allows at most {most} VLANs; no VLAN was assigned"
+
+
 def cannot_remove_physical(name: str) -> str:
     # unverified: `no interface GigabitEthernet0/1` (a physical interface cannot be removed)
     return f"ERROR: Cannot remove physical interface {name}"

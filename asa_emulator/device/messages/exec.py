@@ -41,6 +41,10 @@ def ping_unreachable(target: str) -> tuple[str, ...]:
 WRITE_STANDBY_NO_MATE = "ERROR: Standby unit is not available"
 
 
+# Active/Standby: no group to name  # unverified
+WRITE_STANDBY_NOT_ACTIVE = "ERROR: write standby must be entered on the active unit"
+
+
 def write_standby_wrong_unit(which: str) -> str:
     # unverified; chapter: "enter the command ... on the unit that has failover group 1 in the
     # active state" / "in the security context on the unit where the context appears active"

@@ -145,3 +145,36 @@ def failover_exec_failed_unit(unit: str) -> str:
 def failover_exec_no_unit(unit: str) -> str:
     # unverified: `failover exec active|standby` when no unit holds that role for the group
     return f"ERROR: Failover exec failed, no {unit.lower()} unit"
+
+
+# `failover link NAME` naming a data interface in single context routed mode: the warning the
+# configuration guide quotes ("Stateful Failover Link", ASA 8.x/9.x CLI guides)
+STATE_LINK_DATA_WARNING = (
+    "******* WARNING ***** WARNING ******* WARNING ****** WARNING *********",
+    "Sharing Stateful failover interface with regular data interface is not",
+    "a recommended configuration due to performance and security concerns.",
+    "******* WARNING ***** WARNING ******* WARNING ****** WARNING *********",
+)
+
+
+def state_link_data_multiple(name: str) -> str:
+    # unverified: a context's data interface named as the state link in the system space
+    return (f"ERROR: {name} is a context's data interface: in multiple context mode the "
+            "Stateful Failover link must be a dedicated interface of the system")
+
+
+def state_link_data_transparent(name: str) -> str:
+    # unverified: a data interface as the state link is supported in routed mode only
+    return (f"ERROR: {name} is a data interface: a data interface can be the Stateful "
+            "Failover link in routed mode only")
+
+
+def state_link_allocated(phys: str, context: str) -> str:
+    # unverified: a port allocated to a context named as the state link
+    return (f"ERROR: Interface {phys} is allocated to context {context}: in multiple context "
+            "mode the Stateful Failover link must be a dedicated interface of the system")
+
+
+# `failover reload-standby` refused  # unverified: both texts
+RELOAD_STANDBY_NOT_ACTIVE = "ERROR: failover reload-standby must be entered on the active unit"
+RELOAD_STANDBY_NO_MATE = "ERROR: The standby unit is not present"

@@ -44,10 +44,11 @@ SHORT_REASONS = {Reason.INTERFACE_CHECK: "Ifc Failure", Reason.HELLO_LOST: "Comm
 # registers each as the handler of its alias.
 
 def show_monitor_interface(pair: PairState, cmd: Command) -> list[str]:
-    context = cmd.session.context
-    if context is None:
-        return []
-    return render.show_monitor_interface(view(pair, cmd.unit, (context,)), context)
+    u, space = cmd.unit, cmd.session.space      # single mode: the one space's interfaces
+    if space is None:
+        # the system space: every context's interfaces, each named with its context
+        return render.show_monitor_interface(view(pair, u), None)
+    return render.show_monitor_interface(view(pair, u, (space,)), space)
 
 
 def show_failover(pair: PairState, cmd: Command) -> list[str]:
@@ -61,7 +62,7 @@ def show_failover(pair: PairState, cmd: Command) -> list[str]:
 def show_failover_group(pair: PairState, cmd: Command) -> list[str]:
     u = cmd.unit
     gid = int(cmd.value("N_1_2") or 1)
-    if gid not in u.sys.failover.groups:
+    if gid not in u.sys.failover.group_ids():
         cmd.error(messages.failover_group_missing(gid))
     return render.show_failover_group(view(pair, u), gid)
 

@@ -396,17 +396,20 @@ def show_failover_interface(v: FailoverView) -> list[str]:
 
 # --------------------------------------------------------------------------- show monitor-interface
 
-def show_monitor_interface(v: FailoverView, context: str) -> list[str]:
-    """`show monitor-interface` inside a context: its own interfaces on both units, under
-    `This host: Primary - Active` headers that give the state of the context's group."""
-    gid = v.context_groups.get(context, 1) if v.active_active else 1
+def show_monitor_interface(v: FailoverView, context: str | None) -> list[str]:
+    """`show monitor-interface` inside a context (or a single-mode unit's one space): its own
+    interfaces on both units, under `This host: Primary - Active` headers that give the state
+    of the context's group.  In the system space (context None) every context's interfaces,
+    each line led by its context's name, under the state of group 1 (the system's).
+    # unverified: the system space's form (no public capture found)"""
+    gid = v.context_groups.get(context, 1) if v.active_active and context is not None else 1
 
     def block(label: str, host: HostView) -> list[str]:
         group = _group_of(host, gid) or _unit_state(host)
         return [
             f"{_I8}{label}: {host.role} - {group.state}",
-            *[_I16 + iface_line(i, with_context=False)
-              for i in host.interfaces if i.context == context],
+            *[_I16 + iface_line(i, with_context=context is None)
+              for i in host.interfaces if context is None or i.context == context],
         ]
 
     lines = block("This host", v.this)

@@ -52,7 +52,7 @@ def _large_lab(folder: Path) -> Path:
     assert spec is not None and spec.loader is not None
     mod: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.write_lab(folder, 250, 12)  # type: ignore[no-any-return]
+    return mod.write_lab(folder, 250, 4)  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")

@@ -162,10 +162,10 @@ def group_state(lab: Lab, unit: str, gid: int) -> str:
 
 @pytest.mark.parametrize(("line", "message"), [
     ("@traffic primary admin tcp inside 10.1.0.50:40000",
-     "usage: @traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
+     "usage: @traffic [close] UNIT [CTX] tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
     ("@traffic primary admin icmp inside 10.1.0.50:1 outsideISP-A 203.0.113.10:1",
-     "usage: @traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
-    (HTTPS_OUT + " bytes", "usage: @traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
+     "usage: @traffic [close] UNIT [CTX] tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
+    (HTTPS_OUT + " bytes", "usage: @traffic [close] UNIT [CTX] tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
     (HTTPS_OUT + " bytes lots", "bad byte count 'lots' (a number of bytes, at most 1000000000000)"),
     ("@traffic primary admin tcp inside 10.1.0.500:40000 outsideISP-A 203.0.113.10:443",
      "bad address '10.1.0.500:40000' (an IPv4 address and port: A.B.C.D:PORT)"),
@@ -180,7 +180,7 @@ def group_state(lab: Lab, unit: str, gid: int) -> str:
     ("@traffic primary admin tcp inside 10.1.0.50:1 outsideISP-B 203.0.113.10:443",
      "context admin on primary has no interface named 'outsideISP-B'"),
     ("@traffic close primary admin tcp inside 10.1.0.50:1 outsideISP-A 203.0.113.10:443 bytes 5",
-     "usage: @traffic [close] UNIT CTX tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
+     "usage: @traffic [close] UNIT [CTX] tcp|udp SRC_IF SRC_IP:PORT [DST_IF] DST_IP:PORT [bytes N]"),
 ])
 def test_bad_traffic_directives_are_one_line(lab: Lab, line: str, message: str) -> None:
     with pytest.raises(LabError) as err:
