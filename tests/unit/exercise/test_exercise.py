@@ -42,7 +42,8 @@ def test_the_model_solution_passes_and_each_wrong_attempt_fails_its_check(name: 
 
 def test_there_are_built_in_exercises_and_list_names_them() -> None:
     assert set(builtin_names()) == {"primary", "secondary", "monitoring", "key-mismatch", "link-down",
-                                    "force", "http-replication", "preempt"}
+                                    "force", "http-replication", "preempt", "contexts",
+                                    "standby-interface", "failover-exec", "virtual-mac"}
     res = cli("exercise", "list")
     assert res.returncode == 0
     assert "key-mismatch           Troubleshooting: the mates do not talk (lab example)" in res.stdout.splitlines()
