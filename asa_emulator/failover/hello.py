@@ -125,7 +125,7 @@ def _split_same_role(ps: PairState, u: Unit, m: Unit) -> None:
         fo.paired = False
         if fo.syncing:
             fo.syncing = False
-            fo.sync_gen += 1
+            REVISIONS.bump(fo, "sync_gen")
         _once(ps, x, "role", messages.failover_same_role(role))
     ps.cancel_preempt()
     for x in (u, m):
