@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "asa_emulator"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__init__", "__main__", "cli", "api", "frontends", "transcript", "syslog_udp"),
     ("lab", "console"),
-    ("failover", "traffic"),
+    ("failover", "traffic", "troubleshoot"),
     ("device",),
     ("config", "syntax", "clock", "ports", "records", "kept", "bulk", "datadir"),
 )
