@@ -76,6 +76,19 @@ def _drop_empty(ctx: ContextConfig, name: str) -> None:
         ctx.access_groups = {k: v for k, v in ctx.access_groups.items() if v != name}
 
 
+@handler("clear_configure_acl")
+def clear_configure_acl(cmd: Command) -> None:
+    """`clear configure access-list [NAME]`: every list (or the one named) is gone, and the
+    `access-group` lines that applied it, as when its last entry goes."""
+    ctx = _ctx(cmd)
+    name = cmd.value("NAME")
+    if name is not None and name not in ctx.access_lists:
+        cmd.error(msg.acl_missing(name))
+    for gone in [name] if name is not None else list(ctx.access_lists):
+        ctx.access_lists[gone] = []
+        _drop_empty(ctx, gone)
+
+
 def _name_clash(cmd: Command, ctx: ContextConfig, name: str) -> None:
     """Access lists, objects and object groups: `access-list` names an existing object?"""
     if name in ctx.objects or name in ctx.object_groups:

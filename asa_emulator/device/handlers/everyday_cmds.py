@@ -158,7 +158,22 @@ def show_arp(cmd: Command) -> None:
 
 @handler("show_xlate")
 def show_xlate(cmd: Command) -> None:
-    cmd.print(*everyday.XLATE_EMPTY)
+    """No NAT is modelled: the empty table, or with `count` its first line (the table's
+    header is the count line, `0 in use, 0 most used`)."""
+    cmd.print(*(everyday.XLATE_EMPTY[:1] if cmd.has("count") else everyday.XLATE_EMPTY))
+
+
+@handler("clear_xlate")
+def clear_xlate(cmd: Command) -> None:
+    """No translation is modelled: nothing to clear, nothing printed."""
+
+
+@handler("show_checksum")
+def show_checksum(cmd: Command) -> None:
+    """The Cryptochecksum of the space's running configuration (the one `show running-config`
+    ends with).  # unverified: the `Checksum:` label, recalled from the command reference's
+    example (`Checksum: 1a2833c0 129ac70b 1a88df85 650dbb81`), not re-read."""
+    cmd.print(f"Checksum: {cmd.unit.checksum_groups(cmd.session.context)}")
 
 
 @handler("show_nat")
