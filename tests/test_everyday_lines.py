@@ -75,3 +75,21 @@ def test_clear_configure_access_list_removes_lists_and_their_groups_and_replicat
     assert cli(lab, "secondary", "admin", "show running-config access-list") == []
     assert cli(lab, "primary", "admin", "clear configure access-list")[-1] == (
         "ERROR: % Invalid input detected at '^' marker.")          # a configuration command
+
+
+def test_show_object_group_reads_as_the_stock_ntc_template_expects(lab: Lab) -> None:
+    from ntc_templates.parse import parse_output
+    out = cli(lab, "primary", "admin", "configure terminal", "object network web", "host 10.50.1.10",
+              "object-group network partners", "network-object host 198.51.100.7",
+              "network-object 203.0.113.0 255.255.255.0", "network-object object web", "end",
+              "show object-group network")
+    assert out[0] == "object-group network partners"
+    rows = parse_output(platform="cisco_asa", command="show object-group network",
+                        data="\n".join(out) + "\n")
+    assert [(r["name"], r["host"] or r["network"] or r["net_object"]) for r in rows] == [
+        ("partners", "198.51.100.7"), ("partners", "203.0.113.0"), ("partners", "web")]
+    assert cli(lab, "primary", "admin", "show object-group id partners") == out
+    assert cli(lab, "primary", "admin", "show object-group id nosuch") == [
+        "ERROR: object-group nosuch does not exist"]
+    assert cli(lab, "primary", None, "show object-group")[-1] == (
+        "ERROR: % Invalid input detected at '^' marker.")       # the system space has none
