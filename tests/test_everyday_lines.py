@@ -93,3 +93,29 @@ def test_show_object_group_reads_as_the_stock_ntc_template_expects(lab: Lab) -> 
         "ERROR: object-group nosuch does not exist"]
     assert cli(lab, "primary", None, "show object-group")[-1] == (
         "ERROR: % Invalid input detected at '^' marker.")       # the system space has none
+
+
+def test_copy_to_and_from_a_tftp_server_asks_then_fails(lab: Lab) -> None:
+    """The lab serves no file server: the unit asks what a real one asks (the remote host
+    too), then cannot reach the server; the flash is unchanged and nothing replicates."""
+    before = sorted(lab.units["primary"].flash.listing(""))
+    out = lab.run(["@console primary", "enable", "", "copy tftp: flash:", "10.1.1.10", "asa.bin", "",
+                   "copy running-config tftp://10.1.1.10/backup.cfg", "", "", "",
+                   "copy /noconfirm flash:admin.cfg tftp://10.1.1.10/admin.cfg"])
+    at = out.index("primary# copy tftp: flash:")
+    assert out[at:at + 12] == [
+        "primary# copy tftp: flash:", "",
+        "Address or name of remote host []?10.1.1.10",
+        "Source filename []?asa.bin",
+        "Destination filename [asa.bin]?",
+        "Accessing tftp://10.1.1.10/asa.bin...",
+        "%Error opening tftp://10.1.1.10/asa.bin (Timed out)",
+        "primary# copy running-config tftp://10.1.1.10/backup.cfg", "",
+        "Source filename [running-config]?",
+        "Address or name of remote host [10.1.1.10]?",
+        "Destination filename [backup.cfg]?"]
+    assert out[at + 12:] == [
+        "%Error opening tftp://10.1.1.10/backup.cfg (Timed out)",
+        "primary# copy /noconfirm flash:admin.cfg tftp://10.1.1.10/admin.cfg",
+        "%Error opening tftp://10.1.1.10/admin.cfg (Timed out)"]
+    assert sorted(lab.units["primary"].flash.listing("")) == before
