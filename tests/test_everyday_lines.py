@@ -119,3 +119,11 @@ def test_copy_to_and_from_a_tftp_server_asks_then_fails(lab: Lab) -> None:
         "primary# copy /noconfirm flash:admin.cfg tftp://10.1.1.10/admin.cfg",
         "%Error opening tftp://10.1.1.10/admin.cfg (Timed out)"]
     assert sorted(lab.units["primary"].flash.listing("")) == before
+
+
+def test_show_bootvar_in_the_system_space(lab: Lab) -> None:
+    assert [line.rstrip() for line in cli(lab, "primary", None, "show bootvar")] == [
+        "", "BOOT variable =", "Current BOOT variable =", "CONFIG_FILE variable =",
+        "Current CONFIG_FILE variable ="]
+    assert cli(lab, "primary", "admin", "show bootvar")[-1] == (
+        "ERROR: % Invalid input detected at '^' marker.")        # a context has none

@@ -168,6 +168,18 @@ def clear_xlate(cmd: Command) -> None:
     """No translation is modelled: nothing to clear, nothing printed."""
 
 
+@handler("show_bootvar")
+def show_bootvar(cmd: Command) -> None:
+    """The boot and configuration-file variables: empty, as on a unit without `boot system`
+    or `boot config` (not modelled: the unit boots the first image on its flash).  Layout
+    from real captures: a 5506-X in its factory state (speaknetworks.com basic ASA 5506-X
+    example, every variable empty) and 8.2(5)/9.6(4) units after `boot system` (a blank
+    line, then `BOOT variable = `, `Current BOOT variable = `, `CONFIG_FILE variable = `,
+    `Current CONFIG_FILE variable = `)."""
+    cmd.print("", "BOOT variable = ", "Current BOOT variable = ", "CONFIG_FILE variable = ",
+              "Current CONFIG_FILE variable = ")
+
+
 @handler("show_checksum")
 def show_checksum(cmd: Command) -> None:
     """The Cryptochecksum of the space's running configuration (the one `show running-config`
