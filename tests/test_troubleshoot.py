@@ -333,3 +333,16 @@ def test_a_capture_on_an_unknown_interface_is_refused(lab: Lab) -> None:
     out = cli("capture CAP interface nosuch")
     assert out[-1] == "ERROR: % Invalid input detected at '^' marker."
     assert cli("show capture") == []
+
+
+def test_a_long_capture_keeps_bounded_tcp_state(lab: Lab) -> None:
+    from asa_emulator.troubleshoot.capture import SEQ_KEPT, captures
+    cli = Cli(lab, "primary")
+    cli.configure(DEFAULT_ROUTE)
+    cli("capture CAP interface inside buffer 1534 circular-buffer")
+    u = lab.units["primary"]
+    for port in range(1024, 1024 + SEQ_KEPT + 500):
+        lab.traffic.packet(u, "admin", Packet("TCP", "inside", ("10.1.0.50", port), None,
+                                              ("203.0.113.10", 80)))
+    assert len(captures(lab.traffic).next_seq) <= SEQ_KEPT
+    assert cli("show capture")[0].endswith("[Capturing - 1512 bytes]")     # 28 SYNs of 54 bytes

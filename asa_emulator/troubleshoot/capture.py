@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 DEFAULT_BUFFER = 524288             # 512 KB (the command reference's default)
 WINDOW = 8192                       # unverified: the window every modelled TCP packet carries
+SEQ_KEPT = 4096                     # TCP directions whose next sequence number is kept (the oldest go)
 DROP_TEXT = {
     "no-route": "No route to host",
     "acl-drop": "Flow is denied by configured rule",
@@ -226,7 +227,9 @@ class Captures:
         key = ("TCP", p.src[0], p.src[1], p.dst[0], p.dst[1])
         back = ("TCP", p.dst[0], p.dst[1], p.src[0], p.src[1])
         opening = self.eng.of(u).table(ctx).get(p.proto, p.src, p.dst) is None and not p.close
-        seq = self.next_seq.get(key, _isn(key))
+        seq = self.next_seq.pop(key, _isn(key))      # re-inserted below: the newest are kept
+        if len(self.next_seq) >= SEQ_KEPT:
+            self.next_seq.pop(next(iter(self.next_seq)))
         if opening:
             self.next_seq[key] = seq + 1
             return f"S {seq}:{seq}(0) win {WINDOW}"
