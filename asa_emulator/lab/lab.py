@@ -63,10 +63,12 @@ def _unit_flash(spec: LabSpec, folder: Path | None, capacity: int) -> Flash:
 class Lab:
     def __init__(self, spec: LabSpec) -> None:
         # the command handlers register themselves: the device's, the failover engine's
-        # (failover, failover group, failover lan/link/interface ip) and the traffic engine's
+        # (failover, failover group, failover lan/link/interface ip), the traffic engine's
+        # and the troubleshooting commands (packet-tracer, capture)
         import asa_emulator.device.handlers  # noqa: F401
         import asa_emulator.failover.commands  # noqa: F401
         import asa_emulator.traffic.commands  # noqa: F401
+        import asa_emulator.troubleshoot.commands  # noqa: F401
         self.spec = spec
         self.control_account = spec.control     # the lab-control port's login ([control])
         self.clock = Clock(spec.clock_ms)

@@ -45,7 +45,7 @@ FORMAT = 3
 # files give one `//:` key (the later text wins, the earlier terminal label wins).
 FEATURES = ("modes", "filters", "session", "system", "files", "failover", "failover_group",
             "context", "interface", "routing", "traffic", "access", "management", "logging",
-            "defaults", "policy", "terminals")
+            "defaults", "policy", "troubleshoot", "terminals")
 SOURCE_DIR = Path(__file__).resolve().parents[2] / "grammar"
 _GENERATED = ("// The ASA command language, composed by `make tables` (asa_emulator/syntax/"
               "build_tables.py)\n// from the feature files grammar/*.lark: do not edit, edit them.\n")

@@ -30,7 +30,7 @@ A group that fails over keeps, on its new active unit, the copies it had receive
 from __future__ import annotations
 
 from dataclasses import field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..device import acl, routes
 from ..device.ports import IfCounters
@@ -65,6 +65,7 @@ class UnitTraffic:
     hits: dict[str, acl.Hits] = field(default_factory=dict)    # context -> access-list hit counts
     drops: dict[str, int] = field(default_factory=dict)        # `show asp drop` reason -> frames
     drops_cleared: int | None = None                           # clock ms of `clear asp drop`
+    flows: int = 0                                             # connections built since boot
 
     def table(self, ctx: str) -> ConnTable:
         return self.tables.setdefault(ctx, ConnTable())
@@ -88,6 +89,20 @@ class Packet:
     close: bool = False
 
 
+class Tap(Protocol):
+    """What watches packets go by (packet capture, asa_emulator/troubleshoot/capture.py):
+    told of each packet as it arrives, each time an interface of a context receives or sends
+    it, and of each drop."""
+
+    def begin(self, u: Unit, ctx: str, p: Packet) -> None: ...
+
+    def seen(self, u: Unit, ctx: str, nameif: str, p: Packet) -> None: ...
+
+    def dropped(self, u: Unit, ctx: str, nameif: str, p: Packet, reason: str) -> None: ...
+
+    def unit_reset(self, u: Unit) -> None: ...
+
+
 def security_level(itf: CtxInterface | None) -> int:
     """The configured level, else the ASA's default: 100 for `inside`, 0 otherwise."""
     if itf is None:
@@ -104,6 +119,7 @@ class Traffic:
     def __init__(self, ps: PairState) -> None:
         self.ps = ps
         self.units: dict[str, UnitTraffic] = {}
+        self.taps: list[Tap] = []       # packet watchers (captures); empty: nothing to tell
 
     def of(self, u: Unit) -> UnitTraffic:
         found = self.units.get(u.name)      # (setdefault would build a UnitTraffic per call)
@@ -114,6 +130,8 @@ class Traffic:
     def unit_reset(self, u: Unit) -> None:
         """The unit booted or lost power: its connections and counters are gone."""
         self.units[u.name] = UnitTraffic()
+        for tap in self.taps:
+            tap.unit_reset(u)
 
     # ------------------------------------------------------------------ interfaces
     def interface(self, u: Unit, ctx: str, nameif: str) -> CtxInterface | None:
@@ -125,6 +143,10 @@ class Traffic:
         if cdef is None:
             return None
         return next((a.phys for a in cdef.allocations if a.ctx_name == itf.name), None)
+
+    def passes(self, u: Unit, ctx: str, nameif: str) -> bool:
+        """The interface passes packets now (packet-tracer reads it; nothing changes)."""
+        return self._up(u, ctx, nameif)
 
     def _up(self, u: Unit, ctx: str, nameif: str) -> bool:
         """The interface passes packets: configured, not shut down, physical link up."""
@@ -143,22 +165,28 @@ class Traffic:
         itf = self.interface(u, ctx, nameif)
         return self.of(u).counters.setdefault((ctx, itf.name if itf else nameif), IfCounters())
 
-    def _count_in(self, u: Unit, ctx: str, nameif: str, nbytes: int) -> None:
+    def _count_in(self, u: Unit, ctx: str, nameif: str, p: Packet) -> None:
         c = self._counter(u, ctx, nameif)
         c.packets_in += 1
-        c.bytes_in += nbytes
+        c.bytes_in += p.nbytes
+        for tap in self.taps:
+            tap.seen(u, ctx, nameif, p)
 
-    def _count_out(self, u: Unit, ctx: str, nameif: str, nbytes: int) -> None:
+    def _count_out(self, u: Unit, ctx: str, nameif: str, p: Packet) -> None:
         c = self._counter(u, ctx, nameif)
         c.packets_out += 1
-        c.bytes_out += nbytes
+        c.bytes_out += p.nbytes
+        for tap in self.taps:
+            tap.seen(u, ctx, nameif, p)
 
-    def _drop(self, u: Unit, ctx: str, nameif: str, reason: str | None = None) -> str:
+    def _drop(self, u: Unit, ctx: str, nameif: str, p: Packet, reason: str | None = None) -> str:
         """Drop the packet; `reason` is its `show asp drop` counter, if the emulator keeps one."""
         self._counter(u, ctx, nameif).dropped += 1
         if reason is not None:
             drops = self.of(u).drops
             drops[reason] = drops.get(reason, 0) + 1
+            for tap in self.taps:
+                tap.dropped(u, ctx, nameif, p, reason)
         return "dropped"
 
     # ------------------------------------------------------------------ packets
@@ -166,22 +194,24 @@ class Traffic:
         """Deliver a packet to unit u's context; say what became of it: lost (never arrived:
         unit or interface down), built, forwarded, closed, reinjected, redirected,
         asr-dropped or dropped."""
+        for tap in self.taps:
+            tap.begin(u, ctx, p)
         if not u.up or ctx not in u.ctx or not self._up(u, ctx, p.src_if):
             return "lost"
-        self._count_in(u, ctx, p.src_if, p.nbytes)
+        self._count_in(u, ctx, p.src_if, p)
         tbl = self.of(u).table(ctx)
         if not u.is_active_here(ctx):
-            return self._asr(u, ctx, p) or self._drop(u, ctx, p.src_if, "fo-standby")
+            return self._asr(u, ctx, p) or self._drop(u, ctx, p.src_if, p, "fo-standby")
         conn = tbl.find(p.proto, p.src, p.dst, p.src_if)
         if conn is not None:
             return self._forward(u, ctx, conn, p, p.src_if)
         if tbl.get(p.proto, p.src, p.dst) is not None:
-            return self._drop(u, ctx, p.src_if)     # a known connection, on the wrong interface
+            return self._drop(u, ctx, p.src_if, p)  # a known connection, on the wrong interface
         asr = self._asr(u, ctx, p)
         if asr is not None:
             return asr
         if p.close:
-            return self._drop(u, ctx, p.src_if, "tcp-not-syn" if p.proto == TCP else None)
+            return self._drop(u, ctx, p.src_if, p, "tcp-not-syn" if p.proto == TCP else None)
         return self._build(u, ctx, p)
 
     def _egress(self, u: Unit, ctx: str, p: Packet) -> str | None:
@@ -221,25 +251,26 @@ class Traffic:
         policy permits it."""
         egress = self._egress(u, ctx, p)
         if egress is None:
-            return self._drop(u, ctx, p.src_if, "no-route")
+            return self._drop(u, ctx, p.src_if, p, "no-route")
         if not self._permitted(u, ctx, p, egress):
-            return self._drop(u, ctx, p.src_if, "acl-drop")
+            return self._drop(u, ctx, p.src_if, p, "acl-drop")
         if not self._up(u, ctx, egress):
-            return self._drop(u, ctx, p.src_if, "interface-down")
+            return self._drop(u, ctx, p.src_if, p, "interface-down")
         now = self.ps.clock.now
         conn = Conn(p.proto, Endpoint(p.src_if, *p.src), Endpoint(egress, *p.dst), now, now)
         record(conn, p.src, p.nbytes, now)
         self.of(u).table(ctx).add(conn)
-        self._count_out(u, ctx, egress, p.nbytes)
+        self.of(u).flows += 1
+        self._count_out(u, ctx, egress, p)
         self._replicate(u, ctx, conn, opened=True)
         return "built"
 
     def _forward(self, u: Unit, ctx: str, conn: Conn, p: Packet, ingress: str) -> str:
         egress = conn.other_end(p.src).nameif
         if not self._up(u, ctx, egress):
-            return self._drop(u, ctx, ingress)
+            return self._drop(u, ctx, ingress, p)
         record(conn, p.src, p.nbytes, self.ps.clock.now)
-        self._count_out(u, ctx, egress, p.nbytes)
+        self._count_out(u, ctx, egress, p)
         if p.close:
             self.of(u).table(ctx).remove(conn)
             self._replicate(u, ctx, conn, opened=False)
@@ -278,7 +309,7 @@ class Traffic:
         """Send the packet out of `member` (context ctx2) to the mate, where ctx2 is active."""
         m = self.ps.mate(u)
         if not (m.up and ctx2 in m.ctx and m.is_active_here(ctx2)):
-            return self._drop(u, ctx, p.src_if)
+            return self._drop(u, ctx, p.src_if, p)
         name = member.nameif
         phys = self._phys(u, ctx2, member)
         mine = self._counter(u, ctx2, name)
@@ -287,12 +318,12 @@ class Traffic:
             mine.asr_dropped += 1
             return "asr-dropped"
         mine.asr_transmitted += 1
-        self._count_out(u, ctx2, name, p.nbytes)
+        self._count_out(u, ctx2, name, p)
         self._counter(m, ctx2, name).asr_received += 1
-        self._count_in(m, ctx2, name, p.nbytes)
+        self._count_in(m, ctx2, name, p)
         conn = self.of(m).table(ctx2).find(p.proto, p.src, p.dst, name)
         if conn is None:
-            self._drop(m, ctx2, name)
+            self._drop(m, ctx2, name, p)
         else:
             self._forward(m, ctx2, conn, p, name)
         return "redirected"

@@ -21,7 +21,7 @@ PACKAGE = ROOT / "asa_emulator"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__init__", "__main__", "cli", "api", "frontends", "transcript", "exercise", "syslog_udp"),
     ("lab", "console"),
-    ("failover", "traffic"),
+    ("failover", "traffic", "troubleshoot"),
     ("device",),
     ("config", "syntax", "clock", "ports", "records", "kept", "bulk", "datadir"),
 )

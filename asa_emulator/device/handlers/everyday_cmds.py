@@ -158,7 +158,34 @@ def show_arp(cmd: Command) -> None:
 
 @handler("show_xlate")
 def show_xlate(cmd: Command) -> None:
-    cmd.print(*everyday.XLATE_EMPTY)
+    """No NAT is modelled: the empty table, or with `count` its first line (the table's
+    header is the count line, `0 in use, 0 most used`)."""
+    cmd.print(*(everyday.XLATE_EMPTY[:1] if cmd.has("count") else everyday.XLATE_EMPTY))
+
+
+@handler("clear_xlate")
+def clear_xlate(cmd: Command) -> None:
+    """No translation is modelled: nothing to clear, nothing printed."""
+
+
+@handler("show_bootvar")
+def show_bootvar(cmd: Command) -> None:
+    """The boot and configuration-file variables: empty, as on a unit without `boot system`
+    or `boot config` (not modelled: the unit boots the first image on its flash).  Layout
+    from real captures: a 5506-X in its factory state (speaknetworks.com basic ASA 5506-X
+    example, every variable empty) and 8.2(5)/9.6(4) units after `boot system` (a blank
+    line, then `BOOT variable = `, `Current BOOT variable = `, `CONFIG_FILE variable = `,
+    `Current CONFIG_FILE variable = `)."""
+    cmd.print("", "BOOT variable = ", "Current BOOT variable = ", "CONFIG_FILE variable = ",
+              "Current CONFIG_FILE variable = ")
+
+
+@handler("show_checksum")
+def show_checksum(cmd: Command) -> None:
+    """The Cryptochecksum of the space's running configuration (the one `show running-config`
+    ends with).  # unverified: the `Checksum:` label, recalled from the command reference's
+    example (`Checksum: 1a2833c0 129ac70b 1a88df85 650dbb81`), not re-read."""
+    cmd.print(f"Checksum: {cmd.unit.spaces.checksum_groups(cmd.session.context)}")
 
 
 @handler("show_nat")

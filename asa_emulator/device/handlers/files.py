@@ -18,6 +18,7 @@ from ..filenames import RUNNING, STARTUP_CFG, canonical_file
 from ..flash import FlashError, resolve, shown, split_url
 from ..printable import file_lines
 from ..unit import Unit
+from .remote_copy import copy_remote
 
 DEFAULT_FS = "disk0:"          # the ASA 5500's flash; `flash:` names the same device
 
@@ -194,6 +195,8 @@ def _resolved(name: str, out: list[str], cwd: str) -> str:
 def copy(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
     src_raw, dst_raw = cmd.values("FILE")
+    if copy_remote(cmd, src_raw, dst_raw):
+        return                  # a TFTP/FTP server's file: its questions, then the failure
     src, dst = canonical_file(src_raw), canonical_file(dst_raw)
     for raw, name in ((src_raw, src), (dst_raw, dst)):
         if name not in (RUNNING, STARTUP_CFG):

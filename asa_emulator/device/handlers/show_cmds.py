@@ -114,6 +114,9 @@ def _context_section(cmd: Command, key: str, all_: bool) -> list[str]:
             return [("" if is_monitored(u, ctx, itf, phys) else "no ") + f"monitor-interface {itf.nameif}"
                     for _, phys, itf in u.spaces.named_interfaces_in([s.context or ""])]
         return [ln for ln in body if "monitor-interface" in ln]
+    if key == "names":
+        # `names` and the `name` lines it enables (unverified: a capture of the section)
+        return _blocks(body, "names") + _blocks(body, "name")
     if key in ("hostname", "enable", "pager", "firewall"):
         return [ln for ln in body if ln.startswith(key + " ")]
     if key == "terminal":

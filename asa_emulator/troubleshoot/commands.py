@@ -1,0 +1,160 @@
+"""The handlers of `packet-tracer`, `capture`, `no capture`, `clear capture` and `show capture`
+(in a context, and in single mode's one space).  Registered when the lab imports this module."""
+
+from __future__ import annotations
+
+from ..config.acl import port_value
+from ..device.commands import Command, handler
+from ..traffic.engine import Traffic
+from . import capture as cap
+from . import packet_tracer as pt
+
+
+def _engine(cmd: Command) -> Traffic:
+    eng = cmd.unit.traffic
+    if not isinstance(eng, Traffic):
+        raise RuntimeError(f"unit {cmd.unit.name} is not part of a lab")
+    return eng
+
+
+def _ctx(cmd: Command) -> str:
+    return cmd.session.context or ""
+
+
+def _nameif(cmd: Command, nth: int = 0) -> str:
+    """The nth NAME argument, which must be a nameif of the context (else the `^` error)."""
+    name = cmd.values("NAME")[nth]
+    if cmd.unit.ctx[_ctx(cmd)].by_nameif(name) is None:
+        cmd.invalid_token("NAME", nth)
+    return name
+
+
+def _port(cmd: Command, nth: int, proto: str) -> int:
+    """A port typed by number or by its ASA name (the access-list names, config/acl.py)."""
+    text = cmd.values("ACL_PORT")[nth]
+    port = port_value(text, proto)
+    if port is None or port == 0:
+        cmd.invalid_token("ACL_PORT", nth)
+    assert port is not None
+    return port
+
+
+# ---------------------------------------------------------------- packet-tracer
+
+@handler("packet_tracer")
+def packet_tracer(cmd: Command) -> None:
+    src_if = _nameif(cmd)
+    src, dst = cmd.values("IPV4")[:2]
+    if cmd.has("icmp"):
+        numbers = cmd.values("N_0_255")
+        probe = pt.Probe("icmp", src_if, src, int(numbers[0]), dst, int(numbers[1]))
+    else:
+        proto = "tcp" if cmd.has("tcp") else "udp"
+        probe = pt.Probe(proto, src_if, src, _port(cmd, 0, proto), dst, _port(cmd, 1, proto))
+    result = pt.trace(_engine(cmd), cmd.unit, _ctx(cmd), probe)
+    detailed = cmd.has("detailed")
+    cmd.print(*(pt.render_xml(result, detailed) if cmd.has("xml") else pt.render(result, detailed)))
+
+
+# ---------------------------------------------------------------- capture
+
+def _missing(name: str) -> str:
+    # unverified wording
+    return f"ERROR: Capture <{name}> does not exist"
+
+
+def _address(tokens: list[tuple[str, str]], i: int) -> tuple[tuple[str, str], int]:
+    """An end of `match`: any | any4 | host A | A MASK, from token i; (address, mask), next i."""
+    word, value = tokens[i]
+    if word in ("any", "any4"):
+        return ("0.0.0.0", "0.0.0.0"), i + 1
+    if word == "host":
+        return (tokens[i + 1][1], "255.255.255.255"), i + 2
+    return (value, tokens[i + 1][1]), i + 2
+
+
+def _match(cmd: Command, tokens: list[tuple[str, str]], i: int) -> tuple[cap.Match, int]:
+    proto = tokens[i][0]
+    src, i = _address(tokens, i + 1)
+    sport = dport = None
+    nth = 0
+    if i < len(tokens) and tokens[i][0] == "eq":
+        sport, i, nth = _match_port(cmd, proto, tokens[i + 1][1], nth), i + 2, nth + 1
+    dst, i = _address(tokens, i)
+    if i < len(tokens) and tokens[i][0] == "eq":
+        dport, i = _match_port(cmd, proto, tokens[i + 1][1], nth), i + 2
+    return cap.Match(proto, src, sport, dst, dport), i
+
+
+def _match_port(cmd: Command, proto: str, text: str, nth: int) -> int:
+    port = port_value(text, proto if proto in ("tcp", "udp") else "tcp")
+    if port is None or proto not in ("tcp", "udp"):
+        cmd.invalid_token("ACL_PORT", nth)
+    assert port is not None
+    return port
+
+
+@handler("capture")
+def capture(cmd: Command) -> None:
+    """Create the capture or add to it: each option given replaces (interface: adds to) what
+    it had; validated whole before anything changes."""
+    ctx = _ctx(cmd)
+    tokens = [(w, str(t)) for w, t in zip(cmd.words, cmd.tokens, strict=True)]
+    name = tokens[1][1]
+    store = cap.captures(_engine(cmd))
+    mine = store.of(cmd.unit, ctx)
+    new = cap.Capture(name) if name not in mine else cap.Capture(**vars(mine[name]))
+    new.interfaces = list(new.interfaces)
+    i, nth_if = 2, 1
+    while i < len(tokens):
+        word = tokens[i][0]
+        if word == "type":
+            new.kind = tokens[i + 1][0]
+            i += 2
+        elif word == "interface":
+            nameif = _nameif(cmd, nth_if)
+            nth_if += 1
+            if nameif not in new.interfaces:
+                new.interfaces.append(nameif)
+            i += 2
+        elif word == "buffer":
+            new.buffer = int(tokens[i + 1][1])
+            i += 2
+        elif word == "circular-buffer":
+            new.circular = True
+            i += 1
+        else:       # match
+            new.match, i = _match(cmd, tokens, i + 1)
+    mine[name] = new
+
+
+@handler("no_capture")
+def no_capture(cmd: Command) -> None:
+    name = cmd.values("NAME")[0]
+    mine = cap.captures(_engine(cmd)).of(cmd.unit, _ctx(cmd))
+    if name not in mine:
+        cmd.error(_missing(name))
+    del mine[name]
+
+
+@handler("clear_capture")
+def clear_capture(cmd: Command) -> None:
+    name = cmd.values("NAME")[0]
+    mine = cap.captures(_engine(cmd)).of(cmd.unit, _ctx(cmd))
+    if name not in mine:
+        cmd.error(_missing(name))
+    mine[name].clear()
+
+
+@handler("show_capture")
+def show_capture(cmd: Command) -> None:
+    mine = cap.captures(_engine(cmd)).of(cmd.unit, _ctx(cmd))
+    name = cmd.value("NAME")
+    if name is None:
+        for c in mine.values():
+            cmd.print(*c.listing())
+        return
+    if name not in mine:
+        cmd.error(_missing(name))
+    count = cmd.value("N_1_65535")
+    cmd.print(*cap.show_packets(mine[name], int(count) if count else None, cmd.has("detail")))
