@@ -41,10 +41,14 @@ NETMIKO_LOOP_DELAY = 0.025
 EXPECTED = "Current privilege level : 15"   # what `show curpriv` prints enabled
 
 
+_PORTS: dict[str, int] = {}     # the last served lab's ports, from its ready line
+
+
 @contextmanager
 def _served(lab: str = "example", *extra: str) -> Iterator[int]:
     """The primary unit's SSH port of a child `serve` of the lab (the example by default);
-    with `--lab-control` in `extra`, the control port is the primary's + 2."""
+    every port of its ready line is in `_PORTS` (free ports are not consecutive: the control
+    port is `_PORTS["control"]`, not the primary's + 2)."""
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "ASA_EMULATOR_DATA": data, "PYTHONUNBUFFERED": "1"}
         proc = subprocess.Popen([sys.executable, "-m", "asa_emulator", "serve", "--lab", lab,
@@ -53,8 +57,10 @@ def _served(lab: str = "example", *extra: str) -> Iterator[int]:
         try:
             assert proc.stdout is not None
             for line in proc.stdout:
-                if line.startswith("ready "):
-                    yield int(line.split()[1].partition("=")[2])   # ready primary=PORT ...
+                if line.startswith("ready "):     # ready primary=P secondary=S control=C ...
+                    _PORTS.clear()
+                    _PORTS.update((k, int(v)) for k, _, v in (f.partition("=") for f in line.split()[1:]))
+                    yield _PORTS["primary"]
                     break
             else:
                 raise RuntimeError("asa-emulator serve ended before it was ready")
@@ -231,6 +237,7 @@ def _login_flood(port: int) -> Iterator[None]:
 def _attack(coro: Callable[[], Awaitable[None]]) -> Iterator[None]:
     """Run `coro` over and over in a thread of its own (its own event loop) until the end."""
     stop = threading.Event()
+    failed: list[BaseException] = []
 
     def loop() -> None:
         async def main() -> None:
@@ -240,7 +247,10 @@ def _attack(coro: Callable[[], Awaitable[None]]) -> Iterator[None]:
                 except OSError:
                     if not stop.is_set():   # the server going away at the end is no finding
                         raise
-        asyncio.run(main())
+        try:
+            asyncio.run(main())
+        except BaseException as exc:    # a figure measured without its load is no figure
+            failed.append(exc)
 
     thread = threading.Thread(target=loop, daemon=True)
     thread.start()
@@ -250,12 +260,14 @@ def _attack(coro: Callable[[], Awaitable[None]]) -> Iterator[None]:
     finally:
         stop.set()
         thread.join(30)
+    if failed:
+        raise RuntimeError(f"the load under which the figure was taken failed: {failed[0]!r}")
 
 
 def _guess(port: int, guessers: int = 10) -> Callable[[], Awaitable[None]]:
     """`guessers` wrong passwords for admin at once from FLOOD_FROM (terminal/throttle.py delays
     each address and user after a failure)."""
-    import asyncssh
+    from asa_emulator.frontends.ssh.sshlib import asyncssh
 
     async def one() -> None:
         try:
@@ -273,7 +285,7 @@ def _guess(port: int, guessers: int = 10) -> Callable[[], Awaitable[None]]:
 
 def _long_waits(control: int) -> Callable[[], Awaitable[None]]:
     """`@wait 720h` on the lab-control port with the failover link down, again and again."""
-    import asyncssh
+    from asa_emulator.frontends.ssh.sshlib import asyncssh
 
     async def waits() -> None:
         async with asyncssh.connect("127.0.0.1", control, username="lab", password="lab",
@@ -297,7 +309,7 @@ def ssh_figures(n: int = 200, n_netmiko: int = 50) -> dict[str, tuple[float, flo
     with _served("example", "--lab-control") as port:
         with _attack(_guess(port)):
             got["server, password guessing"] = raw_reply(port, n)
-        with _attack(_long_waits(port + 2)):
+        with _attack(_long_waits(_PORTS["control"])):
             got["server, control-port @wait 720h"] = raw_reply(port, n)
     return got
 
