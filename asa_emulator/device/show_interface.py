@@ -49,6 +49,7 @@ class InterfaceView:
     packets_out: int = 0
     bytes_out: int = 0
     dropped: int = 0
+    blocked: int = 0                           # management-only: through-the-device packets refused
     asr: tuple[int, int, int] | None = None    # ASR (received, transmitted, dropped) with asr-group
     allocatable: bool = True                   # system space: no context has it, no failover link uses it
 
@@ -123,7 +124,7 @@ def one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[s
         if physical:
             out += list(_RATES)
         if v.management_only:
-            out.append(f"{t}Management-only interface. Blocked 0 through-the-device packets")
+            out.append(f"{t}Management-only interface. Blocked {v.blocked} through-the-device packets")
     if detail:
         config_active = bool(v.nameif) or in_context
         state_active = v.admin_up and v.line_protocol_up and bool(v.nameif)
@@ -168,7 +169,7 @@ def _summary_interface(v: InterfaceView, *, in_context: bool) -> list[str]:
         return out + [f"{t}Available but not configured via nameif"]
     out += _identity_lines(v, in_context=in_context)
     if v.nameif and v.management_only:
-        out.append(f"{t}Management-only interface. Blocked 0 through-the-device packets")
+        out.append(f"{t}Management-only interface. Blocked {v.blocked} through-the-device packets")
     return out
 
 

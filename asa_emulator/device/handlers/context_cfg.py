@@ -77,7 +77,7 @@ def no_ctx_interface(cmd: Command) -> None:
     assert name is not None
     if ctx.interfaces[name].nameif:
         ctx.monitor.pop(ctx.interfaces[name].nameif, None)
-    ctx.interfaces[name] = CtxInterface(name)
+    ctx.interfaces[name] = CtxInterface(name, management_port=ctx.interfaces[name].management_port)
 
 
 @handler("nameif")
@@ -305,3 +305,45 @@ def mtu(cmd: Command) -> None:
         cmd.invalid_token("NAME")
         return
     itf.mtu = 1500 if cmd.no else int(cmd.value("N_64_9198") or 1500)
+
+
+@handler("management_only")
+def management_only(cmd: Command) -> None:
+    """`[no] management-only`: the interface passes only traffic to and from the unit.  A
+    5500-X's Management port is management-only for good (the configuration guide's table of
+    Management interfaces: not configurable for through traffic on the 5512-X to 5555-X)."""
+    itf = _itf(cmd)
+    if cmd.no and itf.mgmt_port and cmd.unit.hw.x_series:
+        cmd.error(msg.MANAGEMENT_ONLY_FIXED)
+    value = not cmd.no
+    itf.management_only = None if value == itf.mgmt_port else value
+
+
+@handler("global_ip_address")
+def global_ip_address(cmd: Command) -> None:
+    """`ip address A M [standby S]` at (config)#: a transparent unit's management address
+    before 8.4(1) (the chapter: "In transparent firewall mode, enter the command in global
+    configuration mode").  Later releases put it on a BVI and have no such command: the
+    parser's marker under `address`, as a 9.x unit prints it."""
+    ctx = _ctx(cmd)
+    if not ctx.transparent or cmd.unit.hw.at_least(8, 4):
+        words = [t for t in cmd.tokens if t.type != "IPV4" and str(t).lower() != "no"]
+        cmd.invalid_at(int(words[1].start_pos or 0) if len(words) > 1 else 0)   # `address`
+    if cmd.no:
+        ctx.mgmt_ip = None
+        return
+    addrs = cmd.values("IPV4")
+    addr, mask = addrs[0], addrs[1]
+    standby = addrs[2] if len(addrs) > 2 else None
+    problem = _address_problem(addr, mask, standby)
+    if problem == "invalid":
+        cmd.error(msg.invalid_ip_address(addr, mask))
+    if problem == "not host":
+        cmd.error(msg.not_host_address(addr))
+    if problem == "standby invalid":
+        cmd.invalid_token("IPV4", 2)
+    if problem == "standby out" and standby is not None:
+        cmd.error(msg.standby_not_in_subnet(standby))
+    if problem is not None:
+        cmd.error(msg.STANDBY_SAME_AS_ACTIVE)
+    ctx.mgmt_ip = (addr, mask, standby)
