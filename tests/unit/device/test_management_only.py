@@ -97,3 +97,19 @@ def test_a_9x_unit_refuses_the_global_management_address() -> None:
     assert out[1] == marker
     old_routed = _lab(model="ASA5520", version="8.2(5)")
     assert _config(old_routed, "ip address 10.0.0.1 255.255.255.0")[0] == marker
+
+
+def test_the_pre_8_4_management_address_stands_for_the_monitored_interfaces() -> None:
+    lab = _lab(model="ASA5520", version="8.2(5)")
+    mate = lab.open_session("secondary")     # the firewall mode is set on each unit
+    for line in ("enable", "", "configure terminal", "firewall transparent", "end"):
+        mate.execute(line)
+    _config(lab, "firewall transparent", "interface GigabitEthernet0/4", "nameif dmz",
+            "no shutdown", "exit", "ip address 10.0.0.1 255.255.255.0 standby 10.0.0.2", "end")
+    run_directive(lab, "@wait 30s")
+    s = lab.open_session("primary")
+    s.execute("enable")
+    s.execute("")
+    shown = s.execute("show monitor-interface")
+    assert "                Interface dmz (10.0.0.1): Normal (Monitored)" in shown
+    assert "                Interface dmz (10.0.0.2): Normal (Monitored)" in shown
