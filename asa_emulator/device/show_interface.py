@@ -222,6 +222,19 @@ def show_ip_address(system_rows: Sequence[IpAddrView], current_rows: Sequence[Ip
     return out
 
 
+def show_management_address(system: tuple[str, str], current: tuple[str, str] | None) -> list[str]:
+    """`show ip address` of a transparent context before 8.4: its management address as
+    configured and as held now (the standby address on the standby unit).  The headings and
+    the `ip address A M` line under each: a public script that reads a transparent context's
+    address from `show ip | begin Management System IP Address` (the next line's
+    second-to-last word).  # unverified: the indentation of the address lines"""
+    out = ["Management System IP Address:", f"\tip address {system[0]} {system[1]}",
+           "Management Current IP Address:"]
+    if current is not None:
+        out.append(f"\tip address {current[0]} {current[1]}")
+    return out
+
+
 # --------------------------------------------------------------------------- show interface ip brief
 @dataclass(frozen=True)
 class IpBriefRow:

@@ -251,6 +251,12 @@ def ip_address(cmd: Command) -> list[str]:
     cdef = u.sys.contexts[space]
     ctx = u.ctx[space]
     only = resolve_interface(cmd) if cmd.value("IFNAME") else None
+    if ctx.transparent and ctx.mgmt_ip is not None and only is None:
+        # before 8.4: the one management address of a transparent context
+        addr, mask, standby = ctx.mgmt_ip
+        standby_here = failover_on(u) and not u.is_active_here(space)
+        now = ((standby, mask) if standby else None) if standby_here else (addr, mask)
+        return show_interface.show_management_address((addr, mask), now)
     system, current = [], []
     for a in cdef.allocations:
         itf = ctx.interfaces.get(a.ctx_name)

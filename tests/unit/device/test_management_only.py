@@ -113,3 +113,17 @@ def test_the_pre_8_4_management_address_stands_for_the_monitored_interfaces() ->
     shown = s.execute("show monitor-interface")
     assert "                Interface dmz (10.0.0.1): Normal (Monitored)" in shown
     assert "                Interface dmz (10.0.0.2): Normal (Monitored)" in shown
+
+
+def test_show_ip_address_gives_the_pre_8_4_management_address() -> None:
+    lab = _lab(model="ASA5520", version="8.2(5)")
+    mate = lab.open_session("secondary")
+    for line in ("enable", "", "configure terminal", "firewall transparent", "end"):
+        mate.execute(line)
+    shown = _config(lab, "firewall transparent",
+                    "ip address 10.0.0.1 255.255.255.0 standby 10.0.0.2", "end",
+                    "show ip address")[-1]
+    assert shown == ["Management System IP Address:", "\tip address 10.0.0.1 255.255.255.0",
+                     "Management Current IP Address:", "\tip address 10.0.0.1 255.255.255.0"]
+    run_directive(lab, "@wait 5s")
+    assert mate.execute("show ip address")[-1] == "\tip address 10.0.0.2 255.255.255.0"
