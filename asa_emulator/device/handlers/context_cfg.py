@@ -54,7 +54,9 @@ def _bvi(ctx: ContextConfig, typed: str) -> str | None:
 def ctx_interface(cmd: Command) -> None:
     ctx = _ctx(cmd)
     typed = cmd.value("IFNAME") or ""
-    name = _lookup_ifname(ctx, typed) or _bvi(ctx, typed)
+    # bridge groups and their BVIs came with 8.4(1): before, a transparent context has one
+    # management address, typed at (config)# (global_ip_address)
+    name = _lookup_ifname(ctx, typed) or (_bvi(ctx, typed) if cmd.unit.hw.at_least(8, 4) else None)
     if name is None:
         cmd.invalid_token("IFNAME")
     assert name is not None
@@ -265,7 +267,7 @@ def asr_group(cmd: Command) -> None:
 def bridge_group(cmd: Command) -> None:
     """`bridge-group N` on an interface of a transparent-mode context."""
     itf, ctx = _itf(cmd), _ctx(cmd)
-    if not ctx.transparent or is_bvi(itf.name):
+    if not ctx.transparent or is_bvi(itf.name) or not cmd.unit.hw.at_least(8, 4):
         cmd.invalid_at(cmd.col_of(cmd.tokens[1 if cmd.no else 0].type))
     itf.bridge_group = None if cmd.no else int(cmd.value("N_1_250") or 1)
     if itf.bridge_group is not None and not 1 <= itf.bridge_group <= 250:

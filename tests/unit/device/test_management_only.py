@@ -127,3 +127,21 @@ def test_show_ip_address_gives_the_pre_8_4_management_address() -> None:
                      "Management Current IP Address:", "\tip address 10.0.0.1 255.255.255.0"]
     run_directive(lab, "@wait 5s")
     assert mate.execute("show ip address")[-1] == "\tip address 10.0.0.2 255.255.255.0"
+
+
+def test_bridge_groups_and_bvis_came_with_8_4() -> None:
+    spec = load_spec("example")
+    spec.units = [dataclasses.replace(u, hw=dataclasses.replace(u.hw, model="ASA5520",
+                                                                version="8.2(5)"))
+                  for u in spec.units]
+    lab = Lab(spec)
+    lab.settle()
+    s = lab.open_session("primary")
+    out = [s.execute(line) for line in (
+        "enable", "", "changeto context ctx1", "configure terminal", "firewall transparent",
+        "interface BVI1", "interface GigabitEthernet0/4", "bridge-group 1", "exit",
+        "ip address 10.2.20.1 255.255.255.0 standby 10.2.20.11")]
+    marker = "ERROR: % Invalid input detected at '^' marker."
+    assert out[5][-1] == marker                 # interface BVI1
+    assert out[7][-1] == marker                 # bridge-group 1
+    assert out[9] == []
