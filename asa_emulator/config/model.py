@@ -199,6 +199,19 @@ class CtxInterface:
     description: str = ""
     mac: tuple[str, str | None] | None = None
     mtu: int = 1500
+    # `management-only`: None is the port's default, on for a Management port (a 5500-X's
+    # Management0/0 carries the line in every running-config: public 9.x captures)
+    management_only: bool | None = None
+    management_port: bool | None = None     # the port is a Management one (None: by its name)
+
+    @property
+    def mgmt_port(self) -> bool:
+        return self.name.startswith("Management") if self.management_port is None else self.management_port
+
+    @property
+    def is_management_only(self) -> bool:
+        """The interface passes no through-the-device traffic."""
+        return self.mgmt_port if self.management_only is None else self.management_only
 
 
 @dataclass(frozen=True)
@@ -345,6 +358,8 @@ class ContextConfig:
     interfaces: dict[str, CtxInterface] = field(default_factory=dict)
     monitor: dict[str, bool] = field(default_factory=dict)   # nameif -> explicit setting
     transparent: bool = False
+    # transparent mode before 8.4: the management address, `ip address A M [standby S]` at (config)#
+    mgmt_ip: tuple[str, str, str | None] | None = None
     pager_lines: int = defaults.PAGER_LINES
     ospf: dict[int, OspfProcess] = field(default_factory=dict)
     rip: RipProcess | None = None

@@ -262,7 +262,13 @@ def render_single_interfaces(sysc: SystemConfig, ctx: ContextConfig,
         itf = ctx.interfaces.get(sys_itf.name)
         if itf is not None and sys_itf.name in links and not itf.nameif:
             itf = None
-        out.extend(phys + (_ctx_interface_lines(itf) if itf is not None else []) + ["!"])
+        logical = _ctx_interface_lines(itf) if itf is not None else []
+        if logical[:1] in ([" management-only"], [" no management-only"]) and " shutdown" in phys:
+            # the line comes before `shutdown` (public 9.x captures: ` no management-only`,
+            # ` shutdown`, ` no nameif`)
+            at = phys.index(" shutdown")
+            phys, logical = phys[:at] + logical[:1] + phys[at:], logical[1:]
+        out.extend(phys + logical + ["!"])
     return out
 
 
@@ -271,6 +277,10 @@ def _ctx_interface_lines(itf: CtxInterface) -> list[str]:
     out: list[str] = []
     if itf.mac:
         out.append(f" mac-address {itf.mac[0]}" + (f" standby {itf.mac[1]}" if itf.mac[1] else ""))
+    if itf.is_management_only:
+        out.append(" management-only")
+    elif itf.mgmt_port:
+        out.append(" no management-only")
     if itf.shutdown:
         out.append(" shutdown")
     bvi = is_bvi(itf.name)
@@ -304,6 +314,11 @@ def _ctx_tail(ctx: ContextConfig, after_mtu: list[str] | None = None, asdm: bool
     out = render_logging(ctx.logging)
     # every named interface has an `mtu` line (default 1500), after pager and before monitoring
     out.extend(f"mtu {itf.nameif} {itf.mtu}" for itf in ctx.interfaces.values() if itf.nameif)
+    if ctx.mgmt_ip is not None:
+        # unverified for 8.2: the place of the line (PIX 6 and 7 configurations print their
+        # `ip address` lines right after the mtu lines)
+        addr, mask, stby = ctx.mgmt_ip
+        out.append(f"ip address {addr} {mask}" + (f" standby {stby}" if stby else ""))
     out.extend(after_mtu or [])
     for nameif, on in ctx.monitor.items():
         out.append(("" if on else "no ") + f"monitor-interface {nameif}")

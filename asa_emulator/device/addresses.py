@@ -46,6 +46,12 @@ def interface_mac(u: Unit, context: str | None, phys: str,
             if _failover_on(u):
                 return sysif.mac[0 if _active_here(u, None) else 1] or sysif.mac[0]
             return sysif.mac[0]
+        holder = _only_holder(u, phys) if _failover_on(u) and not u.sys.failover.groups else None
+        if holder is not None:
+            # unverified (no capture of a system space's `show interface` in a multiple-mode
+            # Active/Standby pair): the port shows the address it holds on the wire, the one
+            # its context's interface took (it moves at failover)
+            return interface_mac(u, holder, phys)
         return u.hw.mac_of(phys)
     if itf is None:
         itf = _space_interface(u, context, phys)
@@ -65,6 +71,24 @@ def interface_mac(u: Unit, context: str | None, phys: str,
     if u.sys.failover.groups:
         return active_active_mac(u, context, phys, pick, auto)
     return active_standby_mac(u, phys, pick, auto)
+
+
+def _only_holder(u: Unit, phys: str) -> str | None:
+    """The one context `phys` is allocated to (None: none, or shared by several)."""
+    holder = sole_holders(u).get(phys)
+    return holder if holder in u.ctx else None
+
+
+def sole_holders(u: Unit) -> dict[str, str]:
+    """Each port allocated to exactly one context: that context (kept until the system space
+    changes: a large lab has a thousand ports)."""
+    def make() -> dict[str, str]:
+        seen: dict[str, list[str]] = {}
+        for name, cdef in u.sys.contexts.items():
+            for a in cdef.allocations:
+                seen.setdefault(a.phys, []).append(name)
+        return {phys: names[0] for phys, names in seen.items() if len(set(names)) == 1}
+    return u.kept.get(u, "sole_port_holders", u.spaces.sys_gen, make)
 
 
 def _space_interface(u: Unit, context: str, phys: str) -> CtxInterface | None:

@@ -41,6 +41,7 @@ class SessionView(Protocol):
     cwd: str
     exec_states: dict[str, ModeState]
     ssh_record: SshRecord | None
+    login_user: str | None
 
     @property
     def mode(self) -> str: ...

@@ -13,11 +13,13 @@ from collections.abc import Collection
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..config.model import CtxInterface
+from ..kept import memo
 from .derived import Counted, Joined
 from .hardware import canonical_interface
 
 if TYPE_CHECKING:
-    from ..config.model import ContextConfig, CtxInterface
+    from ..config.model import ContextConfig
     from .commands import Command
     from .unit import Unit
 
@@ -59,10 +61,19 @@ def is_monitored(unit: Unit, ctx: ContextConfig, itf: CtxInterface, phys: str | 
 
 def address_holder(ctx: ContextConfig, itf: CtxInterface) -> CtxInterface:
     """The interface whose addresses stand for itf: itself, or in transparent mode the BVI of
-    its bridge group (the management address, since 8.4(1)), which failover's hellos use."""
+    its bridge group (the management address, since 8.4(1)), which failover's hellos use;
+    before 8.4 the context's one management address (`ip address` at (config)#)."""
     if itf.bridge_group is not None:
         return ctx.interfaces.get(f"BVI{itf.bridge_group}", itf)
+    if ctx.mgmt_ip is not None and ctx.transparent and itf.nameif:
+        return _managed(itf.name, ctx.mgmt_ip)
     return itf
+
+
+@memo("interfaces: pre-8.4 management address holder", 1024)
+def _managed(name: str, ip: tuple[str, str, str | None]) -> CtxInterface:
+    # read only: the views take its addresses
+    return CtxInterface(name, ip=ip)
 
 
 def has_standby_address(itf: CtxInterface) -> bool:

@@ -102,6 +102,7 @@ class ManagedUnit(Protocol):
     def ctx(self) -> dict[str, ContextConfig]: ...
     @property
     def mgmt(self) -> Management: ...
+    def log(self, msg_id: int, level: int, text: str, context: str | None = None) -> None: ...
 
 
 def check_local(unit: ManagedUnit, ctx: ContextConfig, username: str, password: str) -> int | None:
@@ -120,6 +121,11 @@ def check_local(unit: ManagedUnit, ctx: ContextConfig, username: str, password: 
         lock.failures[key] = lock.failures.get(key, 0) + 1
         if ctx.max_fail is not None and lock.failures[key] >= ctx.max_fail and user.privilege < 15:
             lock.locked.add(key)
+            # the syslog guide's 113006: "User user locked out on exceeding number successive
+            # failed authentication attempts"
+            unit.log(113006, 6, f"User {username} locked out on exceeding {ctx.max_fail} "
+                                "successive failed authentication attempts",
+                     ctx.name)
         return None
     lock.failures.pop(key, None)
     return user.privilege

@@ -114,6 +114,7 @@ class IfCounters:
     asr_received: int = 0
     asr_transmitted: int = 0
     asr_dropped: int = 0
+    blocked: int = 0          # through-the-device packets a management-only interface refused
 
     def add(self, other: IfCounters) -> None:
         for name in self.__dataclass_fields__:

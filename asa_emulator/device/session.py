@@ -82,6 +82,7 @@ class Session:
         self.current: Command | None = None
         self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
         self.ssh_record: SshRecord | None = None       # an SSH session's registration (device/mgmt.py)
+        self.login_user: str | None = None             # who logged in at the serial console
         self._filter_later = False                     # execute_async: the filter is its job
         self._filter_pending: Tree | None = None
         if self.batch:
@@ -414,6 +415,7 @@ class Session:
         """The serial console's idle timeout (`console timeout`): back at the user prompt of the
         system space, as `exit` from EXEC leaves it; a pending question is dropped."""
         self.question = None
+        self.login_user = None
         self.enter("sys_user", context=None, keep_context=False)
 
     def ask(self, prompt: str, then: Answer, secret: bool = False, default: str = "") -> None:

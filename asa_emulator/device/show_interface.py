@@ -49,6 +49,7 @@ class InterfaceView:
     packets_out: int = 0
     bytes_out: int = 0
     dropped: int = 0
+    blocked: int = 0                           # management-only: through-the-device packets refused
     asr: tuple[int, int, int] | None = None    # ASR (received, transmitted, dropped) with asr-group
     allocatable: bool = True                   # system space: no context has it, no failover link uses it
 
@@ -123,7 +124,7 @@ def one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[s
         if physical:
             out += list(_RATES)
         if v.management_only:
-            out.append(f"{t}Management-only interface. Blocked 0 through-the-device packets")
+            out.append(f"{t}Management-only interface. Blocked {v.blocked} through-the-device packets")
     if detail:
         config_active = bool(v.nameif) or in_context
         state_active = v.admin_up and v.line_protocol_up and bool(v.nameif)
@@ -168,7 +169,7 @@ def _summary_interface(v: InterfaceView, *, in_context: bool) -> list[str]:
         return out + [f"{t}Available but not configured via nameif"]
     out += _identity_lines(v, in_context=in_context)
     if v.nameif and v.management_only:
-        out.append(f"{t}Management-only interface. Blocked 0 through-the-device packets")
+        out.append(f"{t}Management-only interface. Blocked {v.blocked} through-the-device packets")
     return out
 
 
@@ -218,6 +219,19 @@ def show_ip_address(system_rows: Sequence[IpAddrView], current_rows: Sequence[Ip
     out += [_ipaddr_row(r) for r in system_rows]
     out += ["Current IP Addresses:", _IPADDR_HEADER]
     out += [_ipaddr_row(r) for r in current_rows]
+    return out
+
+
+def show_management_address(system: tuple[str, str], current: tuple[str, str] | None) -> list[str]:
+    """`show ip address` of a transparent context before 8.4: its management address as
+    configured and as held now (the standby address on the standby unit).  The headings and
+    the `ip address A M` line under each: a public script that reads a transparent context's
+    address from `show ip | begin Management System IP Address` (the next line's
+    second-to-last word).  # unverified: the indentation of the address lines"""
+    out = ["Management System IP Address:", f"\tip address {system[0]} {system[1]}",
+           "Management Current IP Address:"]
+    if current is not None:
+        out.append(f"\tip address {current[0]} {current[1]}")
     return out
 
 

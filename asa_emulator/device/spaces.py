@@ -241,7 +241,7 @@ class ConfigSpaces:
         key = mapped or phys
         if key in ctx.interfaces:
             return
-        ctx.interfaces[key] = CtxInterface(key)
+        ctx.interfaces[key] = CtxInterface(key, management_port=phys.startswith("Management"))
         allocations = self.sys.contexts[name].allocations
         if allocations and allocations[-1].ctx_name == key:
             return      # the usual case, the newest allocation: already in its place

@@ -56,6 +56,7 @@ class Unit:
         self.traffic: TrafficHooks[Unit] | None = None
         self.messages: list[str] = []
         self._boot_timer: Timer | None = None
+        self._start_timer: Timer | None = None     # the lab's start: power comes on then
         self.mgmt = Management()            # SSH sessions and lockouts (run-time state)
         flash.capacity = hw.flash_bytes
         self.syslog = Syslog()              # logging buffer, counters, datagrams to send
@@ -122,9 +123,26 @@ class Unit:
         return out
 
     # ------------------------------------------------------------------ power and boot
+    def power_on_later(self, at_ms: int, boot_ms: int) -> None:
+        """The lab's start: power comes on after `at_ms` and the unit boots unannounced.  A hand
+        on the power switch before then (`@power off|on`, a reload) decides instead: the start
+        is forgotten, so a unit powered off at time zero stays off."""
+        self._forget_start()
+
+        def start() -> None:
+            self._start_timer = None
+            self.power_on(boot_ms, announce=False)
+        self._start_timer = self.clock.call_later(at_ms, start)
+
+    def _forget_start(self) -> None:
+        if self._start_timer is not None:
+            self._start_timer.cancel()
+            self._start_timer = None
+
     def power_on(self, delay_ms: int | None = None, announce: bool = True) -> None:
         """Power up; the unit boots after `delay_ms` (its boot time).  `announce`: show the
         boot on the console (not for the lab's own start, which transcripts begin after)."""
+        self._forget_start()
         if self.powered:
             return
         self.powered = True
@@ -133,6 +151,7 @@ class Unit:
                                                  self.boot)
 
     def power_off(self) -> None:
+        self._forget_start()
         if not self.powered:
             return
         if self._boot_timer:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import show, show_interface
-from .addresses import current_ip, failover_on, interface_mac
+from .addresses import current_ip, failover_on, interface_mac, sole_holders
 from .hardware import allocated_interface, canonical_interface
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
     totals = eng.phys_counters(u) if eng is not None else {}
     allocated = _allocated(u)
     fixed = (failover_on(u), u.is_active_here(None))
+    holders = sole_holders(u) if fixed[0] and not u.sys.failover.groups else None
     f = u.sys.failover
     links = {link[1]: failover_link_of(u, link[1]) for link in (f.lan_if, f.link) if link is not None}
     sys_ifs = u.sys.interfaces
@@ -84,7 +85,11 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
         if link is None:
             link = linked[base] = u.has_link(base)
         c = totals.get(name)
-        moving = (fixed, link, c and (c.packets_in, c.bytes_in, c.packets_out, c.bytes_out, c.dropped))
+        # an Active/Standby port shows the MAC its context's interface holds: that context's
+        # own changes move it too (device/addresses.py)
+        holder = holders.get(name) if holders else None
+        moving = (fixed, link, c and (c.packets_in, c.bytes_in, c.packets_out, c.bytes_out, c.dropped),
+                  holder and u.spaces.ctx_gen.get(holder))
         found = kept.get(name)
         if found is not None and found[0] == moving and settled_ok:
             out += found[2]             # the usual case: nothing moved since the last listing
@@ -174,7 +179,8 @@ def _traffic(c: IfCounters | None, asr_group: int | None = None) -> dict[str, ob
         return {}
     asr = (c.asr_received, c.asr_transmitted, c.asr_dropped) if asr_group is not None else None
     return {"packets_in": c.packets_in, "bytes_in": c.bytes_in, "packets_out": c.packets_out,
-            "bytes_out": c.bytes_out, "dropped": c.dropped, "asr": asr}
+            "bytes_out": c.bytes_out, "dropped": c.dropped, "asr": asr,
+            "blocked": c.blocked}
 
 
 def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[show_interface.InterfaceView]:
@@ -218,7 +224,7 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
             line_protocol_up=admin and link, mac=interface_mac(u, context, a.phys, cif),
             mtu=mtu, ipv4=ip, description=description,
             is_subinterface="." in a.phys, vlan=sysif.vlan if sysif else None,
-            visible=visible, number=i + 2, management_only=base.startswith("Management"),
+            visible=visible, number=i + 2, management_only=cif.is_management_only,
             **_traffic(eng.if_counters(u, context, a.ctx_name) if eng is not None else None,
                        cif.asr_group)))  # type: ignore[arg-type]
     return out
@@ -245,6 +251,12 @@ def ip_address(cmd: Command) -> list[str]:
     cdef = u.sys.contexts[space]
     ctx = u.ctx[space]
     only = resolve_interface(cmd) if cmd.value("IFNAME") else None
+    if ctx.transparent and ctx.mgmt_ip is not None and only is None:
+        # before 8.4: the one management address of a transparent context
+        addr, mask, standby = ctx.mgmt_ip
+        standby_here = failover_on(u) and not u.is_active_here(space)
+        now = ((standby, mask) if standby else None) if standby_here else (addr, mask)
+        return show_interface.show_management_address((addr, mask), now)
     system, current = [], []
     for a in cdef.allocations:
         itf = ctx.interfaces.get(a.ctx_name)

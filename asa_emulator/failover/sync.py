@@ -108,7 +108,8 @@ def _copy_config(src: Unit, dst: Unit, context: str | None, full: bool,
         for a in dst.sys.contexts[name].allocations:
             key = a.ctx_name
             if key not in fresh.interfaces:
-                fresh.interfaces[key] = CtxInterface(key)
+                fresh.interfaces[key] = CtxInterface(
+                    key, management_port=a.phys.startswith("Management"))
         dst.ctx[name] = fresh
         dst.spaces.config_touched()
         body = bodies.get(name)

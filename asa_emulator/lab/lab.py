@@ -6,7 +6,6 @@ script on the lab (`Lab.run`) is the API's (asa_emulator/api.py), over the trans
 
 from __future__ import annotations
 
-import functools
 import gc
 from collections.abc import Callable
 from pathlib import Path
@@ -98,7 +97,7 @@ class Lab:
         delay); the boot is not shown, as at the lab's start."""
         for us in self.spec.units:
             u = self.units[us.name]
-            self.clock.call_later(us.power_on_ms, functools.partial(u.power_on, us.boot_ms, False))
+            u.power_on_later(us.power_on_ms, us.boot_ms)
 
     @classmethod
     def load(cls, name_or_dir: str = "example", base: Path | None = None, *,
@@ -176,6 +175,7 @@ class Lab:
         # a login starts a fresh session at user EXEC: never the mode, context or question the
         # previous user left on the console (a real console without `auto-enable`)
         u.console.log_off()
+        self.console(unit).login_user = username
         return True
 
     def ssh_users(self, unit: str) -> list[str]:

@@ -161,6 +161,10 @@ class Traffic:
                 return False
         return self.ps.link.has_link(u.name, base)
 
+    def _management_only(self, u: Unit, ctx: str, nameif: str) -> bool:
+        itf = self.interface(u, ctx, nameif)
+        return itf is not None and itf.is_management_only
+
     def _counter(self, u: Unit, ctx: str, nameif: str) -> IfCounters:
         itf = self.interface(u, ctx, nameif)
         return self.of(u).counters.setdefault((ctx, itf.name if itf else nameif), IfCounters())
@@ -199,6 +203,10 @@ class Traffic:
         if not u.up or ctx not in u.ctx or not self._up(u, ctx, p.src_if):
             return "lost"
         self._count_in(u, ctx, p.src_if, p)
+        if self._management_only(u, ctx, p.src_if):
+            # `show interface`: "Management-only interface. Blocked N through-the-device packets"
+            self._counter(u, ctx, p.src_if).blocked += 1
+            return self._drop(u, ctx, p.src_if, p)
         tbl = self.of(u).table(ctx)
         if not u.is_active_here(ctx):
             return self._asr(u, ctx, p) or self._drop(u, ctx, p.src_if, p, "fo-standby")
@@ -250,7 +258,9 @@ class Traffic:
         """Open a connection if a route (or the named interface) gives it an egress and the
         policy permits it."""
         egress = self._egress(u, ctx, p)
-        if egress is None:
+        if egress is None or self._management_only(u, ctx, egress):
+            # unverified: through traffic routed out of a management-only interface is
+            # dropped as unroutable (its routes serve the unit's own traffic only)
             return self._drop(u, ctx, p.src_if, p, "no-route")
         if not self._permitted(u, ctx, p, egress):
             return self._drop(u, ctx, p.src_if, p, "acl-drop")

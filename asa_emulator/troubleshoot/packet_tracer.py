@@ -45,6 +45,9 @@ IF_DOWN = "(interface-down) Interface is down"
 # unverified: no capture of packet-tracer on the standby unit of a failover group was found;
 # the standby drops the packet for this ASP reason (traffic/engine.py), so the trace says so
 STANDBY = "(fo-standby) Dropped by standby unit"
+# unverified: no capture of a trace entering a management-only interface was found; the unit
+# blocks through-the-device packets there (`show interface` counts them), so the trace drops
+MGMT_ONLY = "(mgmt-only) Management-only interface does not pass through-the-device traffic"
 PROTOCOL_NUMBERS = {"icmp": 1, "tcp": 6, "udp": 17}
 
 
@@ -112,8 +115,11 @@ def trace(eng: Traffic, u: Unit, ctx: str, probe: Probe) -> Trace:
     inp = if_status(u, ctx, probe.src_if, eng.passes(u, ctx, probe.src_if))
     if not eng.passes(u, ctx, probe.src_if):
         return Trace((), inp, None, IF_DOWN)
+    src = cfg.by_nameif(probe.src_if)
+    if src is not None and src.is_management_only:
+        return Trace((), inp, None, MGMT_ONLY)
     route = routes.lookup(u, ctx, probe.dst)
-    if route is None:
+    if route is None or _management_only(cfg, route.nameif):
         return Trace((), inp, None, NO_ROUTE)
     egress = route.nameif
     out = if_status(u, ctx, egress, eng.passes(u, ctx, egress))
@@ -138,6 +144,11 @@ def trace(eng: Traffic, u: Unit, ctx: str, probe: Probe) -> Trace:
     phases.append(Phase("FLOW-CREATION", "", "ALLOW", (), (
         f"New flow created with id {flow}, packet dispatched to next module",)))
     return Trace(tuple(phases), inp, out, None)
+
+
+def _management_only(cfg: ContextConfig, nameif: str) -> bool:
+    itf = cfg.by_nameif(nameif)
+    return itf is not None and itf.is_management_only
 
 
 def _route_phase(u: Unit, probe: Probe, route: routes.Route) -> Phase:

@@ -54,7 +54,9 @@ def _bvi(ctx: ContextConfig, typed: str) -> str | None:
 def ctx_interface(cmd: Command) -> None:
     ctx = _ctx(cmd)
     typed = cmd.value("IFNAME") or ""
-    name = _lookup_ifname(ctx, typed) or _bvi(ctx, typed)
+    # bridge groups and their BVIs came with 8.4(1): before, a transparent context has one
+    # management address, typed at (config)# (global_ip_address)
+    name = _lookup_ifname(ctx, typed) or (_bvi(ctx, typed) if cmd.unit.hw.at_least(8, 4) else None)
     if name is None:
         cmd.invalid_token("IFNAME")
     assert name is not None
@@ -77,7 +79,7 @@ def no_ctx_interface(cmd: Command) -> None:
     assert name is not None
     if ctx.interfaces[name].nameif:
         ctx.monitor.pop(ctx.interfaces[name].nameif, None)
-    ctx.interfaces[name] = CtxInterface(name)
+    ctx.interfaces[name] = CtxInterface(name, management_port=ctx.interfaces[name].management_port)
 
 
 @handler("nameif")
@@ -265,7 +267,7 @@ def asr_group(cmd: Command) -> None:
 def bridge_group(cmd: Command) -> None:
     """`bridge-group N` on an interface of a transparent-mode context."""
     itf, ctx = _itf(cmd), _ctx(cmd)
-    if not ctx.transparent or is_bvi(itf.name):
+    if not ctx.transparent or is_bvi(itf.name) or not cmd.unit.hw.at_least(8, 4):
         cmd.invalid_at(cmd.col_of(cmd.tokens[1 if cmd.no else 0].type))
     itf.bridge_group = None if cmd.no else int(cmd.value("N_1_250") or 1)
     if itf.bridge_group is not None and not 1 <= itf.bridge_group <= 250:
@@ -305,3 +307,45 @@ def mtu(cmd: Command) -> None:
         cmd.invalid_token("NAME")
         return
     itf.mtu = 1500 if cmd.no else int(cmd.value("N_64_9198") or 1500)
+
+
+@handler("management_only")
+def management_only(cmd: Command) -> None:
+    """`[no] management-only`: the interface passes only traffic to and from the unit.  A
+    5500-X's Management port is management-only for good (the configuration guide's table of
+    Management interfaces: not configurable for through traffic on the 5512-X to 5555-X)."""
+    itf = _itf(cmd)
+    if cmd.no and itf.mgmt_port and cmd.unit.hw.x_series:
+        cmd.error(msg.MANAGEMENT_ONLY_FIXED)
+    value = not cmd.no
+    itf.management_only = None if value == itf.mgmt_port else value
+
+
+@handler("global_ip_address")
+def global_ip_address(cmd: Command) -> None:
+    """`ip address A M [standby S]` at (config)#: a transparent unit's management address
+    before 8.4(1) (the chapter: "In transparent firewall mode, enter the command in global
+    configuration mode").  Later releases put it on a BVI and have no such command: the
+    parser's marker under `address`, as a 9.x unit prints it."""
+    ctx = _ctx(cmd)
+    if not ctx.transparent or cmd.unit.hw.at_least(8, 4):
+        words = [t for t in cmd.tokens if t.type != "IPV4" and str(t).lower() != "no"]
+        cmd.invalid_at(int(words[1].start_pos or 0) if len(words) > 1 else 0)   # `address`
+    if cmd.no:
+        ctx.mgmt_ip = None
+        return
+    addrs = cmd.values("IPV4")
+    addr, mask = addrs[0], addrs[1]
+    standby = addrs[2] if len(addrs) > 2 else None
+    problem = _address_problem(addr, mask, standby)
+    if problem == "invalid":
+        cmd.error(msg.invalid_ip_address(addr, mask))
+    if problem == "not host":
+        cmd.error(msg.not_host_address(addr))
+    if problem == "standby invalid":
+        cmd.invalid_token("IPV4", 2)
+    if problem == "standby out" and standby is not None:
+        cmd.error(msg.standby_not_in_subnet(standby))
+    if problem is not None:
+        cmd.error(msg.STANDBY_SAME_AS_ACTIVE)
+    ctx.mgmt_ip = (addr, mask, standby)

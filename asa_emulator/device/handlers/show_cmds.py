@@ -144,8 +144,10 @@ def show_curpriv(cmd: Command) -> None:
     level = s.level
     # every configuration mode (config, interface, context, group, router, class...) is P_CONF
     mode = "P_UNPR" if s.mode.endswith("_user") else "P_PRIV" if s.mode.endswith("_exec") else "P_CONF"
-    # an SSH login is known by its user until `enable` (unverified: from memory of real units)
-    user = s.ssh_record.username if s.ssh_record is not None and level < 15 else f"enable_{level}"
+    # an SSH or console login is known by its user until `enable` (unverified: from memory of
+    # real units); without a login the level names the user
+    login = s.ssh_record.username if s.ssh_record is not None else s.login_user
+    user = login if login is not None and level < 15 else f"enable_{level}"
     cmd.print(f"Username : {user}",
               f"Current privilege level : {level}", f"Current Mode/s : {mode}")
 

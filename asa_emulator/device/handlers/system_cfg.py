@@ -380,7 +380,7 @@ def firewall(cmd: Command) -> None:
         if is_bvi(name):
             del ctx.interfaces[name]         # BVIs exist only in transparent mode
         else:
-            ctx.interfaces[name] = CtxInterface(name)
+            ctx.interfaces[name] = CtxInterface(name, management_port=ctx.interfaces[name].management_port)
     ctx.hostname, ctx.enable_password = "", ""
     ctx.monitor.clear()
     ctx.transparent = transparent

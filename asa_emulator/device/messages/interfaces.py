@@ -73,3 +73,8 @@ FAILOVER_EXEC_CONFIRM = ("ERROR: Command requires user input or confirmation; "
 FAILOVER_EXEC_NOT_CONFIG = ("ERROR: Configuration commands can be sent with failover exec "
                             "only from configuration mode")                                     # unverified
 FAILOVER_EXEC_NO_CONTEXT = "ERROR: Failover exec failed, context is not available on the peer unit"  # unverified
+
+
+# unverified: `no management-only` on a 5500-X's Management port (the guide says only that the
+# port cannot carry through traffic on the 5512-X to 5555-X)
+MANAGEMENT_ONLY_FIXED = "ERROR: Management-only mode cannot be disabled on this interface"

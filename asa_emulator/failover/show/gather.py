@@ -179,8 +179,10 @@ def _context_ifaces(pair: PairState, u: Unit, name: str, standby_here: bool,
         if itf is None or not itf.nameif:
             continue
         nameif = itf.nameif
-        # address_holder: a bridge-group member shows its BVI's addresses
-        holder = itf if itf.bridge_group is None else itfs.get(f"BVI{itf.bridge_group}", itf)
+        # address_holder: a bridge-group member shows its BVI's addresses (before 8.4: the
+        # context's management address)
+        holder = (itf if itf.bridge_group is None and ctx.mgmt_ip is None
+                  else address_holder(ctx, itf))
         hip = holder.ip
         # ip_held: the standby address where the context's group is standby here
         ipv4 = ((hip[2] or None) if standby_here else hip[0]) if hip else None

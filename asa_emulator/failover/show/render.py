@@ -400,7 +400,8 @@ def show_monitor_interface(v: FailoverView, context: str | None) -> list[str]:
     """`show monitor-interface` inside a context (or a single-mode unit's one space): its own
     interfaces on both units, under `This host: Primary - Active` headers that give the state
     of the context's group.  In the system space (context None) every context's interfaces,
-    each line led by its context's name, under the state of group 1 (the system's).
+    each line led by its context's name, under the unit's state (Active/Standby) or under
+    their groups' states (Active/Active, _system_blocks).
     # unverified: the system space's form (no public capture found)"""
     gid = v.context_groups.get(context, 1) if v.active_active and context is not None else 1
 
@@ -412,7 +413,27 @@ def show_monitor_interface(v: FailoverView, context: str | None) -> list[str]:
               for i in host.interfaces if context is None or i.context == context],
         ]
 
+    if context is None and v.active_active:
+        return _system_blocks(v)
     lines = block("This host", v.this)
     if v.other is not None:
         lines += block("Other host", v.other)
+    return lines
+
+
+def _system_blocks(v: FailoverView) -> list[str]:
+    """The system space in Active/Active: no one state heads a host whose contexts belong to
+    two groups, so each host is headed by its role alone and each group's state leads the
+    lines of that group's contexts.  # unverified: no public capture of this form was found"""
+    gids = sorted({g.gid for g in v.this.groups} | set(v.context_groups.values()))
+    lines: list[str] = []
+    for label, host in (("This host", v.this), ("Other host", v.other)):
+        if host is None:
+            continue
+        lines.append(f"{_I8}{label}: {host.role}")
+        for gid in gids:
+            group = _group_of(host, gid)
+            lines.append(f"{_I16}Group {gid} - {group.state if group else 'Not Detected'}")
+            lines += [_I16 + iface_line(i) for i in host.interfaces
+                      if v.context_groups.get(i.context, 1) == gid]
     return lines

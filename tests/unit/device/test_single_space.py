@@ -62,6 +62,20 @@ def test_monitor_interface_in_the_system_space_lists_every_context() -> None:
     s.execute("enable")
     s.execute("")
     out = s.execute("show monitor-interface")
-    assert out[:2] == ["        This host: Primary - Active",
-                       "                admin Interface outsideISP-A (192.168.1.1): Normal (Monitored)"]
-    assert "                ctx1 Interface inside (10.2.20.1): Normal (Monitored)" in out
+    # Active/Active: each host's contexts under their own group's state (issue 19), not all
+    # under group 1's
+    assert out == [
+        "        This host: Primary",
+        "                Group 1 - Active",
+        "                admin Interface outsideISP-A (192.168.1.1): Normal (Monitored)",
+        "                admin Interface inside (10.1.0.1): Normal (Monitored)",
+        "                Group 2 - Standby Ready",
+        "                ctx1 Interface outsideISP-B (192.168.2.1): Normal (Monitored)",
+        "                ctx1 Interface inside (10.2.20.11): Normal (Monitored)",
+        "        Other host: Secondary",
+        "                Group 1 - Standby Ready",
+        "                admin Interface outsideISP-A (192.168.1.2): Normal (Monitored)",
+        "                admin Interface inside (10.1.0.11): Normal (Monitored)",
+        "                Group 2 - Active",
+        "                ctx1 Interface outsideISP-B (192.168.2.2): Normal (Monitored)",
+        "                ctx1 Interface inside (10.2.20.1): Normal (Monitored)"]
