@@ -64,7 +64,8 @@ def _unit(lab: Any, check: Check, values: Values) -> Any:
             continue
         gid = u.spaces.group_of(what) if kind == "context" else int(what)
         state = lab.failover_state(u.name)     # the public snapshot, not the engine's tables
-        if gid in state.gids and state.group(gid).active:
+        # a unit without failover forwards for every context: it is where everything is active
+        if not state.enabled or (gid in state.gids and state.group(gid).active):
             return u
     raise _NotHere(f"no unit has {kind} {what} active")
 

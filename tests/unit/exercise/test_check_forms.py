@@ -145,3 +145,20 @@ def test_a_packet_tracer_check_runs_where_the_group_is_active(tmp_path: Path) ->
     lab.run(["@power off primary", "@wait 60s"])
     assert _grade(folder, lab) == {"active": "", "secondary": ""}
     assert lab.failover_state("secondary").active
+
+
+# ------------------------------------------------------------------ the new built-ins, untouched
+@pytest.mark.parametrize(("name", "failed"), [
+    ("asr", {"admin outsideISP-A in the ASR group", "ctx1 outsideISP-B in the ASR group",
+             "an asymmetric reply reaches its connection", "configuration saved"}),
+    ("mac-precedence", {"ctx1 uses a generated MAC", "admin inside uses its own MAC",
+                        "admin inside's standby MAC", "configuration saved"}),
+    ("active-standby", {"the primary is active, the secondary standby", "Stateful Failover",
+                        "standby addresses", "web traffic reaches the server", "the secondary takes over",
+                        "configuration saved"}),
+])
+def test_an_untouched_exercise_fails_what_the_task_asks(name: str, failed: set[str]) -> None:
+    """Started and graded at once (the setup run: the ASR groups removed and saved, the
+    group's MAC addresses set, the secondary off), each fails the checks of what is asked."""
+    lab = exercise_run.start(name, "alice", lab_class=Lab)
+    assert {n for n, ok in _results(lab).items() if not ok} == failed
