@@ -19,7 +19,8 @@ the file itself is never changed); once settled, each group is made active where
 (after the pair formed; or before the boot, when only that gives the saved failover states),
 the lab runs until its failover states are the saved ones (interfaces tested, a hold time),
 and the connection tables and counters are put back.  The clock is started early enough that
-it shows, once all that is done, the time the lab was saved.
+it shows, once all that is done, the time the lab was saved; `@quit` still asks about the
+work that was unsaved.
 
 What the shows print is then the same (tests/properties/test_saved_state.py compares them).
 What starts again, as after a power cut of the whole rack: sessions and their history,
@@ -122,7 +123,15 @@ def _unit_state(lab: Lab, name: str) -> dict[str, Any]:
     out["active"] = [g.id for g in state.groups if g.active] if state.enabled else []
     out["active_active"] = state.active_active
     out["settled"] = _settled_view(lab, name)
+    out["unsaved"] = [space or "" for space in (None, *u.ctx) if _unsaved(lab, name, space)]
     return out
+
+
+def _unsaved(lab: Lab, name: str, space: str | None) -> bool:
+    """What `@quit` asks about (Lab.unsaved): changed since the lab settled, and not saved."""
+    u = lab.unit(name)
+    body = "\n".join(u.spaces.config_body(space, secrets=True))
+    return lab._baseline.get((name, space)) != body and not u.spaces.saved(space)
 
 
 def _settled_view(lab: Lab, name: str) -> list[Any]:
@@ -221,6 +230,10 @@ def _boot(cls: type[Lab], folder: Path, state: dict[str, Any], start_ms: int, in
     _converge(lab, units)
     for name, s in units.items():
         u = lab.unit(name)
+        for space in s.get("unsaved", []):
+            # the restore settled on the kept running configuration: what was unsaved work
+            # then is still unsaved work for `@quit`
+            lab._baseline.pop((name, space or None), None)
         u.flash.mtimes.update({k: float(v) for k, v in s.get("mtimes", {}).items() if k in u.flash.files
                                or k in u.flash.dirs})
         if u.up:

@@ -148,7 +148,7 @@ def test_a_packet_tracer_check_runs_where_the_group_is_active(tmp_path: Path) ->
 
 
 # ------------------------------------------------------------------ the new built-ins, untouched
-@pytest.mark.parametrize(("name", "failed"), [
+UNTOUCHED = [
     ("asr", {"admin outsideISP-A in the ASR group", "ctx1 outsideISP-B in the ASR group",
              "an asymmetric reply reaches its connection", "configuration saved"}),
     ("mac-precedence", {"ctx1 uses a generated MAC", "admin inside uses its own MAC",
@@ -156,9 +156,35 @@ def test_a_packet_tracer_check_runs_where_the_group_is_active(tmp_path: Path) ->
     ("active-standby", {"the primary is active, the secondary standby", "Stateful Failover",
                         "standby addresses", "web traffic reaches the server", "the secondary takes over",
                         "configuration saved"}),
-])
+]
+
+
+@pytest.mark.parametrize(("name", "failed"), UNTOUCHED)
 def test_an_untouched_exercise_fails_what_the_task_asks(name: str, failed: set[str]) -> None:
     """Started and graded at once (the setup run: the ASR groups removed and saved, the
     group's MAC addresses set, the secondary off), each fails the checks of what is asked."""
     lab = exercise_run.start(name, "alice", lab_class=Lab)
     assert {n for n, ok in _results(lab).items() if not ok} == failed
+
+
+@pytest.mark.parametrize(("name", "failed"), UNTOUCHED)
+def test_an_untouched_saved_lab_fails_the_same_checks_offline(tmp_path: Path, name: str,
+                                                              failed: set[str]) -> None:
+    """`exercise grade` boots the flash the setup saved (and its physical state): the fault
+    the setup made must be on flash on both units, not in one unit's running configuration
+    (the asr setup once saved the secondary's files only, and the primary's flash still held
+    the ASR groups: the traffic check passed offline)."""
+    from asa_emulator.exercise.grade import grade_saved
+    from asa_emulator.exercise.run import ExerciseRun
+    from asa_emulator.lab import physical
+    from asa_emulator.lab.kept import copy_lab
+    from asa_emulator.lab.labfile import find_lab
+    ex = load_exercise(name)
+    folder = tmp_path / "lab"
+    folder.mkdir()
+    copy_lab(find_lab(ex.lab, ex.lab_base), folder)
+    lab = Lab.load(str(folder))
+    lab.settle()
+    ExerciseRun(ex, "alice").setup(lab)
+    physical.save(lab, folder)
+    assert {r.name for r in grade_saved(ex, folder, "alice") if not r.passed} == failed

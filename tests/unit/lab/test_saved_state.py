@@ -41,6 +41,7 @@ def test_a_saved_lab_comes_back_with_the_same_shows(tmp_path: Path) -> None:
     restored = load_lab_state(tmp_path / "saved", lab_class=Lab)
     assert saved_shows(restored) == before
     assert restored.failover_state("primary").states() == ("Active", "Active")
+    assert restored.unsaved() == lab.unsaved() == ["primary: system, admin", "secondary: system, admin"]
     con = restored.console("primary")
     restored.run(["@console primary", "enable", ""])
     assert con.execute("show running-config | include ^hostname") == ["hostname fw1"]
