@@ -42,7 +42,8 @@ def _one(lab: Any, check: Check, values: Values) -> Result:
     except LabError as exc:
         return Result(check.name, False, f"the check could not run: {exc}", hint)
     detail = _verdict(output, [fill(r, values) for r in check.expect],
-                      [fill(r, values) for r in check.refuse])
+                      [fill(r, values) for r in check.refuse]) \
+        or _blocks(output, [[fill(r, values) for r in b] for b in check.blocks])
     return Result(check.name, not detail, detail, hint)
 
 
@@ -62,7 +63,9 @@ def _unit(lab: Any, check: Check, values: Values) -> Any:
         if not u.up or (kind == "context" and what not in u.ctx):
             continue
         gid = u.spaces.group_of(what) if kind == "context" else int(what)
-        if lab.pair.ps.of(u).groups[gid].active:
+        state = lab.failover_state(u.name)     # the public snapshot, not the engine's tables
+        # a unit without failover forwards for every context: it is where everything is active
+        if not state.enabled or (gid in state.gids and state.group(gid).active):
             return u
     raise _NotHere(f"no unit has {kind} {what} active")
 
@@ -101,6 +104,21 @@ def _verdict(lines: list[str], expect: list[str], refuse: list[str]) -> str:
         for line in lines:
             if rx.search(line):
                 return f"unwanted line: {line.strip()}"
+    return ""
+
+
+def _blocks(lines: list[str], blocks: list[list[str]]) -> str:
+    """'' when each block's expressions match consecutive lines, the blocks in this order
+    (`expect_block`: a line right after another, not just somewhere after it)."""
+    at = 0
+    for block in blocks:
+        rxs = [re.compile(p) for p in block]
+        start = next((i for i in range(at, len(lines) - len(rxs) + 1)
+                      if all(rx.search(lines[i + k]) for k, rx in enumerate(rxs))), None)
+        if start is None:
+            shown = " / ".join(f"/{p}/" for p in block)
+            return f"no consecutive lines match {shown}" + (" after the block before it" if block is not blocks[0] else "")
+        at = start + len(rxs)
     return ""
 
 

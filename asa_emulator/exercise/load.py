@@ -19,10 +19,11 @@ BUILTIN = Path(__file__).resolve().parent / "builtin"
 FILE = "exercise.toml"
 MAX_BYTES = 256 * 1024
 TOP_KEYS = ("title", "lab", "task", "setup", "directives", "variables", "check", "solution", "wrong")
-CHECK_KEYS = ("name", "unit", "active", "space", "commands", "expect", "refuse", "before", "hint")
+CHECK_KEYS = ("name", "unit", "active", "space", "commands", "expect", "expect_block", "refuse", "before",
+              "hint")
 WRONG_KEYS = ("file", "fails")
-# what a check may type: commands that read and never change (issue 21); `packet-tracer` is
-# accepted ahead of its command (a check using it before it exists gets the ASA's error)
+# what a check may type: commands that read and never change (issue 21); `packet-tracer` traces
+# a made-up packet through the policy (and a check runs on a scratch copy of the lab anyway)
 READ_ONLY = ("show", "dir", "more", "ping", "packet-tracer")
 FILTERS = ("include", "exclude", "begin", "grep")
 # the directives a check may run on its scratch copy: faults and time, nothing that ends a run
@@ -259,6 +260,7 @@ class _Reader:
         for c in commands:
             self._read_only(c, at("check", i, "commands"))
         expect = self._regexes(t, "expect", i)
+        blocks = self._blocks(t, i)
         refuse = self._regexes(t, "refuse", i)
         before = self._strs(t, "before", at("check", i, "before"))
         for b in before:
@@ -267,11 +269,14 @@ class _Reader:
             self._directive(b, CHECK_DIRECTIVES, at("check", i, "before"))
         hint = self._str(t, "hint", at("check", i, "hint"), "")
         for key, texts in (("commands", commands), ("expect", expect), ("refuse", refuse),
+                           ("expect_block", [r for b in blocks for r in b]),
                            ("before", before), ("hint", [hint]), ("space", [space])):
             for text in texts:
                 self._refs(text, values, at("check", i, key))
+        if not expect and not blocks and not refuse:
+            raise self.fail(at("check", i), f"check '{name}' has no expect, expect_block or refuse")
         return Check(name, unit, active, None if space == "system" else space, commands, expect,
-                     refuse, before, hint, at("check", i))
+                     blocks, refuse, before, hint, at("check", i))
 
     def _where(self, t: dict[str, Any], i: int) -> tuple[str | None, tuple[str, str] | None]:
         line = self.lines.of("check", i, "unit" if "unit" in t else "active")
@@ -310,6 +315,22 @@ class _Reader:
             except re.error as exc:
                 raise self.fail(line, f"bad regular expression '{r}': {exc}") from None
         return out
+
+    def _blocks(self, t: dict[str, Any], i: int) -> list[list[str]]:
+        """`expect_block`: one block (a list of expressions) or several (a list of lists),
+        each matching consecutive lines."""
+        if "expect_block" not in t:
+            return []
+        line = self.lines.of("check", i, "expect_block")
+        value = t["expect_block"]
+        blocks = [value] if isinstance(value, list) and all(isinstance(v, str) for v in value) else value
+        if not isinstance(blocks, list) or not blocks or not all(
+                isinstance(b, list) and b and all(isinstance(r, str) for r in b) for b in blocks):
+            raise self.fail(line, "'expect_block' must be a list of expressions (one block of "
+                                  "consecutive lines) or a list of such lists")
+        for block in blocks:
+            self._regexes({"expect_block": block}, "expect_block", i)
+        return [list(b) for b in blocks]
 
     def _wrong(self, items: object, folder: Path, names: set[str]) -> list[Attempt]:
         if not isinstance(items, list):

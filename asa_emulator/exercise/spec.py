@@ -28,6 +28,7 @@ class Check:
     space: str | None               # a context's name, or None: the system space
     commands: list[str]
     expect: list[str]               # regular expressions, matched by lines in this order
+    blocks: list[list[str]]         # `expect_block`: each block's expressions match consecutive lines
     refuse: list[str]               # regular expressions no line may match
     before: list[str]               # directives run first on a scratch copy of the lab
     hint: str

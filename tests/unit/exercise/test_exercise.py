@@ -43,7 +43,8 @@ def test_the_model_solution_passes_and_each_wrong_attempt_fails_its_check(name: 
 def test_there_are_built_in_exercises_and_list_names_them() -> None:
     assert set(builtin_names()) == {"primary", "secondary", "monitoring", "key-mismatch", "link-down",
                                     "force", "http-replication", "preempt", "contexts",
-                                    "standby-interface", "failover-exec", "virtual-mac"}
+                                    "standby-interface", "failover-exec", "virtual-mac", "asr",
+                                    "active-standby", "mac-precedence"}
     res = cli("exercise", "list")
     assert res.returncode == 0
     assert "key-mismatch           Troubleshooting: the mates do not talk (lab example)" in res.stdout.splitlines()
@@ -60,7 +61,7 @@ HEAD = 'title = "t"\nlab = "blank"\ntask = "do it"\n'
     (HEAD + GOOD_CHECK.replace("show failover", "show run | redirect disk0:/x"), 7,
      "'show run | redirect disk0:/x': only | include | exclude | begin | grep filters in a check"),
     (HEAD + GOOD_CHECK + 'colour = "red"\n', 9, "unknown key 'colour' (known: name, unit, active, "
-     "space, commands, expect, refuse, before, hint)"),
+     "space, commands, expect, expect_block, refuse, before, hint)"),
     (HEAD + GOOD_CHECK.replace('"^Failover On"', '"(unclosed"'), 8,
      "bad regular expression '(unclosed': missing ), unterminated subpattern at position 0"),
     (HEAD + GOOD_CHECK.replace('"^Failover On"', '"{nokey}"'), 8, "unknown variable {nokey}"),
