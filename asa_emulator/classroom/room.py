@@ -19,7 +19,7 @@ from ..frontends.clock import RealTimeClock
 from ..lab.lab import Lab
 from ..records import dataclass
 from . import labs
-from .roster import Roster
+from .roster import Roster, RosterError, load
 
 
 @dataclass(eq=False)
@@ -28,6 +28,10 @@ class Attached:
 
     notify: Callable[[], None]                  # console messages to show
     take_over: Callable[[str], None]            # closes it, with a last line
+    time_out: Callable[[], None] = lambda: None     # `console timeout` ran out: log off
+    # the last key (wall clock); None once logged off for idleness (the timer starts again
+    # at the next key, so an idle console is not logged off over and over)
+    last_input: float | None = None
 
 
 @dataclass(eq=False)
@@ -59,10 +63,24 @@ class ClassLab:
 class Classroom:
     def __init__(self, roster: Roster) -> None:
         self.roster = roster
+        self._stamp = _stamp(roster.path)
         self.labs: dict[str, ClassLab] = {}
         self._loading: dict[str, asyncio.Lock] = {}
         # instructor sessions following the progress table
         self.progress_listeners: set[Callable[[], None]] = set()
+
+    def refresh(self) -> None:
+        """Read the roster again when it changed (`classroom add|remove|passwd` while the
+        class runs take effect at the next login); a roster that became bad is ignored, the
+        one read last stays."""
+        stamp = _stamp(self.roster.path)
+        if stamp == self._stamp:
+            return
+        self._stamp = stamp
+        try:
+            self.roster = load(self.roster.folder)
+        except RosterError:
+            pass
 
     async def lab_of(self, name: str) -> ClassLab:
         """The trainee's lab, loaded at the first call (off the event loop: the others keep
@@ -93,6 +111,18 @@ class Classroom:
             cl.clock.cancel()           # idle: no task, no timer, the virtual clock stands
             cl.clock = None
 
+    def log_off_idle(self, now: float) -> None:
+        """Log off each attached console idle for its unit's `console timeout` (0: never),
+        in wall-clock time, as the telnet consoles do."""
+        for cl in list(self.labs.values()):
+            for unit, con in list(cl.attached.items()):
+                timeout = cl.lab.console_idle_timeout_s(unit)
+                if con.last_input is None or timeout <= 0 or now - con.last_input < timeout:
+                    continue
+                con.last_input = None
+                con.time_out()
+                con.notify()        # the logoff lines and the new prompt, at once
+
     def checked(self) -> None:
         for listener in list(self.progress_listeners):
             listener()
@@ -120,11 +150,21 @@ class Classroom:
         problems = []
         for cl in list(self.labs.values()):
             await _stop_clock(cl)
+            if not (cl.folder / "lab.toml").is_file():
+                continue            # removed from the class while it ran
             try:
                 labs.save(cl.lab, cl.folder)
             except (OSError, ValueError, TypeError, RecursionError) as exc:
                 problems.append(f"{cl.name}: lab not saved: {exc}")
         return problems
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_ino
 
 
 async def _stop_clock(cl: ClassLab) -> None:

@@ -21,10 +21,12 @@ import functools
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
 from ..console import ControlAccount
+from ..device.messages import has_error
 from ..frontends.line.cli_session import CliSession
 from ..frontends.line.throttle import LoginThrottle
 from ..frontends.server import ListenError, _is_loopback
@@ -36,7 +38,7 @@ from ..frontends.telnet.telnet import ConsoleLogin
 from ..lab.account import check_login
 from ..lab.spec import LabError
 from .console import TraineeConsole
-from .room import Attached, Classroom
+from .room import Attached, ClassLab, Classroom
 from .roster import Roster, load
 
 UNITS = ("primary", "secondary")
@@ -57,6 +59,7 @@ class _ClassLogin(ssh._Login):
         return True             # a console port answers whatever the unit's state
 
     def _account(self, username: str) -> ControlAccount | None:
+        self._room.refresh()
         roster = self._room.roster
         if self._port == INSTRUCTOR:
             inst = roster.instructor
@@ -97,6 +100,7 @@ async def _serve_trainee(room: Classroom, state: ssh.SshState, unit: str,
     username = str(conn.get_extra_info("username") or "")
     peer = conn.get_extra_info("peername")
     state.admission.session_opened(conn)
+    status = 0
     try:
         try:
             cl = await room.lab_of(username)
@@ -105,14 +109,20 @@ async def _serve_trainee(room: Classroom, state: ssh.SshState, unit: str,
             return
         login = ConsoleLogin(cl.lab, unit, state.throttle, str(peer[0]) if peer else "")
         console = TraineeConsole(cl.lab, login, room.checked)
-        session = CliSession(lambda: console,
-                             _TeeChannel(process, functools.partial(cl.tee, unit)), banner=False)
+        if process.command is not None:     # `ssh -p PORT alice@host 'show version'`: one line
+            status = await _one_line(room, cl, unit, console, process)
+            return
 
         def take_over(line: str) -> None:
             with contextlib.suppress(BrokenPipeError, ConnectionError, asyncssh.Error):
                 process.stdout.write("\r\n" + line + "\r\n")
             process.close()
-        attached = Attached(session.notify, take_over)
+        attached = Attached(lambda: session.notify(), take_over, login.time_out, state.now())
+
+        def touched() -> None:
+            attached.last_input = state.now()
+        session = CliSession(lambda: console, _TeeChannel(process, functools.partial(cl.tee, unit)),
+                             touched, banner=False)
         room.attach(cl, unit, attached)
         try:
             await session.run()
@@ -122,7 +132,22 @@ async def _serve_trainee(room: Classroom, state: ssh.SshState, unit: str,
         pass  # the client went away
     finally:
         state.admission.session_closed(conn)
-        process.exit(0)
+        process.exit(status)
+
+
+async def _one_line(room: Classroom, cl: ClassLab, unit: str, console: TraineeConsole,
+                    process: asyncssh.SSHServerProcess[str]) -> int:
+    """An exec channel: the line typed at the console (its clock running meanwhile, as for
+    any attached session), the output, exit 1 when the ASA printed an error."""
+    attached = Attached(lambda: None, lambda line: process.close())
+    room.attach(cl, unit, attached)
+    try:
+        out = await console.execute_async(process.command or "")
+    finally:
+        room.detach(cl, unit, attached)
+    process.stdout.write("".join(line + "\r\n" for line in out))
+    await process.stdout.drain()
+    return 1 if has_error(out) else 0
 
 
 async def _listen(room: Classroom, state: ssh.SshState, port_name: str, host: str, port: int,
@@ -167,14 +192,17 @@ class ClassServer:
         return await self.room.save_all()
 
 
-async def _watch(state: ssh.SshState) -> None:
+async def _watch(state: ssh.SshState, room: Classroom, interval: float) -> None:
     while True:
-        await asyncio.sleep(1.0)
+        await asyncio.sleep(interval)
         ssh.close_idle(state)       # logged in, no session: closed (admission.py)
+        room.log_off_idle(state.now())
 
 
-async def start(roster: Roster, host: str, port: int, key: asyncssh.SSHKey) -> ClassServer:
-    now = time.monotonic
+async def start(roster: Roster, host: str, port: int, key: asyncssh.SSHKey,
+                now: Callable[[], float] = time.monotonic, watchdog_s: float = 1.0) -> ClassServer:
+    """Listen (free ports when `port` is 0).  `now`: the wall clock of the idle timeouts
+    (injectable for tests), checked every `watchdog_s`."""
     room = Classroom(roster)
     # the lab server's state; its `lab` is unused here (each session has its trainee's)
     state = ssh.SshState(cast(Any, None), now, Admission(now), LoginThrottle(now))
@@ -190,7 +218,7 @@ async def start(roster: Roster, host: str, port: int, key: asyncssh.SSHKey) -> C
         for acceptor in acceptors.values():
             acceptor.close()
         raise
-    return ClassServer(room, state, acceptors, asyncio.create_task(_watch(state)))
+    return ClassServer(room, state, acceptors, asyncio.create_task(_watch(state, room, watchdog_s)))
 
 
 async def _serve(roster: Roster, host: str, port: int, key: asyncssh.SSHKey) -> list[str]:

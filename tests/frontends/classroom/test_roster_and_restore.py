@@ -11,7 +11,7 @@ import asyncssh
 import pytest
 
 from tests.support.classroom import ClassServed, Term, make_classroom
-from tests.support.probes import cli
+from tests.support.probes import cli, openssh
 
 
 def test_add_list_passwd_remove(tmp_path: Path) -> None:
@@ -97,3 +97,33 @@ def test_the_instructor_port_refuses_a_trainee(tmp_path: Path) -> None:
         asyncio.run(main())
     finally:
         served.stop()
+
+
+def test_roster_changes_take_effect_while_the_class_runs(tmp_path: Path) -> None:
+    folder = tmp_path / "room"
+    make_classroom(folder, ["alice"])
+    served = ClassServed(folder)
+
+    async def logs_in(password: str) -> bool:
+        try:
+            term = await Term.open(served.ports["primary"], "alice", password)
+        except asyncssh.PermissionDenied:
+            return False
+        term.close()
+        return True
+    try:
+        assert asyncio.run(logs_in("alice-pw"))
+        assert cli("classroom", "passwd", str(folder), "alice", stdin=b"changed-pw\n").returncode == 0
+        assert [asyncio.run(logs_in("alice-pw")), asyncio.run(logs_in("changed-pw"))] == [False, True]
+        # an exec channel runs one line at the console, with OpenSSH
+        done = openssh(served.ports["secondary"], "alice", "changed-pw", tmp_path,
+                       "show version | include ^Serial")
+        assert done.returncode == 0, done.stderr.decode()
+        assert done.stdout.decode() == "Serial Number: JMX1234A0S2\r\n"
+        bad = openssh(served.ports["secondary"], "alice", "changed-pw", tmp_path, "show failovr")
+        assert bad.returncode == 1 and b"ERROR: % Invalid input detected" in bad.stdout
+        assert cli("classroom", "remove", str(folder), "alice").returncode == 0
+    finally:
+        status, err = served.stop()
+    assert (status, err) == (0, "")          # a removed trainee's lab is not saved back
+    assert not (folder / "labs" / "alice").exists()
