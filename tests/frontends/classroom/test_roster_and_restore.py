@@ -71,9 +71,11 @@ def test_a_lab_comes_back_as_it_was_after_the_server_stops(tmp_path: Path) -> No
         return out
 
     served = ClassServed(folder)
-    asyncio.run(session(served.ports["primary"], [
-        "enable", "", "configure terminal", "hostname alice-fw", "show clock"]))   # not saved
-    status, err = served.stop(signal.SIGTERM)
+    try:
+        asyncio.run(session(served.ports["primary"], [
+            "enable", "", "configure terminal", "hostname alice-fw", "show clock"]))   # not saved
+    finally:
+        status, err = served.stop(signal.SIGTERM)
     assert (status, err) == (0, "")
     served = ClassServed(folder)
     try:
