@@ -117,8 +117,42 @@ def _parser() -> argparse.ArgumentParser:
     ini.add_argument("dir", help="the new lab directory (absent or empty)")
     ini.add_argument("--from", dest="source", default="example",
                      help="the built-in lab or lab directory to copy (default: example)")
+    srv.add_argument("--classroom", default=None, metavar="DIR",
+                     help="a classroom: one lab per trainee of DIR's roster; PORT the primary's "
+                          "console, PORT+1 the secondary's, PORT+2 the instructor's")
     _exercise_parser(sub)
+    _classroom_parser(sub)
     return p
+
+
+def _classroom_parser(sub: Any) -> None:
+    cl = sub.add_parser("classroom", help="a classroom's roster: add, remove, list, passwd",
+                        epilog=_example("asa-emulator classroom add class1 alice --exercise primary"))
+    what = cl.add_subparsers(dest="action", prog="asa-emulator classroom", required=True)
+    add = what.add_parser("add", help="a trainee (with a new lab) or the instructor")
+    add.add_argument("dir", help="the classroom folder (made by the first add)")
+    add.add_argument("name", help="the user name")
+    add.add_argument("--exercise", default=None, help="the trainee's exercise")
+    add.add_argument("--instructor", action="store_true", help="the instructor's account")
+    rm = what.add_parser("remove", help="a trainee and the trainee's lab")
+    rm.add_argument("dir")
+    rm.add_argument("name")
+    ls = what.add_parser("list", help="the roster")
+    ls.add_argument("dir")
+    pw = what.add_parser("passwd", help="change a password")
+    pw.add_argument("dir")
+    pw.add_argument("name")
+
+
+def _classroom(args: argparse.Namespace) -> int:
+    from .classroom import commands
+    if args.action == "add":
+        return commands.cmd_add(args.dir, args.name, args.exercise, args.instructor)
+    if args.action == "remove":
+        return commands.cmd_remove(args.dir, args.name)
+    if args.action == "passwd":
+        return commands.cmd_passwd(args.dir, args.name)
+    return commands.cmd_list(args.dir)
 
 
 def _exercise_parser(sub: Any) -> None:
@@ -132,10 +166,13 @@ def _exercise_parser(sub: Any) -> None:
     st.add_argument("--lab", default=None, help="the lab directory to work in (default: kept)")
     st.add_argument("--fresh", action="store_true", help="start the exercise over")
     gr = what.add_parser("grade", help="grade a saved lab; exit 0 only if every check passes")
-    gr.add_argument("name", help="built-in exercise or exercise folder")
-    gr.add_argument("labdir", help="the trainee's lab directory")
+    gr.add_argument("name", nargs="?", help="built-in exercise or exercise folder")
+    gr.add_argument("labdir", nargs="?", help="the trainee's lab directory")
     gr.add_argument("--as", dest="trainee", default="", help="the trainee whose values to check")
     gr.add_argument("--json", action="store_true", help="the result as JSON")
+    gr.add_argument("--csv", action="store_true", help="with --classroom: one row per check, as CSV")
+    gr.add_argument("--classroom", default=None, metavar="DIR",
+                    help="grade every trainee of the classroom DIR (no NAME LABDIR)")
     li = what.add_parser("lint", help="validate an exercise folder, replay its solution and wrong attempts")
     li.add_argument("dir", help="the exercise folder")
 
@@ -147,6 +184,15 @@ def _exercise(args: argparse.Namespace) -> int:
     if args.action == "start":
         return commands.cmd_start(args.name, args.trainee, args.lab, args.fresh)
     if args.action == "grade":
+        if args.classroom is not None:
+            if args.name or args.labdir or args.trainee or (args.json and args.csv):
+                return _fail("exercise grade --classroom DIR takes no NAME, LABDIR or --as, "
+                             "and one of --json, --csv")
+            from .classroom.grade import cmd_grade_classroom
+            return cmd_grade_classroom(args.classroom, args.json, args.csv)
+        if not (args.name and args.labdir) or args.csv:
+            return _fail("exercise grade NAME LABDIR [--as TRAINEE] [--json], "
+                         "or exercise grade --classroom DIR [--json|--csv]")
         return commands.cmd_grade(args.name, args.labdir, args.trainee, args.json)
     return commands.cmd_lint(args.dir)
 
@@ -181,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_run(args.lab, args.files, args.strict, not args.no_settle)
         if args.command == "check":
             return cmd_check(args.transcripts, args.update)
+        if args.command == "serve" and args.classroom is not None:
+            from .classroom.server import cmd_serve_classroom
+            return cmd_serve_classroom(args.classroom, args.host, args.port)
+        if args.command == "classroom":
+            return _classroom(args)
         if args.command == "serve":
             return cmd_serve(args.lab, args.host, args.port, args.lab_control,
                              _console_port(args.console, args.console_port, args.port))

@@ -19,7 +19,7 @@ PACKAGE = ROOT / "asa_emulator"
 # top to bottom; a module's place is its first path part under asa_emulator/ (a top-level
 # module's name without `.py`)
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("__init__", "__main__", "cli", "api", "frontends", "transcript", "exercise", "syslog_udp"),
+    ("__init__", "__main__", "cli", "api", "frontends", "transcript", "exercise", "classroom", "syslog_udp"),
     ("lab", "console"),
     ("failover", "traffic", "troubleshoot"),
     ("device",),

@@ -7,6 +7,8 @@
     probes.py            `asa-emulator` in a child process as a user runs it (cli, served),
                          the real OpenSSH client, a folder tree's hash
     telnet.py            a raw telnet client (RawClient)
+    classroom.py         a classroom made with the CLI, `serve --classroom` in a child
+                         process (ClassServed), an asyncssh console client (Term)
     pty_screen.py        a real pseudo-terminal read by a terminal emulator (PtyScreen)
     labfiles.py          a lab folder with a given lab.toml, and a run against it
     lab_shows.py         every unit's output of the shows a saved lab must print alike
