@@ -164,13 +164,15 @@ def _hardware_block(hw: Hardware, plat: Platform) -> list[str]:
 
     ASA 5500-X (real captures): `Hardware:   ASA5515, 8192 MB RAM, CPU Clarkdale 3059 MHz, 1 CPU
     (4 cores)` then `ASA: 4096 MB RAM, 1 CPU (1 core)` (9.1(5) on a 5515-X, Cisco's ASA forensic
-    investigation guide); the CNPx microcode block, the Baseboard Management Controller line and
+    investigation guide), indented 12 spaces under the Hardware line's values (9.6(2) on a
+    5512-X, Cisco TAC document 212420; the stock ntc-templates template expects it indented);
+    the CNPx microcode block, the Baseboard Management Controller line and
     the interface list with Internal-Data0/0 first, Internal-Control0/0, Internal-Data0/1 and
     Management0/0 last (a 5500-X's `show version`, Cisco TAC document 212420).  The older
     ASA 5500 appliances: genieparser ShowVersion golden 2 (ASA5520, `Int: Not used` rows)."""
     out = [f"Hardware:   {hw.model}, {hw.ram_mb} MB RAM, {plat.cpu}"]
     if plat.asa_share:
-        out.append(f"ASA: {plat.asa_share}")
+        out.append(f"{' ' * 12}ASA: {plat.asa_share}")
     out += [plat.flash, plat.bios, "", f"Encryption hardware device : {plat.crypto}"]
     pad = " " * 29
     if not plat.x_series:

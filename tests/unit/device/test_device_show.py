@@ -764,8 +764,10 @@ def test_failover_and_reload_messages() -> None:
 
 
 def test_one_system_interface_shows_its_own_allocation_line() -> None:
-    """`show interface X` in the system space: the allocation line of X alone (a context has
-    it, the failover link uses it, or neither)."""
+    """`show interface X` in the system space: every data interface, allocated to a context
+    or not, prints the allocation line, the failover link its name and no `Traffic
+    Statistics` block (a real multiple-context pair: ntc-templates
+    cisco_asa_show_interface_detail.raw)."""
     from asa_emulator.lab.lab import Lab
     lab = Lab.load("example", in_memory=True)
     lab.settle()
@@ -774,11 +776,12 @@ def test_one_system_interface_shows_its_own_allocation_line() -> None:
     primary.execute("")
 
     def shown(itf: str) -> list[str]:
-        return primary.execute(f"show interface {itf} | include Interface|allocation|Description")
+        return primary.execute(f"show interface {itf} | include Interface|allocation|Description|Statistics")
     assert shown("GigabitEthernet0/0") == [
         'Interface GigabitEthernet0/0 "", is up, line protocol is up',
         f"{T}Available for allocation to a context"]
     assert shown("GigabitEthernet0/1") == [
         'Interface GigabitEthernet0/1 "folink", is up, line protocol is up',
         f"{T}Description: LAN/STATE Failover Interface"]
-    assert shown("GigabitEthernet0/2") == ['Interface GigabitEthernet0/2 "", is up, line protocol is up']
+    assert shown("GigabitEthernet0/2") == ['Interface GigabitEthernet0/2 "", is up, line protocol is up',
+                                           f"{T}Available for allocation to a context"]
