@@ -82,6 +82,12 @@ def failover_phys_missing(name: str) -> str:
     return f"ERROR: Physical interface for {name} must be specified"
 
 
+def lan_interface_cleared(phys: str) -> str:
+    # verified: real 9.2(2)4 on an ASA5525 (blog "Configuring Stateful Failover on a Cisco ASA
+    # HA Pair", 2016): `failover lan interface failover GigabitEthernet0/7` prints it
+    return f"INFO: Non-failover interface config is cleared on {phys} and its sub-interfaces"
+
+
 def already_lan_failover_interface(phys: str) -> str:
     # unverified: `failover link` naming the LAN failover interface under another name
     return f"ERROR: Interface {phys} is already the LAN failover interface"

@@ -1,0 +1,52 @@
+"""Outputs a public capture of a real unit contradicted (issue 20; each test names its capture):
+the boot banner's checksum, `show startup-config` after `write erase`, the INFO line of
+`failover lan interface`."""
+
+from __future__ import annotations
+
+from asa_emulator import api
+
+
+def _lab(name: str = "example") -> api.Lab:
+    lab = api.Lab.load(name, in_memory=True)
+    lab.settle()
+    return lab
+
+
+def test_the_boot_banner_prints_the_loaded_configuration_s_checksum() -> None:
+    """`Cryptochecksum (unchanged): a44c49c9 4217b655 7de33b81 70c47440` (real 9.8(4)22
+    ASA5506-X console, netdev mailing list 2024): the checksum `show checksum` gives."""
+    lab = _lab()
+    u = lab.unit("primary")
+    u.take_messages()
+    u.reload(1000)
+    lab.advance(1000)
+    console = u.take_messages()
+    groups = u.spaces.checksum_groups()
+    assert len(groups.split()) == 4
+    assert f"Cryptochecksum (unchanged): {groups}" in console
+    shown = lab.run(["@console primary", "enable", "", "show checksum"])
+    assert f"Checksum: {groups}" in shown
+
+
+def test_show_startup_config_after_write_erase_says_no_configuration() -> None:
+    """Cisco Networking Academy ASA lab (public copy): `write erase`, `[OK]`, then `show start`
+    prints `No Configuration`."""
+    lines = _lab("blank").run(["enable", "", "write erase", "", "show startup-config"])
+    at = lines.index("ciscoasa# write erase")
+    assert lines[at:] == ["ciscoasa# write erase", "Erase configuration in flash memory? [confirm]",
+                          "[OK]", "ciscoasa# show startup-config", "No Configuration"]
+
+
+def test_failover_lan_interface_says_the_port_s_configuration_is_cleared() -> None:
+    """Real 9.2(2)4 ASA5525 (blog "Configuring Stateful Failover on a Cisco ASA HA Pair", 2016):
+    `failover lan interface failover GigabitEthernet0/7` prints an INFO line; naming the same
+    port again prints nothing."""
+    lines = _lab("blank").run(["enable", "", "configure terminal",
+                               "failover lan interface folink GigabitEthernet0/1",
+                               "failover lan interface folink GigabitEthernet0/1"])
+    at = lines.index("ciscoasa(config)# failover lan interface folink GigabitEthernet0/1")
+    assert lines[at:] == [
+        "ciscoasa(config)# failover lan interface folink GigabitEthernet0/1",
+        "INFO: Non-failover interface config is cleared on GigabitEthernet0/1 and its sub-interfaces",
+        "ciscoasa(config)# failover lan interface folink GigabitEthernet0/1"]
