@@ -4,6 +4,8 @@ the boot banner's checksum, `show startup-config` after `write erase`, the INFO 
 
 from __future__ import annotations
 
+import re
+
 from asa_emulator import api
 
 
@@ -50,3 +52,24 @@ def test_failover_lan_interface_says_the_port_s_configuration_is_cleared() -> No
         "ciscoasa(config)# failover lan interface folink GigabitEthernet0/1",
         "INFO: Non-failover interface config is cleared on GigabitEthernet0/1 and its sub-interfaces",
         "ciscoasa(config)# failover lan interface folink GigabitEthernet0/1"]
+
+
+def test_show_traffic_indents_with_tabs() -> None:
+    """genieparser ShowTraffic golden output (a real unit): TABs, not spaces, before each line
+    and between the packet and byte counts; the counts are the traffic engine's."""
+    lab = _lab()
+    lines = lab.run(["@traffic primary admin tcp outsideISP-A 192.168.1.50:40000 192.168.1.1:22",
+                     "enable", "", "changeto context admin", "show traffic"])
+    at = lines.index("outsideISP-A:")
+    secs = lines[at + 1].split("(in ")[1].split(" secs")[0]
+    assert secs.endswith(".000")
+    assert lines[at + 1:at + 13] == [
+        f"\t\treceived (in {secs} secs):", lines[at + 2], lines[at + 3],
+        f"\t\ttransmitted (in {secs} secs):", lines[at + 5], lines[at + 6],
+        "\t1 minute input rate 0 pkts/sec,  0 bytes/sec", "\t1 minute output rate 0 pkts/sec,  0 bytes/sec",
+        "\t1 minute drop rate, 0 pkts/sec", "\t5 minute input rate 0 pkts/sec,  0 bytes/sec",
+        "\t5 minute output rate 0 pkts/sec,  0 bytes/sec", "\t5 minute drop rate, 0 pkts/sec"]
+    assert re.fullmatch(r"\t\t\t\t[1-9]\d* packets\t\d+ bytes", lines[at + 2])     # the packet in
+    for i in (2, 5):
+        assert re.fullmatch(r"\t\t\t\t\d+ packets\t\d+ bytes", lines[at + i])
+        assert re.fullmatch(r"\t\t\t\t\d+ pkts/sec\t\d+ bytes/sec", lines[at + i + 1])
