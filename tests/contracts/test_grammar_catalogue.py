@@ -54,10 +54,13 @@ def catalogue(text: str) -> dict[str, Any]:
 # and so did each form of `show resource`, `show conn`, `changeto`, `clear aaa local user`,
 # the logging flags and levels, `show interface ip brief` and the `no` forms of `hostname`,
 # `pager` and `mac-address auto`.  New commands since: `failover reload-standby` (issue 19).
+# Issue 20: `show access-list` names its list with OBJECT_NAME (a name that wins over a
+# keyword's abbreviation, as `show capture`'s does) and takes `brief`.
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
     "origins": ({"failover_setting"}, {"failover_reload_standby"}),
-    "keywords": (set(), {"reload-standby"}),
-    "help": (set(), {"failover/reload-standby"}),
+    "keywords": (set(), {"reload-standby", "brief"}),
+    "help": ({"show/access-list/NAME"}, {"failover/reload-standby", "show/access-list/OBJECT_NAME",
+                                          "access-list/brief", "capture/OBJECT_NAME"}),
     "tree_names": ({"write", "configure", "terminal", "show_resource", "changeto", "log_flag",
                     "log_level"}, {
                    "show_resource_allocation", "show_resource_usage", "show_interface_ip_brief",
@@ -220,5 +223,6 @@ def test_each_argument_s_question_mark_provider_is_declared_beside_its_terminal(
     g = grammar.load()
     declared = {t: f["choices"] for t, f in g.facts.items() if "choices" in f}
     assert declared == {"FILE": "files", "COPY_OPT": "options", "DEL_OPT": "options",
-                        "PHY_IF": "interface-types", "IFNAME": "interfaces", "NAME": "names"}
+                        "PHY_IF": "interface-types", "IFNAME": "interfaces", "NAME": "names",
+                        "OBJECT_NAME": "names"}
     assert set(declared.values()) == set(PROVIDERS)
