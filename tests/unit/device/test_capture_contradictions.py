@@ -73,3 +73,25 @@ def test_show_traffic_indents_with_tabs() -> None:
     for i in (2, 5):
         assert re.fullmatch(r"\t\t\t\t\d+ packets\t\d+ bytes", lines[at + i])
         assert re.fullmatch(r"\t\t\t\t\d+ pkts/sec\t\d+ bytes/sec", lines[at + i + 1])
+
+
+def test_show_logging_counts_what_each_server_was_sent_and_has_the_tcp_stats() -> None:
+    """ntc fixture cisco_asa_show_logging_2.raw (a real ASA5515-X): `Logging to inside
+    10.67.88.90, UDP TX:323 errors: 0  dropped: 1` under the trap line, then the `Global TCP
+    syslog stats::` block; the count moves with the messages sent."""
+    lab = _lab()
+    lab.run(["enable", "", "changeto context admin", "configure terminal", "logging enable",
+             "logging trap informational", "logging host inside 10.1.0.5", "end"])
+    before = lab.run(["show logging"])
+    lab.run(["changeto system", "no failover active group 1", "@wait 3s", "changeto context admin"])
+    after = lab.run(["show logging"])
+    trap = next(ln for ln in after if ln.startswith("    Trap logging:"))
+    sent = int(trap.split(", ")[-1].split()[0])
+    assert sent > 0
+    at = after.index(trap)
+    assert after[at + 1:at + 7] == [
+        f"        Logging to inside 10.1.0.5, UDP TX:{sent} errors: 0  dropped: 0",
+        "    Global TCP syslog stats::", "        NOT_PUTABLE: 0, ALL_CHANNEL_DOWN: 0",
+        "        CHANNEL_FLAP_CNT: 0, SYSLOG_PKT_LOSS: 0", "        PARTIAL_REWRITE_CNT: 0",
+        "    Permit-hostdown logging: disabled"]
+    assert "        Logging to inside 10.1.0.5, UDP TX:0 errors: 0  dropped: 0" in before
