@@ -12,6 +12,16 @@ REPLICATION_END = "End Configuration Replication to mate"
 REPLICATION_FROM_MATE_BEGIN = "Beginning configuration replication from mate."
 REPLICATION_FROM_MATE_END = "End configuration replication from mate."
 
+# The replication syslogs (Cisco ASA syslog messages guide, 709003-709006), each beside its
+# console banner: (msg_id, level, text) for Unit.log
+def replication_syslog(msg_id: int, role: str) -> tuple[int, int, str]:
+    text = {709003: "Beginning configuration replication: Send to mate.",
+            709004: "End Configuration Replication (ACT)",
+            709005: "Beginning configuration replication: Receiving from mate.",
+            709006: "End Configuration Replication (STB)"}[msg_id]
+    return msg_id, 1, f"({role}) {text}"
+
+
 # Configuration typed on a standby unit/context.  Wording: the Cisco configuration guide
 # (manualsdump.com p.1309 copy: "... from Standby unit to Active unit. Configurations are no
 # longer synchronized.") and the unicon ASA mock; the TAB indentation is from experience.

@@ -95,3 +95,19 @@ def test_show_logging_counts_what_each_server_was_sent_and_has_the_tcp_stats() -
         "        CHANNEL_FLAP_CNT: 0, SYSLOG_PKT_LOSS: 0", "        PARTIAL_REWRITE_CNT: 0",
         "    Permit-hostdown logging: disabled"]
     assert "        Logging to inside 10.1.0.5, UDP TX:0 errors: 0  dropped: 0" in before
+
+
+def test_a_configuration_sync_logs_the_replication_syslogs() -> None:
+    """Cisco ASA syslog messages guide: 709003/709004 on the unit that sends its configuration,
+    709005/709006 on the one that receives it, each beside its console banner."""
+    lab = _lab()
+    lines = lab.run(["enable", "", "changeto context admin", "configure terminal", "logging enable",
+                     "logging buffered informational", "end", "changeto system", "write standby",
+                     "failover reload-standby", "@wait 5m", "changeto context admin",
+                     "show logging | include 7090"])
+    assert lines[-2:] == ["%ASA-1-709003: (Primary) Beginning configuration replication: Send to mate.",
+                          "%ASA-1-709004: (Primary) End Configuration Replication (ACT)"]
+    mate = lab.run(["@console secondary", "enable", "", "changeto context admin",
+                    "show logging | include 7090"])
+    assert mate[-2:] == ["%ASA-1-709005: (Secondary) Beginning configuration replication: Receiving from mate.",
+                         "%ASA-1-709006: (Secondary) End Configuration Replication (STB)"]
