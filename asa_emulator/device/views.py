@@ -25,7 +25,8 @@ def version(cmd: Command) -> list[str]:
         u.hw, hostname=u.sys.hostname if context is None else (u.ctx[context].hostname or context),
         space="system" if context is None else "context",
         uptime_s=uptime, config_file="startup-config",
-        last_modified=last, failover_cluster_uptime_s=fo_up)
+        last_modified=last, failover_cluster_uptime_s=fo_up,
+        mate=u.pair.mate_unit(u).hw if fo_up is not None and u.pair is not None else None)
 
 
 def clock(cmd: Command) -> list[str]:

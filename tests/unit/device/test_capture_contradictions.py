@@ -5,6 +5,8 @@ the boot banner's checksum, `show startup-config` after `write erase`, the INFO 
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 from asa_emulator import api
 
@@ -111,3 +113,23 @@ def test_a_configuration_sync_logs_the_replication_syslogs() -> None:
                     "show logging | include 7090"])
     assert mate[-2:] == ["%ASA-1-709005: (Secondary) Beginning configuration replication: Receiving from mate.",
                          "%ASA-1-709006: (Secondary) End Configuration Replication (STB)"]
+
+
+def test_the_failover_cluster_licence_block_sums_both_units(tmp_path: Path) -> None:
+    """ntc fixture cisco_asa_show_version3.raw (9.9(2)32 ASA5516 A/A): the unit's `Security
+    Contexts : 2`, `AnyConnect Premium Peers : 4` are 4 and 8 in the failover cluster block:
+    the two units' licences summed (capped by the platform), not this unit's doubled."""
+    lab_dir = tmp_path / "lab"
+    shutil.copytree(Path(api.__file__).parent / "lab" / "builtin" / "example", lab_dir)
+    toml = lab_dir / "lab.toml"
+    text = toml.read_text()
+    toml.write_text(text.replace("contexts = 5", "contexts = 2", 1).replace("contexts = 5", "contexts = 3", 1))
+    lab = api.Lab.load(str(lab_dir), in_memory=True)
+    lab.settle()
+    lines = lab.run(["enable", "", "show version | include Security Contexts|AnyConnect Premium|licensed"])
+    assert lines[-5:] == [
+        "Security Contexts                 : 2              perpetual",
+        "AnyConnect Premium Peers          : 2              perpetual",
+        "Failover cluster licensed features for this platform:",
+        "Security Contexts                 : 5              perpetual",
+        "AnyConnect Premium Peers          : 4              perpetual"]

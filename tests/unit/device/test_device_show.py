@@ -107,7 +107,7 @@ PLATFORM_FEATURES = [
     "Encryption-3DES-AES               : Enabled        perpetual",
     "Security Contexts                 : {n:<15}perpetual",
     "GTP/GPRS                          : Disabled       perpetual",
-    "AnyConnect Premium Peers          : 2              perpetual",
+    "AnyConnect Premium Peers          : {peers:<15}perpetual",
     "AnyConnect Essentials             : Disabled       perpetual",
     "Other VPN Peers                   : 750            perpetual",
     "Total VPN Peers                   : 750            perpetual",
@@ -122,8 +122,8 @@ PLATFORM_FEATURES = [
 ]
 
 
-def features(n: int) -> list[str]:
-    return [line.format(n=n) for line in PLATFORM_FEATURES]
+def features(n: int, peers: int = 2) -> list[str]:
+    return [line.format(n=n, peers=peers) for line in PLATFORM_FEATURES]
 
 
 HEAD = [
@@ -185,7 +185,7 @@ def test_show_version_system_failover_on() -> None:
     assert out == (HEAD + ["primary up 2 mins 5 secs", "failover cluster up 1 day 9 hours", ""]
                    + HARDWARE + ["Licensed features for this platform:"] + features(5)
                    + ["", "", "Failover cluster licensed features for this platform:"]
-                   + features(10) + TAIL
+                   + features(10, peers=4) + TAIL
                    + ["Configuration last modified by enable_15 at 14:35:24.486 UTC Wed Jun 9 2021"])
 
 
