@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipaddress
 
 from ...config.model import ContextConfig, StaticRoute
-from .. import everyday, routes
+from .. import everyday, resources, routes
 from ..addresses import current_ip, interface_mac
 from ..commands import Command, handler
 from ..show import activation_key, show_version
@@ -272,30 +272,16 @@ def show_license(cmd: Command) -> None:
     show_activation_key(cmd)
 
 
-_RESOURCES = ("Telnet", "SSH Server", "ASDM", "Syslogs [rate]", "Conns", "Xlates", "Hosts",
-              "Conns [rate]", "Inspects [rate]", "Routes")
-_DEFAULT_LIMIT = {"Telnet": "5", "SSH Server": "5", "ASDM": "5"}
 
 
 @handler("show_resource_allocation")
 def show_resource_allocation(cmd: Command) -> None:
     n = len(cmd.unit.sys.contexts)
-    rows = [(r, "unlimited" if r not in _DEFAULT_LIMIT else str(5 * n), "N/A") for r in _RESOURCES]
+    rows = [(r, "unlimited" if r not in resources.DEFAULT_LIMIT else str(5 * n), "N/A")
+            for r in resources.RESOURCES]
     cmd.print(*everyday.show_resource_allocation(rows))
 
 
 @handler("show_resource_usage")
 def show_resource_usage(cmd: Command) -> None:
-    u = cmd.unit
-    out = []
-    for name in u.sys.contexts:
-        conns = u.traffic.counts(u, name) if u.traffic is not None and name in u.ctx else (0, 0)
-        nroutes = len(routes.table(u, name)) if name in u.ctx else 0
-        ssh = sum(1 for s in u.mgmt.sessions if getattr(s, "context", None) == name) \
-            if hasattr(u.mgmt, "sessions") else 0
-        current = {"Conns": conns[0], "Routes": nroutes, "SSH Server": ssh}
-        peak = {"Conns": conns[1], "Routes": nroutes, "SSH Server": ssh}
-        for r in _RESOURCES:
-            out.append(everyday.ResourceRow(r, current.get(r, 0), peak.get(r, 0),
-                                            _DEFAULT_LIMIT.get(r, "unlimited"), 0, name))
-    cmd.print(*everyday.show_resource_usage(out))
+    cmd.print(*resources.show_usage(cmd.unit))

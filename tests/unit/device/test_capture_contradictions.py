@@ -133,3 +133,24 @@ def test_the_failover_cluster_licence_block_sums_both_units(tmp_path: Path) -> N
         "Failover cluster licensed features for this platform:",
         "Security Contexts                 : 5              perpetual",
         "AnyConnect Premium Peers          : 4              perpetual"]
+
+
+def test_show_resource_usage_counts_live_and_keeps_the_peak() -> None:
+    """ntc fixture cisco_asa_show_resource_usage.raw (a real unit): per context the resources
+    whose count or peak reached 1, then the `S = System` legend; the counts follow the lab
+    (connections, their hosts, routes) and the peak stays after `clear conn`."""
+    lab = _lab()
+    head = "Resource                 Current        Peak      Limit        Denied Context"
+    legend = "S = System: Combined context limits exceed the system limit; the system limit is shown"
+    routes = ["Routes                         2           2  unlimited             0 admin",
+              "Routes                         2           2  unlimited             0 ctx1"]
+    assert lab.run(["enable", "", "show resource usage"])[-4:] == [head, *routes, legend]
+    lab.run(["@traffic primary admin tcp inside 10.1.0.50:40000 192.168.1.77:80",
+             "@traffic primary admin tcp inside 10.1.0.51:40000 192.168.1.77:80"])
+    assert lab.run(["show resource usage"])[1:] == [
+        head, "Conns                          2           2  unlimited             0 admin",
+        "Hosts                          3           3  unlimited             0 admin", *routes, legend]
+    lab.run(["changeto context admin", "clear conn", "changeto system"])
+    assert lab.run(["show resource usage"])[1:] == [
+        head, "Conns                          0           2  unlimited             0 admin",
+        "Hosts                          0           3  unlimited             0 admin", *routes, legend]
