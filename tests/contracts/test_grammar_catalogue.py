@@ -55,12 +55,12 @@ def catalogue(text: str) -> dict[str, Any]:
 # the logging flags and levels, `show interface ip brief` and the `no` forms of `hostname`,
 # `pager` and `mac-address auto`.  New commands since: `failover reload-standby` (issue 19).
 # Issue 20: `show access-list` names its list with OBJECT_NAME (a name that wins over a
-# keyword's abbreviation, as `show capture`'s does) and takes `brief`.
+# keyword's abbreviation, as `show capture`'s does) and takes `brief`; `show route summary`.
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
     "origins": ({"failover_setting"}, {"failover_reload_standby"}),
     "keywords": (set(), {"reload-standby", "brief"}),
     "help": ({"show/access-list/NAME"}, {"failover/reload-standby", "show/access-list/OBJECT_NAME",
-                                          "access-list/brief", "capture/OBJECT_NAME"}),
+                                          "access-list/brief", "capture/OBJECT_NAME", "route/summary"}),
     "tree_names": ({"write", "configure", "terminal", "show_resource", "changeto", "log_flag",
                     "log_level"}, {
                    "show_resource_allocation", "show_resource_usage", "show_interface_ip_brief",
@@ -74,7 +74,7 @@ SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
                            "show_failover_interface", "show_failover_exec",
                            "show_failover_descriptions", "write_memory", "write_terminal",
                            "write_erase", "write_standby", "write_net",
-                           "failover_reload_standby"}),
+                           "failover_reload_standby", "show_route_summary"}),
 }
 
 

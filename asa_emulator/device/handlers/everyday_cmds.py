@@ -102,6 +102,11 @@ def show_route(cmd: Command) -> None:
     cmd.print(*everyday.show_route(table, local_codes=routes.has_local_routes(u), names=names))
 
 
+@handler("show_route_summary")
+def show_route_summary(cmd: Command) -> None:
+    cmd.print(*routes.show_route_summary(routes.table(cmd.unit, cmd.session.context or "")))
+
+
 def _allocated(cmd: Command) -> list[tuple[str, str]]:
     """(allocated name, physical) of the context's interfaces, in allocation order."""
     cdef = cmd.unit.sys.contexts[cmd.session.context or ""]

@@ -154,3 +154,21 @@ def test_show_resource_usage_counts_live_and_keeps_the_peak() -> None:
     assert lab.run(["show resource usage"])[1:] == [
         head, "Conns                          0           2  unlimited             0 admin",
         "Hosts                          0           3  unlimited             0 admin", *routes, legend]
+
+
+def test_show_route_summary_counts_the_table_s_routes() -> None:
+    """`show route summary` read `summary` as an interface name and printed an empty table:
+    it counts the context's routes by source (layout modelled on IOS, unverified)."""
+    lab = _lab()
+    head = ["IP routing table maximum-paths is 3",
+            "Route Source    Networks    Subnets     Replicates  Overhead    Memory (bytes)"]
+    lines = lab.run(["enable", "", "changeto context admin", "show route summary"])
+    assert lines[-5:] == [*head, "connected       1           1           0           176         576",
+                          "static          0           0           0           0           0",
+                          "Total           1           1           0           176         576"]
+    lab.run(["configure terminal", "route outsideISP-A 0.0.0.0 0.0.0.0 192.168.1.254",
+             "route inside 10.50.0.0 255.255.0.0 10.1.0.254", "end"])
+    assert lab.run(["show route summ"])[1:] == [
+        *head, "connected       1           1           0           176         576",
+        "static          1           1           0           176         576",
+        "Total           2           2           0           352         1152"]
