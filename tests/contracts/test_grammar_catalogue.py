@@ -55,12 +55,13 @@ def catalogue(text: str) -> dict[str, Any]:
 # the logging flags and levels, `show interface ip brief` and the `no` forms of `hostname`,
 # `pager` and `mac-address auto`.  New commands since: `failover reload-standby` (issue 19).
 # Issue 20: `show access-list` names its list with OBJECT_NAME (a name that wins over a
-# keyword's abbreviation, as `show capture`'s does) and takes `brief`; `show route summary`.
+# keyword's abbreviation, as `show capture`'s does) and takes `brief`; `show route summary`,
+# `clear arp`, `clear counters`.
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
-    "origins": ({"failover_setting"}, {"failover_reload_standby"}),
     "keywords": (set(), {"reload-standby", "brief"}),
     "help": ({"show/access-list/NAME"}, {"failover/reload-standby", "show/access-list/OBJECT_NAME",
-                                          "access-list/brief", "capture/OBJECT_NAME", "route/summary"}),
+                                          "access-list/brief", "capture/OBJECT_NAME", "route/summary",
+                                          "clear/arp", "clear/counters", "counters/all"}),
     "tree_names": ({"write", "configure", "terminal", "show_resource", "changeto", "log_flag",
                     "log_level"}, {
                    "show_resource_allocation", "show_resource_usage", "show_interface_ip_brief",
@@ -75,6 +76,7 @@ SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
                            "show_failover_descriptions", "write_memory", "write_terminal",
                            "write_erase", "write_standby", "write_net",
                            "failover_reload_standby", "show_route_summary"}),
+    "origins": ({"failover_setting"}, {"failover_reload_standby", "clear_arp", "clear_counters"}),
 }
 
 
@@ -154,7 +156,9 @@ def test_read_only_commands_are_declared_beside_their_rules() -> None:
                 "terminal_pager", "terminal_width", "terminal_monitor", "terminal_interactive",
                 "login", "logout", "quit",
                 # the troubleshooting commands (captures live in memory, in no configuration)
-                "packet_tracer", "capture", "no_capture", "clear_capture"}
+                "packet_tracer", "capture", "no_capture", "clear_capture",
+                # they clear run-time state the emulator does not keep (issue 20)
+                "clear_arp", "clear_counters"}
     shows = {r.name for r in g.lalr.rules if r.name.startswith("show_")}
     assert g.read_only == declared | shows
     assert g.fact("changeto_system", "read-only") == "" and g.fact("hostname", "read-only") is None

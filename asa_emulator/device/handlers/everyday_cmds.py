@@ -102,6 +102,12 @@ def show_route(cmd: Command) -> None:
     cmd.print(*everyday.show_route(table, local_codes=routes.has_local_routes(u), names=names))
 
 
+@handler("clear_arp", "clear_counters")
+def clear_nothing_kept(cmd: Command) -> None:
+    """`clear arp`, `clear counters`: accepted and silent, as on a real unit; what they clear
+    is not kept by the emulator (the grammar says why)."""
+
+
 @handler("show_route_summary")
 def show_route_summary(cmd: Command) -> None:
     cmd.print(*routes.show_route_summary(routes.table(cmd.unit, cmd.session.context or "")))
