@@ -56,12 +56,13 @@ def catalogue(text: str) -> dict[str, Any]:
 # `pager` and `mac-address auto`.  New commands since: `failover reload-standby` (issue 19).
 # Issue 20: `show access-list` names its list with OBJECT_NAME (a name that wins over a
 # keyword's abbreviation, as `show capture`'s does) and takes `brief`; `show route summary`,
-# `clear arp`, `clear counters`.
+# `clear arp`, `clear counters`, `show file system`.
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
     "keywords": (set(), {"reload-standby", "brief"}),
     "help": ({"show/access-list/NAME"}, {"failover/reload-standby", "show/access-list/OBJECT_NAME",
                                           "access-list/brief", "capture/OBJECT_NAME", "route/summary",
-                                          "clear/arp", "clear/counters", "counters/all"}),
+                                          "clear/arp", "clear/counters", "counters/all",
+                                          "show/file", "file/system"}),
     "tree_names": ({"write", "configure", "terminal", "show_resource", "changeto", "log_flag",
                     "log_level"}, {
                    "show_resource_allocation", "show_resource_usage", "show_interface_ip_brief",
@@ -76,7 +77,8 @@ SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
                            "show_failover_descriptions", "write_memory", "write_terminal",
                            "write_erase", "write_standby", "write_net",
                            "failover_reload_standby", "show_route_summary"}),
-    "origins": ({"failover_setting"}, {"failover_reload_standby", "clear_arp", "clear_counters"}),
+    "origins": ({"failover_setting"}, {"failover_reload_standby", "clear_arp", "clear_counters",
+                                       "show_file_system"}),
 }
 
 

@@ -108,6 +108,22 @@ def clear_nothing_kept(cmd: Command) -> None:
     is not kept by the emulator (the grammar says why)."""
 
 
+# `show file system`: no capture of an ASA found; modelled on the IOS layout and the file
+# systems `copy ?` lists (disk0:, alias flash:; the remote ones; system:)  # unverified
+_REMOTE_FS = ("ftp:", "http:", "https:", "smb:", "tftp:")
+
+
+@handler("show_file_system")
+def show_file_system(cmd: Command) -> None:
+    u = cmd.unit
+    total = u.flash_capacity()
+    rows = [("*", str(total), str(total - u.flash.used()), "disk", "disk0: flash:")]
+    rows += [(" ", "-", "-", "network", fs) for fs in _REMOTE_FS]
+    rows += [(" ", "-", "-", "opaque", "system:")]
+    cmd.print("File Systems:", "", f"{'Size(b)':>13}{'Free(b)':>13}{'Type':>10}  Flags  Prefixes",
+              *(f"{d}{size:>12}{free:>13}{kind:>10}     rw  {fs}" for d, size, free, kind, fs in rows))
+
+
 @handler("show_route_summary")
 def show_route_summary(cmd: Command) -> None:
     cmd.print(*routes.show_route_summary(routes.table(cmd.unit, cmd.session.context or "")))
