@@ -185,8 +185,9 @@ class TrafficRow:
 
 
 def show_traffic(rows: Sequence[TrafficRow]) -> list[str]:
-    """`show traffic` (Cisco command reference example; the rate lines as `show interface`
-    prints them)."""
+    """`show traffic` (Cisco command reference example), indented with TABs as a real unit
+    prints it: two before `received`/`transmitted`, four before the counts, a TAB between
+    packets and bytes, one before the rate lines (genieparser ShowTraffic golden output)."""
     out: list[str] = []
     for r in rows:
         secs = f"{r.uptime_s}.000"
@@ -195,18 +196,18 @@ def show_traffic(rows: Sequence[TrafficRow]) -> list[str]:
         pout = r.packets_out // max(1, r.uptime_s)
         bout = r.bytes_out // max(1, r.uptime_s)
         out += [f"{r.nameif}:",
-                f"        received (in {secs} secs):",
-                f"                {r.packets_in} packets\t{r.bytes_in} bytes",
-                f"                {pin} pkts/sec\t{bin_} bytes/sec",
-                f"        transmitted (in {secs} secs):",
-                f"                {r.packets_out} packets\t{r.bytes_out} bytes",
-                f"                {pout} pkts/sec\t{bout} bytes/sec",
-                "      1 minute input rate 0 pkts/sec,  0 bytes/sec",
-                "      1 minute output rate 0 pkts/sec,  0 bytes/sec",
-                "      1 minute drop rate, 0 pkts/sec",
-                "      5 minute input rate 0 pkts/sec,  0 bytes/sec",
-                "      5 minute output rate 0 pkts/sec,  0 bytes/sec",
-                "      5 minute drop rate, 0 pkts/sec"]
+                f"\t\treceived (in {secs} secs):",
+                f"\t\t\t\t{r.packets_in} packets\t{r.bytes_in} bytes",
+                f"\t\t\t\t{pin} pkts/sec\t{bin_} bytes/sec",
+                f"\t\ttransmitted (in {secs} secs):",
+                f"\t\t\t\t{r.packets_out} packets\t{r.bytes_out} bytes",
+                f"\t\t\t\t{pout} pkts/sec\t{bout} bytes/sec",
+                "\t1 minute input rate 0 pkts/sec,  0 bytes/sec",
+                "\t1 minute output rate 0 pkts/sec,  0 bytes/sec",
+                "\t1 minute drop rate, 0 pkts/sec",
+                "\t5 minute input rate 0 pkts/sec,  0 bytes/sec",
+                "\t5 minute output rate 0 pkts/sec,  0 bytes/sec",
+                "\t5 minute drop rate, 0 pkts/sec"]
     return out
 
 

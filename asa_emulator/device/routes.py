@@ -115,3 +115,30 @@ def gateway_line(routes: list[Route]) -> str:
     if default is None:
         return "Gateway of last resort is not set"
     return f"Gateway of last resort is {default.gateway} to network 0.0.0.0"
+
+
+# `show route summary`: no capture of an ASA found; modelled on IOS's `show ip route summary`
+# (its columns, and 88 bytes of overhead and 288 of memory per route)  # unverified
+_SUMMARY_HEAD = f"{'Route Source':<16}{'Networks':<12}{'Subnets':<12}{'Replicates':<12}{'Overhead':<12}Memory (bytes)"
+
+
+def _classful(r: Route) -> bool:
+    """A route of a whole class A/B/C network (or the default route): a `Networks` count;
+    any other prefix is a subnet."""
+    first = int(r.network.split(".")[0])
+    natural = 8 if first < 128 else 16 if first < 192 else 24
+    return r.net.prefixlen in (0, natural)
+
+
+def show_route_summary(table: list[Route]) -> list[str]:
+    """Each route source of the table (connected with local, static), then the total."""
+    out = ["IP routing table maximum-paths is 3", _SUMMARY_HEAD]
+    total = [0, 0, 0, 0]
+    for source, codes in (("connected", "CL"), ("static", "S")):
+        mine = [r for r in table if r.code[0] in codes]
+        nets = sum(1 for r in mine if _classful(r))
+        row = [nets, len(mine) - nets, 88 * len(mine), 288 * len(mine)]
+        total = [a + b for a, b in zip(total, row, strict=True)]
+        out.append(f"{source:<16}{row[0]:<12}{row[1]:<12}{0:<12}{row[2]:<12}{row[3]}")
+    out.append(f"{'Total':<16}{total[0]:<12}{total[1]:<12}{0:<12}{total[2]:<12}{total[3]}")
+    return out

@@ -137,6 +137,20 @@ def _platform_features(hw: Hardware, plat: Platform, contexts: int) -> list[tupl
     return feats
 
 
+# the counted licences a failover cluster sums over its two units, each capped by the platform
+# (ntc fixture cisco_asa_show_version3.raw, 9.9(2)32 ASA5516 A/A: `Security Contexts : 2` and
+# `AnyConnect Premium Peers : 4` on the unit, 4 and 8 in the failover cluster block)
+_SUMMED = ("Security Contexts", "AnyConnect Premium Peers")
+
+
+def _cluster_features(hw: Hardware, plat: Platform, mate: Hardware) -> list[tuple[str, str]]:
+    ours = _platform_features(hw, plat, hw.contexts_license)
+    theirs = dict(_platform_features(mate, platform(mate.model), mate.contexts_license))
+    caps = {"Security Contexts": plat.max_contexts, "AnyConnect Premium Peers": plat.vpn_peers}
+    return [(n, str(min(int(v) + int(theirs.get(n, "0")), caps[n])) if n in _SUMMED else v)
+            for n, v in ours]
+
+
 def _context_features(hw: Hardware) -> list[tuple[str, str]]:
     # the set a user context lists (ntc show_version2: "Licensed features for this user context:")
     major_minor = _version_tuple(hw.version)
@@ -164,13 +178,15 @@ def _hardware_block(hw: Hardware, plat: Platform) -> list[str]:
 
     ASA 5500-X (real captures): `Hardware:   ASA5515, 8192 MB RAM, CPU Clarkdale 3059 MHz, 1 CPU
     (4 cores)` then `ASA: 4096 MB RAM, 1 CPU (1 core)` (9.1(5) on a 5515-X, Cisco's ASA forensic
-    investigation guide); the CNPx microcode block, the Baseboard Management Controller line and
+    investigation guide), indented 12 spaces under the Hardware line's values (9.6(2) on a
+    5512-X, Cisco TAC document 212420; the stock ntc-templates template expects it indented);
+    the CNPx microcode block, the Baseboard Management Controller line and
     the interface list with Internal-Data0/0 first, Internal-Control0/0, Internal-Data0/1 and
     Management0/0 last (a 5500-X's `show version`, Cisco TAC document 212420).  The older
     ASA 5500 appliances: genieparser ShowVersion golden 2 (ASA5520, `Int: Not used` rows)."""
     out = [f"Hardware:   {hw.model}, {hw.ram_mb} MB RAM, {plat.cpu}"]
     if plat.asa_share:
-        out.append(f"ASA: {plat.asa_share}")
+        out.append(f"{' ' * 12}ASA: {plat.asa_share}")
     out += [plat.flash, plat.bios, "", f"Encryption hardware device : {plat.crypto}"]
     pad = " " * 29
     if not plat.x_series:
@@ -206,7 +222,7 @@ def show_version(hw: Hardware, *, hostname: str, space: str, uptime_s: int, conf
                  last_modified: str | None, failover_cluster_uptime_s: int | None,
                  asdm_version: str | None = None, compiled: str | None = None,
                  image: str | None = None, config_register: str = "0x1",
-                 cluster_contexts: int | None = None) -> list[str]:
+                 mate: Hardware | None = None) -> list[str]:
     """`show version` in the system execution space (`space='system'`) or a user context.
 
     Layout: genieparser ShowVersion goldens 1/2/4 and ntc-templates show_version1..4 (real 8.4,
@@ -216,7 +232,8 @@ def show_version(hw: Hardware, *, hostname: str, space: str, uptime_s: int, conf
     and lists "Licensed features for this user context:" (ntc show_version2, 9.8 `<context>`).
     `config_file` is the file the system booted from ("startup-config").  `last_modified` is the
     text after "Configuration last modified by " (see last_modified_text), None if unmodified.
-    `failover_cluster_uptime_s` is None when failover is off.
+    `failover_cluster_uptime_s` is None when failover is off; `mate` is the mate's hardware
+    (its licence), summed with this unit's in the failover cluster block.
     """
     in_context = space == "context"
     plat = platform(hw.model)
@@ -250,11 +267,9 @@ def show_version(hw: Hardware, *, hostname: str, space: str, uptime_s: int, conf
         out += [_licence_line(nm, v, "perpetual", lead=lead)
                 for nm, v in _platform_features(hw, plat, hw.contexts_license)]
         if failover_cluster_uptime_s is not None:
-            combined = cluster_contexts if cluster_contexts is not None else min(
-                2 * hw.contexts_license, plat.max_contexts)
             out += ["", "", "Failover cluster licensed features for this platform:"]
             out += [_licence_line(nm, v, "perpetual", lead=lead)
-                    for nm, v in _platform_features(hw, plat, combined)]
+                    for nm, v in _cluster_features(hw, plat, mate or hw)]
         out += ["", f"This platform has {licence_name(hw)} license.", "",
                 f"Serial Number: {hw.serial}",
                 f"Running Permanent Activation Key: {activation_key(hw.serial)}",

@@ -51,7 +51,8 @@ class InterfaceView:
     dropped: int = 0
     blocked: int = 0                           # management-only: through-the-device packets refused
     asr: tuple[int, int, int] | None = None    # ASR (received, transmitted, dropped) with asr-group
-    allocatable: bool = True                   # system space: no context has it, no failover link uses it
+    allocatable: bool = True                   # system space: no failover link uses it
+    statistics: bool = True                    # the `Traffic Statistics` block of a named interface
 
 
 def _link_state(v: InterfaceView) -> str:
@@ -116,7 +117,7 @@ def one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[s
     if physical and not v.is_subinterface:
         out += [c.format(t=t, q=v.queue_blocks, pi=v.packets_in, bi=v.bytes_in,
                          po=v.packets_out, bo=v.bytes_out) for c in _COUNTERS]
-    if v.nameif:
+    if v.nameif and v.statistics:
         out += [f'  Traffic Statistics for "{v.nameif}":',
                 f"{t}{v.packets_in} packets input, {v.bytes_in} bytes",
                 f"{t}{v.packets_out} packets output, {v.bytes_out} bytes",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..config.model import ContextConfig, SystemConfig
+from ..config.model import SINGLE, ContextConfig, SystemConfig
 from ..kept import Kept
 from .flash import MODE_FILE, STARTUP, Flash, FlashError
 from .hardware import Hardware
@@ -193,6 +193,11 @@ class Unit:
             banner = boot_banner(self.hw)
         # the configuration's errors come while it is read from flash, before its checksum
         cut = banner.index(_LOADED) if _LOADED in banner else len(banner)
+        if cut < len(banner):
+            # `Cryptochecksum (unchanged): a44c49c9 4217b655 7de33b81 70c47440`: the loaded
+            # configuration's checksum (real 9.8(4)22 ASA5506-X console, netdev mailing list 2024)
+            space = SINGLE if spaces.single else None
+            banner[cut] = f"{_LOADED}: {spaces.checksum_groups(space)}"
         self.emit(*banner[:cut], *report, *banner[cut:])
         if self.events:
             self.events.unit_booted(self)

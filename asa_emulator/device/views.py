@@ -25,7 +25,8 @@ def version(cmd: Command) -> list[str]:
         u.hw, hostname=u.sys.hostname if context is None else (u.ctx[context].hostname or context),
         space="system" if context is None else "context",
         uptime_s=uptime, config_file="startup-config",
-        last_modified=last, failover_cluster_uptime_s=fo_up)
+        last_modified=last, failover_cluster_uptime_s=fo_up,
+        mate=u.pair.mate_unit(u).hw if fo_up is not None and u.pair is not None else None)
 
 
 def clock(cmd: Command) -> list[str]:
@@ -53,7 +54,7 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
     """`show interface [detail]` in the system space (thousands of subinterfaces on a large
     lab).  Each interface's lines are kept (u.kept) under everything they are made of:
     its place in the listing, its own settings and its port's `shutdown`, whether it is
-    allocated or a failover link (with that link's address), its port's link, the unit's
+    a failover link (with that link's address), its port's link, the unit's
     failover state (the MAC address) and its traffic counters.  A system-space command thus
     makes only the interfaces it changed be printed again; until the next one (sys_gen) only
     what moves without a command (link, failover state, counters) is looked at."""
@@ -68,7 +69,6 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
         kept.clear()                        # interfaces removed since: drop what they left
     eng = u.traffic
     totals = eng.phys_counters(u) if eng is not None else {}
-    allocated = _allocated(u)
     fixed = (failover_on(u), u.is_active_here(None))
     holders = sole_holders(u) if fixed[0] and not u.sys.failover.groups else None
     f = u.sys.failover
@@ -95,9 +95,9 @@ def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
             out += found[2]             # the usual case: nothing moved since the last listing
             continue
         settled = (i, itf.shutdown, sys_ifs[base].shutdown, itf.description, itf.mac, itf.vlan,
-                   itf.speed, itf.duplex, name in allocated, links.get(name))
+                   itf.speed, itf.duplex, links.get(name))
         if found is None or found[0] != moving or found[1] != settled:
-            v = _system_view(u, i, itf, link, allocated, c)
+            v = _system_view(u, i, itf, link, c)
             found = kept[name] = (moving, settled, tuple(show_interface.one_interface(v, detail=detail, in_context=False)))
         out += found[2]
     if only is None:
@@ -110,13 +110,7 @@ def _ordered(u: Unit) -> list[SysInterface]:
     return u.kept.get(u, "ordered_interfaces", u.spaces.sys_gen, u.sys.ordered_interfaces)
 
 
-def _allocated(u: Unit) -> frozenset[str]:
-    """The physical interfaces allocated to a context (kept until the system space changes)."""
-    return u.kept.get(u, "allocated", u.spaces.sys_gen, lambda: frozenset(
-        a.phys for cdef in u.sys.contexts.values() for a in cdef.allocations))
-
-
-def _system_view(u: Unit, i: int, itf: SysInterface, link: bool, allocated: frozenset[str],
+def _system_view(u: Unit, i: int, itf: SysInterface, link: bool,
                  counters: IfCounters | None) -> show_interface.InterfaceView:
     """A system-space interface, the `i`th in the listing order."""
     base = itf.name.split(".")[0]
@@ -125,7 +119,10 @@ def _system_view(u: Unit, i: int, itf: SysInterface, link: bool, allocated: froz
     return show_interface.InterfaceView(
         nameif=fover[0] if fover else "", mtu=1500 if fover else None,
         ipv4=fover[1] if fover else None,
-        allocatable=fover is None and itf.name not in allocated,
+        # a real multiple-context system space prints `Available for allocation to a context`
+        # on every data interface, allocated or not, and no `Traffic Statistics` block for the
+        # failover links (ntc-templates cisco_asa_show_interface_detail.raw, ASA 5585 pair)
+        allocatable=fover is None, statistics=fover is None,
         name=itf.name, admin_up=admin, link_up=link, line_protocol_up=admin and link,
         mac=interface_mac(u, None, itf.name), description=itf.description,
         is_subinterface="." in itf.name, vlan=itf.vlan, number=i + 2,
@@ -189,11 +186,10 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
     out: list[show_interface.InterfaceView] = []
     if context is None:
         totals = eng.phys_counters(u) if eng is not None else {}
-        allocated = _allocated(u)
         for i, itf in enumerate(_ordered(u)):
             if only is None or itf.name == only:
                 link = u.has_link(itf.name.split(".")[0])
-                out.append(_system_view(u, i, itf, link, allocated, totals.get(itf.name)))
+                out.append(_system_view(u, i, itf, link, totals.get(itf.name)))
         return out
     cdef = u.sys.contexts[context]
     ctx = u.ctx[context]

@@ -186,6 +186,10 @@ def fo_lan_interface(cmd: Command) -> None:
         fo.link = (name, phys)          # a state link that shares the LAN link follows it
     fo.lan_if = (name, phys)
     _auto_description(cmd)
+    if not cmd.session.batch and cmd.unit.hw.at_least(9, 0):
+        # 9.x says so when the port becomes the LAN failover link (real 9.2(2)4; taken as the
+        # same from 9.0: unverified on 9.0/9.1)
+        cmd.print(messages.lan_interface_cleared(phys))
 
 
 @setting("fo_link")

@@ -36,7 +36,9 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
     fo_dst.syncing = True
     gen = REVISIONS.bump(fo_dst, "sync_gen")
     src.emit(messages.REPLICATION_BEGIN)
+    src.log(*messages.replication_syslog(709003, ps.role(src)))
     dst.emit(messages.REPLICATION_FROM_MATE_BEGIN)
+    dst.log(*messages.replication_syslog(709005, ps.role(dst)))
     for gid in ps.gids:
         if fo_dst.groups[gid].state.negotiating:
             for st in (GroupState.COLD_STANDBY, GroupState.SYNC_CONFIG):
@@ -64,7 +66,9 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
         src.kept.drop(src, "sync_lines")    # a large lab's lines: not kept past the copy
         fo_dst.syncing = False
         src.emit(messages.REPLICATION_END)
+        src.log(*messages.replication_syslog(709004, ps.role(src)))
         dst.emit(messages.REPLICATION_FROM_MATE_END)
+        dst.log(*messages.replication_syslog(709006, ps.role(dst)))
         fo_src.heard_at = fo_dst.heard_at = ps.clock.now
         if then is not None:
             then()

@@ -75,6 +75,8 @@ class _Choices:
     # the keywords by first letter: a word is compared with those that can start it only
     # (an interface name against the few `t...` keywords, not all of them)
     firsts: dict[str, tuple[tuple[str, str], ...]]
+    # the name terminals (`//@ T: name-first`) that win over a keyword's abbreviation here
+    names_first: tuple[ArgTerminal, ...] = ()
     # words met here that are not keywords as typed -> the terminal chosen (values repeat:
     # `security-level 100`, `mtu 1500`, the same interface in every context); capped in all
     # (_CHOSEN_MAX)
@@ -100,8 +102,9 @@ def _choices(g: Grammar, acc: frozenset[str]) -> _Choices:
         firsts: dict[str, list[tuple[str, str]]] = {}
         for kw, t in kws.items():
             firsts.setdefault(kw[:1], []).append((kw, t))
+        first = tuple(a for a in args if g.fact(a.name, "name-first") is not None)
         found = _choices_cache[acc] = _Choices(kws, tuple(args),
-                                               {k: tuple(v) for k, v in firsts.items()})
+                                               {k: tuple(v) for k, v in firsts.items()}, first)
     return found
 
 
@@ -133,6 +136,9 @@ def _choose_in(choices: _Choices, word: Word) -> str:
     exact = choices.keywords.get(low)
     if exact is not None:
         return exact
+    named = next((a for a in choices.names_first if a.matches(word.text)), None)
+    if named is not None:
+        return named.name
     prefixed = [t for kw, t in choices.firsts.get(low[:1], ()) if kw.startswith(low)]
     if len(prefixed) == 1:
         return prefixed[0]

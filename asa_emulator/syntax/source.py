@@ -58,6 +58,8 @@ FACTS = {
                    " arguments are A and B)",
     "target": "a sub-mode (a start symbol): the kind of object it was entered for",
     "choices": "an argument terminal: the provider (device/choices.py) of the words `?` lists",
+    "name-first": "an argument terminal: a word that is not a keyword as typed is this name, not"
+                  " the abbreviation of a keyword beside it (`show capture c`: the capture c)",
     "failover-exec": "refused (`failover exec` refuses the command) or recursive (it is"
                      " `failover exec` itself)",
     # a mode's (a start symbol's) declaration: asa_emulator/syntax/modes.py reads them

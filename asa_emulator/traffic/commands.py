@@ -54,11 +54,15 @@ def clear_conn(cmd: Command) -> None:
 @handler("show_access_list")
 def show_access_list(cmd: Command) -> None:
     u, ctx = cmd.unit, cmd.session.context or ""
-    only = cmd.value("NAME")
+    only = cmd.value("OBJECT_NAME")
     cfg = u.ctx[ctx]
     if only is not None and only not in cfg.access_lists:
         cmd.error(msg.acl_missing(only))
-    cmd.print(*acl.show_access_list(cfg, _engine(cmd).acl_hits(u, ctx), only))
+    eng = _engine(cmd)
+    if cmd.has("brief"):
+        cmd.print(*acl.show_access_list_brief(cfg, eng.acl_hits(u, ctx), eng.acl_last_hits(u, ctx), only))
+        return
+    cmd.print(*acl.show_access_list(cfg, eng.acl_hits(u, ctx), only))
 
 
 @handler("clear_acl_counters")

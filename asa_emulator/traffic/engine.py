@@ -63,6 +63,7 @@ class UnitTraffic:
     counters: dict[tuple[str, str], IfCounters] = field(default_factory=dict)  # (ctx, allocated if)
     repl: dict[tuple[int, str], ReplCounter] = field(default_factory=dict)     # (group, TCP|UDP)
     hits: dict[str, acl.Hits] = field(default_factory=dict)    # context -> access-list hit counts
+    last_hits: dict[str, acl.Hits] = field(default_factory=dict)   # context -> clock ms of the last hit
     drops: dict[str, int] = field(default_factory=dict)        # `show asp drop` reason -> frames
     drops_cleared: int | None = None                           # clock ms of `clear asp drop`
     flows: int = 0                                             # connections built since boot
@@ -241,6 +242,7 @@ class Traffic:
         if key is not None:
             hits = self.of(u).hits.setdefault(ctx, {})
             hits[key] = hits.get(key, 0) + 1
+            self.of(u).last_hits.setdefault(ctx, {})[key] = u.clock.now
         return action == "permit"
 
     def _permitted(self, u: Unit, ctx: str, p: Packet, egress: str) -> bool:
@@ -458,10 +460,14 @@ class Traffic:
     def acl_hits(self, u: Unit, ctx: str) -> acl.Hits:
         return self.of(u).hits.get(ctx, {})
 
+    def acl_last_hits(self, u: Unit, ctx: str) -> acl.Hits:
+        """The clock time (ms) each access-list element was last hit."""
+        return self.of(u).last_hits.get(ctx, {})
+
     def clear_acl_hits(self, u: Unit, ctx: str, name: str | None) -> None:
-        hits = self.of(u).hits.get(ctx, {})
-        for key in [k for k in hits if name is None or k[0] == name]:
-            del hits[key]
+        for table in (self.of(u).hits.get(ctx, {}), self.of(u).last_hits.get(ctx, {})):
+            for key in [k for k in table if name is None or k[0] == name]:
+                del table[key]
 
     def asp_drops(self, u: Unit) -> dict[str, int]:
         return self.of(u).drops

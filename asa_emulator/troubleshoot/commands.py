@@ -149,7 +149,7 @@ def clear_capture(cmd: Command) -> None:
 @handler("show_capture")
 def show_capture(cmd: Command) -> None:
     mine = cap.captures(_engine(cmd)).of(cmd.unit, _ctx(cmd))
-    name = cmd.value("NAME")
+    name = cmd.value("OBJECT_NAME")
     if name is None:
         for c in mine.values():
             cmd.print(*c.listing())

@@ -54,10 +54,15 @@ def catalogue(text: str) -> dict[str, Any]:
 # and so did each form of `show resource`, `show conn`, `changeto`, `clear aaa local user`,
 # the logging flags and levels, `show interface ip brief` and the `no` forms of `hostname`,
 # `pager` and `mac-address auto`.  New commands since: `failover reload-standby` (issue 19).
+# Issue 20: `show access-list` names its list with OBJECT_NAME (a name that wins over a
+# keyword's abbreviation, as `show capture`'s does) and takes `brief`; `show route summary`,
+# `clear arp`, `clear counters`, `show file system`.
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
-    "origins": ({"failover_setting"}, {"failover_reload_standby"}),
-    "keywords": (set(), {"reload-standby"}),
-    "help": (set(), {"failover/reload-standby"}),
+    "keywords": (set(), {"reload-standby", "brief"}),
+    "help": ({"show/access-list/NAME"}, {"failover/reload-standby", "show/access-list/OBJECT_NAME",
+                                          "access-list/brief", "capture/OBJECT_NAME", "route/summary",
+                                          "clear/arp", "clear/counters", "counters/all",
+                                          "show/file", "file/system"}),
     "tree_names": ({"write", "configure", "terminal", "show_resource", "changeto", "log_flag",
                     "log_level"}, {
                    "show_resource_allocation", "show_resource_usage", "show_interface_ip_brief",
@@ -71,7 +76,9 @@ SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
                            "show_failover_interface", "show_failover_exec",
                            "show_failover_descriptions", "write_memory", "write_terminal",
                            "write_erase", "write_standby", "write_net",
-                           "failover_reload_standby"}),
+                           "failover_reload_standby", "show_route_summary"}),
+    "origins": ({"failover_setting"}, {"failover_reload_standby", "clear_arp", "clear_counters",
+                                       "show_file_system"}),
 }
 
 
@@ -151,7 +158,9 @@ def test_read_only_commands_are_declared_beside_their_rules() -> None:
                 "terminal_pager", "terminal_width", "terminal_monitor", "terminal_interactive",
                 "login", "logout", "quit",
                 # the troubleshooting commands (captures live in memory, in no configuration)
-                "packet_tracer", "capture", "no_capture", "clear_capture"}
+                "packet_tracer", "capture", "no_capture", "clear_capture",
+                # they clear run-time state the emulator does not keep (issue 20)
+                "clear_arp", "clear_counters"}
     shows = {r.name for r in g.lalr.rules if r.name.startswith("show_")}
     assert g.read_only == declared | shows
     assert g.fact("changeto_system", "read-only") == "" and g.fact("hostname", "read-only") is None
@@ -220,5 +229,6 @@ def test_each_argument_s_question_mark_provider_is_declared_beside_its_terminal(
     g = grammar.load()
     declared = {t: f["choices"] for t, f in g.facts.items() if "choices" in f}
     assert declared == {"FILE": "files", "COPY_OPT": "options", "DEL_OPT": "options",
-                        "PHY_IF": "interface-types", "IFNAME": "interfaces", "NAME": "names"}
+                        "PHY_IF": "interface-types", "IFNAME": "interfaces", "NAME": "names",
+                        "OBJECT_NAME": "names"}
     assert set(declared.values()) == set(PROVIDERS)

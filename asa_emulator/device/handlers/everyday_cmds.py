@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipaddress
 
 from ...config.model import ContextConfig, StaticRoute
-from .. import everyday, routes
+from .. import everyday, resources, routes
 from ..addresses import current_ip, interface_mac
 from ..commands import Command, handler
 from ..show import activation_key, show_version
@@ -100,6 +100,33 @@ def show_route(cmd: Command) -> None:
         table = [r for r in table if r.nameif == only]
     names = {addr: name for addr, (name, _) in u.ctx[context].names.items()}
     cmd.print(*everyday.show_route(table, local_codes=routes.has_local_routes(u), names=names))
+
+
+@handler("clear_arp", "clear_counters")
+def clear_nothing_kept(cmd: Command) -> None:
+    """`clear arp`, `clear counters`: accepted and silent, as on a real unit; what they clear
+    is not kept by the emulator (the grammar says why)."""
+
+
+# `show file system`: no capture of an ASA found; modelled on the IOS layout and the file
+# systems `copy ?` lists (disk0:, alias flash:; the remote ones; system:)  # unverified
+_REMOTE_FS = ("ftp:", "http:", "https:", "smb:", "tftp:")
+
+
+@handler("show_file_system")
+def show_file_system(cmd: Command) -> None:
+    u = cmd.unit
+    total = u.flash_capacity()
+    rows = [("*", str(total), str(total - u.flash.used()), "disk", "disk0: flash:")]
+    rows += [(" ", "-", "-", "network", fs) for fs in _REMOTE_FS]
+    rows += [(" ", "-", "-", "opaque", "system:")]
+    cmd.print("File Systems:", "", f"{'Size(b)':>13}{'Free(b)':>13}{'Type':>10}  Flags  Prefixes",
+              *(f"{d}{size:>12}{free:>13}{kind:>10}     rw  {fs}" for d, size, free, kind, fs in rows))
+
+
+@handler("show_route_summary")
+def show_route_summary(cmd: Command) -> None:
+    cmd.print(*routes.show_route_summary(routes.table(cmd.unit, cmd.session.context or "")))
 
 
 def _allocated(cmd: Command) -> list[tuple[str, str]]:
@@ -272,30 +299,16 @@ def show_license(cmd: Command) -> None:
     show_activation_key(cmd)
 
 
-_RESOURCES = ("Telnet", "SSH Server", "ASDM", "Syslogs [rate]", "Conns", "Xlates", "Hosts",
-              "Conns [rate]", "Inspects [rate]", "Routes")
-_DEFAULT_LIMIT = {"Telnet": "5", "SSH Server": "5", "ASDM": "5"}
 
 
 @handler("show_resource_allocation")
 def show_resource_allocation(cmd: Command) -> None:
     n = len(cmd.unit.sys.contexts)
-    rows = [(r, "unlimited" if r not in _DEFAULT_LIMIT else str(5 * n), "N/A") for r in _RESOURCES]
+    rows = [(r, "unlimited" if r not in resources.DEFAULT_LIMIT else str(5 * n), "N/A")
+            for r in resources.RESOURCES]
     cmd.print(*everyday.show_resource_allocation(rows))
 
 
 @handler("show_resource_usage")
 def show_resource_usage(cmd: Command) -> None:
-    u = cmd.unit
-    out = []
-    for name in u.sys.contexts:
-        conns = u.traffic.counts(u, name) if u.traffic is not None and name in u.ctx else (0, 0)
-        nroutes = len(routes.table(u, name)) if name in u.ctx else 0
-        ssh = sum(1 for s in u.mgmt.sessions if getattr(s, "context", None) == name) \
-            if hasattr(u.mgmt, "sessions") else 0
-        current = {"Conns": conns[0], "Routes": nroutes, "SSH Server": ssh}
-        peak = {"Conns": conns[1], "Routes": nroutes, "SSH Server": ssh}
-        for r in _RESOURCES:
-            out.append(everyday.ResourceRow(r, current.get(r, 0), peak.get(r, 0),
-                                            _DEFAULT_LIMIT.get(r, "unlimited"), 0, name))
-    cmd.print(*everyday.show_resource_usage(out))
+    cmd.print(*resources.show_usage(cmd.unit))

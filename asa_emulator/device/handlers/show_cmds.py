@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...config import render
 from ...config.model import SINGLE
+from .. import messages as msg
 from .. import show, views
 from ..commands import Command, handler
 from ..printable import file_lines, masked_keys
@@ -129,6 +130,7 @@ def show_startup(cmd: Command) -> None:
     u = cmd.unit
     path = u.spaces.startup_path(cmd.session.context)
     if path is None or not u.flash.exists(path):
+        cmd.print(msg.NO_CONFIGURATION)     # a context without its file: the same (unverified)
         return
     cmd.print(*masked_keys(file_lines(u.flash.read(path))))
 

@@ -12,6 +12,16 @@ REPLICATION_END = "End Configuration Replication to mate"
 REPLICATION_FROM_MATE_BEGIN = "Beginning configuration replication from mate."
 REPLICATION_FROM_MATE_END = "End configuration replication from mate."
 
+# The replication syslogs (Cisco ASA syslog messages guide, 709003-709006), each beside its
+# console banner: (msg_id, level, text) for Unit.log
+def replication_syslog(msg_id: int, role: str) -> tuple[int, int, str]:
+    text = {709003: "Beginning configuration replication: Send to mate.",
+            709004: "End Configuration Replication (ACT)",
+            709005: "Beginning configuration replication: Receiving from mate.",
+            709006: "End Configuration Replication (STB)"}[msg_id]
+    return msg_id, 1, f"({role}) {text}"
+
+
 # Configuration typed on a standby unit/context.  Wording: the Cisco configuration guide
 # (manualsdump.com p.1309 copy: "... from Standby unit to Active unit. Configurations are no
 # longer synchronized.") and the unicon ASA mock; the TAB indentation is from experience.
@@ -80,6 +90,12 @@ def failover_name_in_use(name: str, phys: str) -> str:
 def failover_phys_missing(name: str) -> str:
     # unverified: `failover lan interface NAME` / `failover link NAME` without the interface
     return f"ERROR: Physical interface for {name} must be specified"
+
+
+def lan_interface_cleared(phys: str) -> str:
+    # verified: real 9.2(2)4 on an ASA5525 (blog "Configuring Stateful Failover on a Cisco ASA
+    # HA Pair", 2016): `failover lan interface failover GigabitEthernet0/7` prints it
+    return f"INFO: Non-failover interface config is cleared on {phys} and its sub-interfaces"
 
 
 def already_lan_failover_interface(phys: str) -> str:

@@ -141,9 +141,13 @@ def error_renaming(path: str, reason: str = "No such file or directory") -> str:
 # `more disk0:/x.cfg` prints the file's lines as they are, with no header (unverified detail).
 
 
-# unverified: `write erase` (IOS wording; the ASA asks the same confirmation)
+# `show startup-config` with no startup configuration (after `write erase`): a real unit prints
+# this line (Cisco Networking Academy ASA lab, public copy: `ciscoasa# show start` after
+# `write erase` / `[OK]`)
+NO_CONFIGURATION = "No Configuration"
+# `write erase` confirmation and `[OK]`: the same Networking Academy capture
 WRITE_ERASE_CONFIRM = "Erase configuration in flash memory? [confirm]"
-# verified: reference 5b (`[OK]` closes write memory); used for write erase as on IOS
+# verified: reference 5b (`[OK]` closes write memory) and the capture above (write erase)
 OK = "[OK]"
 # A save that cannot be written: a public capture of `write memory` / `copy run start` on an
 # ASA whose flash went read-only shows "%Error opening disk0:/.private/startup-config

@@ -21,8 +21,6 @@ from ..state import UNIT, GroupState, PairState, Reason, UnitFailover, sys_shut
 from . import render
 from .model import (
     DEFAULT_GROUP_STAT_NAMES,
-    DEFAULT_STAT_NAMES,
-    STAT_NAMES_96,
     FailoverView,
     GroupView,
     HistoryEntry,
@@ -31,6 +29,7 @@ from .model import (
     LinkView,
     StateView,
     StatRow,
+    stat_names,
 )
 
 if TYPE_CHECKING:
@@ -450,7 +449,7 @@ def _view(pair: PairState, u: Unit, contexts: Contexts) -> FailoverView:
         serial_mate=m.hw.serial if u.hw.at_least(9, 6) and mate_known else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
                              for g in gids},
-        stats=_stats(STAT_NAMES_96 if u.hw.at_least(9, 6) else DEFAULT_STAT_NAMES, {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
+        stats=_stats(stat_names(u.hw.at_least), {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
                                           **pair.repl_stats(u, None)}),
         group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.repl_stats(u, g))
                      for g in gids},

@@ -8,6 +8,7 @@ for what each field looks like on a real ASA.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from typing import NamedTuple
 
@@ -30,14 +31,29 @@ DEFAULT_STAT_NAMES: tuple[str, ...] = (
     "Route Session", "User-Identity",
 )
 
-# The 9.6 rows, in a real 9.6(4)5's order (ntc-templates cisco_asa_show_failover_firepower.raw).
-STAT_NAMES_96: tuple[str, ...] = (
+# The 9.5 rows, in a real 9.6(4)5's order (ntc-templates cisco_asa_show_failover_firepower.raw);
+# a real 9.5(2) ASA5525 prints the same (wrmem.net, 2016): `SIP Tx` and `SIP Pinhole` are there
+# from 9.5(2) at the latest.
+STAT_NAMES_95: tuple[str, ...] = (
     "General", "sys cmd", "up time", "RPC services", "TCP conn", "UDP conn", "ARP tbl",
     "Xlate_Timeout", "IPv6 ND tbl", "VPN IKEv1 SA", "VPN IKEv1 P2", "VPN IKEv2 SA",
     "VPN IKEv2 P2", "VPN CTCP upd", "VPN SDI upd", "VPN DHCP upd", "SIP Session", "SIP Tx",
     "SIP Pinhole", "Route Session", "Router ID", "User-Identity", "CTS SGTNAME", "CTS PAC",
     "TrustSec-SXP", "IPv6 Route", "STS Table",
 )
+
+# A real 9.2(2)4 ASA5525 (blog "Configuring Stateful Failover on a Cisco ASA HA Pair", 2016):
+# Router ID, CTS SGTNAME, CTS PAC, TrustSec-SXP, IPv6 Route and STS Table, no SIP Tx/Pinhole.
+# 9.1 is unknown and keeps the 8.6 rows; 9.2(1) is taken to print 9.2(2)'s.
+STAT_NAMES_92: tuple[str, ...] = tuple(n for n in STAT_NAMES_95 if n not in ("SIP Tx", "SIP Pinhole"))
+
+
+def stat_names(at_least: Callable[[int, int], bool]) -> tuple[str, ...]:
+    """The statistics rows of the release `at_least` answers for (Hardware.at_least)."""
+    if at_least(9, 5):
+        return STAT_NAMES_95
+    return STAT_NAMES_92 if at_least(9, 2) else DEFAULT_STAT_NAMES
+
 
 # Rows of the per-group table in `show failover group N` (command-reference example,
 # reconstructed: see the doc).

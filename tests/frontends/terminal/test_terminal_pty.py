@@ -4,6 +4,7 @@ terminal emulator (tests/support/pty_screen.py): the screen as a person sees it.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -177,10 +178,12 @@ def test_keys_typed_while_the_unit_reboots_are_neither_shown_nor_run(tmp_path: P
                              "Boot configuration file contains 1 entry.",
                              "Loading disk0:/asa917-smp-k8.bin... Booting...", "Total NICs found: 7",
                              "Cisco Adaptive Security Appliance Software Version 9.1(7)",
-                             "Reading from flash...", "!", "Cryptochecksum (unchanged)",
+                             "Reading from flash...", "!", lines[17],
                              "Type help or '?' for a list of available commands.", "primary>",
                              lines[-2], lines[-1]]       # the toolbar
         assert lines[-2].startswith("example | console: primary | primary ")
+        # the loaded configuration's checksum in four groups (a real 9.8(4)22 console)
+        assert re.fullmatch(r"Cryptochecksum \(unchanged\):( [0-9a-f]{8}){4}", lines[17])
     finally:
         term.close()
 

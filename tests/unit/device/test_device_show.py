@@ -107,7 +107,7 @@ PLATFORM_FEATURES = [
     "Encryption-3DES-AES               : Enabled        perpetual",
     "Security Contexts                 : {n:<15}perpetual",
     "GTP/GPRS                          : Disabled       perpetual",
-    "AnyConnect Premium Peers          : 2              perpetual",
+    "AnyConnect Premium Peers          : {peers:<15}perpetual",
     "AnyConnect Essentials             : Disabled       perpetual",
     "Other VPN Peers                   : 750            perpetual",
     "Total VPN Peers                   : 750            perpetual",
@@ -122,8 +122,8 @@ PLATFORM_FEATURES = [
 ]
 
 
-def features(n: int) -> list[str]:
-    return [line.format(n=n) for line in PLATFORM_FEATURES]
+def features(n: int, peers: int = 2) -> list[str]:
+    return [line.format(n=n, peers=peers) for line in PLATFORM_FEATURES]
 
 
 HEAD = [
@@ -185,7 +185,7 @@ def test_show_version_system_failover_on() -> None:
     assert out == (HEAD + ["primary up 2 mins 5 secs", "failover cluster up 1 day 9 hours", ""]
                    + HARDWARE + ["Licensed features for this platform:"] + features(5)
                    + ["", "", "Failover cluster licensed features for this platform:"]
-                   + features(10) + TAIL
+                   + features(10, peers=4) + TAIL
                    + ["Configuration last modified by enable_15 at 14:35:24.486 UTC Wed Jun 9 2021"])
 
 
@@ -764,8 +764,10 @@ def test_failover_and_reload_messages() -> None:
 
 
 def test_one_system_interface_shows_its_own_allocation_line() -> None:
-    """`show interface X` in the system space: the allocation line of X alone (a context has
-    it, the failover link uses it, or neither)."""
+    """`show interface X` in the system space: every data interface, allocated to a context
+    or not, prints the allocation line, the failover link its name and no `Traffic
+    Statistics` block (a real multiple-context pair: ntc-templates
+    cisco_asa_show_interface_detail.raw)."""
     from asa_emulator.lab.lab import Lab
     lab = Lab.load("example", in_memory=True)
     lab.settle()
@@ -774,11 +776,12 @@ def test_one_system_interface_shows_its_own_allocation_line() -> None:
     primary.execute("")
 
     def shown(itf: str) -> list[str]:
-        return primary.execute(f"show interface {itf} | include Interface|allocation|Description")
+        return primary.execute(f"show interface {itf} | include Interface|allocation|Description|Statistics")
     assert shown("GigabitEthernet0/0") == [
         'Interface GigabitEthernet0/0 "", is up, line protocol is up',
         f"{T}Available for allocation to a context"]
     assert shown("GigabitEthernet0/1") == [
         'Interface GigabitEthernet0/1 "folink", is up, line protocol is up',
         f"{T}Description: LAN/STATE Failover Interface"]
-    assert shown("GigabitEthernet0/2") == ['Interface GigabitEthernet0/2 "", is up, line protocol is up']
+    assert shown("GigabitEthernet0/2") == ['Interface GigabitEthernet0/2 "", is up, line protocol is up',
+                                           f"{T}Available for allocation to a context"]
