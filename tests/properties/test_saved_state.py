@@ -45,14 +45,16 @@ def run(lab: Lab, steps: list[str]) -> None:
 
 
 def _boots_alone(steps: list[str]) -> bool:
-    """The secondary powered on while the failover link is down: it finds no mate, although
-    the primary knew it.  A restore boots the faults either after the pair formed or before
-    it, never half-way: this history is out of its reach (saved_state.py)."""
+    """A unit powered on or off while the failover link is down.  On: the secondary finds no
+    mate, although the primary knew it.  Off: its mate keeps the states it last heard (the
+    link already failed) where a restore, booting the faults before the pair forms, shows it
+    Failed.  A restore boots the faults either after the pair formed or before it, never
+    half-way: these histories are out of its reach (saved_state.py)."""
     link_down = False
     for step in steps:
         if step.startswith("@failover-link"):
             link_down = step.endswith("down")
-        elif step == "@power on secondary" and link_down:
+        elif step.startswith("@power ") and link_down:
             return True
     return False
 
