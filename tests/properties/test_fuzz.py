@@ -15,11 +15,9 @@ from hypothesis import strategies as st
 
 import asa_emulator.device.handlers  # noqa: F401  (registers the command handlers)
 import asa_emulator.failover.commands  # noqa: F401  (and the failover commands')
-from asa_emulator.device.flash import Flash
-from asa_emulator.device.hardware import Hardware
 from asa_emulator.device.session import ModeState, Session
 from asa_emulator.device.unit import Unit
-from asa_emulator.lab.clock import Clock
+from asa_emulator.lab.lab import Lab
 from asa_emulator.syntax.grammar import load
 
 START_MS = 1_718_193_600_000     # 2024-06-12 12:00:00 UTC
@@ -79,9 +77,12 @@ line = st.one_of(
 
 
 def make_unit() -> Unit:
-    u = Unit("primary", Hardware(), Flash(), Clock(START_MS), sessions=Session)
-    u.powered = True
-    u.boot()
+    """The blank lab's primary: a unit as every front end has it, with the lab's traffic
+    engine attached (a bare Unit left the connection and capture commands to whichever
+    test had loaded a lab before: their handlers are registered process-wide)."""
+    lab = Lab.load("blank", in_memory=True)
+    lab.settle()
+    u = lab.units["primary"]
     assert not u.spaces.apply_system(SETUP)
     assert not u.spaces.apply_context("admin", ADMIN)
     return u
