@@ -32,5 +32,6 @@ def test_the_sharing_warning_is_part_of_the_boot_report_only() -> None:
     at = boot.index(STATE_LINK_DATA_WARNING[0])
     assert boot[at:at + 4] == list(STATE_LINK_DATA_WARNING)
     assert boot.count(STATE_LINK_DATA_WARNING[1]) == 1
-    assert boot.index("Reading from flash...") < at < boot.index("Cryptochecksum (unchanged)")
+    checksum = next(i for i, line in enumerate(boot) if line.startswith("Cryptochecksum (unchanged): "))
+    assert boot.index("Reading from flash...") < at < checksum
     assert not any("WARNING" in m for m in lab.unit("secondary").take_messages())
