@@ -178,9 +178,16 @@ def unit_failed(ps: PairState, u: Unit, reason: Reason) -> None:
     the group there.  `failover reset` cannot clear it (preempt.reset)."""
     ps.of(u).unit_failure = reason
     m = ps.mate(u)
+    mate_runs = m.up and ps.of(m).started
     for gid in ps.gids:
         g = ps.of(u).groups[gid]
-        if not g.active:
+        if not g.active and not mate_runs:
+            # a unit alone (its mate off or not running failover), failed while it negotiates:
+            # the same rule, no unit would ever hold the group; it goes active when its
+            # negotiation ends, carrying the failure (found by the failover property test)
+            if g.last_failure is None or g.last_failure[0] != reason:
+                g.last_failure = (reason, ps.clock.now)
+        elif not g.active:
             ps.set(u, gid, S.FAILED, reason)
         elif _mate_takes(ps, u, m, gid):
             _fail_over(ps, u, m, gid)

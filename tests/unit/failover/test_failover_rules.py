@@ -230,6 +230,21 @@ def test_a_hardware_failure_fails_the_unit_over_and_lasts_until_reload() -> None
     assert lab.failover_state("primary").group(1).state == "Standby Ready"
 
 
+def test_a_unit_alone_failed_while_it_negotiates_still_goes_active() -> None:
+    """The secondary off, the primary reloads and fails (hardware) before its negotiation
+    ends: no unit could hold the group if it were marked Failed, so it goes active carrying
+    the failure, as a group already active does (hypothesis found this sequence)."""
+    lab = Lab.load(str(LABS / "active-standby"), in_memory=True)
+    lab.settle()
+    lab.directive("@power off secondary")
+    lab.directive("@crash primary")
+    lab.advance(41_000)                     # booted again, still negotiating (no mate heard)
+    assert lab.failover_state("primary").group(1).state not in ("Active", "Failed")
+    lab.directive("@fail primary hardware")
+    lab.advance(60_000)
+    assert lab.failover_state("primary").group(1).state == "Active"
+
+
 def test_a_service_card_failure_still_takes_failover_exec() -> None:
     lab = Lab.load(str(LABS / "active-standby"), in_memory=True)
     lab.settle()
