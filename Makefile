@@ -72,6 +72,7 @@ fidelity: venv
 bench: venv
 	@$(MAKE) --no-print-directory $(BIN)/.test-installed
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/classroom_bench.py --trainees 50 --typing 10 --seconds 10
 
 # the same workloads counted in CPU instructions (valgrind's callgrind): load does not move them
 instructions: venv

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import asyncssh
+from asa_emulator.frontends.ssh.sshlib import asyncssh
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
