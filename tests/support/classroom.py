@@ -12,7 +12,7 @@ from pathlib import Path
 
 import asyncssh
 
-from tests.support.probes import PYTHON, WAIT_S, cli, parse_ready
+from tests.support.probes import PYTHON, WAIT_S, cli, read_ready
 
 PASSWORDS = {"alice": "alice-pw", "bob": "bob-pw", "carol": "carol-pw", "teacher": "teach-pw"}
 
@@ -34,17 +34,7 @@ class ClassServed:
         self.proc = subprocess.Popen([PYTHON, "-m", "asa_emulator", "serve", "--classroom", str(folder),
                                       "--port", "0"], env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.ports: dict[str, int] = {}
-        self.human: list[str] = []
-        assert self.proc.stdout is not None
-        while not self.ports:
-            line = self.proc.stdout.readline().decode()
-            if not line:
-                raise AssertionError(f"serve ended: {self.proc.stderr.read().decode()}")  # type: ignore[union-attr]
-            if line.startswith("ready "):
-                self.ports = parse_ready(line)
-            else:
-                self.human.append(line.rstrip("\n"))
+        self.ports, self.human = read_ready(self.proc)
 
     def stop(self, sig: int = signal.SIGTERM) -> tuple[int, str]:
         self.proc.send_signal(sig)

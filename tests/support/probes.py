@@ -61,6 +61,19 @@ def parse_ready(line: str) -> dict[str, int]:
     return {name: int(port) for name, _, port in (f.partition("=") for f in fields)}
 
 
+def read_ready(proc: subprocess.Popen[bytes]) -> tuple[dict[str, int], list[str]]:
+    """What a child `serve` printed up to its ready line: (its ports, the lines before it)."""
+    human: list[str] = []
+    assert proc.stdout is not None
+    while True:
+        line = proc.stdout.readline().decode()
+        if not line:
+            raise AssertionError(f"serve ended: {proc.stderr.read().decode()}")  # type: ignore[union-attr]
+        if line.startswith("ready "):
+            return parse_ready(line), human
+        human.append(line.rstrip("\n"))
+
+
 class Served:
     """`asa-emulator serve --lab LAB --port 0` in a child process; `ports` from what it printed."""
 
@@ -73,17 +86,8 @@ class Served:
                                       "--port", "0", *extra], cwd=cwd, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      preexec_fn=ignore)
-        self.ports: dict[str, int] = {}   # from the ready line: primary, secondary, control, console-primary ...
-        self.human: list[str] = []        # the lines before it
-        assert self.proc.stdout is not None
-        while not self.ports:
-            line = self.proc.stdout.readline().decode()
-            if not line:
-                raise AssertionError(f"serve ended: {self.proc.stderr.read().decode()}")  # type: ignore[union-attr]
-            if line.startswith("ready "):
-                self.ports = parse_ready(line)
-            else:
-                self.human.append(line.rstrip("\n"))
+        # from the ready line: primary, secondary, control, console-primary ...; the lines before it
+        self.ports, self.human = read_ready(self.proc)
 
     def stop(self) -> str:
         """Interrupt the server (as Ctrl-C does); its stderr."""
