@@ -114,6 +114,11 @@ def one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[s
             out.append(f"{t}Input flow control is unsupported, output flow control is "
                        f"{v.output_flow_control}")
     out += _identity_lines(v, in_context=in_context)
+    if _system_subinterface(v, in_context=in_context):
+        # a real multi-context system space prints nothing more for an unnamed subinterface:
+        # no counters, no Control Point block (ntc cisco_asa_show_interface_detail.raw,
+        # Port-channel1.355 and Port-channel2.283 of an ASA 5585 pair)
+        return out
     if physical and not v.is_subinterface:
         out += [c.format(t=t, q=v.queue_blocks, pi=v.packets_in, bi=v.bytes_in,
                          po=v.packets_out, bo=v.bytes_out) for c in _COUNTERS]
@@ -141,6 +146,12 @@ def one_interface(v: InterfaceView, *, detail: bool, in_context: bool) -> list[s
     return out
 
 
+def _system_subinterface(v: InterfaceView, *, in_context: bool) -> bool:
+    """An unnamed subinterface seen from the system execution space (a failover link on a
+    subinterface has its failover name and prints its MAC, MTU and address)."""
+    return v.is_subinterface and not v.nameif and not in_context
+
+
 def _identity_lines(v: InterfaceView, *, in_context: bool) -> list[str]:
     """The description, allocation, MAC/MTU and IP lines, the same in the full and the
     summary forms."""
@@ -153,6 +164,10 @@ def _identity_lines(v: InterfaceView, *, in_context: bool) -> list[str]:
             out.append(f"{t}Available but not configured via nameif")
         elif v.allocatable:
             out.append(f"{t}Available for allocation to a context")
+    if _system_subinterface(v, in_context=in_context):
+        # no MAC, MTU or IP lines (ntc cisco_asa_show_interface_detail.raw, Port-channel1.355:
+        # `VLAN identifier`, `Description`, `Available for allocation to a context`, no more)
+        return out
     mtu = str(v.mtu) if (v.nameif and v.mtu is not None) else "not set"
     out.append(f"{t}MAC address {v.mac}, MTU {mtu}")
     out.append(f"{t}IP address {v.ipv4[0]}, subnet mask {v.ipv4[1]}" if v.ipv4 and v.nameif
