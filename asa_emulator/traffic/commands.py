@@ -6,11 +6,11 @@ Registered with the device's command registry when the lab imports this module.
 
 from __future__ import annotations
 
-from ..device import acl
+from ..device import acl, asp_table
 from ..device import messages as msg
 from ..device.commands import Command, handler
 from ..device.show import clock_text
-from . import show
+from . import inspection, show
 from .engine import Traffic
 
 
@@ -87,3 +87,31 @@ def show_asp_drop(cmd: Command) -> None:
 @handler("clear_asp_drop")
 def clear_asp_drop(cmd: Command) -> None:
     _engine(cmd).clear_asp_drops(cmd.unit, cmd.unit.clock.now)
+
+
+# ---------------------------------------------------------------- service policies
+
+@handler("show_service_policy")
+def show_service_policy(cmd: Command) -> None:
+    u, ctx = cmd.unit, cmd.session.context or ""
+    cfg = u.ctx[ctx]
+    only = "global" if cmd.has("global") else cmd.value("NAME")
+    if only not in (None, "global") and cfg.by_nameif(only or "") is None:
+        cmd.invalid_token("NAME")
+    counts = _engine(cmd).inspections.of(u)
+    # the long 9.x counter line from 9.5 on (traffic/inspection.py)
+    cmd.print(*inspection.show_service_policy(ctx, cfg, counts, long=u.hw.at_least(9, 5), only=only))
+
+
+@handler("show_asp_table_classify")
+def show_asp_table_classify(cmd: Command) -> None:
+    """The classifier entries of the context's inbound access-groups, with the hit counts
+    `show access-list` shows (device/asp_table.py)."""
+    u, ctx = cmd.unit, cmd.session.context or ""
+    cfg = u.ctx[ctx]
+    interface, domain = cmd.after("interface"), cmd.after("domain")
+    if interface is not None and cfg.by_nameif(interface) is None:
+        cmd.invalid_token("NAME")
+    nameifs = [itf.nameif for itf in cfg.interfaces.values() if itf.nameif]
+    cmd.print(*asp_table.show_asp_classify(cfg, nameifs, _engine(cmd).acl_hits(u, ctx),
+                                           interface=interface, domain=domain))

@@ -37,6 +37,7 @@ from ..device.ports import IfCounters
 from ..failover.state import GroupState, PairState
 from ..records import dataclass
 from . import show
+from .inspection import Inspections
 from .table import TCP, UDP, Addr, Conn, ConnTable, Endpoint, copy_conn, flags, is_http, orient, record
 
 if TYPE_CHECKING:
@@ -120,7 +121,9 @@ class Traffic:
     def __init__(self, ps: PairState) -> None:
         self.ps = ps
         self.units: dict[str, UnitTraffic] = {}
-        self.taps: list[Tap] = []       # packet watchers (captures); empty: nothing to tell
+        # packet watchers: the inspection counters of `show service-policy`, and the captures
+        self.inspections = Inspections()
+        self.taps: list[Tap] = [self.inspections]
 
     def of(self, u: Unit) -> UnitTraffic:
         found = self.units.get(u.name)      # (setdefault would build a UnitTraffic per call)

@@ -10,6 +10,7 @@ from . import (  # noqa: F401
     logging_cmds,
     login,
     mgmt_cmds,
+    platform_cmds,
     routing,
     show_cmds,
     system_cfg,
