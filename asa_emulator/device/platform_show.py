@@ -75,9 +75,11 @@ def show_cpu_detailed(n_cores: int) -> list[str]:
     return out
 
 
-# The sensors of each family.  # unverified: modelled on `show environment` of 9.x 5500-X units
-# as Cisco's hardware guides describe the sensors (fans, power supplies, processor and
-# ambient temperatures); the readings are fixed, the emulator has no thermal model.
+# The sensors of each family.  # unverified layout: no capture of `show environment` was found;
+# the sensor names are those of the ASA syslog messages guide's environment messages
+# (%ASA-1-735001..735021: `Cooling Fan`, `Power Supply`, `Power Supply Unit Redundancy`,
+# `CPU`, `Chassis Ambient`, `Voltage Channel`); the readings are fixed, the emulator has no
+# thermal model.
 _X_FANS = 4
 _X_PSUS = {"ASA5545": 2, "ASA5555": 2}      # the 5545-X/5555-X take two hot-swap supplies
 
