@@ -8,6 +8,7 @@ from ...config.model import SINGLE
 from .. import messages as msg
 from .. import show, views
 from ..commands import Command, handler
+from ..platform_show import memory_split
 from ..printable import file_lines, masked_keys
 from ..views import resolve_interface
 
@@ -194,9 +195,8 @@ def show_hostname(cmd: Command) -> None:
 
 @handler("show_memory")
 def show_memory(cmd: Command) -> None:
-    total = cmd.unit.hw.ram_mb * 1024 * 1024
-    used = total // 3
-    cmd.print(f"Free memory:       {total - used:>12} bytes ({(total - used) * 100 // total}%)",
+    total, free, used = memory_split(cmd.unit.hw.ram_mb)
+    cmd.print(f"Free memory:       {free:>12} bytes ({free * 100 // total}%)",
               f"Used memory:       {used:>12} bytes ({used * 100 // total}%)",
               "-------------     ------------------",
               f"Total memory:      {total:>12} bytes (100%)")
