@@ -1,7 +1,14 @@
 """Each trainee's lab: a lab directory `DIR/labs/NAME`, made from the exercise's lab with its
 setup run once (`classroom add`), loaded when the trainee first logs in, saved whole when the
-server stops (persist.py) with its physical state (physical.json, what `exercise grade
---classroom` boots with), reset by the instructor."""
+server stops, reset by the instructor.
+
+A lab is saved as the terminal's labs are (lab/saved_state.py): the flash as it is,
+`physical.json` (what `exercise grade --classroom` boots with) and `lab-state.json` (the
+clock, the unsaved running configurations, the failover roles, the connection tables).  Data
+only, each file written whole (a temporary file renamed over it): nothing read back runs
+code.  A `lab-state.json` that cannot be used (damaged, another version's, another lab's) is
+put aside as `lab-state.json.bad` and the lab boots from its flash and physical.json, with one
+line saying so; nobody else's lab is touched."""
 
 from __future__ import annotations
 
@@ -15,7 +22,9 @@ from ..lab import physical
 from ..lab.kept import copy_lab
 from ..lab.lab import Lab
 from ..lab.labfile import find_lab
-from . import persist
+from ..lab.saved_state import FILE as STATE_FILE
+from ..lab.saved_state import load_lab_state, save_lab_state
+from ..lab.spec import LabError
 from .roster import Roster, RosterError, Trainee
 
 
@@ -48,25 +57,40 @@ def remove(roster: Roster, name: str) -> None:
         shutil.rmtree(folder)
 
 
-def open_lab(roster: Roster, trainee: Trainee) -> tuple[Lab, ExerciseRun]:
-    """The trainee's lab as it was left (its snapshot; without one, booted from its flash
-    and physical state), with the exercise on it (the setup is not run again)."""
+def open_lab(roster: Roster, trainee: Trainee) -> tuple[Lab, ExerciseRun, str]:
+    """The trainee's lab as it was left, with the exercise on it (the setup is not run
+    again), and a line to tell when its saved state could not be used ("" otherwise)."""
     ex = exercise_of(roster, trainee)
     folder = roster.lab_dir(trainee.name).resolve()
     if not (folder / "lab.toml").is_file():
         make(roster, trainee)
-    lab = persist.load(folder)
-    if lab is None:
-        lab = Lab.load(str(folder))
-        off = physical.apply(lab, folder)
-        lab.settle()
-        physical.power_off(lab, off)
+    lab, note = restore(folder)
     hook = ExerciseRun(ex, trainee.name, roster.secret)
     lab.exercise = hook
-    return lab, hook
+    return lab, hook, note
+
+
+def restore(folder: Path) -> tuple[Lab, str]:
+    """The lab saved in `folder` (see the module's docstring) and the line saying why its
+    saved state was not used ("" when it was, or when there was none)."""
+    note = ""
+    state = folder / STATE_FILE
+    if state.is_file():
+        try:
+            return load_lab_state(folder), ""
+        except Exception as exc:    # noqa: BLE001 - a foreign file is one line, never a traceback
+            why = str(exc).removeprefix(f"{state}: ") if isinstance(exc, LabError) else \
+                f"not a saved lab state ({type(exc).__name__}: {exc})"
+            note = f"{state}: {why}; started from its flash (kept aside as {STATE_FILE}.bad)"
+            state.replace(state.with_name(STATE_FILE + ".bad"))
+    lab = Lab.load(str(folder))
+    off = physical.apply(lab, folder)
+    lab.settle()
+    physical.power_off(lab, off)
+    return lab, note
 
 
 def save(lab: Lab, folder: Path) -> None:
-    """The lab whole (persist.py) and its physical state (physical.json)."""
-    physical.save(lab, folder)
-    persist.save(lab, folder)
+    """The lab whole: lab-state.json, readable by its owner only (it holds the running
+    configurations, secrets and all), and physical.json."""
+    save_lab_state(lab, folder, private=True)
