@@ -72,22 +72,34 @@ def open_lab(roster: Roster, trainee: Trainee) -> tuple[Lab, ExerciseRun, str]:
 
 def restore(folder: Path) -> tuple[Lab, str]:
     """The lab saved in `folder` (see the module's docstring) and the line saying why its
-    saved state was not used ("" when it was, or when there was none)."""
-    note = ""
+    saved state was not used ("" when it was, or when there was none).  LabError when the
+    lab cannot boot from its flash and physical.json either: lab-state.json then stays."""
     state = folder / STATE_FILE
-    if state.is_file():
-        try:
-            return load_lab_state(folder), ""
-        except Exception as exc:    # noqa: BLE001 - a foreign file is one line, never a traceback
-            why = str(exc).removeprefix(f"{state}: ") if isinstance(exc, LabError) else \
-                f"not a saved lab state ({type(exc).__name__}: {exc})"
-            note = f"{state}: {why}; started from its flash (kept aside as {STATE_FILE}.bad)"
-            state.replace(state.with_name(STATE_FILE + ".bad"))
+    if not state.is_file():
+        return _boot(folder), ""
+    try:
+        return load_lab_state(folder), ""
+    except Exception as exc:    # noqa: BLE001 - a foreign file is one line, never a traceback
+        why = str(exc).removeprefix(f"{state}: ") if isinstance(exc, LabError) else \
+            f"not a saved lab state ({type(exc).__name__}: {exc})"
+    lab = _boot(folder)
+    aside = state.with_name(STATE_FILE + ".bad")
+    try:
+        state.replace(aside)    # kept for a look; the next save writes a good one
+    except OSError:
+        aside_note = "left in place"
+    else:
+        aside_note = f"kept aside as {aside.name}"
+    return lab, f"{state}: {why}; started from its flash ({aside_note})"
+
+
+def _boot(folder: Path) -> Lab:
+    """The lab from its flash (what `write memory` saved) and physical.json."""
     lab = Lab.load(str(folder))
     off = physical.apply(lab, folder)
     lab.settle()
     physical.power_off(lab, off)
-    return lab, note
+    return lab
 
 
 def save(lab: Lab, folder: Path) -> None:

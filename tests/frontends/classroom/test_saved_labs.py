@@ -92,3 +92,26 @@ def test_a_saved_state_that_cannot_be_used_is_one_line_and_costs_no_one_else(
     assert err.startswith(f"asa-emulator: alice: {state}: ") and "kept aside as lab-state.json.bad" in err
     assert state.with_name("lab-state.json.bad").read_bytes() == damage
     assert json.loads(state.read_bytes())["version"] == 1     # saved again at the stop
+
+
+def test_a_lab_that_cannot_boot_keeps_its_saved_state_for_later(tmp_path: Path) -> None:
+    """A damaged physical.json: the lab cannot start (one line to the trainee), and its
+    lab-state.json, which is not at fault, stays where it is."""
+    folder = tmp_path / "room"
+    make_classroom(folder, ["alice", "bob"])
+    lab = folder / "labs" / "alice"
+    state = (lab / "lab-state.json").read_bytes()
+    (lab / "physical.json").write_text("[1, 2")
+    served = ClassServed(folder)
+    try:
+        async def refused() -> str:
+            return await (await Term.open(served.ports["primary"], "alice")).ended()
+        told = asyncio.run(refused())
+        bob = asyncio.run(typed(served.ports["primary"], "bob", []))
+    finally:
+        status, err = served.stop(signal.SIGTERM)
+    assert told == f"% Your lab cannot be started: {lab.resolve() / 'physical.json'}: not a physical state file " \
+                   "(Expecting ',' delimiter: line 1 column 6 (char 5))\r\n"
+    assert bob[0].endswith("ciscoasa> ")
+    assert (status, err) == (0, "")
+    assert (lab / "lab-state.json").read_bytes() == state and not (lab / "lab-state.json.bad").exists()
