@@ -39,6 +39,7 @@ This module imports nothing of the package: every layer may use it.
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
@@ -175,17 +176,21 @@ class Allowance(Bounded):
     each word met at the node where it was met): `take()` is True while fewer than `bound`
     were taken.  `clear` gives the room back (the structure is then emptied by its owner)."""
 
-    __slots__ = ("taken",)
+    __slots__ = ("taken", "_lock")
 
     def __init__(self, name: str, floor: int, per: int = 0, most: int = 0) -> None:
         super().__init__(name, floor, per, most)
         self.taken = 0
+        self._lock = threading.Lock()
 
     def take(self) -> bool:
-        if not self.on or self.taken >= self.bound:
-            return False
-        self.taken += 1
-        return True
+        # under a lock: parsers in several threads (labs loaded in worker threads) must not
+        # both take the last place, nor lose a count
+        with self._lock:
+            if not self.on or self.taken >= self.bound:
+                return False
+            self.taken += 1
+            return True
 
     def clear(self) -> None:
         """Nothing: what was taken is still held by the structure that took it."""

@@ -192,7 +192,7 @@ async def serve_instructor(room: Classroom, state: ssh.SshState,
                            process: asyncssh.SSHServerProcess[str]) -> None:
     conn = process.channel.get_connection()
     state.admission.session_opened(conn)
-    channel = ssh._SshChannel(process)
+    channel = ssh.SshChannel(process)
 
     def write(text: str) -> None:
         with contextlib.suppress(BrokenPipeError, ConnectionError, asyncssh.Error):

@@ -3,12 +3,16 @@ login), the consoles attached to it, its clock, and the progress of the `@check`
 
 A lab's clock runs (frontends/clock.py's RealTimeClock, a task) only while one of its
 consoles is attached: a lab nobody is logged in to has no task and no timer, so it costs
-no CPU, and its virtual time stands still (it starts again where it stopped)."""
+no CPU, and its virtual time stands still (it starts again where it stopped).  The clock's
+tick also logs off the lab's consoles idle past their `console timeout` (wall-clock time):
+only an attached console can be idle."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
@@ -17,6 +21,7 @@ from ..exercise.checks import Result
 from ..exercise.run import ExerciseRun
 from ..frontends.clock import RealTimeClock
 from ..lab.lab import Lab
+from ..lab.spec import LabError
 from ..records import dataclass
 from . import labs
 from .roster import Roster, RosterError, load
@@ -44,6 +49,8 @@ class ClassLab:
     # what each console's client is sent, copied to the instructor's read-only views
     watchers: dict[str, set[Callable[[str], None]]] = field(default_factory=dict)
     clock: asyncio.Task[None] | None = None
+    # why its saved state was not used (labs.restore), told at the next console login
+    note: str = ""
 
     def tee(self, unit: str, text: str) -> None:
         for watch in list(self.watchers.get(unit, ())):
@@ -59,10 +66,22 @@ class ClassLab:
             else:
                 self.lab.console(unit).take_messages()
 
+    def log_off_idle(self, now: float) -> None:
+        """Log off each attached console idle for its unit's `console timeout` (0: never),
+        in wall-clock time, as the telnet consoles do."""
+        for unit, con in list(self.attached.items()):
+            timeout = self.lab.console_idle_timeout_s(unit)
+            if con.last_input is None or timeout <= 0 or now - con.last_input < timeout:
+                continue
+            con.last_input = None
+            con.time_out()
+            con.notify()        # the logoff lines and the new prompt, at once
+
 
 class Classroom:
-    def __init__(self, roster: Roster) -> None:
+    def __init__(self, roster: Roster, now: Callable[[], float] = time.monotonic) -> None:
         self.roster = roster
+        self._now = now             # the wall clock of `console timeout` (injectable for tests)
         self._stamp = _stamp(roster.path)
         self.labs: dict[str, ClassLab] = {}
         self._loading: dict[str, asyncio.Lock] = {}
@@ -90,9 +109,12 @@ class Classroom:
             cl = self.labs.get(name)
             if cl is None:
                 trainee = self.roster.trainees[name]
-                lab, hook = await asyncio.get_running_loop().run_in_executor(
+                lab, hook, note = await asyncio.get_running_loop().run_in_executor(
                     None, labs.open_lab, self.roster, trainee)
-                cl = self.labs[name] = ClassLab(name, self.roster.lab_dir(name).resolve(), lab, hook)
+                cl = self.labs[name] = ClassLab(name, self.roster.lab_dir(name).resolve(), lab, hook,
+                                                note=note)
+                if note:
+                    print(f"asa-emulator: {name}: {note}", file=sys.stderr, flush=True)
             return cl
 
     def attach(self, cl: ClassLab, unit: str, con: Attached) -> None:
@@ -102,7 +124,10 @@ class Classroom:
         cl.attached[unit] = con
         cl.lab.console(unit).take_messages()        # what nobody was attached to hear is gone
         if cl.clock is None:
-            cl.clock = asyncio.create_task(RealTimeClock(cl.lab).run(after_tick=cl.after_tick))
+            def after_tick() -> None:
+                cl.after_tick()
+                cl.log_off_idle(self._now())
+            cl.clock = asyncio.create_task(RealTimeClock(cl.lab).run(after_tick=after_tick))
 
     def detach(self, cl: ClassLab, unit: str, con: Attached) -> None:
         if cl.attached.get(unit) is con:
@@ -110,18 +135,6 @@ class Classroom:
         if not cl.attached and cl.clock is not None:
             cl.clock.cancel()           # idle: no task, no timer, the virtual clock stands
             cl.clock = None
-
-    def log_off_idle(self, now: float) -> None:
-        """Log off each attached console idle for its unit's `console timeout` (0: never),
-        in wall-clock time, as the telnet consoles do."""
-        for cl in list(self.labs.values()):
-            for unit, con in list(cl.attached.items()):
-                timeout = cl.lab.console_idle_timeout_s(unit)
-                if con.last_input is None or timeout <= 0 or now - con.last_input < timeout:
-                    continue
-                con.last_input = None
-                con.time_out()
-                con.notify()        # the logoff lines and the new prompt, at once
 
     def checked(self) -> None:
         for listener in list(self.progress_listeners):
@@ -154,7 +167,7 @@ class Classroom:
                 continue            # removed from the class while it ran
             try:
                 labs.save(cl.lab, cl.folder)
-            except (OSError, ValueError, TypeError, RecursionError) as exc:
+            except (OSError, ValueError, TypeError, LabError) as exc:
                 problems.append(f"{cl.name}: lab not saved: {exc}")
         return problems
 
@@ -178,3 +191,4 @@ async def _stop_clock(cl: ClassLab) -> None:
 # the emulator's words (unverified: a terminal server's own wording varies)
 TAKEN_OVER = "% This console was taken over by a new connection of the same user"
 RESET = "% The instructor has reset your lab: log in again"
+NOT_RESTORED = "% Your lab's saved state could not be used: it was started from its saved configuration"

@@ -168,10 +168,6 @@ def save(roster: Roster) -> None:
     roster.folder.mkdir(parents=True, exist_ok=True)
     fd = os.open(roster.folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        old = os.umask(0o077)
-        try:
-            atomic_write(fd, FILE, dumps(roster).encode("ascii"))
-        finally:
-            os.umask(old)
+        atomic_write(fd, FILE, dumps(roster).encode("ascii"), mode=0o600)
     finally:
         os.close(fd)

@@ -8,9 +8,9 @@ CliSession line editor), never the unit's own SSH server.  A new connection of t
 trainee to the same console takes it over: the old one is told and closed.
 
 The SSH listeners' protection is the lab server's: admission bounds per address, user and
-overall, the login grace time, the failed-login throttle (frontends/ssh/ssh.py's _Login,
+overall, the login grace time, the failed-login throttle (frontends/ssh/ssh.py's Login,
 admission.py, throttle.py).  On SIGINT or SIGTERM every loaded lab is saved whole
-(persist.py, physical.json) before the process exits.
+(labs.py: lab/saved_state.py's files) before the process exits.
 """
 
 from __future__ import annotations
@@ -29,24 +29,25 @@ from ..console import ControlAccount
 from ..device.messages import has_error
 from ..frontends.line.cli_session import CliSession
 from ..frontends.line.throttle import LoginThrottle
-from ..frontends.server import ListenError, _is_loopback
+from ..frontends.server import ListenError, is_loopback
 from ..frontends.ssh import ssh
-from ..frontends.ssh.admission import Admission
+from ..frontends.ssh.admission import Admission, Limits
 from ..frontends.ssh.descriptors import AcceptGuard
 from ..frontends.ssh.sshlib import asyncssh
 from ..frontends.telnet.telnet import ConsoleLogin
 from ..lab.account import check_login
 from ..lab.spec import LabError
 from .console import TraineeConsole
-from .room import Attached, ClassLab, Classroom
+from .room import NOT_RESTORED, Attached, ClassLab, Classroom
 from .roster import Roster, load
+from .watch import IdleWatch
 
 UNITS = ("primary", "secondary")
 INSTRUCTOR = "instructor"
 HOST_KEY = ".ssh_host_ed25519_key"
 
 
-class _ClassLogin(ssh._Login):
+class _ClassLogin(ssh.Login):
     """The SSH login of the lab server, with the roster's accounts: trainees on the console
     ports, the instructor on the instructor's."""
 
@@ -55,7 +56,7 @@ class _ClassLogin(ssh._Login):
         self._room = room
         self._port = port
 
-    def _unit_up(self) -> bool:
+    def unit_up(self) -> bool:
         return True             # a console port answers whatever the unit's state
 
     def _account(self, username: str) -> ControlAccount | None:
@@ -67,22 +68,13 @@ class _ClassLogin(ssh._Login):
         trainee = roster.trainees.get(username)
         return ControlAccount(trainee.name, trainee.password_hash) if trainee else None
 
-    async def validate_password(self, username: str, password: str) -> bool:
-        account = self._account(username)
-
-        async def check() -> bool:      # scrypt, off the event loop
-            return await asyncio.get_running_loop().run_in_executor(
-                None, check_login, account, username, password)
-
-        if await self._state.throttle.attempt(self._source, username, check):
-            return True
-        self._failures += 1
-        if self._failures >= ssh.MAX_AUTH_ATTEMPTS and self._conn is not None:
-            self._conn.close()
-        return False
+    async def check_password(self, username: str, password: str) -> bool:
+        account = self._account(username)       # scrypt, off the event loop
+        return await asyncio.get_running_loop().run_in_executor(
+            None, check_login, account, username, password)
 
 
-class _TeeChannel(ssh._SshChannel):
+class _TeeChannel(ssh.SshChannel):
     """The trainee's channel; what it is sent is also sent to the instructor's views."""
 
     def __init__(self, process: asyncssh.SSHServerProcess[str], tee: Any) -> None:
@@ -107,6 +99,9 @@ async def _serve_trainee(room: Classroom, state: ssh.SshState, unit: str,
         except LabError as exc:
             process.stdout.write(f"% Your lab cannot be started: {exc}\r\n")   # the emulator's words
             return
+        if cl.note:
+            cl.note = ""
+            process.stdout.write(NOT_RESTORED + "\r\n")
         login = ConsoleLogin(cl.lab, unit, state.throttle, str(peer[0]) if peer else "")
         console = TraineeConsole(cl.lab, login, room.checked)
         if process.command is not None:     # `ssh -p PORT alice@host 'show version'`: one line
@@ -192,20 +187,13 @@ class ClassServer:
         return await self.room.save_all()
 
 
-async def _watch(state: ssh.SshState, room: Classroom, interval: float) -> None:
-    while True:
-        await asyncio.sleep(interval)
-        ssh.close_idle(state)       # logged in, no session: closed (admission.py)
-        room.log_off_idle(state.now())
-
-
 async def start(roster: Roster, host: str, port: int, key: asyncssh.SSHKey,
-                now: Callable[[], float] = time.monotonic, watchdog_s: float = 1.0) -> ClassServer:
-    """Listen (free ports when `port` is 0).  `now`: the wall clock of the idle timeouts
-    (injectable for tests), checked every `watchdog_s`."""
-    room = Classroom(roster)
+                now: Callable[[], float] = time.monotonic, limits: Limits | None = None) -> ClassServer:
+    """Listen (free ports when `port` is 0).  `now`: the wall clock of the idle timeouts,
+    `limits` admission's bounds (both injectable for tests)."""
+    room = Classroom(roster, now)
     # the lab server's state; its `lab` is unused here (each session has its trainee's)
-    state = ssh.SshState(cast(Any, None), now, Admission(now), LoginThrottle(now))
+    state = ssh.SshState(cast(Any, None), now, Admission(now, limits or Limits()), LoginThrottle(now))
     acceptors: dict[str, asyncssh.SSHAcceptor] = {}
     try:
         for offset, name in enumerate((*UNITS, INSTRUCTOR)):
@@ -218,7 +206,7 @@ async def start(roster: Roster, host: str, port: int, key: asyncssh.SSHKey,
         for acceptor in acceptors.values():
             acceptor.close()
         raise
-    return ClassServer(room, state, acceptors, asyncio.create_task(_watch(state, room, watchdog_s)))
+    return ClassServer(room, state, acceptors, asyncio.create_task(IdleWatch(state).run()))
 
 
 async def _serve(roster: Roster, host: str, port: int, key: asyncssh.SSHKey) -> list[str]:
@@ -254,7 +242,7 @@ def cmd_serve_classroom(folder: str, host: str, port: int) -> int:
         return 2
     from ..lab.lab import keep_for_good
     keep_for_good()         # cli.main paused the collector for the start-up
-    if not _is_loopback(host):
+    if not is_loopback(host):
         print(f"asa-emulator: warning: listening on {host}: other machines can reach the trainees' "
               f"consoles ({len(roster.trainees)} trainees) and the instructor's port",
               file=sys.stderr, flush=True)

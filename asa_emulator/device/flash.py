@@ -532,14 +532,15 @@ def _exists(fd: int, leaf: str) -> bool:
     return True
 
 
-def atomic_write(fd: int, leaf: str, data: bytes) -> None:
-    """Write `leaf` in the folder `fd`: a new temporary file (ordinary permissions, subject to
-    the umask), fsync, rename over the target (a link there is replaced, never followed), fsync
-    of the folder.  A folder at the target makes the rename fail: nothing changes."""
+def atomic_write(fd: int, leaf: str, data: bytes, mode: int = 0o644) -> None:
+    """Write `leaf` in the folder `fd`: a new temporary file (permissions `mode`, subject to
+    the umask: never changed here, it is the whole process's), fsync, rename over the target
+    (a link there is replaced, never followed), fsync of the folder.  A folder at the target
+    makes the rename fail: nothing changes."""
     while True:
         tmp = f"{TMP_PREFIX}{os.urandom(8).hex()}"     # as secrets.token_hex(8)
         try:
-            out = os.open(tmp, _O_NEW, 0o644, dir_fd=fd)
+            out = os.open(tmp, _O_NEW, mode, dir_fd=fd)
             break
         except FileExistsError:
             continue

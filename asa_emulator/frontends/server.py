@@ -180,7 +180,7 @@ async def serve(
     await server.serve_forever()
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -207,7 +207,7 @@ def run_server(lab: LabHandle, host: str = "127.0.0.1", port: int = 2222,
                   for unit, console in server.console_ports.items()]
         print("\n".join([*lines, server.ready_line()]), flush=True)
 
-    if not _is_loopback(host):
+    if not is_loopback(host):
         print(exposure_warning(lab, host), file=sys.stderr, flush=True)
     # started from a shell's background job, the process inherits SIGINT ignored and Python
     # installs no Ctrl-C handler (nor asyncio.run its own): the server would ignore `kill -INT`

@@ -59,9 +59,10 @@ MAX_BYTES = 64 * 1024 * 1024
 
 
 # ------------------------------------------------------------------ saving
-def save_lab_state(lab: Lab, folder: Path) -> None:
+def save_lab_state(lab: Lab, folder: Path, *, private: bool = False) -> None:
     """Write the running lab to `folder`: its own lab directory, or an empty or new folder
-    (the lab.toml and every unit's flash are copied there)."""
+    (the lab.toml and every unit's flash are copied there).  `private`: lab-state.json
+    readable by its owner only (it holds the running configurations, secrets and all)."""
     folder = Path(folder)
     own = lab.spec.root is not None and _same(lab.spec.root, folder)
     if not own:
@@ -72,7 +73,8 @@ def save_lab_state(lab: Lab, folder: Path) -> None:
     physical.save(lab, folder)
     state = {"version": VERSION, "clock_ms": lab.clock.now,
              "units": {name: _unit_state(lab, name) for name in lab.unit_names}}
-    _write(folder, FILE, (json.dumps(state, indent=1, sort_keys=True) + "\n").encode())
+    _write(folder, FILE, (json.dumps(state, indent=1, sort_keys=True) + "\n").encode(),
+           0o600 if private else 0o644)
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -97,10 +99,10 @@ def _copy_lab(lab: Lab, folder: Path) -> None:
             _write(root / Path(path).parent, Path(path).name, data)
 
 
-def _write(folder: Path, leaf: str, data: bytes) -> None:
+def _write(folder: Path, leaf: str, data: bytes, mode: int = 0o644) -> None:
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        atomic_write(fd, leaf, data)
+        atomic_write(fd, leaf, data, mode)
     finally:
         os.close(fd)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import threading
 from functools import cache
 from typing import Any
 
@@ -106,8 +107,23 @@ def _stale(data: dict[str, Any]) -> bool:
     return bool(data.get("grammar_crc32") != grammar_digest(source))
 
 
+_LOADING = threading.Lock()
+_LOADED: dict[tuple[str, str], Grammar] = {}     # by (tables, grammar source): read once
+
+
 @cache
 def load() -> Grammar:
+    """The grammar, read once per process: threads that ask first at once (labs loaded in
+    worker threads) wait for the one read, and share it."""
+    with _LOADING:
+        key = (str(TABLES_PATH), str(GRAMMAR_PATH))
+        found = _LOADED.get(key)
+        if found is None:
+            found = _LOADED[key] = _read()
+        return found
+
+
+def _read() -> Grammar:
     data = json.loads(TABLES_PATH.read_bytes())
     if _stale(data):
         # correct but slow (the tables are built in memory); say how to fix it

@@ -45,6 +45,12 @@ def split_words(line: str) -> list[Word]:
     return [Word(m.group(), m.start()) for m in _WORD.finditer(line)]
 
 
+# The parser's process-wide memos (this cache, _base, _choices_cache, the trie under _roots)
+# are filled by every thread that parses: the classroom loads labs in worker threads while
+# its event loop runs commands.  Each is a dict of values that a key determines: a value is
+# added with setdefault (one atomic step: two threads that made it both get the one kept),
+# and a trie node is filled before it is published (_set_acc: `acc` last), so a reader never
+# meets a value half made.
 _accepts_cache: dict[tuple[int, ...], frozenset[str]] = {}
 
 
@@ -52,7 +58,7 @@ def _accepts(ip: InteractiveParser) -> frozenset[str]:
     key = tuple(ip.state_stack)
     found = _accepts_cache.get(key)
     if found is None:
-        found = _accepts_cache[key] = frozenset(ip.accepts())
+        found = _accepts_cache.setdefault(key, frozenset(ip.accepts()))
     return found
 
 
@@ -62,7 +68,7 @@ _base: dict[str, InteractiveParser] = {}
 def _start(g: Grammar, mode: str) -> InteractiveParser:
     ip = _base.get(mode)
     if ip is None:
-        ip = _base[mode] = g.lalr.parse_interactive(mode)
+        ip = _base.setdefault(mode, g.lalr.parse_interactive(mode))
     return ip.copy()
 
 
@@ -103,8 +109,8 @@ def _choices(g: Grammar, acc: frozenset[str]) -> _Choices:
         for kw, t in kws.items():
             firsts.setdefault(kw[:1], []).append((kw, t))
         first = tuple(a for a in args if g.fact(a.name, "name-first") is not None)
-        found = _choices_cache[acc] = _Choices(kws, tuple(args),
-                                               {k: tuple(v) for k, v in firsts.items()}, first)
+        found = _choices_cache.setdefault(acc, _Choices(kws, tuple(args),
+                                                        {k: tuple(v) for k, v in firsts.items()}, first))
     return found
 
 
@@ -228,9 +234,9 @@ class _Known(NamedTuple):
 
 def _set_acc(g: Grammar, node: _Node, acc: frozenset[str]) -> None:
     if node.acc is None:
-        node.acc = acc
         node.choices = _choices(g, acc)
         node.splice = any(t in acc for t in _SPLICE)
+        node.acc = acc          # last: a node with its `acc` is whole (another thread may read it)
 
 
 _roots: dict[str, _Node] = {}
@@ -239,7 +245,7 @@ _roots: dict[str, _Node] = {}
 def _child(node: _Node, term: str) -> _Node | None:
     nxt = node.next.get(term)
     if nxt is None and _SHAPES.take():
-        nxt = node.next[term] = _Node()
+        nxt = node.next.setdefault(term, _Node())
     return nxt
 
 
@@ -418,7 +424,7 @@ def _parse_tokens(mode: str, line: str, new: bool) -> tuple[Tree, list[Token], _
     words = split_words(line)
     root = _roots.get(mode)
     if root is None:
-        root = _roots[mode] = _Node()
+        root = _roots.setdefault(mode, _Node())
     if not new:
         tokens, node, _ = _tokens(g, line, words, root, None)
         if node is not None and node.acc is not None and (node.shape is not None or _END not in node.acc):

@@ -73,6 +73,9 @@ class Admission:
     now: Callable[[], float]
     limits: Limits = field(default_factory=Limits)
     chance: Callable[[], float] = random.random      # random early drop (injectable for tests)
+    # told when a connection starts its idle time: a watcher that sleeps until the next
+    # expiry (next_expiry) sleeps again, shorter
+    on_idle: Callable[[], None] = lambda: None
     _entries: dict[Hashable, _Entry] = field(default_factory=dict)
     _login: Counter[str] = field(default_factory=Counter)
     _idle: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -119,6 +122,7 @@ class Admission:
             return False
         entry.user, entry.state, entry.idle_since = user, "idle", self.now()
         self._idle[key] += 1
+        self.on_idle()
         return True
 
     def session_opened(self, conn: Hashable) -> None:
@@ -139,6 +143,7 @@ class Admission:
         if entry.sessions <= 0:
             entry.state, entry.idle_since = "idle", self.now()
             self._idle[(entry.user, entry.source)] += 1
+            self.on_idle()
 
     def gone(self, conn: Hashable) -> None:
         entry = self._entries.pop(conn, None)
@@ -149,6 +154,11 @@ class Admission:
         """Logged-in connections without a session channel for limits.idle_s (to close)."""
         deadline = self.now() - self.limits.idle_s
         return [conn for conn, e in self._entries.items() if e.state == "idle" and e.idle_since <= deadline]
+
+    def next_expiry(self) -> float | None:
+        """When the next idle connection expires (the wall clock of `now`); None: none is idle."""
+        times = [e.idle_since for e in self._entries.values() if e.state == "idle"]
+        return min(times) + self.limits.idle_s if times else None
 
     def _leave(self, conn: Hashable, entry: _Entry) -> None:
         """Take the entry out of the counter of its state (it stays in _entries)."""

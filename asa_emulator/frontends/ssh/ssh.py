@@ -82,7 +82,7 @@ class _Live:
     close: Callable[[], None]
 
 
-class _Login(asyncssh.SSHServer):
+class Login(asyncssh.SSHServer):
     """Password login checked by the engine (the control port: by its own account), within the
     admission bounds and the failed-login throttle."""
 
@@ -100,10 +100,11 @@ class _Login(asyncssh.SSHServer):
         self._source = _client_ip(peer[0] if peer else "")
         # a unit that is off or booting has no SSH server to answer; past a bound the new
         # connection is the one refused (never one already logging in)
-        if not self._unit_up() or not self._state.admission.admit(conn, self._source):
+        if not self.unit_up() or not self._state.admission.admit(conn, self._source):
             conn.abort()
 
-    def _unit_up(self) -> bool:
+    def unit_up(self) -> bool:
+        """Whether the listener answers now (an off or booting unit has no SSH server)."""
         if self._unit == CONTROL:
             return True
         return self._state.lab.unit_up(self._unit)
@@ -119,13 +120,17 @@ class _Login(asyncssh.SSHServer):
     def password_auth_supported(self) -> bool:
         return True
 
+    async def check_password(self, username: str, password: str) -> bool:
+        """The password check itself (the throttle and the attempts are validate_password's)."""
+        lab = self._state.lab
+        if self._unit == CONTROL:   # scrypt, off the event loop: sessions keep being served
+            return await asyncio.get_running_loop().run_in_executor(
+                None, check_login, lab.control_account, username, password)
+        return lab.ssh_login(self._unit, username, password, self._source)
+
     async def validate_password(self, username: str, password: str) -> bool:
         async def check() -> bool:
-            lab = self._state.lab
-            if self._unit == CONTROL:   # scrypt, off the event loop: sessions keep being served
-                return await asyncio.get_running_loop().run_in_executor(
-                    None, check_login, lab.control_account, username, password)
-            return lab.ssh_login(self._unit, username, password, self._source)
+            return await self.check_password(username, password)
 
         if await self._state.throttle.attempt(self._source, username, check):
             return True
@@ -157,7 +162,7 @@ def _client_ip(address: str) -> str:
     return str(ip)
 
 
-class _SshChannel:
+class SshChannel:
     """An SSH session channel as a CliSession's Channel."""
 
     def __init__(self, process: asyncssh.SSHServerProcess[str]) -> None:
@@ -219,7 +224,7 @@ async def _serve_process(state: SshState, unit: str, process: asyncssh.SSHServer
             await process.stdout.drain()
         else:
             guarded = SecretTurns(console, state.throttle, _client_ip(peer[0] if peer else ""), username)
-            await CliSession(lambda: guarded, _SshChannel(process), touched).run()
+            await CliSession(lambda: guarded, SshChannel(process), touched).run()
     except (BrokenPipeError, ConnectionError, asyncssh.Error):
         pass  # the client went away
     finally:
@@ -242,7 +247,7 @@ async def _serve_control(state: SshState, process: asyncssh.SSHServerProcess[str
             process.stdout.write("".join(line + "\r\n" for line in out))
             await process.stdout.drain()
         else:
-            await CliSession(lambda: console, _SshChannel(process), banner=False).run()
+            await CliSession(lambda: console, SshChannel(process), banner=False).run()
     except (BrokenPipeError, ConnectionError, asyncssh.Error):
         pass
     finally:
@@ -282,7 +287,7 @@ async def listen(state: SshState, unit: str, host: str, port: int,
     serve_process = (functools.partial(_serve_control, state) if unit == CONTROL
                      else functools.partial(_serve_process, state, unit))
     return await asyncssh.create_server(
-        functools.partial(_Login, state, unit),
+        functools.partial(Login, state, unit),
         host,
         port,
         server_host_keys=[key],
