@@ -28,6 +28,7 @@ from ..config.model import (
 )
 from ..kept import REVISIONS, Kept, fit_lab
 from . import messages as msg
+from .boundary import LineSession
 from .derived import PerContext
 from .flash import (
     STARTUP,
@@ -40,7 +41,6 @@ from .flash import (
     split_lines,
 )
 from .hardware import Hardware, platform_cpu
-from .ports import LineSession
 
 P = TypeVar("P", bound="PerContext[Any]")
 

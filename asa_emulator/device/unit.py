@@ -2,7 +2,7 @@
 sessions; its configuration spaces are `unit.spaces` (device/spaces.py).
 
 A unit knows nothing about its mate: the failover engine (failover/) is attached through two
-ports (device/ports.py), `unit.pair` that the unit asks and `unit.events` that it tells about
+ports (device/boundary.py), `unit.pair` that the unit asks and `unit.events` that it tells about
 boots, power loss and accepted commands; the traffic engine (traffic/) as `unit.traffic`, for
 the interface counters.  Nor does it know the session class: whoever builds a unit gives it
 `sessions`, what makes its console and batch sessions (device/session.py's Session), so the
@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..config.model import SINGLE, ContextConfig, SystemConfig
 from ..kept import Kept
+from .boundary import LineSession, ModeState, PairEvents, PairQuery, TrafficHooks
 from .flash import MODE_FILE, STARTUP, Flash, FlashError
 from .hardware import Hardware
 from .mgmt import Management
-from .ports import LineSession, ModeState, PairEvents, PairQuery, TrafficHooks
 from .spaces import ConfigSpaces
 from .syslog import Syslog, deliver
 
@@ -48,7 +48,7 @@ class Unit:
         self.shutting_down = False
         self._announce = False
         self.booted_at = 0
-        # what the lab attaches (device/ports.py): the failover pair, asked (pair) and told
+        # what the lab attaches (device/boundary.py): the failover pair, asked (pair) and told
         # (events: its commands are typed by the handlers' side, device/commands.py), and the
         # traffic engine's counters
         self.pair: PairQuery[Unit] | None = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from asa_emulator.classroom import persist
-from asa_emulator.lab.kept import copy_lab
+from asa_emulator.lab.copies import copy_lab
 from asa_emulator.lab.lab import Lab
 from asa_emulator.lab.labfile import find_lab
 
