@@ -64,24 +64,22 @@ class Unit:
             flash.add_image(image, size, clock.start)
         self.spaces = ConfigSpaces(hw, flash, clock, self.kept, self.batch,
                                    single=self.flash_mode() == "single")
+        self.spaces.on_reset = self._bind_spaces
         self.spaces.reset_config()
         self.console: LineSession = sessions(self, "console")
         self._replica: LineSession | None = None
 
     # ------------------------------------------------------------------ the configuration
-    # what most readers take of the spaces: the system space, the contexts, the mode
-    @property
-    def sys(self) -> SystemConfig:
-        return self.spaces.sys
+    # what most readers take of the spaces: the system space, the contexts, the mode (read
+    # from flash at boot).  Plain attributes, not properties reading self.spaces: they are
+    # read on every command and a `show failover` reads them dozens of times (measured in
+    # docs/performance.md); the spaces set them again whenever they replace them
+    sys: SystemConfig
+    ctx: dict[str, ContextConfig]
+    single: bool
 
-    @property
-    def ctx(self) -> dict[str, ContextConfig]:
-        return self.spaces.ctx
-
-    @property
-    def single(self) -> bool:
-        """Single context mode (read from flash at boot)."""
-        return self.spaces.single
+    def _bind_spaces(self, spaces: ConfigSpaces) -> None:
+        self.sys, self.ctx, self.single = spaces.sys, spaces.ctx, spaces.single
 
     # ------------------------------------------------------------------ identity
     @property
