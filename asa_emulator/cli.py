@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
                 return cmd_run(args.lab, ["-"], strict=False, settle=True)
             return cmd_lab(args.lab, args.fresh)
         if args.command == "labs":
-            from .lab.kept import labs_report
+            from .lab.copies import labs_report
             print("\n".join(labs_report()))
             return EXIT_OK
         if args.command == "run":
@@ -397,7 +397,7 @@ def _check_summary(count: int, failed: int, updated: int | None, seconds: float)
 
 def cmd_lab(name: str, fresh: bool = False) -> int:
     """The terminal; a built-in lab runs from its kept copy in the user's data directory."""
-    from .lab.kept import is_builtin, kept_copy
+    from .lab.copies import is_builtin, kept_copy
     from .lab.lab import Lab, keep_for_good
     from .lab.spec import LabError
     source = name
@@ -486,7 +486,7 @@ def cmd_init(target: str, source: str) -> int:
         dst.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return _fail(_cannot("create", dst, exc))
-    from .lab.kept import copy_lab
+    from .lab.copies import copy_lab
     try:
         copy_lab(src, dst)
     except OSError as exc:

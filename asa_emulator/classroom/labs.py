@@ -19,7 +19,7 @@ from ..exercise.load import load_exercise
 from ..exercise.run import ExerciseRun
 from ..exercise.spec import Exercise
 from ..lab import physical
-from ..lab.kept import copy_lab
+from ..lab.copies import copy_lab
 from ..lab.lab import Lab
 from ..lab.labfile import find_lab
 from ..lab.saved_state import FILE as STATE_FILE

@@ -16,8 +16,8 @@ from ..syntax.parser import Parsed
 from .messages import INVALID_INPUT, caret_line
 
 if TYPE_CHECKING:
+    from .boundary import ModeState, PairEvents
     from .mgmt import SshRecord
-    from .ports import ModeState, PairEvents
     from .unit import Unit
 
 Handler = Callable[["Command"], None]

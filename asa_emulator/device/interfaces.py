@@ -128,6 +128,7 @@ def _monitored_in(unit: Unit, name: str) -> tuple[_Monitored, ...]:
     if ctx is None or cdef is None:
         return ()
     itfs, monitor = ctx.interfaces, ctx.monitor
+    group = unit.spaces.group_of(name)
     out: list[_Monitored] = []
     for a in cdef.allocations:
         phys = a.phys
@@ -137,8 +138,12 @@ def _monitored_in(unit: Unit, name: str) -> tuple[_Monitored, ...]:
         explicit = monitor.get(itf.nameif)
         if not (explicit if explicit is not None else "." not in phys):
             continue
-        shut = sys_shut(unit, phys) or any(i.shutdown for i in itfs.values() if i.nameif == itf.nameif)
-        out.append((name, itf.nameif, phys, unit.spaces.group_of(name), is_tested(unit, ctx, itf, phys), shut))
+        # is_tested, the interface known monitored
+        tested = has_standby_address(address_holder(ctx, itf))
+        # whether it is shut matters only for a tested one (_monitoring)
+        shut = tested and (itf.shutdown or sys_shut(unit, phys)
+                           or any(i.shutdown for i in itfs.values() if i.nameif == itf.nameif))
+        out.append((name, itf.nameif, phys, group, tested, shut))
     return tuple(out)
 
 

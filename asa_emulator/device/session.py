@@ -20,10 +20,10 @@ from ..syntax.help import HelpItem, completions, help_items
 from ..syntax.limits import MAX_LINE, refused_column
 from ..syntax.parser import CommandError, Parsed, parse_line
 from . import messages
+from .boundary import ModeState
 from .choices import choices
 from .commands import HANDLERS, Abort, Answer, Command
 from .filters import apply_filter, filter_chunks
-from .ports import ModeState
 from .space import space_of
 from .targets import target_exists
 

@@ -28,6 +28,7 @@ from ..config.model import (
 )
 from ..kept import REVISIONS, Kept, fit_lab
 from . import messages as msg
+from .boundary import LineSession
 from .derived import PerContext
 from .flash import (
     STARTUP,
@@ -40,7 +41,6 @@ from .flash import (
     split_lines,
 )
 from .hardware import Hardware, platform_cpu
-from .ports import LineSession
 
 P = TypeVar("P", bound="PerContext[Any]")
 
@@ -57,6 +57,9 @@ class ConfigSpaces:
         self.clock = clock
         self._batch = batch
         self.single = single                # single context mode (read at boot)
+        # told when reset_config has put new spaces in place (the unit keeps them as plain
+        # attributes: unit.sys, unit.ctx, unit.single)
+        self.on_reset: Callable[[ConfigSpaces], None] | None = None
         self.sys = SystemConfig()
         self.ctx: dict[str, ContextConfig] = {}
         # `show version`'s "Configuration last modified by": (user, when), since the boot
@@ -128,6 +131,8 @@ class ConfigSpaces:
         for name in self.hw.interfaces:
             self.sys.interfaces[name] = SysInterface(name, shutdown=factory)
         self.ctx = {}
+        if self.on_reset is not None:
+            self.on_reset(self)
         if self.single:
             self.sys.contexts[SINGLE] = ContextDef(SINGLE)
             self.sys.admin_context = SINGLE

@@ -15,7 +15,7 @@ from ..syntax.grammar import load as load_grammar
 
 if TYPE_CHECKING:
     from ..config.model import ContextConfig, SystemConfig
-    from .ports import ModeState
+    from .boundary import ModeState
     from .unit import Unit
 
 

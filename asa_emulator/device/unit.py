@@ -2,7 +2,7 @@
 sessions; its configuration spaces are `unit.spaces` (device/spaces.py).
 
 A unit knows nothing about its mate: the failover engine (failover/) is attached through two
-ports (device/ports.py), `unit.pair` that the unit asks and `unit.events` that it tells about
+ports (device/boundary.py), `unit.pair` that the unit asks and `unit.events` that it tells about
 boots, power loss and accepted commands; the traffic engine (traffic/) as `unit.traffic`, for
 the interface counters.  Nor does it know the session class: whoever builds a unit gives it
 `sessions`, what makes its console and batch sessions (device/session.py's Session), so the
@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..config.model import SINGLE, ContextConfig, SystemConfig
 from ..kept import Kept
+from .boundary import LineSession, ModeState, PairEvents, PairQuery, TrafficHooks
 from .flash import MODE_FILE, STARTUP, Flash, FlashError
 from .hardware import Hardware
 from .mgmt import Management
-from .ports import LineSession, ModeState, PairEvents, PairQuery, TrafficHooks
 from .spaces import ConfigSpaces
 from .syslog import Syslog, deliver
 
@@ -48,7 +48,7 @@ class Unit:
         self.shutting_down = False
         self._announce = False
         self.booted_at = 0
-        # what the lab attaches (device/ports.py): the failover pair, asked (pair) and told
+        # what the lab attaches (device/boundary.py): the failover pair, asked (pair) and told
         # (events: its commands are typed by the handlers' side, device/commands.py), and the
         # traffic engine's counters
         self.pair: PairQuery[Unit] | None = None
@@ -64,24 +64,22 @@ class Unit:
             flash.add_image(image, size, clock.start)
         self.spaces = ConfigSpaces(hw, flash, clock, self.kept, self.batch,
                                    single=self.flash_mode() == "single")
+        self.spaces.on_reset = self._bind_spaces
         self.spaces.reset_config()
         self.console: LineSession = sessions(self, "console")
         self._replica: LineSession | None = None
 
     # ------------------------------------------------------------------ the configuration
-    # what most readers take of the spaces: the system space, the contexts, the mode
-    @property
-    def sys(self) -> SystemConfig:
-        return self.spaces.sys
+    # what most readers take of the spaces: the system space, the contexts, the mode (read
+    # from flash at boot).  Plain attributes, not properties reading self.spaces: they are
+    # read on every command and a `show failover` reads them dozens of times (measured in
+    # docs/performance.md); the spaces set them again whenever they replace them
+    sys: SystemConfig
+    ctx: dict[str, ContextConfig]
+    single: bool
 
-    @property
-    def ctx(self) -> dict[str, ContextConfig]:
-        return self.spaces.ctx
-
-    @property
-    def single(self) -> bool:
-        """Single context mode (read from flash at boot)."""
-        return self.spaces.single
+    def _bind_spaces(self, spaces: ConfigSpaces) -> None:
+        self.sys, self.ctx, self.single = spaces.sys, spaces.ctx, spaces.single
 
     # ------------------------------------------------------------------ identity
     @property

@@ -11,8 +11,8 @@ from .hardware import allocated_interface, canonical_interface
 
 if TYPE_CHECKING:
     from ..config.model import SysInterface
+    from .boundary import IfCounters
     from .commands import Command
-    from .ports import IfCounters
     from .unit import Unit
 
 

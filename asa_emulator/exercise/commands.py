@@ -69,7 +69,7 @@ def cmd_start(name: str, trainee: str, lab_dir: str | None, fresh: bool) -> int:
     """The lab terminal on the trainee's lab directory (made from the exercise's lab, setup
     run, the first time; the saved work with its physical state after that)."""
     from ..lab import physical
-    from ..lab.kept import copy_lab
+    from ..lab.copies import copy_lab
     from ..lab.lab import Lab, keep_for_good
     from ..lab.labfile import find_lab
     from .load import load_exercise

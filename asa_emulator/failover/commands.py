@@ -4,7 +4,7 @@ Failover Parameters", "Configuring Failover Groups", "Controlling Failover"): `f
 `failover polltime`, `failover group N` and its sub-mode, `failover active|reset [group N]`.
 
 Validation and the configuration model live here; what the pair does about it (hellos,
-negotiation, switching groups) runs through the unit's ports to the pair (`unit.events`, device/ports.py).  The lab
+negotiation, switching groups) runs through the unit's ports to the pair (`unit.events`, device/boundary.py).  The lab
 registers these handlers when it assembles a pair (lab/lab.py).
 """
 

@@ -14,7 +14,7 @@ back here.  A tick runs them in the chapter's order:
     preempt.evaluate      the groups that recovered come back with preempt (row 4)
 
 This class is also what a unit and its command handlers see of failover: it implements both
-ports of device/ports.py, the query (`unit.pair`) and the event sink (`unit.events`).
+ports of device/boundary.py, the query (`unit.pair`) and the event sink (`unit.events`).
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from . import health, hello, preempt, remote, replication, standby_reload, sync
 from .state import TRANSIENT, PairState, Reason, UnitFailover
 
 if TYPE_CHECKING:
+    from ..cabling import Link
     from ..clock import Clock, Timer
     from ..device.commands import Command
     from ..device.unit import Unit
-    from ..ports import Link
 
 
 class Pair:

@@ -25,9 +25,9 @@ from ..kept import REVISIONS
 from ..records import dataclass
 
 if TYPE_CHECKING:
+    from ..cabling import Link
     from ..clock import Clock, Timer
     from ..device.unit import Unit
-    from ..ports import Link
 
 
 class GroupState(StrEnum):

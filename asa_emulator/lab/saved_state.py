@@ -41,8 +41,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..device.boundary import IfCounters
 from ..device.flash import Flash, atomic_write
-from ..device.ports import IfCounters
 from ..device.session import ModeState, Session
 from ..traffic.engine import ReplCounter, UnitTraffic
 from ..traffic.table import Conn, ConnTable, Endpoint

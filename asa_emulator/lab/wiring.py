@@ -66,7 +66,8 @@ class Wiring:
     def cable_cut(self, unit: str, phys: str) -> bool:
         base = phys.split(".")[0]
         other = self.peer_of.get((unit, base))
-        return other is None or frozenset({(unit, base), other}) in self.cut
+        # no cable cut (the usual case): no pair of ends built to look for
+        return other is None or (bool(self.cut) and frozenset({(unit, base), other}) in self.cut)
 
     # ------------------------------------------------------------------ faults
     def check_if(self, unit: str, phys: str) -> str:

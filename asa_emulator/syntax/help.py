@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..records import dataclass
 from .grammar import Grammar, load
 from .lalr import InteractiveParser
-from .parser import _ALPHA, _END, _SPLICE, CommandError, Word, _accepts, _feed, split_words
+from .parser import END, CommandError, Word, accepts, feed, may_split, split_words
 
 
 @dataclass(frozen=True)
@@ -44,16 +44,17 @@ def _split_pending(g: Grammar, mode: str, line: str,
                    head: list[Word]) -> tuple[InteractiveParser, list[str]] | None:
     """`interface GigabitEthernet ?`: the last word is an interface type waiting for its
     port number.  Returns (parser before it, keywords typed) or None."""
-    if not head or not _ALPHA.match(head[-1].text):
+    if not head:
         return None
     typed: list[str] = []
     try:
-        ip = _feed(g, mode, line, head[:-1], typed)
+        ip = feed(g, mode, line, head[:-1], typed)
     except CommandError:
         return None
-    if not any(t in _accepts(ip) for t in _SPLICE):
+    acc = accepts(ip)
+    if not may_split(acc, head[-1].text):
         return None
-    if any(g.keywords.get(t, "").startswith(head[-1].text.lower()) for t in _accepts(ip)):
+    if any(g.keywords.get(t, "").startswith(head[-1].text.lower()) for t in acc):
         return None
     return ip, typed
 
@@ -67,18 +68,18 @@ def help_items(mode: str, line: str, names: Names | None = None) -> tuple[list[H
     head, tail = (words[:-1], words[-1]) if partial and words else (words, None)
     before: list[str] = []
     try:
-        ip = _feed(g, mode, line, head, before)
+        ip = feed(g, mode, line, head, before)
     except CommandError:
         pending = None if tail is not None else _split_pending(g, mode, line, head)
         if pending is None:
             raise
         return [HelpItem(g.arg_labels.get("PORT", "<port>"), g.help.get("PORT", ""))], False
-    acc = _accepts(ip)
+    acc = accepts(ip)
     if tail is not None:
         return [HelpItem(w, "") for w in _completing(g, acc, tail.text, names, before)], True
     items: list[HelpItem] = []
     for t in sorted(acc, key=lambda t: g.keywords.get(t, "~" + t)):
-        if t == _END:
+        if t == END:
             continue
         if t in g.keywords:
             items.append(HelpItem(g.keywords[t], _help_text(g, before, t)))
@@ -88,7 +89,7 @@ def help_items(mode: str, line: str, names: Names | None = None) -> tuple[list[H
             items.extend(dynamic)
         else:
             items.append(HelpItem(g.arg_labels.get(t, t), _help_text(g, before, t)))
-    if _END in acc:
+    if END in acc:
         items.append(HelpItem("<cr>", ""))
     return items, False
 
@@ -101,10 +102,10 @@ def completions(mode: str, line: str, names: Names | None = None) -> list[str]:
     head = words[:-1] if partial and words else words
     before: list[str] = []
     try:
-        ip = _feed(g, mode, line, head, before)
+        ip = feed(g, mode, line, head, before)
     except CommandError:
         return []
-    return _completing(g, _accepts(ip), words[-1].text if partial and words else "", names, before)
+    return _completing(g, accepts(ip), words[-1].text if partial and words else "", names, before)
 
 
 def _completing(g: Grammar, acc: frozenset[str], partial: str, names: Names | None,

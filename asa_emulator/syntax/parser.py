@@ -20,7 +20,10 @@ from .lalr import InteractiveParser, ParseError, Token, Tree
 _PORT = re.compile(r"^\d+(/\d+)*(\.\d+)?$")
 _ALPHA = re.compile(r"^[A-Za-z][A-Za-z-]*$")
 _SPLICE = ("PHY_IF", "IFNAME")   # terminals that may be typed as two words
-_END = "$END"
+
+# What `?` and Tab (help.py) use of the parser: END, accepts, feed, may_split, split_words,
+# Word and CommandError; the rest of this module is its own.
+END = "$END"                     # the terminal that ends a command: `<cr>` in `?`
 
 
 class CommandError(Exception):
@@ -54,7 +57,8 @@ def split_words(line: str) -> list[Word]:
 _accepts_cache: dict[tuple[int, ...], frozenset[str]] = {}
 
 
-def _accepts(ip: InteractiveParser) -> frozenset[str]:
+def accepts(ip: InteractiveParser) -> frozenset[str]:
+    """The terminals acceptable next (END among them where the command may end)."""
     key = tuple(ip.state_stack)
     found = _accepts_cache.get(key)
     if found is None:
@@ -157,7 +161,13 @@ def _choose_in(choices: _Choices, word: Word) -> str:
     raise CommandError("invalid", word.col + k, word.text)
 
 
-def _feed(g: Grammar, mode: str, line: str, words: list[Word],
+def may_split(acc: frozenset[str], text: str) -> bool:
+    """`text` may be the first word of an interface name typed as two (`GigabitEthernet 0/1`):
+    a word of letters where an interface name is acceptable."""
+    return bool(_ALPHA.match(text)) and any(t in acc for t in _SPLICE)
+
+
+def feed(g: Grammar, mode: str, line: str, words: list[Word],
           typed: list[str] | None = None) -> InteractiveParser:
     """Feed every word; return the interactive parser.  Raises CommandError.  The canonical
     keywords fed are appended to `typed` ("" for each argument): the context of `?` help."""
@@ -165,7 +175,7 @@ def _feed(g: Grammar, mode: str, line: str, words: list[Word],
     i = 0
     while i < len(words):
         w = words[i]
-        acc = _accepts(ip)
+        acc = accepts(ip)
         nxt = words[i + 1] if i + 1 < len(words) else None
         if (nxt and _ALPHA.match(w.text) and _PORT.match(nxt.text)
                 and any(t in acc for t in _SPLICE)
@@ -278,7 +288,7 @@ def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
     i = 0
     while i < len(words):
         if ip is not None:
-            acc = _accepts(ip)
+            acc = accepts(ip)
             if node is not None:
                 _set_acc(g, node, acc)
         elif node is None or node.acc is None:
@@ -306,7 +316,7 @@ def _tokens(g: Grammar, line: str, words: list[Word], node: _Node | None,
             break
         i += 1
     if ip is not None:
-        acc = _accepts(ip)
+        acc = accepts(ip)
         if node is not None:
             _set_acc(g, node, acc)
     return tokens, node, ip
@@ -393,7 +403,7 @@ def _parsed(mode: str, line: str) -> Parsed:
     if walked is not None:
         tokens, node = walked
         acc = node.acc
-        if acc is not None and _END not in acc:
+        if acc is not None and END not in acc:
             raise CommandError("incomplete", len(line), "")
         known = node.known
         if acc is not None and known is not None:
@@ -427,15 +437,15 @@ def _parse_tokens(mode: str, line: str, new: bool) -> tuple[Tree, list[Token], _
         root = _roots.setdefault(mode, _Node())
     if not new:
         tokens, node, _ = _tokens(g, line, words, root, None)
-        if node is not None and node.acc is not None and (node.shape is not None or _END not in node.acc):
-            if _END not in node.acc:
+        if node is not None and node.acc is not None and (node.shape is not None or END not in node.acc):
+            if END not in node.acc:
                 raise CommandError("incomplete", len(line), "")
             assert node.shape is not None
             return _build(node.shape, tokens), tokens, node
     # a shape not met yet: the LALR parser parses it, and the trie learns it
     tokens, node, ip = _tokens(g, line, words, root, _start(g, mode))
     assert ip is not None
-    if _END not in _accepts(ip):
+    if END not in accepts(ip):
         raise CommandError("incomplete", len(line), "")
     try:
         tree = ip.feed_eof()

@@ -33,7 +33,7 @@ from dataclasses import field
 from typing import TYPE_CHECKING, Protocol
 
 from ..device import acl, routes
-from ..device.ports import IfCounters
+from ..device.boundary import IfCounters
 from ..failover.state import GroupState, PairState
 from ..records import dataclass
 from . import show

@@ -11,18 +11,14 @@ with the caches a repeated line meets warmed by running it first.
 from __future__ import annotations
 
 import importlib.util
-import sys
-from collections import Counter
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
 
 from asa_emulator.lab.lab import Lab
 from tests.support.paths import ROOT
-
-PACKAGE = str(ROOT / "asa_emulator")
+from tests.support.work import counted
 
 CONTEXT = "c3"                                   # in failover group 1: active on the primary
 IFACE = "TenGigabitEthernet0/6.108"              # c3's first subinterface on both labs
@@ -55,25 +51,6 @@ def labs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Lab, Lab]:
     return out[0], out[1]
 
 
-def _work(con: Any, line: str) -> tuple[list[str], Counter[tuple[str, str, str]]]:
-    """The output of `line` and every call and line run inside the emulator's package."""
-    work: Counter[tuple[str, str, str]] = Counter()
-
-    def trace(frame: FrameType, event: str, arg: object) -> Any:
-        code = frame.f_code
-        if not code.co_filename.startswith(PACKAGE):
-            return None
-        if event in ("call", "line"):
-            work[(event, code.co_filename[len(PACKAGE):], code.co_name)] += 1
-        return trace
-    sys.settrace(trace)
-    try:
-        out = con.execute(line)
-    finally:
-        sys.settrace(None)
-    return out, work
-
-
 def _session(lab: Lab, mac_auto: bool) -> Any:
     con = lab.console("primary")
     for line in ("enable", "", "configure terminal", "changeto system"):
@@ -94,8 +71,8 @@ def test_each_mix_command_does_the_same_work_on_both_labs(labs: tuple[Lab, Lab],
         for con in (small, big):
             for earlier in MIX[:i]:
                 con.execute(earlier)
-        small_out, small_work = _work(small, line)
-        big_out, big_work = _work(big, line)
+        small_out, small_work = counted(small, line)
+        big_out, big_work = counted(big, line)
         for con in (small, big):
             for later in MIX[i + 1:]:
                 con.execute(later)

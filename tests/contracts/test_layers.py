@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("lab", "console"),
     ("failover", "traffic", "troubleshoot"),
     ("device",),
-    ("config", "syntax", "clock", "ports", "records", "kept", "bulk", "datadir"),
+    ("config", "syntax", "clock", "cabling", "records", "kept", "bulk", "datadir"),
 )
 
 
@@ -132,7 +132,7 @@ def test_every_module_is_on_a_layer_and_imports_none_above_it() -> None:
 
 def test_no_import_circle() -> None:
     """No two files import each other, directly or round a loop: a unit sits below its
-    sessions and handlers and reaches the pair through the ports (device/ports.py); a type a
+    sessions and handlers and reaches the pair through the ports (device/boundary.py); a type a
     lower file needs of a higher one is a small protocol beside it."""
     assert [sorted(c) for c in circles()] == []
 

@@ -16,5 +16,6 @@
     grammar.py           the composed grammar, the corpus of typed lines, parses to compare
     judges.py            the script real parsers judge, and its outputs
     ticks.py             every hello tick computed (bypassed): the reference of cost tests
+    work.py              the calls and lines of the package a command runs (counted)
     every_tick_server.py `asa-emulator ARGS` with every tick computed (a script, not imported)
 """

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from asa_emulator.classroom import labs
-from asa_emulator.lab.kept import copy_lab
+from asa_emulator.lab.copies import copy_lab
 from asa_emulator.lab.lab import Lab
 from asa_emulator.lab.labfile import find_lab
 from tests.support.lab_shows import saved_shows

@@ -391,11 +391,11 @@ def view(pair: PairState, u: Unit, contexts: Contexts = None) -> FailoverView:
         return _view(pair, u, contexts)
     fo, m = pair.of(u), pair.mate(u)
     mfo = pair.of(m)
-    stats = pair.repl_stats
+    # the Stateful Failover counters, read once: for the key, and for the view if it is made
+    counted = [tuple(pair.repl_stats(u, g).items()) for g in (None, *pair.gids_of(u))]
     key = (_state_key(pair, u), u.spaces.config_gen, m.spaces.config_gen, pair.link.gen,
-           fo.stats_sys_cmd, mfo.stats_sys_cmd,
-           *[tuple(stats(u, g).values()) for g in (None, *pair.gids_of(u))])
-    v = u.kept.get(u, "failover_view", key, lambda: _view(pair, u, None))
+           fo.stats_sys_cmd, mfo.stats_sys_cmd, *counted)
+    v = u.kept.get(u, "failover_view", key, lambda: _view(pair, u, None, counted))
     now = pair.clock.now
     _set_active_times(v.this, fo, now)
     if v.other is not None and (fo.paired or fo.lan_failed):   # the mate as last heard (_other)
@@ -409,7 +409,9 @@ def _set_active_times(host: HostView, fo: UnitFailover, now: int) -> None:
         gv.active_time_s = fo.groups[gv.gid].active_time_ms(now) // 1000
 
 
-def _view(pair: PairState, u: Unit, contexts: Contexts) -> FailoverView:
+def _view(pair: PairState, u: Unit, contexts: Contexts,
+          counted: list[Counted] | None = None) -> FailoverView:
+    """`counted`: pair.repl_stats of the unit (None) and of each group, if already read."""
     f = u.sys.failover
     fo = pair.of(u)
     m = pair.mate(u)
@@ -428,6 +430,8 @@ def _view(pair: PairState, u: Unit, contexts: Contexts) -> FailoverView:
             else f.replication_http)
     last = fo.last_failover.get(UNIT)
     gids = pair.gids_of(u)
+    if counted is None:
+        counted = [tuple(pair.repl_stats(u, g).items()) for g in (None, *gids)]
     return FailoverView(
         enabled=enabled, role=pair.role(u), lan=_link(pair, u, f.lan_if, True),
         this=_host(pair, u, contexts), other=other, active_active=aa,
@@ -449,29 +453,36 @@ def _view(pair: PairState, u: Unit, contexts: Contexts) -> FailoverView:
         serial_mate=m.hw.serial if u.hw.at_least(9, 6) and mate_known else None,
         group_last_failover={g: render.format_time(fo.last_failover[g]) if g in fo.last_failover else None
                              for g in gids},
-        stats=_stats(stat_names(u.hw.at_least), {"sys cmd": (fo.stats_sys_cmd, mfo.stats_sys_cmd),
-                                          **pair.repl_stats(u, None)}),
-        group_stats={g: _stats(DEFAULT_GROUP_STAT_NAMES, pair.repl_stats(u, g))
-                     for g in gids},
-        context_groups={c: u.spaces.group_of(c) for c in (u.sys.contexts if contexts is None else contexts)})
+        stats=_stat_rows(stat_names(u.hw.at_least),
+                         (("sys cmd", (fo.stats_sys_cmd, mfo.stats_sys_cmd)), *counted[0])),
+        group_stats={g: _stat_rows(DEFAULT_GROUP_STAT_NAMES, c) for g, c in zip(gids, counted[1:], strict=True)},
+        context_groups=_context_groups(u, contexts))
 
 
-def _stats(names: tuple[str, ...], counted: dict[str, tuple[int, int]]) -> tuple[StatRow, ...]:
-    """A Stateful Failover statistics table: the rows `counted` has as (xmit, rcv), zeros
-    elsewhere (no transmit or receive errors are emulated)."""
-    return _stat_rows(names, tuple(counted.items()))
+def _context_groups(u: Unit, contexts: Contexts) -> dict[str, int]:
+    """Each listed context's failover group (ConfigSpaces.group_of, inline for all of them)."""
+    if contexts is not None:
+        return {c: u.spaces.group_of(c) for c in contexts}
+    admin = u.sys.admin_context
+    return {c: 1 if c == admin else d.failover_group or 1 for c, d in u.sys.contexts.items()}
+
+
+Counted = tuple[tuple[str, tuple[int, int]], ...]
+"""Stateful Failover counters: (row name, (xmit, rcv)) for the rows counted."""
 
 
 @memo("failover: statistics rows", 64)
-def _stat_rows(names: tuple[str, ...], counted: tuple[tuple[str, tuple[int, int]], ...]) -> tuple[StatRow, ...]:
+def _stat_rows(names: tuple[str, ...], counted: Counted) -> tuple[StatRow, ...]:
+    """A Stateful Failover statistics table: the rows `counted` has as (xmit, rcv), zeros
+    elsewhere (no transmit or receive errors are emulated)."""
     # the same few counters from one `show failover` to the next: the rows are built once
     # per set of values
     found = dict(counted)
-    rows = []
-    for name in names:
-        xmit, rcv = found.get(name, (0, 0))
-        rows.append((name, xmit, 0, rcv, 0))
-    return tuple(rows)
+    return tuple([(name, xmit, 0, rcv, 0) for name in names
+                  for xmit, rcv in (found.get(name, _NOT_COUNTED),)])
+
+
+_NOT_COUNTED = (0, 0)
 
 
 def status_headings(pair: PairState) -> list[str]:

@@ -140,7 +140,9 @@ def _unit_state(host: HostView) -> GroupView:
     return host.groups[0] if host.groups else GroupView(1, "Not Detected", 0)
 
 
+@memo("failover: statistics lines", 256)
 def _stat_line(row: StatRow) -> str:
+    # a row by its values: when one counter moves, only its line is formatted again
     name, xmit, xerr, rcv, rerr = row
     # `SIP Tx` is followed by two spaces only (the real 9.6(4)5 capture: a TAB on the device)
     field = f"{name}  " if name == "SIP Tx" else f"{name:<16}"

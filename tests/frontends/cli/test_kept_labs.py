@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from asa_emulator.lab.kept import kept_copy, labs_report
+from asa_emulator.lab.copies import kept_copy, labs_report
 from asa_emulator.lab.lab import Lab
 from asa_emulator.lab.labfile import builtin_names
 from tests.support.paths import ROOT

@@ -177,7 +177,7 @@ def test_an_untouched_saved_lab_fails_the_same_checks_offline(tmp_path: Path, na
     from asa_emulator.exercise.grade import grade_saved
     from asa_emulator.exercise.run import ExerciseRun
     from asa_emulator.lab import physical
-    from asa_emulator.lab.kept import copy_lab
+    from asa_emulator.lab.copies import copy_lab
     from asa_emulator.lab.labfile import find_lab
     ex = load_exercise(name)
     folder = tmp_path / "lab"

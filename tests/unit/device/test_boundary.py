@@ -1,13 +1,13 @@
-"""The ports between a unit and what the lab attaches to it (device/ports.py, issue 18): the
+"""The ports between a unit and what the lab attaches to it (device/boundary.py, issue 18): the
 wiring raises link changes as an event, a unit reaches the pair through a read-only query and
 an event sink, and it makes its sessions through the maker it is given."""
 
 from __future__ import annotations
 
 from asa_emulator.clock import Clock
+from asa_emulator.device.boundary import LineSession, PairEvents, PairQuery
 from asa_emulator.device.flash import STARTUP, Flash
 from asa_emulator.device.hardware import Hardware
-from asa_emulator.device.ports import LineSession, PairEvents, PairQuery
 from asa_emulator.device.session import Session
 from asa_emulator.device.unit import Unit
 from asa_emulator.lab.lab import Lab

@@ -1,6 +1,7 @@
-"""Small protocols through which the layers talk without importing each other.
+"""The cabling between the two units as failover and traffic see it (`Link`), a protocol at
+the bottom so they need not import the lab.
 
-The lab implements them (its wiring is a `Link`) and hands them down when it assembles a pair.
+The lab implements it (its wiring is a `Link`) and hands it down when it assembles a pair.
 """
 
 from __future__ import annotations

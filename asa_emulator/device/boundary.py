@@ -1,4 +1,5 @@
-"""The ports through which a unit talks to what the lab attaches to it, without knowing it.
+"""The ports through which a unit talks to what the lab attaches to it, without knowing it (a
+unit's boundary; not its physical ports, which are interfaces).
 
 The failover engine (failover/pair.py) implements two: `PairQuery`, what a unit and its
 command handlers may ask about the pair (read only), and `PairEvents`, what they tell it
