@@ -10,7 +10,10 @@ from ..device import acl
 from ..device import messages as msg
 from ..device.commands import Command, handler
 from ..device.show import clock_text
-from . import show
+from . import (
+    local_host,  # noqa: F401  (registers `show local-host`)
+    show,
+)
 from .engine import Traffic
 
 
