@@ -7,7 +7,8 @@ descriptor`: one line per interface, `NAME send: D receive: D`, D sixteen hexade
 digits)  # unverified.  The values are the lab's: the descriptor of each interface is made of
 its port's place on the unit and its VLAN, the one received is the mate's for the same
 interface while its hellos are heard; the counters are the hellos each unit sent and heard
-(hello.listen, Pair._skip_one) and the system-space commands replicated over the link.
+(hello.listen, Pair._skip_one), the commands replicated over the link and the lines
+of a configuration sync (sync.sync).
 """
 
 from __future__ import annotations
@@ -70,9 +71,9 @@ def show_descriptor(ps: PairState, u: Unit) -> list[str]:
 
 def show_statistics(ps: PairState, u: Unit) -> list[str]:
     fo = ps.of(u)
-    # the replicated commands are data messages on the failover link: those this unit sent,
-    # and those it received from the mate
-    tx = fo.hello_tx + fo.stats_sys_cmd
+    # the replicated commands and the lines of a configuration sync are data messages on the
+    # failover link: those this unit sent, and those it received from the mate
+    tx = fo.hello_tx + fo.stats_sys_cmd + fo.data_tx
     rx = fo.hello_rx + fo.data_rx
     return [f"    tx:{tx}", f"    rx:{rx}"]
 

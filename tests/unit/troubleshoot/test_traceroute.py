@@ -43,3 +43,15 @@ def test_single_mode_traces_from_its_one_space() -> None:
     own = lines[-1].split()[2]
     assert _traced(lab.run([f"traceroute {own}"]), own) == [
         *HEAD, f"Tracing the route to {own}", "", f" 1  {own} 0 msec 0 msec 0 msec"]
+
+
+def test_the_options_set_the_ttls_and_probes_and_check_the_source() -> None:
+    lab = api.Lab.load("example", in_memory=True)
+    lab.settle()
+    lab.run(["enable", "", "changeto context admin"])
+    assert _traced(lab.run(["traceroute 10.1.0.11 probe 2 ttl 3 5"]), "10.1.0.11 probe 2 ttl 3 5") == [
+        *HEAD, "Tracing the route to 10.1.0.11", "", " 3  10.1.0.11 0 msec 0 msec"]
+    line = "traceroute 10.9.9.9 source inside numeric timeout 1 probe 1 ttl 2 4 port 33500 use-icmp"
+    assert _traced(lab.run([line]), line[len("traceroute "):])[4:] == [" 2  *", " 3  *", " 4  *"]
+    for wrong in ("traceroute 10.9.9.9 source nowhere", "traceroute 10.9.9.9 ttl 5 2"):
+        assert lab.run([wrong])[-1] == "ERROR: % Invalid input detected at '^' marker."
