@@ -114,6 +114,7 @@ class ConnTable:
     # `show local-host`: connections per (nameif, address) of an end, and the most hosts
     # each interface had at once (kept here, where connections come and go)
     host_conns: dict[tuple[str, str], int] = field(default_factory=dict)
+    host_active: dict[str, int] = field(default_factory=dict)   # nameif -> hosts now
     host_peak: dict[str, int] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -144,7 +145,7 @@ class ConnTable:
             count = self.host_conns.get(key, 0)
             self.host_conns[key] = count + 1
             if not count:
-                active = sum(1 for n, _ in self.host_conns if n == end.nameif)
+                active = self.host_active[end.nameif] = self.host_active.get(end.nameif, 0) + 1
                 self.host_peak[end.nameif] = max(self.host_peak.get(end.nameif, 0), active)
 
     def _unhost(self, conn: Conn) -> None:
@@ -153,8 +154,8 @@ class ConnTable:
             count = self.host_conns.get(key, 0) - 1
             if count > 0:
                 self.host_conns[key] = count
-            else:
-                self.host_conns.pop(key, None)
+            elif self.host_conns.pop(key, None) is not None:
+                self.host_active[end.nameif] -= 1
 
     def remove(self, conn: Conn) -> bool:
         gone = self.conns.pop(conn.key, None)
@@ -180,6 +181,6 @@ class ConnTable:
     def replace_all(self, conns: list[Conn]) -> None:
         """Take these connections instead of the current ones (a bulk sync)."""
         self.conns = {}
-        self.host_conns = {}
+        self.host_conns, self.host_active = {}, {}
         for c in conns:
             self.add(c)
