@@ -41,6 +41,8 @@ class LineSession(Protocol):
     state: ModeState
     running: bool                   # a replica running a line (Unit.replica_session)
     cwd: str                        # the flash folder relative file names start from
+    login_user: str | None          # who logged in at the serial console
+    last_ms: int                    # virtual time of its last command (`show users`)
 
     @property
     def unit_name(self) -> str: ...

@@ -32,6 +32,7 @@ class SshRecord:
     encryption: str = "aes128-ctr"
     hmac: str = "sha1"
     drop: Callable[[], None] = field(default=lambda: None, repr=False)   # closes the connection
+    last_ms: int = 0                # virtual time of its last command (`show users` idle)
 
 
 @dataclass

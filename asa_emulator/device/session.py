@@ -83,6 +83,7 @@ class Session:
         self.exec_states: dict[str, ModeState] = {}    # failover exec: per-device mode state
         self.ssh_record: SshRecord | None = None       # an SSH session's registration (device/mgmt.py)
         self.login_user: str | None = None             # who logged in at the serial console
+        self.last_ms = unit.clock.now                  # virtual time of its last command
         self._filter_later = False                     # execute_async: the filter is its job
         self._filter_pending: Tree | None = None
         if self.batch:
@@ -299,6 +300,10 @@ class Session:
             return []
         if not self.batch:
             self.history.append(stripped)
+            # `show users`: the session's idle time counts from its last command
+            self.last_ms = self.unit.clock.now
+            if self.ssh_record is not None:
+                self.ssh_record.last_ms = self.last_ms
         # the prompt the line was typed at, measured only if a `^` marker needs it
         self._prompt_len = None
         self._typed_state = typed_at

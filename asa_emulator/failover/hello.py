@@ -96,8 +96,13 @@ def listen(ps: PairState, u: Unit, m: Unit) -> None:
     after the hold time, or give up negotiating and run every group."""
     fo = ps.of(u)
     now = ps.clock.now
+    if _lan_addressed(u):
+        # a hello goes out on the failover link at each poll, heard or not
+        fo.hello_tx += 1
+        fo.hello_sent_at = now
     if _hears(ps, u, m):
         fo.heard_at = now
+        fo.hello_rx += 1
         if fo.lan_failed:
             fo.lan_failed = False
             u.emit("Failover LAN interface is up")

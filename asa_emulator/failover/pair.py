@@ -135,6 +135,10 @@ class Pair:
         fo = self.ps.of(u)
         if fo.heard_at == ran:
             fo.heard_at = last
+            fo.hello_rx += k        # each skipped tick heard the mate's hello
+        if fo.hello_sent_at == ran:
+            fo.hello_sent_at = last
+            fo.hello_tx += k
         for mon in fo.ifmon.values():
             if mon.last_heard == ran:
                 mon.last_heard = last

@@ -96,6 +96,7 @@ def after_command(ps: PairState, u: Unit, session: SessionView, cmd: Command) ->
         return
     replicate(ps.mate(u), cmd.pre_state, cmd.line, session.cwd)
     ps.of(u).stats_sys_cmd += 1
+    ps.of(ps.mate(u)).data_rx += 1
 
 
 def replicate(m: Unit, state: ModeState, line: str, cwd: str = "") -> list[str]:

@@ -9,6 +9,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..device.commands import Command, handler
+from . import link_show  # noqa: F401  (registers `show failover descriptor|statistics`)
 
 if TYPE_CHECKING:
     from .state import PairState

@@ -171,6 +171,14 @@ class UnitFailover:
     mon_gen: int = 0
     last_failover: dict[int, int] = field(default_factory=dict)
     stats_sys_cmd: int = 0
+    # the failover link's messages (`show failover statistics`): hellos sent and heard, the
+    # tick that last sent one (Pair._skip_one counts the ticks it skips from it), and the
+    # replicated commands and configuration-sync lines sent to and received from the mate
+    hello_tx: int = 0
+    hello_rx: int = 0
+    hello_sent_at: int | None = None
+    data_tx: int = 0
+    data_rx: int = 0
     def monitoring_changed(self) -> None:
         """A monitored interface was added or removed, or its status changed."""
         REVISIONS.bump(self, "mon_gen")

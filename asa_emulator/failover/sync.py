@@ -61,8 +61,12 @@ def sync(ps: PairState, src: Unit, dst: Unit, then: Callable[[], None] | None = 
             # the failover link is cut: the transfer waits for it to come back
             ps.after(src.sys.failover.unit_poll_ms, finish)
             return
-        copy_config(src, dst, context, full,
-                    src.kept.get(src, "sync_lines", src.spaces.config_gen, lambda: _rendered(src)))
+        lines = src.kept.get(src, "sync_lines", src.spaces.config_gen, lambda: _rendered(src))
+        copy_config(src, dst, context, full, lines)
+        # each line sent is a data message on the failover link (`show failover statistics`)
+        sent = sum(len(b) for space, b in lines.items() if context is None or space == context)
+        fo_src.data_tx += sent
+        fo_dst.data_rx += sent
         src.kept.drop(src, "sync_lines")    # a large lab's lines: not kept past the copy
         fo_dst.syncing = False
         src.emit(messages.REPLICATION_END)

@@ -143,6 +143,7 @@ class Lab:
         s = Session(u, "ssh")
         s.state = ModeState("ctx_user", ctx.name)
         s.ssh_record = record
+        record.last_ms = u.clock.now
         return s
 
     def ssh_close(self, console: Console) -> None:

@@ -10,7 +10,11 @@ from ..device import acl, asp_table
 from ..device import messages as msg
 from ..device.commands import Command, handler
 from ..device.show import clock_text
-from . import inspection, show
+from . import (
+    inspection,
+    local_host,  # noqa: F401  (registers `show local-host`)
+    show,
+)
 from .engine import Traffic
 
 

@@ -111,6 +111,11 @@ class ConnTable:
 
     conns: dict[ConnKey, Conn] = field(default_factory=dict)
     most_used: int = 0
+    # `show local-host`: connections per (nameif, address) of an end, and the most hosts
+    # each interface had at once (kept here, where connections come and go)
+    host_conns: dict[tuple[str, str], int] = field(default_factory=dict)
+    host_active: dict[str, int] = field(default_factory=dict)   # nameif -> hosts now
+    host_peak: dict[str, int] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.conns)
@@ -131,11 +136,32 @@ class ConnTable:
         return conn if end is not None and end.nameif == ingress else None
 
     def add(self, conn: Conn) -> None:
+        if conn.key in self.conns:
+            self._unhost(self.conns[conn.key])
         self.conns[conn.key] = conn
         self.most_used = max(self.most_used, len(self.conns))
+        for end in (conn.initiator, conn.responder):
+            key = (end.nameif, end.ip)
+            count = self.host_conns.get(key, 0)
+            self.host_conns[key] = count + 1
+            if not count:
+                active = self.host_active[end.nameif] = self.host_active.get(end.nameif, 0) + 1
+                self.host_peak[end.nameif] = max(self.host_peak.get(end.nameif, 0), active)
+
+    def _unhost(self, conn: Conn) -> None:
+        for end in (conn.initiator, conn.responder):
+            key = (end.nameif, end.ip)
+            count = self.host_conns.get(key, 0) - 1
+            if count > 0:
+                self.host_conns[key] = count
+            elif self.host_conns.pop(key, None) is not None:
+                self.host_active[end.nameif] -= 1
 
     def remove(self, conn: Conn) -> bool:
-        return self.conns.pop(conn.key, None) is not None
+        gone = self.conns.pop(conn.key, None)
+        if gone is not None:
+            self._unhost(gone)
+        return gone is not None
 
     def select(self, proto: str | None = None, address: str | None = None,
                port: int | None = None) -> list[Conn]:
@@ -155,5 +181,6 @@ class ConnTable:
     def replace_all(self, conns: list[Conn]) -> None:
         """Take these connections instead of the current ones (a bulk sync)."""
         self.conns = {}
+        self.host_conns, self.host_active = {}, {}
         for c in conns:
             self.add(c)

@@ -8,6 +8,7 @@ from ..device.commands import Command, handler
 from ..traffic.engine import Traffic
 from . import capture as cap
 from . import packet_tracer as pt
+from . import traceroute  # noqa: F401  (registers `traceroute`)
 
 
 def _engine(cmd: Command) -> Traffic:

@@ -158,7 +158,7 @@ def test_read_only_commands_are_declared_beside_their_rules() -> None:
                 "terminal_pager", "terminal_width", "terminal_monitor", "terminal_interactive",
                 "login", "logout", "quit",
                 # the troubleshooting commands (captures live in memory, in no configuration)
-                "packet_tracer", "capture", "no_capture", "clear_capture",
+                "packet_tracer", "capture", "no_capture", "clear_capture", "traceroute",
                 # they clear run-time state the emulator does not keep (issue 20)
                 "clear_arp", "clear_counters"}
     shows = {r.name for r in g.lalr.rules if r.name.startswith("show_")}

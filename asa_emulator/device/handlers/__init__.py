@@ -14,4 +14,5 @@ from . import (  # noqa: F401
     routing,
     show_cmds,
     system_cfg,
+    users_cmds,
 )

@@ -276,11 +276,13 @@ def test_help_after_a_word(s: Session) -> None:
     assert s.help("changeto context ") == ["  admin  Context name", "  ctx1   Context name"]
     assert s.help("show failover ") == [
         "  descriptions  Show failover interface descriptions",
+        "  descriptor    Show failover interface descriptors",
         "  exec          Show failover exec mode",
         "  group         Show failover group information",
         "  history       Show failover switching history",
         "  interface     Show failover command interface information",
         "  state         Show failover internal state information",
+        "  statistics    Show failover link statistics",
         "  |             Output modifiers",
         "  <cr>",
     ]
