@@ -253,11 +253,16 @@ def _frame_size(p: Packet) -> int:
     return 14 + 20 + (20 if p.proto == "TCP" else 8) + p.nbytes
 
 
+def find_captures(eng: Traffic) -> Captures | None:
+    """The lab's captures, if a capture command made them."""
+    return next((tap for tap in eng.taps if isinstance(tap, Captures)), None)
+
+
 def captures(eng: Traffic) -> Captures:
     """The lab's captures: made, and hung on the traffic engine, by the first capture command."""
-    for tap in eng.taps:
-        if isinstance(tap, Captures):
-            return tap
+    found = find_captures(eng)
+    if found is not None:
+        return found
     found = Captures(eng)
     eng.taps.append(found)
     return found

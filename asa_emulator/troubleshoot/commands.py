@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from ..config.acl import port_value
-from ..device.commands import Command, handler
+from ..device.choices import objects
+from ..device.commands import Command, SessionView, handler
 from ..traffic.engine import Traffic
 from . import capture as cap
 from . import packet_tracer as pt
@@ -158,3 +159,14 @@ def show_capture(cmd: Command) -> None:
         cmd.error(_missing(name))
     count = cmd.value("N_1_65535")
     cmd.print(*cap.show_packets(mine[name], int(count) if count else None, cmd.has("detail")))
+
+
+@objects("capture")
+def _capture_names(session: SessionView) -> list[str]:
+    """`show capture ?`, `no capture ?`, `clear capture ?`: the space's captures (a look that
+    hangs no tap on the engine)."""
+    eng = session.unit.traffic
+    store = cap.find_captures(eng) if isinstance(eng, Traffic) else None
+    if store is None:
+        return []
+    return list(store.by_unit.get(session.unit.name, {}).get(session.context or "", {}))
