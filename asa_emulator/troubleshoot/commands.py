@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from ..config.acl import port_value
+from ..config.netmask import pairs
+from ..device import messages as msg
 from ..device.choices import objects
 from ..device.commands import Command, SessionView, handler
 from ..traffic.engine import Traffic
@@ -84,6 +86,10 @@ def _match(cmd: Command, tokens: list[tuple[str, str]], i: int) -> tuple[cap.Mat
     dst, i = _address(tokens, i)
     if i < len(tokens) and tokens[i][0] == "eq":
         dport, i = _match_port(cmd, proto, tokens[i + 1][1], nth), i + 2
+    for address, mask in (src, dst):
+        if not pairs(address, mask):
+            # unverified for capture: the access-list entry's message (device/messages)
+            cmd.error(msg.acl_mask_mismatch(address, mask))
     return cap.Match(proto, src, sport, dst, dport), i
 
 
