@@ -123,8 +123,9 @@ def _access_lists(session: Session) -> Iterable[str]:
 
 
 def _packets_enter(typed: list[str]) -> bool:
-    """The nameif a command takes packets on: `packet-tracer input ?`, `capture C interface ?`."""
-    return typed == ["packet-tracer", "input"] or (typed[:1] == ["capture"] and typed[-1:] == ["interface"])
+    """The nameif a command takes packets on: `packet-tracer input ?`, `[no] capture C interface ?`."""
+    command = typed[1:2] if typed[:1] == ["no"] else typed[:1]
+    return typed == ["packet-tracer", "input"] or (command == ["capture"] and typed[-1:] == ["interface"])
 
 
 @provider("names")

@@ -137,11 +137,35 @@ def capture(cmd: Command) -> None:
 
 @handler("no_capture")
 def no_capture(cmd: Command) -> None:
+    """`no capture NAME` removes it; with options, takes each back and keeps the capture
+    (an interface leaves it, `match` goes, buffer and type return to their defaults)."""
     name = cmd.values("NAME")[0]
     mine = cap.captures(_engine(cmd)).of(cmd.unit, _ctx(cmd))
     if name not in mine:
         cmd.error(_missing(name))
-    del mine[name]
+    tokens = [(w, str(t)) for w, t in zip(cmd.words, cmd.tokens, strict=True)]
+    if len(tokens) == 3:
+        del mine[name]
+        return
+    new = cap.Capture(**vars(mine[name]))
+    new.interfaces = list(new.interfaces)
+    i = 3
+    while i < len(tokens):
+        word = tokens[i][0]
+        if word == "interface":
+            # unverified: an interface the capture is not on is ignored
+            new.interfaces = [n for n in new.interfaces if n != tokens[i + 1][1]]
+            i += 2
+        elif word in ("type", "buffer"):
+            new.kind, new.buffer = ("raw-data", new.buffer) if word == "type" else (new.kind, cap.DEFAULT_BUFFER)
+            i += 2
+        elif word == "circular-buffer":
+            new.circular = False
+            i += 1
+        else:       # match: its words are read (and checked) as `capture` reads them
+            _, i = _match(cmd, tokens, i + 1)
+            new.match = None
+    mine[name] = new
 
 
 @handler("clear_capture")
