@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import re
 import sys
 import time
 from pathlib import Path
@@ -259,28 +258,16 @@ def _cannot(what: str, name: object, exc: OSError | UnicodeDecodeError) -> str:
 
 
 def _read_script(files: list[str]) -> list[str]:
-    """The lines of the command files.  Bytes that are not UTF-8 are kept (as surrogates) so
-    that only their line is refused, as the unit refuses it (syntax/limits.py)."""
+    """The lines of the command files (transcript/script.py)."""
+    from .transcript.script import script_lines, stdin_bytes
     lines: list[str] = []
     for name in files:
         try:
-            data = _stdin_bytes() if name == "-" else Path(name).read_bytes()
+            data = stdin_bytes() if name == "-" else Path(name).read_bytes()
         except OSError as exc:
             raise _InputError(_cannot("read", name, exc)) from None
-        lines.extend(_script_lines(data))
+        lines.extend(script_lines(data))
     return lines
-
-
-def _stdin_bytes() -> bytes:
-    buffer = getattr(sys.stdin, "buffer", None)
-    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
-
-
-def _script_lines(data: bytes) -> list[str]:
-    # split at line ends only (CR, as the Enter key, or LF): str.splitlines() would also cut a
-    # line at a form feed or other control character, which must reach the unit and be refused
-    lines = re.split("\r\n|\r|\n", data.decode("utf-8-sig", "surrogateescape"))
-    return lines[:-1] if lines and not lines[-1] else lines
 
 
 class _InputError(Exception):

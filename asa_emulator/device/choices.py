@@ -7,11 +7,11 @@ under its name.  A provider returns None to show the argument's label instead (`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..syntax.grammar import load as load_grammar
-from ..syntax.help import HelpItem
+from ..syntax.help import HelpItem, help_text
 
 if TYPE_CHECKING:
     from .commands import SessionView as Session
@@ -100,12 +100,44 @@ def interfaces(session: Session, terminal: str, typed: list[str]) -> list[HelpIt
 _NAMES_CONTEXTS = (["changeto"], ["show"], ["no"], ["running-config"], ["startup-config"])
 
 
+# The objects a name names where it must exist (`show capture ?`, `no capture ?`, `show
+# access-list ?`), by the keyword before it; a layer above the unit registers what it keeps
+# itself (troubleshoot/ its captures).  Where the name creates one (`capture NAME`,
+# `access-list NAME`) the label stays.
+ObjectNames = Callable[["Session"], Iterable[str]]
+OBJECTS: dict[str, ObjectNames] = {}
+_OBJECT_VERBS = ("show", "no", "clear")
+
+
+def objects(kind: str) -> Callable[[ObjectNames], ObjectNames]:
+    def register(fn: ObjectNames) -> ObjectNames:
+        OBJECTS[kind] = fn
+        return fn
+    return register
+
+
+@objects("access-list")
+def _access_lists(session: Session) -> Iterable[str]:
+    cfg = session.unit.ctx.get(session.state.context or "")
+    return cfg.access_lists if cfg is not None else ()
+
+
+def _packets_enter(typed: list[str]) -> bool:
+    """The nameif a command takes packets on: `packet-tracer input ?`, `[no] capture C interface ?`."""
+    command = typed[1:2] if typed[:1] == ["no"] else typed[:1]
+    return typed == ["packet-tracer", "input"] or (command == ["capture"] and typed[-1:] == ["interface"])
+
+
 @provider("names")
 def names(session: Session, terminal: str, typed: list[str]) -> list[HelpItem] | None:
     """A name argument: a context's name after `context` where it must exist, a nameif after
-    `monitor-interface`; any other name shows its label."""
+    `monitor-interface` and where a packet enters, an existing object's name after `show`,
+    `no` or `clear` and its kind; any other name shows its label."""
     if typed[-1:] == ["context"] and typed[-2:-1] in _NAMES_CONTEXTS:
         return [HelpItem(n, "Context name") for n in session.unit.sys.contexts] or None
-    if typed[-1:] == ["monitor-interface"]:
+    if typed[-1:] == ["monitor-interface"] or _packets_enter(typed):
         return _nameifs(session) or None
+    if len(typed) == 2 and typed[0] in _OBJECT_VERBS and typed[1] in OBJECTS:
+        text = help_text(typed, terminal)
+        return [HelpItem(n, text) for n in OBJECTS[typed[1]](session)] or None
     return None

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..lab.spec import LabError
+
+if TYPE_CHECKING:
+    from ..lab.lab import Lab
 
 SECRET_ENV = "ASA_EMULATOR_CLASS_SECRET"     # the class secret the per-trainee values are drawn with
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -95,15 +99,38 @@ def cmd_start(name: str, trainee: str, lab_dir: str | None, fresh: bool) -> int:
         lab.exercise = hook
     except LabError as exc:
         return _fail(str(exc))
-    _show_task(hook.task_lines())
     print(f"exercise {ex.name}: {'started' if made else 'your saved work'} in {folder} "
           "(write memory keeps your configuration; exercise grade grades it)", file=sys.stderr)
+    if not sys.stdin.isatty():
+        return _run_piped(lab, folder)
+    _show_task(hook.task_lines())
     keep_for_good()
     from ..frontends.tui.app import run_terminal
     try:
         return run_terminal(lab)
     finally:
         physical.save(lab, folder)
+
+
+def _run_piped(lab: Lab, folder: Path) -> int:
+    """`exercise start NAME < file`: the lines run on the trainee's lab as `lab DIR < file`
+    runs them (a transcript on stdout, `@task` and `@check` as typed), never the full-screen
+    terminal, which on a pipe echoed every line twice beside its toolbar; the work stays."""
+    from ..lab import physical
+    from ..transcript.runner import run_on
+    from ..transcript.script import script_lines, stdin_bytes
+
+    def emit(line: str) -> None:
+        sys.stdout.write(line + "\n")
+    try:
+        run_on(lab, script_lines(stdin_bytes()), emit)
+    except LabError as exc:
+        sys.stdout.flush()
+        return _fail(str(exc))
+    finally:
+        physical.save(lab, folder)
+    sys.stdout.flush()
+    return EXIT_OK
 
 
 def _clear(folder: Path) -> None:

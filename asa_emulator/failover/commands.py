@@ -23,6 +23,7 @@ from ..config.defaults import (
     UNIT_POLL_MS,
 )
 from ..config.model import FailoverGroup, FailoverIp
+from ..config.netmask import is_netmask
 from ..device import messages, names
 from ..device.commands import Command, Handler, handler
 from ..device.interfaces import norm_mac, phys_name
@@ -239,11 +240,10 @@ def fo_interface_ip(cmd: Command) -> None:
     v4 = cmd.values("IPV4")
     if v4:
         addr, mask, standby = v4
-        try:
-            net = ipaddress.IPv4Network(f"{addr}/{mask}", strict=False)
-        except ValueError:
+        if not is_netmask(mask):
             cmd.invalid_token("IPV4", 1)
             return
+        net = ipaddress.IPv4Network(f"{addr}/{mask}", strict=False)
         if ipaddress.IPv4Address(standby) not in net:
             cmd.error(messages.FAILOVER_STANDBY_NOT_IN_SUBNET)
         if net.prefixlen < 31:

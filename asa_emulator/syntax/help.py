@@ -40,6 +40,11 @@ def _help_text(g: Grammar, before: list[str], term: str) -> str:
     return g.help.get(key, "")
 
 
+def help_text(before: list[str], term: str) -> str:
+    """The help text of terminal `term` after the keywords `before` (for a `?` provider)."""
+    return _help_text(load(), before, term)
+
+
 def _split_pending(g: Grammar, mode: str, line: str,
                    head: list[Word]) -> tuple[InteractiveParser, list[str]] | None:
     """`interface GigabitEthernet ?`: the last word is an interface type waiting for its

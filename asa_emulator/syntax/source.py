@@ -31,7 +31,10 @@ def grammar_digest(data: bytes) -> str:
 
 
 def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
-    """The `//: word text` and `//: TERM <label> text` comments of the grammar."""
+    """The `//: word text` and `//: TERM <label> text` comments of the grammar.  One key with
+    two texts is refused: the later one silently replaced the earlier wherever `?` lists the
+    word (`show ?` said `route  Configure a static or default route`); qualify each by the
+    keyword before it (`show/route`), as help.py looks the most specific key up first."""
     helps: dict[str, str] = {}
     labels: dict[str, str] = {}
     for line in text.splitlines():
@@ -43,9 +46,10 @@ def parse_help(text: str) -> tuple[dict[str, str], dict[str, str]]:
         if rest.startswith("<") and key.split("/")[-1].isupper():
             label, _, desc = rest.partition("> ")
             labels.setdefault(key.split("/")[-1], label + ">")
-            helps[key] = desc.strip()
-        else:
-            helps[key] = rest
+            rest = desc.strip()
+        if helps.get(key, rest) != rest:
+            raise ValueError(f"`//: {key}` has two help texts: {helps[key]!r} and {rest!r}")
+        helps[key] = rest
     return helps, labels
 
 

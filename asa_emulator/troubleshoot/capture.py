@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import ipaddress
 import zlib
+from collections import deque
 from dataclasses import field
 from datetime import UTC, datetime
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..config.acl import port_text
@@ -94,7 +96,9 @@ class Capture:
     match: Match | None = None
     buffer: int = DEFAULT_BUFFER
     circular: bool = False
-    records: list[Record] = field(default_factory=list)
+    # a deque: a full circular buffer drops its oldest packet for each new one, and a 32 MB
+    # buffer holds some 600,000 of them (list.pop(0) moved them all, each time)
+    records: deque[Record] = field(default_factory=deque)
     used: int = 0
     full: bool = False
 
@@ -106,12 +110,12 @@ class Capture:
                 self.full = True
                 return
             while self.records and self.used + rec.size > self.buffer:
-                self.used -= self.records.pop(0).size
+                self.used -= self.records.popleft().size
         self.records.append(rec)
         self.used += rec.size
 
     def clear(self) -> None:
-        self.records, self.used, self.full = [], 0, False
+        self.records, self.used, self.full = deque(), 0, False
 
     def wants(self, nameif: str, p: Packet) -> bool:
         if self.interfaces and nameif not in self.interfaces:
@@ -142,7 +146,7 @@ def timestamp(ms: int) -> str:
 
 
 def show_packets(cap: Capture, count: int | None = None, detail: bool = False) -> list[str]:
-    recs = cap.records if count is None else cap.records[:count]
+    recs = list(cap.records if count is None else islice(cap.records, count))
     out = ["", f"{_packets(len(cap.records))} captured", ""]
     for i, r in enumerate(recs, start=1):
         if detail:
@@ -253,11 +257,16 @@ def _frame_size(p: Packet) -> int:
     return 14 + 20 + (20 if p.proto == "TCP" else 8) + p.nbytes
 
 
+def find_captures(eng: Traffic) -> Captures | None:
+    """The lab's captures, if a capture command made them."""
+    return next((tap for tap in eng.taps if isinstance(tap, Captures)), None)
+
+
 def captures(eng: Traffic) -> Captures:
     """The lab's captures: made, and hung on the traffic engine, by the first capture command."""
-    for tap in eng.taps:
-        if isinstance(tap, Captures):
-            return tap
+    found = find_captures(eng)
+    if found is not None:
+        return found
     found = Captures(eng)
     eng.taps.append(found)
     return found

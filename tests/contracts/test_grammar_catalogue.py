@@ -59,7 +59,8 @@ def catalogue(text: str) -> dict[str, Any]:
 # `clear arp`, `clear counters`, `show file system`.
 SINCE_SPLIT: dict[str, tuple[set[str], set[str]]] = {
     "keywords": (set(), {"reload-standby", "brief"}),
-    "help": ({"show/access-list/NAME"}, {"failover/reload-standby", "show/access-list/OBJECT_NAME",
+    # conn/all: one key with two texts (show conn all, clear conn all), split by the verb
+    "help": ({"show/access-list/NAME", "conn/all"}, {"show/conn/all", "clear/conn/all","failover/reload-standby", "show/access-list/OBJECT_NAME",
                                           "access-list/brief", "capture/OBJECT_NAME", "route/summary",
                                           "clear/arp", "clear/counters", "counters/all",
                                           "show/file", "file/system"}),

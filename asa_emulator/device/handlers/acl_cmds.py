@@ -4,10 +4,9 @@ The traffic engine applies them (traffic/engine.py); device/acl.py expands and m
 
 from __future__ import annotations
 
-import ipaddress
-
 from ...config.acl import addr_text, group_lines, port_value
 from ...config.model import AclAddr, AclEntry, ContextConfig, NetGroup, NetObject
+from ...config.netmask import pairs
 from .. import messages as msg
 from ..commands import Command, handler
 
@@ -16,17 +15,8 @@ def _ctx(cmd: Command) -> ContextConfig:
     return cmd.unit.ctx[cmd.session.context or ""]
 
 
-def _pairs(address: str, mask: str) -> bool:
-    """A valid mask whose network has no host bits set."""
-    try:
-        ipaddress.IPv4Network(f"{address}/{mask}")
-    except ValueError:
-        return False
-    return True
-
-
 def _check_net(cmd: Command, address: str, mask: str) -> None:
-    if not _pairs(address, mask):
+    if not pairs(address, mask):
         cmd.error(msg.acl_mask_mismatch(address, mask))
 
 

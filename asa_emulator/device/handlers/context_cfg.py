@@ -6,6 +6,7 @@ import ipaddress
 
 from ...config.defaults import MAX_MONITORED
 from ...config.model import ContextConfig, CtxInterface, is_bvi
+from ...config.netmask import is_netmask
 from ...kept import memo
 from .. import messages as msg
 from .. import names
@@ -188,7 +189,10 @@ def _bounds(addr: str, mask: str) -> tuple[int, int]:
 @memo("addresses: subnets", 4096, per=1, most=1 << 16)
 def _subnet(addr: str, mask: str) -> ipaddress.IPv4Network:
     """An interface address's subnet.  Cached: each `ip address` is compared with every other
-    interface of its context, so a sync of a large context would parse them again and again."""
+    interface of its context, so a sync of a large context would parse them again and again.
+    ValueError for a mask that is no netmask (the wildcard 0.0.0.255 was read as /24)."""
+    if not is_netmask(mask):
+        raise ValueError(mask)
     return ipaddress.IPv4Network(f"{addr}/{mask}", strict=False)
 
 

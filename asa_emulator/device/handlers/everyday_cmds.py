@@ -7,6 +7,7 @@ from __future__ import annotations
 import ipaddress
 
 from ...config.model import ContextConfig, StaticRoute
+from ...config.netmask import is_netmask
 from .. import everyday, resources, routes
 from ..addresses import current_ip, interface_mac
 from ..commands import Command, handler
@@ -15,14 +16,6 @@ from ..show import activation_key, show_version
 
 def _ctx(cmd: Command) -> ContextConfig:
     return cmd.unit.ctx[cmd.session.context or ""]
-
-
-def _valid_mask(mask: str) -> bool:
-    try:
-        ipaddress.IPv4Network(f"0.0.0.0/{mask}")
-    except ValueError:
-        return False
-    return True
 
 
 # ---------------------------------------------------------------- configuration
@@ -34,7 +27,7 @@ def route_static(cmd: Command) -> None:
     network, mask, gateway = cmd.values("IPV4")[:3]
     if ctx.by_nameif(nameif) is None:
         cmd.invalid_token("NAME")
-    if not _valid_mask(mask):
+    if not is_netmask(mask):
         cmd.invalid_token("IPV4", 1)
     metric = int(cmd.value("N_1_255") or 1)
     same = [r for r in ctx.routes if (r.nameif, r.network, r.mask, r.gateway) ==

@@ -4,9 +4,8 @@
 
 from __future__ import annotations
 
-import ipaddress
-
 from ...config.model import ContextConfig, LocalUser, SshAccess
+from ...config.netmask import is_netmask
 from ...config.render import password_hash
 from .. import messages as msg
 from ..commands import Command, handler
@@ -55,9 +54,7 @@ def ssh_access(cmd: Command) -> None:
     addr, mask = cmd.values("IPV4")[:2]
     nameif = cmd.value("NAME") or ""
     ctx = _ctx(cmd)
-    try:
-        ipaddress.IPv4Network(f"{addr}/{mask}", strict=False)
-    except ValueError:
+    if not is_netmask(mask):
         cmd.error(msg.BAD_NETMASK)
     line = SshAccess(addr, mask, nameif)
     if cmd.no:

@@ -8,9 +8,8 @@ refused with the `^` marker, as the ASA's per-protocol parser would.
 
 from __future__ import annotations
 
-import ipaddress
-
 from ...config.model import ContextConfig, OspfNetwork, OspfProcess, RipProcess
+from ...config.netmask import is_netmask
 from .. import messages as msg
 from ..commands import Command, handler
 
@@ -87,14 +86,6 @@ def no_router(cmd: Command) -> None:
 
 # ---------------------------------------------------------------- sub-commands
 
-def _mask_ok(mask: str) -> bool:
-    try:
-        ipaddress.IPv4Network(f"0.0.0.0/{mask}")
-    except ValueError:
-        return False
-    return True
-
-
 def classful(address: str) -> str:
     """RIP `network` takes a classful network number: 10.1.2.0 -> 10.0.0.0."""
     first = int(address.split(".")[0])
@@ -124,7 +115,7 @@ def router_network(cmd: Command) -> None:
             return
         cmd.error(msg.INCOMPLETE)
     address, mask = addrs[0], addrs[1]
-    if not _mask_ok(mask):
+    if not is_netmask(mask):
         cmd.invalid_token("IPV4", 1)
     if not cmd.has("area") and not cmd.no:
         cmd.error(msg.INCOMPLETE)
