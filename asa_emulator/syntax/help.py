@@ -29,14 +29,17 @@ Names = Callable[[str, list[str]], "list[HelpItem] | None"]
 
 
 def _help_text(g: Grammar, before: list[str], term: str) -> str:
-    """Most specific help: "a/b/word", then "b/word", then "word"."""
+    """Most specific help: "a/b/word", then "b/word", then the command's "first/word" (the
+    options of `traceroute X numeric ?` are the command's, whatever option came before), then
+    "word"."""
     before = [w for w in before if w.strip("/")]   # the keywords typed, arguments left out
     key = g.keywords.get(term, term)
-    for n in (2, 1):
-        if len(before) >= n:
-            text = g.help.get("/".join(before[-n:] + [key]))
-            if text:
-                return text
+    keys = ["/".join(before[-n:] + [key]) for n in (2, 1) if len(before) >= n]
+    if len(before) > 1:
+        keys.append(f"{before[0]}/{key}")
+    for k in keys:
+        if text := g.help.get(k):
+            return text
     return g.help.get(key, "")
 
 

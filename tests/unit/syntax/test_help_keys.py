@@ -44,3 +44,13 @@ def test_the_build_refuses_one_key_with_two_texts() -> None:
 def test_each_word_reads_its_own_help_text(mode: str, line: str, word: str, text: str) -> None:
     items = {i.word: i.text for i in help_items(mode, line)[0]}
     assert items[word] == text
+
+
+@pytest.mark.parametrize("before", ["", "numeric ", "probe 3 ", "source inside numeric "])
+def test_an_option_reads_its_command_text_after_any_other_option(before: str) -> None:
+    """`traceroute X numeric ?` listed `port  Clear connections by port` and `timeout
+    Configure maximum idle times` (the help was keyed on the word just before only): an
+    option's text is its command's (`traceroute/port`) whichever option came before it."""
+    items = {i.word: i.text for i in help_items("ctx_exec", f"traceroute 10.0.0.1 {before}")[0]}
+    assert items["port"] == "Destination port of the UDP probes"
+    assert items["timeout"] == "Time to wait for a response to a probe, in seconds"
