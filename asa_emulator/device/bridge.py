@@ -17,7 +17,8 @@ from ..config.model import ContextConfig, CtxInterface, is_bvi
 if TYPE_CHECKING:
     from .hardware import Hardware
 
-__all__ = ["bvi_name", "egress", "groups", "max_groups", "max_members", "members", "room_for", "show_bridge_group", "show_bvi"]
+__all__ = ["bvi_name", "egress", "groups", "max_groups", "max_members", "members",
+           "no_management_address", "room_for", "show_bridge_group", "show_bvi", "unmanaged"]
 
 
 def bvi_name(typed: str) -> str | None:
@@ -119,3 +120,28 @@ def egress(ctx: ContextConfig, src_nameif: str) -> str | None:
         group = members(ctx, src.bridge_group)
     others = [m.nameif for m in group if m is not src and m.nameif]
     return others[0] if others else None
+
+
+def unmanaged(ctx: ContextConfig, src_nameif: str) -> str | None:
+    """The member a packet arriving on `src_nameif` would be bridged to, when only the
+    missing management address stops it (no BVI, or a BVI without an address); else None."""
+    src = ctx.by_nameif(src_nameif)
+    if src is None or src.bridge_group is None:
+        return None
+    bvi = ctx.interfaces.get(f"BVI{src.bridge_group}")
+    if bvi is not None and bvi.ip is not None:
+        return None
+    others = [m.nameif for m in members(ctx, src.bridge_group) if m is not src and m.nameif]
+    return others[0] if others else None
+
+
+def no_management_address(proto: str, src_if: str, src: tuple[str, int], dst_if: str,
+                          dst: tuple[str, int]) -> tuple[int, int, str]:
+    """(id, level, text) of the syslog message a transparent unit logs when it drops through
+    traffic for want of a management address.  Text: community.cisco.com, "What do you need
+    to know about transparent firewall (ASA or FTD)": `%ASA-6-322004: No management IP address
+    configured for transparent firewall. Dropping protocol ICMP packet from IN:10.150.1.1/2048
+    to OUT:10.150.1.2/0` (interfaces by nameif, ports after a slash)."""
+    return (322004, 6, "No management IP address configured for transparent firewall. Dropping "
+            f"protocol {proto.upper()} packet from {src_if}:{src[0]}/{src[1]} to "
+            f"{dst_if}:{dst[0]}/{dst[1]}")

@@ -271,8 +271,12 @@ class Traffic:
         if egress is None or self._management_only(u, ctx, egress):
             # unverified: through traffic routed out of a management-only interface is
             # dropped as unroutable (its routes serve the unit's own traffic only)
-            reason = "dst-l2_lookup-fail" if u.ctx[ctx].transparent else "no-route"
-            return self._drop(u, ctx, p.src_if, p, reason)
+            if not u.ctx[ctx].transparent:
+                return self._drop(u, ctx, p.src_if, p, "no-route")
+            unmanaged = bridge.unmanaged(u.ctx[ctx], p.src_if)
+            if unmanaged is not None:
+                u.log(*bridge.no_management_address(p.proto, p.src_if, p.src, unmanaged, p.dst), ctx)
+            return self._drop(u, ctx, p.src_if, p, "dst-l2_lookup-fail")
         if not self._permitted(u, ctx, p, egress):
             return self._drop(u, ctx, p.src_if, p, "acl-drop")
         if not self._up(u, ctx, egress):

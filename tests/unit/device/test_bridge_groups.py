@@ -158,3 +158,31 @@ def test_before_8_4_ping_and_routes_use_the_management_address() -> None:
     assert "C        10.0.0.0 255.255.255.0 is directly connected, outside" in s.execute("show route")
     mate = _session(lab, "secondary")
     assert mate.execute("ping 10.0.0.1")[-1].startswith("Success rate is 100 percent")
+
+
+def test_a_bridge_group_without_a_management_address_bridges_nothing() -> None:
+    lab = _lab()
+    _run(_session(lab, "secondary"), "configure terminal", "firewall transparent", "end")
+    s = _session(lab)
+    _run(s, "configure terminal", "firewall transparent", "logging enable",
+         "logging buffered informational", "interface GigabitEthernet0/2", "nameif outside",
+         "bridge-group 1", "interface GigabitEthernet0/3", "nameif inside", "security-level 100",
+         "bridge-group 1", "end")
+    run_directive(lab, "@wait 30s")
+    trace = s.execute("packet-tracer input inside udp 10.1.0.50 5353 10.1.0.80 53")
+    assert trace[-1] == "Drop-reason: (dst-l2_lookup-fail) Dst MAC L2 Lookup Failed"
+    run_directive(lab, "@traffic primary udp inside 10.1.0.50:5353 10.1.0.80:53")
+    assert s.execute("show conn")[0] == "0 in use, 0 most used"
+    assert ("%ASA-6-322004: No management IP address configured for transparent firewall. "
+            "Dropping protocol UDP packet from inside:10.1.0.50/5353 to outside:10.1.0.80/53"
+            ) in s.execute("show logging")
+    assert "  Dst MAC L2 Lookup Failed (dst-l2_lookup-fail)" in " ".join(s.execute("show asp drop"))
+    # with the BVI's address the same packet is bridged out of the group's other member,
+    # whatever its destination address
+    _run(s, "configure terminal", "interface BVI1", "ip address 10.1.0.1 255.255.255.0", "end")
+    assert s.execute("packet-tracer input inside udp 10.1.0.50 5353 172.16.9.9 53")[1:8] == [
+        "Phase: 1", "Type: L2-EGRESS-IFC-LOOKUP", "Subtype: Destination MAC L2 Lookup",
+        "Result: ALLOW", "Config:", "Additional Information:",
+        "Destination MAC lookup resulted in egress ifc outside"]
+    run_directive(lab, "@traffic primary udp inside 10.1.0.50:5353 10.1.0.80:53")
+    assert s.execute("show conn")[-1].startswith("UDP outside  10.1.0.80:53 inside  10.1.0.50:5353")
