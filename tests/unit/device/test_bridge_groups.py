@@ -64,6 +64,9 @@ def test_a_single_mode_bvi_is_configured_and_rendered_after_the_ports() -> None:
         "!", "interface BVI1", " ip address 10.1.0.1 255.255.255.0 standby 10.1.0.2"]
     full = s.execute("show running-config")
     assert full.index("interface BVI1") > full.index("interface Management0/0")
+    s.execute("configure terminal")
+    assert "  BVI              Bridge-Group Virtual Interface" in s.help("interface ")
+    s.execute("end")
     assert s.execute("show interface ip brief")[-1] == (
         "BVI1                       10.1.0.1        YES CONFIG up                    up  ")
 
@@ -121,6 +124,7 @@ def test_a_routed_unit_has_no_bvi_and_no_bridge_groups() -> None:
     out = _run(s, "show bridge-group", "configure terminal", "interface BVI1")
     assert out[0] == ["              ^", MARKER]
     assert out[2] == [" " * 27 + "^", MARKER]
+    assert not any("BVI" in line for line in s.help("interface "))
     assert s.execute("show firewall") == ["Firewall mode: Router"]
 
 
