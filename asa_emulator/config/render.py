@@ -269,7 +269,9 @@ def render_single_interfaces(sysc: SystemConfig, ctx: ContextConfig,
             at = phys.index(" shutdown")
             phys, logical = phys[:at] + logical[:1] + phys[at:], logical[1:]
         out.extend(phys + logical + ["!"])
-    return out
+    # a transparent unit's BVIs come after its ports, as in a context (they have no port)
+    bvis = [n for n in ctx.interfaces if is_bvi(n) and (only is None or n == only)]
+    return out + [ln for n in bvis for ln in render_context_interfaces(ctx, n)]
 
 
 def _ctx_interface_lines(itf: CtxInterface) -> list[str]:

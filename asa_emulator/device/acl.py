@@ -157,6 +157,8 @@ def show_access_list_brief(ctx: ContextConfig, hits: Hits, last: Hits, only: str
 # lists them (ntc-templates' cisco_asa_show_asp_drop2); the count ends at column 80
 DROP_REASONS = {
     "no-route": "No route to host",
+    # a transparent unit's through traffic it cannot bridge  # unverified: its place in the list
+    "dst-l2_lookup-fail": "Dst MAC L2 Lookup Failed",
     "acl-drop": "Flow is denied by configured rule",
     "tcp-not-syn": "First TCP packet not SYN",
     "interface-down": "Interface is down",

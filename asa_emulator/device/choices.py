@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from ..config.model import SINGLE
 from ..syntax.grammar import load as load_grammar
 from ..syntax.help import HelpItem, help_text
 
@@ -67,7 +68,10 @@ def options(session: Session, terminal: str, typed: list[str]) -> list[HelpItem]
 def interface_types(session: Session, terminal: str, typed: list[str]) -> list[HelpItem]:
     """The unit's interface types (GigabitEthernet, Management, ...) with their help texts."""
     helps = load_grammar().help
-    kinds = dict.fromkeys(n.rstrip("0123456789/.") for n in session.unit.hw.interfaces)
+    u = session.unit
+    kinds = dict.fromkeys(n.rstrip("0123456789/.") for n in u.hw.interfaces)
+    if u.single and u.ctx[SINGLE].transparent and u.hw.at_least(8, 4):
+        kinds["BVI"] = None             # a transparent unit's bridge virtual interfaces
     return [HelpItem(k, helps.get(k, "")) for k in kinds]
 
 

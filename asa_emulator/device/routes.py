@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..records import dataclass
 from .addresses import current_ip
+from .interfaces import address_holder
 
 if TYPE_CHECKING:
     from ..config.model import CtxInterface
@@ -37,6 +38,13 @@ def has_local_routes(u: Unit) -> bool:
     return u.hw.at_least(9, 3)
 
 
+def held_ip(u: Unit, context: str, itf: CtxInterface) -> tuple[str, str] | None:
+    """The address `itf` answers at and sends from now: its own or, in transparent mode, its
+    bridge group's BVI's (8.4(1) and later) or the context's management address (before):
+    a transparent unit reaches a connected host through the member interfaces."""
+    return current_ip(u, context, address_holder(u.ctx[context], itf))
+
+
 def named_up(u: Unit, context: str) -> list[tuple[str, CtxInterface]]:
     """(physical, interface) for each named interface of the context with an IPv4 address in
     use on this unit whose link is up."""
@@ -47,7 +55,7 @@ def named_up(u: Unit, context: str) -> list[tuple[str, CtxInterface]]:
         return out
     for a in cdef.allocations:
         itf = ctx.interfaces.get(a.ctx_name)
-        if itf is None or not itf.nameif or itf.shutdown or current_ip(u, context, itf) is None:
+        if itf is None or not itf.nameif or itf.shutdown or held_ip(u, context, itf) is None:
             continue
         base = a.phys.split(".")[0]
         sysif = u.sys.interfaces.get(a.phys)
@@ -63,7 +71,7 @@ def table(u: Unit, context: str) -> list[Route]:
     routes: list[Route] = []
     up = {itf.nameif: itf for _, itf in named_up(u, context)}
     for itf in up.values():
-        ip = current_ip(u, context, itf)
+        ip = held_ip(u, context, itf)
         assert ip is not None
         net = ipaddress.IPv4Network(f"{ip[0]}/{ip[1]}", strict=False)
         routes.append(Route("C", str(net.network_address), str(net.netmask), itf.nameif))
@@ -98,13 +106,13 @@ def answers(u: Unit, context: str, address: str) -> str | None:
     interface while the mate is up and linked), or None: a ping to it times out."""
     mate = u.pair.mate_unit(u) if u.pair is not None else None
     for phys, itf in named_up(u, context):
-        own = current_ip(u, context, itf)
+        own = held_ip(u, context, itf)
         if own and own[0] == address:
             return itf.nameif
-        if itf.ip is None or mate is None or not mate.up or context not in mate.ctx:
+        if mate is None or not mate.up or context not in mate.ctx:
             continue
         mitf = mate.ctx[context].interfaces.get(itf.name)
-        theirs = current_ip(mate, context, mitf) if mitf is not None and mitf.nameif else None
+        theirs = held_ip(mate, context, mitf) if mitf is not None and mitf.nameif else None
         if theirs and theirs[0] == address and mate.has_link(phys.split(".")[0]):
             return itf.nameif
     return None

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import show, show_interface
+from ..config.model import is_bvi
+from . import bridge, show, show_interface
 from .addresses import current_ip, failover_on, interface_mac, sole_holders
 from .hardware import allocated_interface, canonical_interface
 
@@ -42,12 +43,41 @@ def interface(cmd: Command) -> list[str]:
         return _system_interfaces(u, only, detail)
     views = _if_views(u, space, only)
     if cmd.has("summary"):
-        return show_interface.show_interface_summary(views, in_context=space is not None)
-    return show_interface.show_interface(views, detail=detail, in_context=space is not None)
+        out = show_interface.show_interface_summary(views, in_context=space is not None)
+    else:
+        out = show_interface.show_interface(views, detail=detail, in_context=space is not None)
+    if space is None:
+        return out
+    # a transparent space's BVIs, after its interfaces (they have no allocation)
+    for v in _bvi_views(u, space, only):
+        out += bridge.show_bvi(v.name, v.admin_up, v.line_protocol_up, v.mac, v.ipv4, v.description)
+    return out
 
 
 def interface_ip_brief(cmd: Command) -> list[str]:
     return show_interface.show_interface_ip_brief(_brief_rows(cmd.unit, cmd.session.space))
+
+
+def _bvi_views(u: Unit, space: str, only: str | None = None) -> list[show_interface.InterfaceView]:
+    """The BVIs of a transparent space: up unless shut down, line protocol up while a member
+    is (the ASA bridges through its members), the first member's MAC (members share it), the
+    address held now (the standby address where the space is standby)."""
+    ctx = u.ctx[space]
+    out: list[show_interface.InterfaceView] = []
+    if not ctx.transparent:
+        return out
+    for name, itf in ctx.interfaces.items():
+        if not is_bvi(name) or (only is not None and name != only):
+            continue
+        group = int(name[3:])
+        ids = {m.name for m in bridge.members(ctx, group)}
+        ups = [v for v in _if_views(u, space) if v.name in ids]
+        proto = not itf.shutdown and any(v.line_protocol_up for v in ups)
+        out.append(show_interface.InterfaceView(
+            name=name, admin_up=not itf.shutdown, link_up=proto, line_protocol_up=proto,
+            mac=ups[0].mac if ups else "0000.0000.0000", ipv4=current_ip(u, space, itf),
+            description=itf.description))
+    return out
 
 
 def _system_interfaces(u: Unit, only: str | None, detail: bool) -> list[str]:
@@ -160,6 +190,9 @@ def resolve_interface(cmd: Command) -> str:
         ctx = u.ctx[space]
         if typed in ctx.interfaces:
             return typed
+        bvi = bridge.bvi_name(typed)
+        if bvi is not None and bvi in ctx.interfaces:
+            return bvi
         itf = ctx.by_nameif(typed)
         if itf is not None:
             return itf.name
@@ -228,7 +261,7 @@ def _if_views(u: Unit, context: str | None, only: str | None = None) -> list[sho
 
 def _brief_rows(u: Unit, context: str | None) -> list[show_interface.IpBriefRow]:
     rows = []
-    for v in _if_views(u, context):
+    for v in _if_views(u, context) + (_bvi_views(u, context) if context is not None else []):
         status = "up" if v.admin_up and v.link_up else ("administratively down" if not v.admin_up else "down")
         rows.append(show_interface.IpBriefRow(
             interface=v.name, address=v.ipv4[0] if v.ipv4 else "unassigned",
@@ -262,6 +295,13 @@ def ip_address(cmd: Command) -> list[str]:
         now = current_ip(u, space, itf)
         if now:
             current.append(show_interface.IpAddrView(a.ctx_name, itf.nameif, now[0], now[1], itf.ip_method))
+    for name, itf in ctx.interfaces.items():
+        # a transparent space's BVIs: the bridge groups' management addresses  # unverified
+        if is_bvi(name) and itf.ip and only in (None, name):
+            system.append(show_interface.IpAddrView(name, "", itf.ip[0], itf.ip[1], itf.ip_method))
+            now = current_ip(u, space, itf)
+            if now:
+                current.append(show_interface.IpAddrView(name, "", now[0], now[1], itf.ip_method))
     return show_interface.show_ip_address(system, current)
 
 

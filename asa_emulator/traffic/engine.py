@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import field
 from typing import TYPE_CHECKING, Protocol
 
-from ..device import acl, routes
+from ..device import acl, bridge, routes
 from ..device.boundary import IfCounters
 from ..failover.state import GroupState, PairState
 from ..records import dataclass
@@ -230,6 +230,11 @@ class Traffic:
         """The interface a new connection leaves by: the one named, else the route's."""
         if p.dst_if is not None:
             return p.dst_if
+        cfg = u.ctx[ctx]
+        if cfg.transparent:
+            # a transparent space bridges through traffic to its group's other member,
+            # whatever the address (device/bridge.py)
+            return bridge.egress(cfg, p.src_if)
         route = routes.lookup(u, ctx, p.dst[0])
         return route.nameif if route is not None else None
 
@@ -266,7 +271,12 @@ class Traffic:
         if egress is None or self._management_only(u, ctx, egress):
             # unverified: through traffic routed out of a management-only interface is
             # dropped as unroutable (its routes serve the unit's own traffic only)
-            return self._drop(u, ctx, p.src_if, p, "no-route")
+            if not u.ctx[ctx].transparent:
+                return self._drop(u, ctx, p.src_if, p, "no-route")
+            unmanaged = bridge.unmanaged(u.ctx[ctx], p.src_if)
+            if unmanaged is not None:
+                u.log(*bridge.no_management_address(p.proto, p.src_if, p.src, unmanaged, p.dst), ctx)
+            return self._drop(u, ctx, p.src_if, p, "dst-l2_lookup-fail")
         if not self._permitted(u, ctx, p, egress):
             return self._drop(u, ctx, p.src_if, p, "acl-drop")
         if not self._up(u, ctx, egress):

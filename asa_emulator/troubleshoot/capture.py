@@ -42,6 +42,8 @@ WINDOW = 8192                       # unverified: the window every modelled TCP 
 SEQ_KEPT = 4096                     # TCP directions whose next sequence number is kept (the oldest go)
 DROP_TEXT = {
     "no-route": "No route to host",
+    # a transparent unit's through traffic it cannot bridge  # unverified: its place in the list
+    "dst-l2_lookup-fail": "Dst MAC L2 Lookup Failed",
     "acl-drop": "Flow is denied by configured rule",
     "tcp-not-syn": "First TCP packet not SYN",
     "interface-down": "Interface is down",

@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config.acl import entry_text
-from ..device import acl, routes
+from ..device import acl, bridge, routes
 from ..records import dataclass
 from ..traffic.engine import security_level
 
@@ -47,6 +47,11 @@ IF_DOWN = "(interface-down) Interface is down"
 STANDBY = "(fo-standby) Dropped by standby unit"
 # unverified: no capture of a trace entering a management-only interface was found; the unit
 # blocks through-the-device packets there (`show interface` counts them), so the trace drops
+# the drop of through traffic a transparent unit cannot bridge (a group without a BVI
+# address: syslog %ASA-6-322004 "No management IP address configured for transparent
+# firewall", community.cisco.com; or no other member): the ASP's L2 lookup drop reason
+# unverified: that a packet-tracer without `dmac` ends with this reason
+NO_BRIDGE = "(dst-l2_lookup-fail) Dst MAC L2 Lookup Failed"
 MGMT_ONLY = "(mgmt-only) Management-only interface does not pass through-the-device traffic"
 PROTOCOL_NUMBERS = {"icmp": 1, "tcp": 6, "udp": 17}
 
@@ -118,12 +123,18 @@ def trace(eng: Traffic, u: Unit, ctx: str, probe: Probe) -> Trace:
     src = cfg.by_nameif(probe.src_if)
     if src is not None and src.is_management_only:
         return Trace((), inp, None, MGMT_ONLY)
-    route = routes.lookup(u, ctx, probe.dst)
-    if route is None or _management_only(cfg, route.nameif):
-        return Trace((), inp, None, NO_ROUTE)
-    egress = route.nameif
+    if cfg.transparent:
+        # a transparent space bridges: the egress is the bridge group's other member
+        bridged = bridge.egress(cfg, probe.src_if)
+        if bridged is None:
+            return Trace((), inp, None, NO_BRIDGE)
+        egress, phases = bridged, [_l2_phase(bridged)]
+    else:
+        route = routes.lookup(u, ctx, probe.dst)
+        if route is None or _management_only(cfg, route.nameif):
+            return Trace((), inp, None, NO_ROUTE)
+        egress, phases = route.nameif, [_route_phase(u, probe, route)]
     out = if_status(u, ctx, egress, eng.passes(u, ctx, egress))
-    phases = [_route_phase(u, probe, route)]
     hits = eng.acl_hits(u, ctx)
     inbound = _acl_phase(cfg, probe, probe.src_if, "in", hits)
     if inbound is None and not _levels_allow(cfg, probe.src_if, egress):
@@ -149,6 +160,15 @@ def trace(eng: Traffic, u: Unit, ctx: str, probe: Probe) -> Trace:
 def _management_only(cfg: ContextConfig, nameif: str) -> bool:
     itf = cfg.by_nameif(nameif)
     return itf is not None and itf.is_management_only
+
+
+def _l2_phase(egress: str) -> Phase:
+    """A transparent unit's first phase: where the destination MAC address leads.
+    # unverified: no public capture of an ASA transparent-mode packet-tracer found; the
+    phase follows the ASA command reference's `dmac` description ("the output interface
+    selection") and 9.x phase naming"""
+    return Phase("L2-EGRESS-IFC-LOOKUP", "Destination MAC L2 Lookup", "ALLOW", (),
+                 (f"Destination MAC lookup resulted in egress ifc {egress}",))
 
 
 def _route_phase(u: Unit, probe: Probe, route: routes.Route) -> Phase:

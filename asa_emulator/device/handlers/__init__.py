@@ -2,6 +2,7 @@
 
 from . import (  # noqa: F401
     acl_cmds,
+    bridge_cmds,
     context_cfg,
     defaults,
     everyday_cmds,

@@ -8,8 +8,8 @@ from ...config.defaults import MAX_MONITORED
 from ...config.model import ContextConfig, CtxInterface, is_bvi
 from ...config.netmask import is_netmask
 from ...kept import memo
+from .. import bridge, names
 from .. import messages as msg
-from .. import names
 from ..commands import Command, handler
 from ..hardware import allocated_interface
 from ..interfaces import is_monitored, monitored_count, phys_of
@@ -62,6 +62,8 @@ def ctx_interface(cmd: Command) -> None:
         cmd.invalid_token("IFNAME")
     assert name is not None
     if name not in ctx.interfaces:
+        if is_bvi(name) and not bridge.room_for(ctx, cmd.unit.hw, int(name[3:])):
+            cmd.error(msg.bridge_groups_full(bridge.max_groups(cmd.unit.hw)))
         ctx.interfaces[name] = CtxInterface(name)
     cmd.session.enter("ctx_if", target=name)
 
@@ -273,10 +275,20 @@ def bridge_group(cmd: Command) -> None:
     itf, ctx = _itf(cmd), _ctx(cmd)
     if not ctx.transparent or is_bvi(itf.name) or not cmd.unit.hw.at_least(8, 4):
         cmd.invalid_at(cmd.col_of(cmd.tokens[1 if cmd.no else 0].type))
-    itf.bridge_group = None if cmd.no else int(cmd.value("N_1_250") or 1)
-    if itf.bridge_group is not None and not 1 <= itf.bridge_group <= 250:
+    if cmd.no:
         itf.bridge_group = None
+        return
+    group = int(cmd.value("N_1_250") or 1)
+    if not 1 <= group <= 250:
         cmd.invalid_token("N_1_250")
+    if group == itf.bridge_group:
+        return
+    most = bridge.max_members(cmd.unit.hw)
+    if len(bridge.members(ctx, group)) >= most:
+        cmd.error(msg.bridge_group_full(group, most))
+    if not bridge.room_for(ctx, cmd.unit.hw, group):
+        cmd.error(msg.bridge_groups_full(bridge.max_groups(cmd.unit.hw)))
+    itf.bridge_group = group
 
 
 @handler("monitor_interface")

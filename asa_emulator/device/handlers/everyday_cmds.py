@@ -9,7 +9,7 @@ import ipaddress
 from ...config.model import ContextConfig, StaticRoute
 from ...config.netmask import is_netmask
 from .. import everyday, resources, routes
-from ..addresses import current_ip, interface_mac
+from ..addresses import interface_mac
 from ..commands import Command, handler
 from ..show import activation_key, show_version
 
@@ -158,14 +158,14 @@ def show_arp(cmd: Command) -> None:
         if mate is None or not mate.up or context not in mate.ctx or not u.sys.failover.enabled:
             continue
         mitf = mate.ctx[context].interfaces.get(itf.name)
-        theirs = current_ip(mate, context, mitf) if mitf is not None and mitf.nameif else None
+        theirs = routes.held_ip(mate, context, mitf) if mitf is not None and mitf.nameif else None
         if theirs and mate.has_link(phys.split(".")[0]):
             age = (u.clock.now // 1000) % 5
             rows.append(everyday.ArpRow(itf.nameif, theirs[0], interface_mac(mate, context, phys), age))
     if u.traffic is not None:
         subnets = {}
         for _, itf in up:
-            ip = current_ip(u, context, itf)
+            ip = routes.held_ip(u, context, itf)
             assert ip is not None
             subnets[itf.nameif] = ipaddress.IPv4Network(f"{ip[0]}/{ip[1]}", strict=False)
         for nameif, address, last_ms in sorted(u.traffic.hosts(u, context)):

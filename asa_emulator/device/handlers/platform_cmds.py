@@ -6,7 +6,6 @@ traffic engine's hit counts and lives in traffic/commands.py."""
 from __future__ import annotations
 
 from .. import asp_table, platform_show, routes
-from ..addresses import current_ip
 from ..commands import Command, handler
 
 
@@ -37,7 +36,7 @@ def show_asp_table_routing(cmd: Command) -> None:
     u, context = cmd.unit, cmd.session.context or ""
     own: dict[str, tuple[str, str]] = {}
     for _, itf in routes.named_up(u, context):
-        ip = current_ip(u, context, itf)
+        ip = routes.held_ip(u, context, itf)
         if ip is not None:
             own[itf.nameif] = ip
     cmd.print(*asp_table.show_asp_routing(routes.table(u, context), own))

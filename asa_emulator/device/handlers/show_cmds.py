@@ -183,7 +183,8 @@ def show_admin_context(cmd: Command) -> None:
 @handler("show_firewall")
 def show_firewall(cmd: Command) -> None:
     u, s = cmd.unit, cmd.session
-    transparent = bool(s.context and u.ctx[s.context].transparent)
+    space = s.space             # single mode: the one space's mode
+    transparent = bool(space is not None and u.ctx[space].transparent)
     cmd.print(f"Firewall mode: {'Transparent' if transparent else 'Router'}")
 
 

@@ -14,7 +14,7 @@ from ...config.model import (
 )
 from ...config.render import checksum_groups, password_hash
 from ...kept import memo
-from .. import context_mode, names, show
+from .. import bridge, context_mode, names, show
 from .. import messages as msg
 from ..commands import Command, handler
 from ..flash import FlashError, resolve, shown, split_url
@@ -57,6 +57,16 @@ def enable_password(cmd: Command) -> None:
 @handler("sys_interface")
 def sys_interface(cmd: Command) -> None:
     u, s = cmd.unit, cmd.session
+    bvi = _single_bvi(cmd)
+    if bvi is not None:
+        # a single-mode transparent unit's bridge virtual interface lives in its one space
+        space = u.ctx[SINGLE]
+        if bvi not in space.interfaces:
+            if not bridge.room_for(space, u.hw, int(bvi[3:])):
+                cmd.error(msg.bridge_groups_full(bridge.max_groups(u.hw)))
+            space.interfaces[bvi] = CtxInterface(bvi)
+        s.enter("sys_if", target=bvi)
+        return
     name = phys_name(cmd)
     if name not in u.sys.interfaces:
         parent = name.split(".")[0]
@@ -75,9 +85,21 @@ def interface_order(hw: tuple[str, ...], name: str) -> tuple[int, int]:
     return (hw.index(base) if base in hw else 99, int(sub) if sub else -1)
 
 
+def _single_bvi(cmd: Command) -> str | None:
+    """`interface BVI<n>` on a single-mode transparent unit of 8.4(1) or later: its name."""
+    u = cmd.unit
+    if not (u.single and u.ctx[SINGLE].transparent and u.hw.at_least(8, 4)):
+        return None
+    return bridge.bvi_name(cmd.values("PHY_IF")[0])
+
+
 @handler("no_sys_interface")
 def no_sys_interface(cmd: Command) -> None:
     u = cmd.unit
+    bvi = _single_bvi(cmd)
+    if bvi is not None:
+        u.ctx[SINGLE].interfaces.pop(bvi, None)
+        return
     name = phys_name(cmd)
     if "." not in name:
         cmd.error(msg.cannot_remove_physical(name))
@@ -94,25 +116,34 @@ def no_sys_interface(cmd: Command) -> None:
 # ---------------------------------------------------------------- interface sub-commands
 
 def _sys_if(cmd: Command) -> SysInterface:
-    return cmd.unit.sys.interfaces[str(cmd.session.state.target)]
+    target = str(cmd.session.state.target)
+    if is_bvi(target):
+        cmd.invalid_at(0)       # a BVI has no port: no vlan, speed or duplex
+    return cmd.unit.sys.interfaces[target]
+
+
+def _port_mode(cmd: Command) -> bool:
+    """The sub-command sets a port (system space, or a single-mode unit's port); a single-mode
+    BVI's settings are its space's, as a context's interface's are."""
+    return cmd.session.mode in ("sys_if", "one_if") and not is_bvi(str(cmd.session.state.target))
 
 
 @handler("description")
 def description(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
     text = "" if cmd.no else (cmd.value("REST") or "")[:200]
-    if s.mode in ("sys_if", "one_if"):
+    if _port_mode(cmd):
         _sys_if(cmd).description = text
     elif s.mode == "sys_ctx":
         u.sys.contexts[str(s.state.target)].description = text
-    elif s.mode == "ctx_if":
+    elif s.mode in ("ctx_if", "one_if"):
         u.ctx[s.context or ""].interfaces[str(s.state.target)].description = text
 
 
 @handler("shutdown")
 def shutdown(cmd: Command) -> None:
     s, u = cmd.session, cmd.unit
-    if s.mode in ("sys_if", "one_if"):        # single mode: the port itself
+    if _port_mode(cmd):                       # single mode: the port itself
         _sys_if(cmd).shutdown = not cmd.no
     else:
         u.ctx[s.context or ""].interfaces[str(s.state.target)].shutdown = not cmd.no

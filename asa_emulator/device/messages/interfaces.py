@@ -78,3 +78,15 @@ FAILOVER_EXEC_NO_CONTEXT = "ERROR: Failover exec failed, context is not availabl
 # unverified: `no management-only` on a 5500-X's Management port (the guide says only that the
 # port cannot carry through traffic on the 5512-X to 5555-X)
 MANAGEMENT_ONLY_FIXED = "ERROR: Management-only mode cannot be disabled on this interface"
+
+
+# ============================================================================ bridge groups
+def bridge_group_full(group: int, most: int) -> str:
+    # unverified: `bridge-group N` on one interface more than a group may hold (4 before
+    # 9.6(2), 64 since: configuration guides and release notes)
+    return f"ERROR: Bridge group {group} already has maximum number of interfaces ({most})"
+
+
+def bridge_groups_full(most: int) -> str:
+    # unverified: a bridge group beyond the space's maximum (8 before 9.3(1), 250 since)
+    return f"ERROR: Maximum number of bridge groups ({most}) reached"
