@@ -192,6 +192,13 @@ class Lab:
         self.clock.run_until(start + ms, events)
         return self.clock.now - start
 
+    def run_mark(self) -> int:
+        return self.clock.runs
+
+    def wake_in_ms(self, mark: int) -> int | None:
+        due = self.clock.next_due(self.pair.idle_ticks(mark))
+        return None if due is None else max(0, due - self.clock.now)
+
     def summary(self) -> LabSummary:
         return summary(self)
 
