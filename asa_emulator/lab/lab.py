@@ -90,6 +90,9 @@ class Lab:
         self.quit_requested = False     # `@quit` in a script: the runner reads no further
         self.exercise: ExerciseHook | None = None   # `@task`, `@check` (asa_emulator/exercise/)
         self._baseline: dict[tuple[str, str | None], str] = {}   # configurations once settled
+        # virtual ms from the lab's start until it first settled (a restored lab: until it
+        # was as saved); saved with the lab, what its restore expects to take (saved_state.py)
+        self.settle_ms: int | None = None
         self._power_on_all()
 
     def _power_on_all(self) -> None:
@@ -263,6 +266,8 @@ class Lab:
             self.clock.advance(1000)
             if self.settled():
                 break
+        if self.settle_ms is None:
+            self.settle_ms = self.clock.now - self.clock.start
         # what the lab started with is not "unsaved work": a unit booted from its files is
         # saved (ConfigSpaces.saved), but a secondary's configuration synced from its mate is not,
         # as on an ASA, and leaving the lab at once must not ask about it
