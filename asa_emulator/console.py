@@ -165,6 +165,10 @@ class LabHandle(Protocol):
         other users is a loop of these with the event loop's turns between."""
         ...
 
+    def now_ms(self) -> int:
+        """The virtual clock: milliseconds since the Unix epoch (UTC)."""
+        ...
+
     def run_mark(self) -> int:
         """Where the virtual clock's runs stand: a real-time front end notes it when a command
         ran (anything may have changed), for `wake_in_ms`."""

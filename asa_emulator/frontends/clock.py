@@ -66,6 +66,11 @@ class RealTimeClock:
         behind_ms = (self._now_ns() - self._last_ns) / 1_000_000   # wall time not yet applied
         return max(0.0, (due - behind_ms) / 1000)
 
+    def to_next_second(self) -> float:
+        """Seconds until the virtual clock shows its next second (the terminal's toolbar)."""
+        behind_ms = (self._now_ns() - self._last_ns) / 1_000_000
+        return (1000 - (self._lab.now_ms() + behind_ms) % 1000) / 1000
+
     async def run(self, after_tick: Callable[[], None] | None = None,
                   deadline: Callable[[], float | None] | None = None) -> None:
         """Advance the lab whenever it has an event due (and after each line) until

@@ -195,6 +195,9 @@ class Lab:
         self.clock.run_until(start + ms, events)
         return self.clock.now - start
 
+    def now_ms(self) -> int:
+        return self.clock.now
+
     def run_mark(self) -> int:
         return self.clock.runs
 

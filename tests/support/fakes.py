@@ -159,6 +159,9 @@ class FakeLab:
     def advance(self, ms: int) -> None:
         self.advanced.append(ms)
 
+    def now_ms(self) -> int:
+        return 1_718_193_600_000 + sum(self.advanced)
+
     def run_mark(self) -> int:
         return len(self.advanced)
 

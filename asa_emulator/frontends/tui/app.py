@@ -217,7 +217,8 @@ class LabTerminal:
         """Run until `@quit` (or Ctrl-Q) or until every console is closed; the exit status."""
         clock = None
         if self._clock is not None:
-            clock = asyncio.create_task(self._clock.run(after_tick=self.show_messages))
+            # the toolbar shows the clock's seconds: woken for each, besides the lab's events
+            clock = asyncio.create_task(self._clock.run(self.show_messages, self._clock.to_next_second))
         try:
             return await self._read_eval_loop()
         finally:

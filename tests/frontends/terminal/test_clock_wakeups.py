@@ -58,6 +58,22 @@ def test_a_timer_every_second_wakes_it_once_a_second() -> None:
     assert lab.advanced == [1000] * 10
 
 
+def test_the_terminal_toolbar_wakes_it_once_a_second_of_the_lab_clock() -> None:
+    """The toolbar shows the virtual clock's seconds: one wake-up each, on the second."""
+    lab = FakeLab()
+    seen: list[int] = []
+
+    async def main(loop: VirtualTimeLoop) -> int:
+        clock = RealTimeClock(lab, now_ns=loop.now_ns)
+        lab.advance(250)                # the lab's clock 250 ms into a second
+        task = asyncio.create_task(clock.run(lambda: seen.append(lab.now_ms() % 1000), clock.to_next_second))
+        await asyncio.sleep(5.1)
+        await stop(task)
+        return clock.wakes
+    assert on_virtual_time(main) == 5
+    assert seen == [0] * 5
+
+
 def test_a_settled_pair_wakes_it_only_to_see_that_its_polls_change_nothing() -> None:
     """The example pair polls every second; once both units' polls changed nothing, the clock
     sleeps until another event (none): one wake-up in ten minutes, not 6,000."""
