@@ -99,9 +99,14 @@ class Clock:
         sooner; None outside a run.  What may happen before then is only `ignore`."""
         if self._end is None:
             return None
+        due = self.next_due(ignore)
+        return self._end if due is None else min(self._end, due)
+
+    def next_due(self, ignore: Collection[Timer] = ()) -> int | None:
+        """When the next event other than `ignore` is due; None: nothing else is scheduled."""
         skip = {id(t._event) for t in ignore}
         due = [ev.at for ev in self._queue if not ev.cancelled and id(ev) not in skip]
-        return min([self._end, *due])
+        return min(due) if due else None
 
     def next_event_at(self) -> int | None:
         while self._queue and self._queue[0].cancelled:

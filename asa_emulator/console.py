@@ -165,6 +165,22 @@ class LabHandle(Protocol):
         other users is a loop of these with the event loop's turns between."""
         ...
 
+    def now_ms(self) -> int:
+        """The virtual clock: milliseconds since the Unix epoch (UTC)."""
+        ...
+
+    def run_mark(self) -> int:
+        """Where the virtual clock's runs stand: a real-time front end notes it when a command
+        ran (anything may have changed), for `wake_in_ms`."""
+        ...
+
+    def wake_in_ms(self, mark: int) -> int | None:
+        """Virtual milliseconds until the next event a real-time front end must wake for;
+        None: none is scheduled.  Failover's polls count only until each running unit has
+        polled after the command noted as `mark` (run_mark) and found nothing to change: they
+        change nothing then until another event, and the run that catches up skips them."""
+        ...
+
     def summary(self) -> LabSummary:
         """The lab at a glance (the terminal's toolbar)."""
         ...

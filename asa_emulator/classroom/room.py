@@ -3,9 +3,10 @@ login), the consoles attached to it, its clock, and the progress of the `@check`
 
 A lab's clock runs (frontends/clock.py's RealTimeClock, a task) only while one of its
 consoles is attached: a lab nobody is logged in to has no task and no timer, so it costs
-no CPU, and its virtual time stands still (it starts again where it stopped).  The clock's
-tick also logs off the lab's consoles idle past their `console timeout` (wall-clock time):
-only an attached console can be idle."""
+no CPU, and its virtual time stands still (it starts again where it stopped).  While it
+runs it sleeps until the lab's next event or the next `console timeout` (wall-clock time:
+only an attached console can be idle), whichever comes first, and each line typed keeps
+it in step (ClassLab is the consoles' Pace)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from pathlib import Path
 from ..exercise.checks import Result
 from ..exercise.run import ExerciseRun
 from ..frontends.clock import RealTimeClock
+from ..frontends.watch import earliest, seconds_until
 from ..lab.lab import Lab
 from ..lab.spec import LabError
 from ..records import dataclass
@@ -49,6 +51,7 @@ class ClassLab:
     # what each console's client is sent, copied to the instructor's read-only views
     watchers: dict[str, set[Callable[[str], None]]] = field(default_factory=dict)
     clock: asyncio.Task[None] | None = None
+    realtime: RealTimeClock | None = None       # the clock `clock` runs
     # why its saved state was not used (labs.restore), told at the next console login
     note: str = ""
 
@@ -66,6 +69,30 @@ class ClassLab:
             else:
                 self.lab.console(unit).take_messages()
 
+    def catch_up(self) -> None:
+        """Before a console's line (Pace): the lab's clock at now."""
+        if self.realtime is not None:
+            self.realtime.catch_up()
+
+    def ran(self) -> None:
+        """After a console's line (Pace): messages delivered, the next wake-up planned again
+        (the line may have scheduled an event, or changed `console timeout`)."""
+        if self.realtime is not None:
+            self.realtime.ran()
+
+    def touched(self, con: Attached, now: float) -> None:
+        """A key on an attached console: its idle time starts again (a console logged off
+        for idleness starts timing again, and the clock plans for it)."""
+        idle, con.last_input = con.last_input is None, now
+        if idle:
+            self.ran()
+
+    def next_logoff(self) -> float | None:
+        """When log_off_idle next logs a console off (wall clock); None: never before a key."""
+        due = [con.last_input + timeout for unit, con in self.attached.items()
+               if con.last_input is not None and (timeout := self.lab.console_idle_timeout_s(unit)) > 0]
+        return min(due) if due else None
+
     def log_off_idle(self, now: float) -> None:
         """Log off each attached console idle for its unit's `console timeout` (0: never),
         in wall-clock time, as the telnet consoles do."""
@@ -79,9 +106,11 @@ class ClassLab:
 
 
 class Classroom:
-    def __init__(self, roster: Roster, now: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, roster: Roster, now: Callable[[], float] = time.monotonic,
+                 recheck_s: float | None = None) -> None:
         self.roster = roster
         self._now = now             # the wall clock of `console timeout` (injectable for tests)
+        self._recheck_s = recheck_s     # look at least this often too (a test moving `now`)
         self._stamp = _stamp(roster.path)
         self.labs: dict[str, ClassLab] = {}
         self._loading: dict[str, asyncio.Lock] = {}
@@ -127,14 +156,20 @@ class Classroom:
             def after_tick() -> None:
                 cl.after_tick()
                 cl.log_off_idle(self._now())
-            cl.clock = asyncio.create_task(RealTimeClock(cl.lab).run(after_tick=after_tick))
+
+            def logoff_in() -> float | None:
+                return earliest(seconds_until(cl.next_logoff(), self._now()), self._recheck_s)
+            cl.realtime = RealTimeClock(cl.lab)
+            cl.clock = asyncio.create_task(cl.realtime.run(after_tick, logoff_in))
+        else:
+            cl.ran()            # a new console to time (its `console timeout`)
 
     def detach(self, cl: ClassLab, unit: str, con: Attached) -> None:
         if cl.attached.get(unit) is con:
             del cl.attached[unit]
         if not cl.attached and cl.clock is not None:
             cl.clock.cancel()           # idle: no task, no timer, the virtual clock stands
-            cl.clock = None
+            cl.clock = cl.realtime = None
 
     def checked(self) -> None:
         for listener in list(self.progress_listeners):
@@ -185,7 +220,7 @@ async def _stop_clock(cl: ClassLab) -> None:
         cl.clock.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await cl.clock
-        cl.clock = None
+        cl.clock = cl.realtime = None
 
 
 # the emulator's words (unverified: a terminal server's own wording varies)

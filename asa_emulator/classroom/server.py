@@ -27,7 +27,7 @@ from typing import Any, cast
 
 from ..console import ControlAccount
 from ..device.messages import has_error
-from ..frontends.line.cli_session import CliSession
+from ..frontends.line.cli_session import CliSession, run_line
 from ..frontends.line.throttle import LoginThrottle
 from ..frontends.server import ListenError, is_loopback
 from ..frontends.ssh import ssh
@@ -35,12 +35,12 @@ from ..frontends.ssh.admission import Admission, Limits
 from ..frontends.ssh.descriptors import AcceptGuard
 from ..frontends.ssh.sshlib import asyncssh
 from ..frontends.telnet.telnet import ConsoleLogin
+from ..frontends.watch import Watch, seconds_until
 from ..lab.account import check_login
 from ..lab.spec import LabError
 from .console import TraineeConsole
 from .room import NOT_RESTORED, Attached, ClassLab, Classroom
 from .roster import Roster, load
-from .watch import IdleWatch
 
 UNITS = ("primary", "secondary")
 INSTRUCTOR = "instructor"
@@ -115,9 +115,9 @@ async def _serve_trainee(room: Classroom, state: ssh.SshState, unit: str,
         attached = Attached(lambda: session.notify(), take_over, login.time_out, state.now())
 
         def touched() -> None:
-            attached.last_input = state.now()
+            cl.touched(attached, state.now())
         session = CliSession(lambda: console, _TeeChannel(process, functools.partial(cl.tee, unit)),
-                             touched, banner=False)
+                             touched, banner=False, pace=cl)
         room.attach(cl, unit, attached)
         try:
             await session.run()
@@ -137,7 +137,7 @@ async def _one_line(room: Classroom, cl: ClassLab, unit: str, console: TraineeCo
     attached = Attached(lambda: None, lambda line: process.close())
     room.attach(cl, unit, attached)
     try:
-        out = await console.execute_async(process.command or "")
+        out = await run_line(console, process.command or "", cl)
     finally:
         room.detach(cl, unit, attached)
     process.stdout.write("".join(line + "\r\n" for line in out))
@@ -188,10 +188,12 @@ class ClassServer:
 
 
 async def start(roster: Roster, host: str, port: int, key: asyncssh.SSHKey,
-                now: Callable[[], float] = time.monotonic, limits: Limits | None = None) -> ClassServer:
+                now: Callable[[], float] = time.monotonic, limits: Limits | None = None,
+                recheck_s: float | None = None) -> ClassServer:
     """Listen (free ports when `port` is 0).  `now`: the wall clock of the idle timeouts,
-    `limits` admission's bounds (both injectable for tests)."""
-    room = Classroom(roster, now)
+    `limits` admission's bounds (both injectable for tests); `recheck_s`: how often the
+    timeouts are looked at besides their deadlines (a test that moves `now`)."""
+    room = Classroom(roster, now, recheck_s)
     # the lab server's state; its `lab` is unused here (each session has its trainee's)
     state = ssh.SshState(cast(Any, None), now, Admission(now, limits or Limits()), LoginThrottle(now))
     acceptors: dict[str, asyncssh.SSHAcceptor] = {}
@@ -206,7 +208,12 @@ async def start(roster: Roster, host: str, port: int, key: asyncssh.SSHKey,
         for acceptor in acceptors.values():
             acceptor.close()
         raise
-    return ClassServer(room, state, acceptors, asyncio.create_task(IdleWatch(state).run()))
+    # the one timer beyond the labs': connections logged in without a session, closed after
+    # admission's idle time (a console's `console timeout` is its lab clock's: room.py)
+    watch = Watch(lambda: seconds_until(state.admission.next_expiry(), state.now()),
+                  functools.partial(ssh.close_idle, state))
+    state.admission.on_idle = watch.poke
+    return ClassServer(room, state, acceptors, asyncio.create_task(watch.run()))
 
 
 async def _serve(roster: Roster, host: str, port: int, key: asyncssh.SSHKey) -> list[str]:

@@ -107,6 +107,19 @@ class Pair:
             # tick behind the other's, an order the clock keeps at equal times
             self._skip_ahead([u, m])
 
+    def idle_ticks(self, after_run: int) -> list[Timer]:
+        """The ticks a real-time front end need not wake for: every running unit's last tick
+        changed nothing, ran after run `after_run` (the last command came before it), and
+        nothing but ticks ran since.  Until another event, they would change nothing: the run
+        that catches up later skips them as `@wait` does, with the same result."""
+        quiet = self._stamp()[1]
+        ups = [u for u in self.ps.units.values() if u.up]
+        for u in ups:
+            steady = self._steady.get(u.name)
+            if steady is None or steady[0] <= after_run or steady[1] != quiet:
+                return []
+        return [t for u in ups if (t := self._ticks.get(u.name)) is not None and t.pending]
+
     def _due_now(self, u: Unit) -> bool:
         """u's tick of this millisecond has not run yet: the round is not over (the pending
         ticks' order is that of the next round only once it is)."""

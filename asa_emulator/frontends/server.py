@@ -3,8 +3,8 @@
 One place assembles what `serve` (and the pytest plugin's BackgroundLab) listen with: each
 unit's SSH port and the lab-control port (frontends/ssh/ssh.py), the units' telnet consoles
 (frontends/telnet/telnet.py), the clock that runs the lab in wall-clock time (clock.py), the
-watchdog that closes idle sessions, and the guard that refuses connections quietly when the
-process runs out of descriptors (ssh/descriptors.py).  Stopping the server stops them all.
+watch that closes idle sessions at their deadlines (watch.py), and the guard that refuses
+connections quietly when the process runs out of descriptors (ssh/descriptors.py).  Stopping the server stops them all.
 """
 
 from __future__ import annotations
@@ -21,23 +21,50 @@ from collections.abc import Callable
 
 from asa_emulator.console import LabHandle
 from asa_emulator.frontends.clock import RealTimeClock
+from asa_emulator.frontends.line.pace import Pace
 from asa_emulator.frontends.line.throttle import LoginThrottle
 from asa_emulator.frontends.ssh import ssh
 from asa_emulator.frontends.ssh.admission import Admission
 from asa_emulator.frontends.ssh.descriptors import AcceptGuard
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.frontends.telnet.telnet import CONSOLE_HOST, ConsolePorts
+from asa_emulator.frontends.watch import Watch, earliest, seconds_until
 
-WATCHDOG_S = 1.0              # how often idle sessions are looked for
+
+class _Paced:
+    """What each line run on the lab's listeners tells (frontends/line/pace.py): the lab clock
+    (caught up before, poked after) and the idle watch (the line may have changed `ssh
+    timeout` or `console timeout`)."""
+
+    def __init__(self, clock: RealTimeClock, idle: Watch) -> None:
+        self._clock = clock
+        self._idle = idle
+
+    def catch_up(self) -> None:
+        self._clock.catch_up()
+
+    def ran(self) -> None:
+        self._clock.ran()
+        self._idle.poke()
 
 
-async def _watch_idle(state: ssh.SshState, interval: float, consoles: ConsolePorts) -> None:
-    """Close SSH sessions and connections idle too long (ssh.close_idle) and log off telnet
-    consoles idle longer than `console timeout`; in wall-clock time (one clock for all)."""
-    while True:
-        await asyncio.sleep(interval)
+def _idle_watch(state: ssh.SshState, consoles: ConsolePorts, now: Callable[[], float],
+                recheck_s: float | None) -> Watch:
+    """Closes SSH sessions and connections idle too long (ssh.close_idle) and logs off telnet
+    consoles idle longer than `console timeout`, in wall-clock time, each at its deadline:
+    with nobody connected it has no deadline and no timer.  `recheck_s`: look at least that
+    often too (a test that moves an injected wall clock)."""
+
+    def act() -> None:
         consoles.log_off_idle()
         ssh.close_idle(state)
+
+    def wait() -> float | None:
+        return earliest(seconds_until(earliest(ssh.next_expiry(state), consoles.next_logoff()), now()),
+                        recheck_s)
+    watch = Watch(wait, act)
+    state.admission.on_idle = state.on_session = consoles.on_idle = watch.poke
+    return watch
 
 
 class LabServer:
@@ -57,6 +84,11 @@ class LabServer:
         self._tasks = tasks
         self._consoles = consoles
         self._guard = guard
+
+    @property
+    def pace(self) -> Pace:
+        """What a line run on the lab from outside the listeners tells (a test's `call`)."""
+        return self._state.pace
 
     @property
     def admission(self) -> Admission:
@@ -112,7 +144,7 @@ async def start_server(
     port: int = 2222,
     host_key: asyncssh.SSHKey | None = None,
     now: Callable[[], float] = time.monotonic,
-    watchdog_s: float = WATCHDOG_S,
+    watchdog_s: float | None = None,
     *,
     control: bool = False,
     console_port: int | None = None,
@@ -125,12 +157,16 @@ async def start_server(
 
     `host_key`: the lab's kept key (frontends/ssh/hostkey.py); a new one when None.  `now`: the wall
     clock the idle timeouts count (injectable for tests), also `admission`'s and `throttle`'s
-    when they are not given."""
+    when they are not given; `watchdog_s`: how often the idle timeouts are looked at besides
+    their deadlines (a test that moves `now`)."""
     key = host_key or asyncssh.generate_private_key("ssh-ed25519")
     throttle = throttle or LoginThrottle(now)
     state = ssh.SshState(lab, now, admission or Admission(now), throttle)
     acceptors: dict[str, asyncssh.SSHAcceptor] = {}
+    clock = RealTimeClock(lab)
     consoles = ConsolePorts(lab, now, throttle)
+    idle = _idle_watch(state, consoles, now, watchdog_s)
+    consoles.pace = state.pace = _Paced(clock, idle)
     names = [*lab.unit_names, *([ssh.CONTROL] if control else [])]
     try:
         for offset, name in enumerate(names):
@@ -145,8 +181,8 @@ async def start_server(
         for acceptor in acceptors.values():
             acceptor.close()
         raise
-    tasks = [asyncio.create_task(RealTimeClock(lab).run(after_tick=consoles.after_tick)),
-             asyncio.create_task(_watch_idle(state, watchdog_s, consoles))]
+    tasks = [asyncio.create_task(clock.run(after_tick=consoles.after_tick)),
+             asyncio.create_task(idle.run())]
     guard = AcceptGuard(asyncio.get_running_loop())
     return LabServer(acceptors, state, tasks, consoles if console_port is not None else None, guard)
 

@@ -90,6 +90,9 @@ class Lab:
         self.quit_requested = False     # `@quit` in a script: the runner reads no further
         self.exercise: ExerciseHook | None = None   # `@task`, `@check` (asa_emulator/exercise/)
         self._baseline: dict[tuple[str, str | None], str] = {}   # configurations once settled
+        # virtual ms from the lab's start until it first settled (a restored lab: until it
+        # was as saved); saved with the lab, what its restore expects to take (saved_state.py)
+        self.settle_ms: int | None = None
         self._power_on_all()
 
     def _power_on_all(self) -> None:
@@ -193,6 +196,16 @@ class Lab:
         self.clock.run_until(start + ms, events)
         return self.clock.now - start
 
+    def now_ms(self) -> int:
+        return self.clock.now
+
+    def run_mark(self) -> int:
+        return self.clock.runs
+
+    def wake_in_ms(self, mark: int) -> int | None:
+        due = self.clock.next_due(self.pair.idle_ticks(mark))
+        return None if due is None else max(0, due - self.clock.now)
+
     def summary(self) -> LabSummary:
         return summary(self)
 
@@ -257,6 +270,8 @@ class Lab:
             self.clock.advance(1000)
             if self.settled():
                 break
+        if self.settle_ms is None:
+            self.settle_ms = self.clock.now - self.clock.start
         # what the lab started with is not "unsaved work": a unit booted from its files is
         # saved (ConfigSpaces.saved), but a secondary's configuration synced from its mate is not,
         # as on an ASA, and leaving the lab at once must not ask about it

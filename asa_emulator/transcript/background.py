@@ -102,8 +102,14 @@ class BackgroundLab:
     def call(self, fn: Callable[[Lab], T]) -> T:
         """`fn(lab)` on the loop's thread, between two SSH events; its result."""
         async def run() -> T:
-            assert self._lab is not None
-            return fn(self._lab)
+            assert self._lab is not None and self._server is not None
+            # a line from outside the listeners: the real-time clock caught up and told, as
+            # for a line typed (frontends/line/pace.py)
+            self._server.pace.catch_up()
+            try:
+                return fn(self._lab)
+            finally:
+                self._server.pace.ran()
         return self._run(run(), START_TIMEOUT_S)
 
     def _run(self, coro: Coroutine[Any, Any, T], timeout: float) -> T:

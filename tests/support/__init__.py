@@ -15,6 +15,8 @@
     load_labs.py         labs loaded in a fresh process, serially or from threads (a script)
     grammar.py           the composed grammar, the corpus of typed lines, parses to compare
     judges.py            the script real parsers judge, and its outputs
+    loops.py             an event loop looked at: its timers, its selector's waits; a loop
+                         whose time is virtual (VirtualTimeLoop)
     ticks.py             every hello tick computed (bypassed): the reference of cost tests
     work.py              the calls and lines of the package a command runs (counted)
     every_tick_server.py `asa-emulator ARGS` with every tick computed (a script, not imported)

@@ -101,6 +101,7 @@ class FakeLab:
         self.unsaved_spaces: list[str] = []
         self.console_login_units: set[str] = set()
         self.summaries = 0                  # summary() calls (the toolbar's; listeners use unit_up)
+        self.period_ms: int | None = None   # a timer due every period_ms of virtual time; None: none
 
     def console(self, unit: str) -> FakeConsole:
         return self.consoles[unit]
@@ -157,6 +158,17 @@ class FakeLab:
 
     def advance(self, ms: int) -> None:
         self.advanced.append(ms)
+
+    def now_ms(self) -> int:
+        return 1_718_193_600_000 + sum(self.advanced)
+
+    def run_mark(self) -> int:
+        return len(self.advanced)
+
+    def wake_in_ms(self, mark: int) -> int | None:
+        if self.period_ms is None:
+            return None
+        return self.period_ms - sum(self.advanced) % self.period_ms
 
     def take_syslog(self) -> list:
         return []

@@ -20,6 +20,7 @@ from asa_emulator.device.messages import HELP_BANNER, MORE_PROMPT
 from asa_emulator.device.session import MAX_LINE
 from asa_emulator.frontends.line.completer import candidate_listing, complete_line
 from asa_emulator.frontends.line.lineedit import LineEditor, in_config_mode
+from asa_emulator.frontends.line.pace import UNPACED, Pace
 from asa_emulator.frontends.line.pager import MoreAction, more_action, paginate
 
 ENTER = "\n"  # what the key reader returns for CR, LF and CRLF alike
@@ -54,12 +55,16 @@ class AsyncConsole(Protocol):
     async def execute_async(self, line: str) -> list[str]: ...
 
 
-async def run_line(console: Console, line: str) -> list[str]:
+async def run_line(console: Console, line: str, pace: Pace = UNPACED) -> list[str]:
     """What the console answers to `line`, by its `execute_async` where it has one (a unit's
     session filters output in chunks, the control port waits in slices: other users get
-    their turns meanwhile)."""
+    their turns meanwhile); the lab's clock caught up before and told after (pace.py)."""
     execute_async: Callable[[str], Awaitable[list[str]]] | None = getattr(console, "execute_async", None)
-    return await execute_async(line) if execute_async is not None else console.execute(line)
+    pace.catch_up()
+    try:
+        return await execute_async(line) if execute_async is not None else console.execute(line)
+    finally:
+        pace.ran()
 
 
 class CliSession:
@@ -67,8 +72,10 @@ class CliSession:
     of a unit that reloads is a new session: it is asked for each time)."""
 
     def __init__(self, console_of: Callable[[], Console], channel: Channel,
-                 on_input: Callable[[], None] = lambda: None, banner: bool = True) -> None:
+                 on_input: Callable[[], None] = lambda: None, banner: bool = True,
+                 pace: Pace = UNPACED) -> None:
         self._console_of = console_of
+        self._pace = pace
         self._channel = channel
         self._on_input = on_input  # a key arrived: the session is not idle
         self._banner = banner
@@ -142,7 +149,7 @@ class CliSession:
     async def _run(self, line: str) -> bool:
         """Run `line`; False when the session has ended."""
         console = self._console_of()
-        out = await run_line(console, line)
+        out = await run_line(console, line, self._pace)
         await paginate(out, console.pager_lines(), self._write_lines, self._ask_more)
         if console.closed():
             return False

@@ -38,9 +38,11 @@ from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import SSH_TOO_MANY, has_error
 from asa_emulator.frontends.control.control import DirectiveConsole
 from asa_emulator.frontends.line.cli_session import CliSession, run_line
+from asa_emulator.frontends.line.pace import UNPACED, Pace
 from asa_emulator.frontends.line.throttle import LoginThrottle, SecretTurns
 from asa_emulator.frontends.ssh.admission import Admission
 from asa_emulator.frontends.ssh.sshlib import asyncssh
+from asa_emulator.frontends.watch import earliest
 from asa_emulator.lab.account import check_login
 
 from ...records import dataclass
@@ -70,6 +72,11 @@ class SshState:
     throttle: LoginThrottle
     connections: set[asyncssh.SSHServerConnection] = field(default_factory=set)
     sessions: set[_Live] = field(default_factory=set)
+    # the lab's real-time clock, kept in step by each line (pace.py)
+    pace: Pace = UNPACED
+    # told when a session starts its idle time (`ssh timeout`): a watcher sleeping until the
+    # next expiry sleeps again
+    on_session: Callable[[], None] = lambda: None
 
 
 @dataclass(eq=False)
@@ -211,6 +218,7 @@ async def _serve_process(state: SshState, unit: str, process: asyncssh.SSHServer
     live = _Live(unit, console, state.now(), process.close)
     state.sessions.add(live)
     state.admission.session_opened(conn)
+    state.on_session()
 
     def touched() -> None:
         live.last_input = state.now()
@@ -218,13 +226,13 @@ async def _serve_process(state: SshState, unit: str, process: asyncssh.SSHServer
     try:
         if process.command is not None:  # `ssh host 'show version'`: one command, then close
             # whole: a line over MAX_LINE is refused by the unit, never cut into another command
-            out = await run_line(console, process.command)
+            out = await run_line(console, process.command, state.pace)
             status = 1 if has_error(out) else 0  # as `run --strict`: scripts see the failure
             process.stdout.write("".join(line + "\r\n" for line in out))
             await process.stdout.drain()
         else:
             guarded = SecretTurns(console, state.throttle, _client_ip(peer[0] if peer else ""), username)
-            await CliSession(lambda: guarded, SshChannel(process), touched).run()
+            await CliSession(lambda: guarded, SshChannel(process), touched, pace=state.pace).run()
     except (BrokenPipeError, ConnectionError, asyncssh.Error):
         pass  # the client went away
     finally:
@@ -242,12 +250,12 @@ async def _serve_control(state: SshState, process: asyncssh.SSHServerProcess[str
     status = 0
     try:
         if process.command is not None:
-            out = await console.execute_async(process.command)
+            out = await run_line(console, process.command, state.pace)
             status = 1 if has_error(out) else 0
             process.stdout.write("".join(line + "\r\n" for line in out))
             await process.stdout.drain()
         else:
-            await CliSession(lambda: console, SshChannel(process), banner=False).run()
+            await CliSession(lambda: console, SshChannel(process), banner=False, pace=state.pace).run()
     except (BrokenPipeError, ConnectionError, asyncssh.Error):
         pass
     finally:
@@ -266,6 +274,13 @@ def close_idle(state: SshState) -> None:
         if now - live.last_input >= state.lab.ssh_idle_timeout_s(live.unit):
             state.sessions.discard(live)
             live.close()
+
+
+def next_expiry(state: SshState) -> float | None:
+    """When close_idle next has something to close (the wall clock of `state.now`); None:
+    nothing can expire before a connection or a session starts its idle time."""
+    return earliest(state.admission.next_expiry(),
+                    *(live.last_input + state.lab.ssh_idle_timeout_s(live.unit) for live in state.sessions))
 
 
 async def close(acceptors: dict[str, asyncssh.SSHAcceptor], state: SshState) -> None:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from asa_emulator.console import Console, LabHandle
 from asa_emulator.device.messages import BAD_PASSWORD, LOGOFF_LINES, PASSWORD_PROMPT, USERNAME_PROMPT
 from asa_emulator.frontends.line.cli_session import CliSession, run_line
+from asa_emulator.frontends.line.pace import UNPACED, Pace
 from asa_emulator.frontends.line.throttle import LoginThrottle, answer_secret
 
 CONSOLE_HOST = "127.0.0.1"  # consoles are never reachable from other machines
@@ -260,10 +261,14 @@ class ConsolePorts:
     the wall clock `console timeout` counts idle time with (the SSH server's, injectable)."""
 
     def __init__(self, lab: LabHandle, now: Callable[[], float] = time.monotonic,
-                 throttle: LoginThrottle | None = None) -> None:
+                 throttle: LoginThrottle | None = None, pace: Pace = UNPACED) -> None:
         self._lab = lab
         self._now = now
         self._throttle = throttle
+        self.pace = pace                # the lab's real-time clock, kept in step by each line
+        # told when a console starts its idle time (`console timeout`): a watcher sleeping
+        # until the next logoff sleeps again
+        self.on_idle: Callable[[], None] = lambda: None
         self._servers: dict[str, asyncio.Server] = {}
         self._attached: dict[str, CliSession] = {}
         self._logins: dict[str, ConsoleLogin] = {}
@@ -299,6 +304,13 @@ class ConsolePorts:
             else:
                 self._lab.console(unit).take_messages()
 
+    def next_logoff(self) -> float | None:
+        """When log_off_idle next logs a console off (the wall clock of `now`); None: never
+        before a key is typed on one."""
+        due = [last + timeout for unit, last in self._last_input.items()
+               if last is not None and (timeout := self._lab.console_idle_timeout_s(unit)) > 0]
+        return min(due) if due else None
+
     def log_off_idle(self) -> None:
         """Log off each attached console idle for its unit's `console timeout` (0: never)."""
         now = self._now()
@@ -326,8 +338,12 @@ class ConsolePorts:
             console = ConsoleLogin(self._lab, unit, self._throttle, str(peer[0]) if peer else CONSOLE_HOST)
 
             def touched() -> None:
+                idle = self._last_input.get(unit) is None
                 self._last_input[unit] = self._now()
-            session = CliSession(lambda: console, TelnetChannel(reader, writer), touched, banner=False)
+                if idle:
+                    self.on_idle()      # its timer starts (later keys only put it off)
+            session = CliSession(lambda: console, TelnetChannel(reader, writer), touched, banner=False,
+                                 pace=self.pace)
             self._attached[unit], self._logins[unit] = session, console
             touched()
             try:

@@ -14,7 +14,8 @@ import contextlib
 import functools
 import sys
 from collections import deque
-from typing import Any, TextIO
+from collections.abc import Callable
+from typing import Any, TextIO, TypeVar
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import Application
@@ -42,6 +43,7 @@ from asa_emulator.lab.directives import parse as parse_directive
 SCREEN_LINES = 2000     # what a pane of the split view keeps of its console
 LEAVE_QUESTION = "Leave the lab anyway? [y/N]: "
 VIEWS = ("single", "side by side", "one above the other")
+T = TypeVar("T")
 
 
 class _ConsoleHistory(InMemoryHistory):
@@ -215,7 +217,8 @@ class LabTerminal:
         """Run until `@quit` (or Ctrl-Q) or until every console is closed; the exit status."""
         clock = None
         if self._clock is not None:
-            clock = asyncio.create_task(self._clock.run(after_tick=self.show_messages))
+            # the toolbar shows the clock's seconds: woken for each, besides the lab's events
+            clock = asyncio.create_task(self._clock.run(self.show_messages, self._clock.to_next_second))
         try:
             return await self._read_eval_loop()
         finally:
@@ -254,11 +257,12 @@ class LabTerminal:
                 if await self._may_leave():
                     return 0
             elif not secret and line.startswith("@"):
-                self._directive(line)
+                self._paced(functools.partial(self._directive, line))
             else:
                 console = self.console()    # a reload replaced the session since the prompt
-                await paginate(console.execute(line), console.pager_lines(),
-                               functools.partial(self._write, unit), self._ask_more)
+                out = self._paced(functools.partial(console.execute, line))
+                await paginate(out, console.pager_lines(), functools.partial(self._write, unit),
+                               self._ask_more)
             if self.console().closed():
                 other = self.other_unit()
                 if other is not None:
@@ -340,6 +344,17 @@ class LabTerminal:
             # the single view goes on from what its console printed meanwhile
             new = self._written[self._unit] - self._split_marks.get(self._unit, 0)
             self._emit(self.screen(self._unit)[-new:] if new > 0 else [])
+
+    def _paced(self, run: Callable[[], T]) -> T:
+        """A line run with the real-time clock caught up before and told after (it sleeps
+        until the lab's next event: frontends/line/pace.py)."""
+        if self._clock is None:
+            return run()
+        self._clock.catch_up()
+        try:
+            return run()
+        finally:
+            self._clock.ran()
 
     def _directive(self, line: str) -> None:
         try:

@@ -23,7 +23,7 @@ def test_an_idle_console_is_logged_off_after_its_console_timeout(tmp_path: Path)
 
     async def main() -> list[str]:
         key = asyncssh.generate_private_key("ssh-ed25519")
-        server = await start(roster, "127.0.0.1", 0, key, now=lambda: wall[0])
+        server = await start(roster, "127.0.0.1", 0, key, now=lambda: wall[0], recheck_s=0.05)
         try:
             term = await Term.open(server.ports["primary"], "alice")
             await term.prompt()

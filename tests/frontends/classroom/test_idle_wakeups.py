@@ -5,7 +5,6 @@ this process, so that its event loop can be looked at)."""
 from __future__ import annotations
 
 import asyncio
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,46 +15,8 @@ from asa_emulator.frontends.ssh.admission import Limits
 from asa_emulator.frontends.ssh.sshlib import asyncssh
 from asa_emulator.lab.account import hash_password
 from tests.support.classroom import PASSWORDS, Term
+from tests.support.loops import no_timers, selects_until_woken, timers
 from tests.support.probes import WAIT_S
-
-
-def timers(loop: asyncio.AbstractEventLoop) -> list[str]:
-    """The loop's pending timers (cancelled ones are only waiting to be dropped)."""
-    return [repr(h) for h in loop._scheduled if not h.cancelled()]
-
-
-async def no_timers(loop: asyncio.AbstractEventLoop) -> list[str]:
-    """Let closing connections finish (each step is the test's own timer, gone once it
-    fired); the timers still pending after that."""
-    for _ in range(int(WAIT_S / 0.05)):
-        await asyncio.sleep(0.05)
-        if not timers(loop):
-            break
-    return timers(loop)
-
-
-async def selects_until_woken(loop: asyncio.AbstractEventLoop, after_s: float) -> list[Any]:
-    """The timeouts of the selector's waits until another thread wakes the loop."""
-    selector = loop._selector
-    calls: list[Any] = []
-    seen: list[Any] = []
-    real = selector.select
-
-    def counting(timeout: Any = None) -> Any:
-        calls.append(timeout)
-        return real(timeout)
-    woken = asyncio.Event()
-
-    def wake() -> None:
-        seen.extend(calls)              # what the loop did before it was woken
-        loop.call_soon_threadsafe(woken.set)
-    selector.select = counting
-    try:
-        threading.Timer(after_s, wake).start()
-        await woken.wait()
-    finally:
-        selector.select = real
-    return seen
 
 
 def test_an_idle_class_has_no_timer_and_never_wakes(tmp_path: Path) -> None:
