@@ -38,10 +38,10 @@ def save(lab: LabParts, folder: Path) -> None:
         os.close(fd)
 
 
-def apply(lab: LabParts, folder: Path) -> list[str]:
+def apply(lab: LabParts, folder: Path, only: set[tuple[str, str]] | None = None) -> list[str]:
     """Put the saved links on a lab just loaded (before it settles) and return the units to
     power off once it has (each powers on at the lab's start); no file: the lab as lab.toml
-    cables it."""
+    cables it.  `only`: the saved faults of these (unit, port) ends alone, power left as it is."""
     path = folder / FILE
     if not path.is_file():
         return []
@@ -57,6 +57,9 @@ def apply(lab: LabParts, folder: Path) -> list[str]:
     w = lab.wiring
     for unit, phys in ends["no_link"] + ends["failed"] + ends["cut"]:
         w.check_if(unit, phys)
+    if only is not None:
+        ends = {key: [end for end in found if end in only] for key, found in ends.items()}
+        powered = {}
     for unit, phys in ends["no_link"]:
         w.set_link(unit, phys, False)
     for unit, phys in ends["failed"]:

@@ -17,7 +17,8 @@ they cannot be written.  On disk a lab is what a rack would keep, plus what the 
 changes boots from the running configuration kept for it (read once, in place of its file:
 the file itself is never changed); once settled, each group is made active where it was
 (`failover active [group N]`, as an operator would), the saved physical state is applied
-(after the pair formed; or before the boot, when only that gives the saved failover states),
+(after the pair formed; the failover link's fault first, when only that gives the saved states:
+the unit cannot fail over while its failover link is down; or before the boot),
 the lab runs until its failover states are the saved ones (interfaces tested, a hold time),
 and the connection tables and counters are put back.  The clock is started early enough that
 it shows, once all that is done, the time the lab was saved; `@quit` still asks about the
@@ -174,24 +175,26 @@ def load_lab_state(folder: Path, *, in_memory: bool = False, lab_class: type[Lab
         # the restore most often takes what the saved lab's own start took (or its restore):
         # started that much earlier, the lab is booted once when it then shows the time it
         # was saved and the saved failover states, as the trials below would have made it
-        lab = _boot(cls, folder, state, saved_at - hint, in_memory, False)
+        lab = _boot(cls, folder, state, saved_at - hint, in_memory, "after")
         if lab.clock.now == saved_at and _as_saved(lab, state["units"]):
             lab.settle_ms = hint
             return lab
     # Which came first is not saved: the faults after the pair formed (a cable pulled in
-    # class), or before (a unit powered on while the failover link was down finds no mate).
-    # Each is tried, the first whose failover states are the saved ones is kept.  The boot,
-    # the negotiation and the roles take virtual time, the same each time (nothing reads a
-    # real clock): the trial measures it, and the lab kept starts that much earlier.
-    for faults_first in (False, True):
-        trial = _boot(cls, folder, state, saved_at, True, faults_first)
+    # class), the failover link's before the others (an interface failing while the failover
+    # link is down fails nothing over), or all before the boot (a unit powered on while the
+    # failover link was down finds no mate).  Each is tried, the first whose failover states
+    # are the saved ones is kept.  The boot, the negotiation and the roles take virtual time,
+    # the same each time (nothing reads a real clock): the trial measures it, and the lab kept
+    # starts that much earlier.
+    for order in ORDERS:
+        trial = _boot(cls, folder, state, saved_at, True, order)
         if _as_saved(trial, state["units"]):
             break
     else:
-        faults_first = False
-        trial = _boot(cls, folder, state, saved_at, True, faults_first)
+        order = ORDERS[0]
+        trial = _boot(cls, folder, state, saved_at, True, order)
     took = trial.clock.now - saved_at
-    lab = _boot(cls, folder, state, saved_at - took, in_memory, faults_first)
+    lab = _boot(cls, folder, state, saved_at - took, in_memory, order)
     lab.settle_ms = took
     return lab
 
@@ -226,8 +229,11 @@ def _read_state(folder: Path) -> dict[str, Any]:
     return state
 
 
+ORDERS = ("after", "failover-link first", "before")
+
+
 def _boot(cls: type[Lab], folder: Path, state: dict[str, Any], start_ms: int, in_memory: bool,
-          faults_first: bool) -> Lab:
+          order: str) -> Lab:
     spec = dataclasses.replace(load_spec(str(folder), in_memory=in_memory), clock_ms=start_ms)
     lab = cls(spec)
     units: dict[str, Any] = state["units"]
@@ -236,7 +242,7 @@ def _boot(cls: type[Lab], folder: Path, state: dict[str, Any], start_ms: int, in
         raise LabError(f"{folder / FILE}: no unit {sorted(unknown)[0]} in the lab")
     overlays = [_Overlay(lab.unit(name).flash, s.get("running", {})) for name, s in units.items()]
     try:
-        off = physical.apply(lab, folder) if faults_first else []
+        off = physical.apply(lab, folder) if order == "before" else []
         lab.settle()
     finally:
         for o in overlays:
@@ -244,7 +250,10 @@ def _boot(cls: type[Lab], folder: Path, state: dict[str, Any], start_ms: int, in
     physical.power_off(lab, off)
     if _roles(lab, units):
         lab.settle()
-    if not faults_first:
+    if order == "failover-link first":
+        physical.apply(lab, folder, only=set(lab.pair.special_link_ends("failover")))
+        _until_lan_failed(lab)
+    if order != "before":
         physical.power_off(lab, physical.apply(lab, folder))
     _converge(lab, units)
     for name, s in units.items():
@@ -270,6 +279,14 @@ def _converge(lab: Lab, units: dict[str, Any]) -> None:
             if s.get("settled") is not None and lab.unit(name).up}
     end = lab.clock.now + CONVERGE_LIMIT_MS
     while lab.clock.now < end and any(_settled_view(lab, n) != w for n, w in want.items()):
+        lab.clock.advance(1000)
+
+
+def _until_lan_failed(lab: Lab) -> None:
+    """Advance until each unit up has marked its failover link failed: at most ten minutes."""
+    end = lab.clock.now + CONVERGE_LIMIT_MS
+    up = [name for name in lab.units if lab.unit(name).up]
+    while lab.clock.now < end and not all(lab.failover_state(n).links.lan_failed for n in up):
         lab.clock.advance(1000)
 
 
