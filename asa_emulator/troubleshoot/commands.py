@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..config.acl import port_value
+from ..config.icmp_types import icmp_type_value
 from ..config.netmask import pairs
 from ..device import messages as msg
 from ..device.choices import objects
@@ -50,8 +51,13 @@ def packet_tracer(cmd: Command) -> None:
     src_if = _nameif(cmd)
     src, dst = cmd.values("IPV4")[:2]
     if cmd.has("icmp"):
-        numbers = cmd.values("N_0_255")
-        probe = pt.Probe("icmp", src_if, src, int(numbers[0]), dst, int(numbers[1]))
+        # type by number or name, the code optional (0), as the 9.x command reference has it
+        kind = icmp_type_value(str(cmd.value("ICMP_TYPE")))
+        if kind is None:
+            cmd.invalid_token("ICMP_TYPE")
+        assert kind is not None
+        code = cmd.value("N_0_255")
+        probe = pt.Probe("icmp", src_if, src, kind, dst, int(code) if code is not None else 0)
     else:
         proto = "tcp" if cmd.has("tcp") else "udp"
         probe = pt.Probe(proto, src_if, src, _port(cmd, 0, proto), dst, _port(cmd, 1, proto))
