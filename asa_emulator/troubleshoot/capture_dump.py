@@ -47,5 +47,5 @@ def hex_lines(data: bytes) -> list[str]:
         row = data[at:at + 16]
         groups = " ".join(row[i:i + 2].hex() for i in range(0, len(row), 2))
         text = "".join(chr(b) if 32 <= b < 127 else "." for b in row)
-        out.append(f"0x{at:04x}\t {groups:<39}\t{text}")
+        out.append(f"0x{at:04x}   {groups:<39}  {text}")
     return out

@@ -117,6 +117,12 @@ def capture(cmd: Command) -> None:
     name = tokens[1][1]
     store = cap.captures(_engine(cmd))
     mine = store.of(cmd.unit, ctx)
+    if cmd.has("stop"):
+        # `capture NAME stop` (command reference): it records no more and keeps its packets
+        if name not in mine:
+            cmd.error(_missing(name))
+        mine[name].stopped = True
+        return
     new = cap.Capture(name) if name not in mine else cap.Capture(**vars(mine[name]))
     new.interfaces = list(new.interfaces)
     i, nth_if = 2, 1
@@ -139,6 +145,9 @@ def capture(cmd: Command) -> None:
             i += 1
         else:       # match
             new.match, i = _match(cmd, tokens, i + 1)
+    if store.reserved(cmd.unit, (ctx, name)) + new.buffer > cap.TOTAL_MEMORY:
+        cmd.error(cap.NO_MEMORY)
+    new.stopped = False     # unverified: typing the capture again starts it again
     mine[name] = new
 
 
@@ -177,8 +186,13 @@ def no_capture(cmd: Command) -> None:
 
 @handler("clear_capture")
 def clear_capture(cmd: Command) -> None:
-    name = cmd.values("NAME")[0]
+    """`clear capture NAME` empties one capture, `clear capture /all` every one of the space."""
     mine = cap.captures(_engine(cmd)).of(cmd.unit, _ctx(cmd))
+    if cmd.has("/all"):
+        for c in mine.values():
+            c.clear()
+        return
+    name = cmd.values("NAME")[0]
     if name not in mine:
         cmd.error(_missing(name))
     mine[name].clear()
@@ -195,7 +209,11 @@ def show_capture(cmd: Command) -> None:
     if name not in mine:
         cmd.error(_missing(name))
     count = cmd.value("N_1_65535")
-    cmd.print(*cap.show_packets(mine[name], int(count) if count else None, cmd.has("detail")))
+    number = cmd.value("N_0_4294967295")
+    if number is not None and int(number) == 0:
+        cmd.invalid_token("N_0_4294967295")
+    cmd.print(*cap.show_packets(mine[name], int(count) if count else None, cmd.has("detail"),
+                                int(number) if number else 1, cmd.has("dump")))
 
 
 @objects("capture")
