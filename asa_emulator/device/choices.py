@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from ..config.acl import PORT_NAMES
+from ..config.icmp_types import ICMP_TYPES
 from ..config.model import SINGLE
 from ..syntax.grammar import load as load_grammar
 from ..syntax.help import HelpItem, help_text
@@ -145,3 +147,22 @@ def names(session: Session, terminal: str, typed: list[str]) -> list[HelpItem] |
         text = help_text(typed, terminal)
         return [HelpItem(n, text) for n in OBJECTS[typed[1]](session)] or None
     return None
+
+
+# `eq ?` (access-list, packet-tracer, capture): the number range, then the port names the
+# protocol has, without a text, as a real unit lists them (the `?` output quoted in
+# fwbuilder's PIX/ASA importer grammar, src/parsers/pix.g: `<0-65535>  Enter port number
+# (0 - 65535)`, `aol`, `bgp`, `chargen`, ...); one table, config/acl.py's PORT_NAMES
+@provider("ports")
+def ports(session: Session, terminal: str, typed: list[str]) -> list[HelpItem]:
+    proto = next((w for w in reversed(typed) if w in ("tcp", "udp")), "")
+    names = sorted(n for n, (_, protos) in PORT_NAMES.items() if not proto or proto in protos.split())
+    return [HelpItem("<0-65535>", "Enter port number (0 - 65535)"), *(HelpItem(n, "") for n in names)]
+
+
+# `packet-tracer ... icmp SRC ?`: the range as an 8.2 unit words it (Cisco community thread
+# "Packet Tracer ICMP Type and Code", 2014), then the type names later releases accept
+# (# unverified: that `?` lists the names)
+@provider("icmp-types")
+def icmp_types(session: Session, terminal: str, typed: list[str]) -> list[HelpItem]:
+    return [HelpItem("<0-255>", "Enter the icmp type"), *(HelpItem(n, "") for n in sorted(ICMP_TYPES))]

@@ -32,12 +32,18 @@ from typing import TYPE_CHECKING
 
 from ..config.acl import port_text
 from ..records import dataclass
+from .capture_dump import headers, hex_lines
 
 if TYPE_CHECKING:
     from ..device.unit import Unit
     from ..traffic.engine import Packet, Traffic
 
 DEFAULT_BUFFER = 524288             # 512 KB (the command reference's default)
+# unverified: the memory a unit gives all its captures together (the command reference says a
+# capture's buffer comes from the unit's memory and the largest is 32 MB, but no total or
+# message was found); 256 MB: eight captures of the largest buffer
+TOTAL_MEMORY = 268435456
+NO_MEMORY = "ERROR: Not enough memory for capture buffer"      # unverified wording
 WINDOW = 8192                       # unverified: the window every modelled TCP packet carries
 SEQ_KEPT = 4096                     # TCP directions whose next sequence number is kept (the oldest go)
 DROP_TEXT = {
@@ -88,6 +94,7 @@ class Record:
     ms: int
     text: str                       # after the timestamp: `[802.1Q ...]SRC > DST: ...`
     size: int                       # bytes it takes in the buffer
+    header: bytes = b""             # its modelled headers, for `show capture NAME dump`
 
 
 @dataclass
@@ -103,9 +110,10 @@ class Capture:
     records: deque[Record] = field(default_factory=deque)
     used: int = 0
     full: bool = False
+    stopped: bool = False           # `capture NAME stop`: keeps its packets, records no more
 
     def add(self, rec: Record) -> None:
-        if self.full:
+        if self.full or self.stopped:
             return
         if self.used + rec.size > self.buffer:
             if not self.circular:
@@ -134,7 +142,8 @@ class Capture:
         head += "".join(f" interface {i}" for i in self.interfaces)
         if self.circular:
             head += " circular-buffer"
-        state = "Buffer Full" if self.full else "Capturing"
+        # unverified: the word a stopped capture shows (modelled on `Buffer Full`)
+        state = "Stopped" if self.stopped else "Buffer Full" if self.full else "Capturing"
         out = [f"{head} [{state} - {self.used} bytes]"]
         if self.match is not None:
             out.append(f"  {self.match.text()}")
@@ -147,11 +156,19 @@ def timestamp(ms: int) -> str:
     return f"{d:%H:%M:%S}.{ms % 1000:03d}000"
 
 
-def show_packets(cap: Capture, count: int | None = None, detail: bool = False) -> list[str]:
-    recs = list(cap.records if count is None else islice(cap.records, count))
+def show_packets(cap: Capture, count: int | None = None, detail: bool = False,
+                 first: int = 1, dump: bool = False) -> list[str]:
+    """`show capture NAME [packet-number N] [count C] [detail] [dump]`: from packet `first`.
+    `decode` and `trace` print the default form (# unverified: no trace is recorded, a capture
+    without its `trace` option has none to show)."""
+    start = first - 1
+    recs = list(islice(cap.records, start, None if count is None else start + count))
     out = ["", f"{_packets(len(cap.records))} captured", ""]
-    for i, r in enumerate(recs, start=1):
-        if detail:
+    for i, r in enumerate(recs, start=first):
+        if dump:
+            out.append(f"{i:>4}: {timestamp(r.ms)}       {r.text}")
+            out += hex_lines(r.header)
+        elif detail:
             # unverified: the detail form's layout (Ethernet line, then the packet indented)
             out.append(f"{i:>4}: {timestamp(r.ms)} 0x0800 Length: {r.size}")
             out.append(f"      {r.text}")
@@ -178,6 +195,12 @@ class Captures:
     def of(self, u: Unit, ctx: str) -> dict[str, Capture]:
         return self.by_unit.setdefault(u.name, {}).setdefault(ctx, {})
 
+    def reserved(self, u: Unit, but: tuple[str, str]) -> int:
+        """The buffer bytes the unit's captures hold in every context, but capture `but`
+        (context, name)."""
+        return sum(c.buffer for ctx, caps in self.by_unit.get(u.name, {}).items()
+                   for name, c in caps.items() if (ctx, name) != but)
+
     # -------------------------------------------------------------- the tap
     def begin(self, u: Unit, ctx: str, p: Packet) -> None:
         """A packet arrives: its TCP flags are read now, before it opens a connection."""
@@ -200,7 +223,7 @@ class Captures:
 
     def _record(self, u: Unit, ctx: str, nameif: str, p: Packet, caps: list[Capture], tail: str) -> None:
         text = self._vlan(u, ctx, nameif) + self._packet_text(u, ctx, p) + tail
-        rec = Record(u.clock.now, text, _frame_size(p))
+        rec = Record(u.clock.now, text, _frame_size(p), headers(p.proto, p.src, p.dst, p.nbytes, text))
         for c in caps:
             c.add(rec)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..config.acl import port_value
+from ..config.icmp_types import icmp_type_value
 from ..config.netmask import pairs
 from ..device import messages as msg
 from ..device.choices import objects
@@ -50,8 +51,13 @@ def packet_tracer(cmd: Command) -> None:
     src_if = _nameif(cmd)
     src, dst = cmd.values("IPV4")[:2]
     if cmd.has("icmp"):
-        numbers = cmd.values("N_0_255")
-        probe = pt.Probe("icmp", src_if, src, int(numbers[0]), dst, int(numbers[1]))
+        # type by number or name, the code optional (0), as the 9.x command reference has it
+        kind = icmp_type_value(str(cmd.value("ICMP_TYPE")))
+        if kind is None:
+            cmd.invalid_token("ICMP_TYPE")
+        assert kind is not None
+        code = cmd.value("N_0_255")
+        probe = pt.Probe("icmp", src_if, src, kind, dst, int(code) if code is not None else 0)
     else:
         proto = "tcp" if cmd.has("tcp") else "udp"
         probe = pt.Probe(proto, src_if, src, _port(cmd, 0, proto), dst, _port(cmd, 1, proto))
@@ -111,6 +117,12 @@ def capture(cmd: Command) -> None:
     name = tokens[1][1]
     store = cap.captures(_engine(cmd))
     mine = store.of(cmd.unit, ctx)
+    if cmd.has("stop"):
+        # `capture NAME stop` (command reference): it records no more and keeps its packets
+        if name not in mine:
+            cmd.error(_missing(name))
+        mine[name].stopped = True
+        return
     new = cap.Capture(name) if name not in mine else cap.Capture(**vars(mine[name]))
     new.interfaces = list(new.interfaces)
     i, nth_if = 2, 1
@@ -133,6 +145,9 @@ def capture(cmd: Command) -> None:
             i += 1
         else:       # match
             new.match, i = _match(cmd, tokens, i + 1)
+    if store.reserved(cmd.unit, (ctx, name)) + new.buffer > cap.TOTAL_MEMORY:
+        cmd.error(cap.NO_MEMORY)
+    new.stopped = False     # unverified: typing the capture again starts it again
     mine[name] = new
 
 
@@ -171,8 +186,13 @@ def no_capture(cmd: Command) -> None:
 
 @handler("clear_capture")
 def clear_capture(cmd: Command) -> None:
-    name = cmd.values("NAME")[0]
+    """`clear capture NAME` empties one capture, `clear capture /all` every one of the space."""
     mine = cap.captures(_engine(cmd)).of(cmd.unit, _ctx(cmd))
+    if cmd.has("/all"):
+        for c in mine.values():
+            c.clear()
+        return
+    name = cmd.values("NAME")[0]
     if name not in mine:
         cmd.error(_missing(name))
     mine[name].clear()
@@ -189,7 +209,11 @@ def show_capture(cmd: Command) -> None:
     if name not in mine:
         cmd.error(_missing(name))
     count = cmd.value("N_1_65535")
-    cmd.print(*cap.show_packets(mine[name], int(count) if count else None, cmd.has("detail")))
+    number = cmd.value("N_0_4294967295")
+    if number is not None and int(number) == 0:
+        cmd.invalid_token("N_0_4294967295")
+    cmd.print(*cap.show_packets(mine[name], int(count) if count else None, cmd.has("detail"),
+                                int(number) if number else 1, cmd.has("dump")))
 
 
 @objects("capture")

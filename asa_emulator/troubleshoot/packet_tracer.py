@@ -31,6 +31,7 @@ from ..config.acl import entry_text
 from ..device import acl, bridge, routes
 from ..records import dataclass
 from ..traffic.engine import security_level
+from . import to_the_box as box
 
 if TYPE_CHECKING:
     from ..config.model import AclAddr, AclEntry, ContextConfig
@@ -123,6 +124,11 @@ def trace(eng: Traffic, u: Unit, ctx: str, probe: Probe) -> Trace:
     src = cfg.by_nameif(probe.src_if)
     if src is not None and src.is_management_only:
         return Trace((), inp, None, MGMT_ONLY)
+    if box.invalid_source(probe.src):
+        return Trace((), inp, None, box.INVALID_SRC)
+    mine = box.own_interface(u, ctx, probe.dst)
+    if mine is not None:
+        return _to_the_box(eng, u, ctx, probe, inp, mine)
     if cfg.transparent:
         # a transparent space bridges: the egress is the bridge group's other member
         bridged = bridge.egress(cfg, probe.src_if)
@@ -155,6 +161,28 @@ def trace(eng: Traffic, u: Unit, ctx: str, probe: Probe) -> Trace:
     phases.append(Phase("FLOW-CREATION", "", "ALLOW", (), (
         f"New flow created with id {flow}, packet dispatched to next module",)))
     return Trace(tuple(phases), inp, out, None)
+
+
+def _to_the_box(eng: Traffic, u: Unit, ctx: str, probe: Probe, inp: IfStatus, nameif: str) -> Trace:
+    """The identity route, then the to-the-box path (to_the_box.py): no access list."""
+    out = IfStatus(box.IDENTITY_IFC, "up", "up")
+    phases = [_identity_phase(u, probe.dst)]
+    if nameif != probe.src_if:
+        phases.append(_implicit(probe.src_if, "in"))
+        return Trace(tuple(phases), inp, out, ACL_DROP)
+    phases.append(Phase("IP-OPTIONS", "", "ALLOW"))
+    flow = eng.of(u).flows + 1
+    phases.append(Phase("FLOW-CREATION", "", "ALLOW", (), (
+        f"New flow created with id {flow}, packet dispatched to next module",)))
+    return Trace(tuple(phases), inp, out, None)
+
+
+def _identity_phase(u: Unit, address: str) -> Phase:
+    if u.hw.at_least(9, 3):
+        return Phase("ROUTE-LOOKUP", "Resolve Egress Interface", "ALLOW", (),
+                     (f"found next-hop {address} using egress ifc  identity",))
+    return Phase("ROUTE-LOOKUP", "input", "ALLOW", (),
+                 (f"in   {address:<16}{'255.255.255.255':<16}identity",))
 
 
 def _management_only(cfg: ContextConfig, nameif: str) -> bool:

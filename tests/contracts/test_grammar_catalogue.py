@@ -231,5 +231,5 @@ def test_each_argument_s_question_mark_provider_is_declared_beside_its_terminal(
     declared = {t: f["choices"] for t, f in g.facts.items() if "choices" in f}
     assert declared == {"FILE": "files", "COPY_OPT": "options", "DEL_OPT": "options",
                         "PHY_IF": "interface-types", "IFNAME": "interfaces", "NAME": "names",
-                        "OBJECT_NAME": "names"}
+                        "OBJECT_NAME": "names", "ACL_PORT": "ports", "ICMP_TYPE": "icmp-types"}
     assert set(declared.values()) == set(PROVIDERS)

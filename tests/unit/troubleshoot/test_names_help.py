@@ -27,25 +27,34 @@ def test_capture_names_are_listed_where_the_capture_must_exist() -> None:
                         "capture cap1 interface inside", "capture web match tcp any any eq www",
                         "show capture ?", "no capture ?", "clear capture ?", "capture ?",
                         "changeto context ctx1", "show capture ?"])
-    empty = ["  count   Display the specified number of packets",
-             "  detail  Display more information for each packet",
-             "  |       Output modifiers",
-             "  <WORD>  Capture name",
+    empty = ["  count          Display the specified number of packets",
+             "  decode         Display decoded packet",
+             "  detail         Display more information for each packet",
+             "  dump           Display hex dump for each packet",
+             "  packet-number  Display packet in capture",
+             "  trace          Display extended trace information for each packet",
+             "  |              Output modifiers",
+             "  <WORD>         Capture name",
              "  <cr>"]
     assert _after(lines, "primary/admin# show capture ?") == empty
     assert _after(lines, "primary/admin# capture ?") == ["  <WORD>  Capture name"]
     at = lines.index("primary/admin# show capture ?", lines.index("primary/admin# capture cap1 interface inside"))
     assert _after(lines[at:], "primary/admin# show capture ?") == [
-        "  count   Display the specified number of packets",
-        "  detail  Display more information for each packet",
-        "  |       Output modifiers",
-        "  cap1    Capture name",
-        "  web     Capture name",
+        "  count          Display the specified number of packets",
+        "  decode         Display decoded packet",
+        "  detail         Display more information for each packet",
+        "  dump           Display hex dump for each packet",
+        "  packet-number  Display packet in capture",
+        "  trace          Display extended trace information for each packet",
+        "  |              Output modifiers",
+        "  cap1           Capture name",
+        "  web            Capture name",
         "  <cr>"]
-    for verb in ("no", "clear"):
-        assert _after(lines, f"primary/admin# {verb} capture ?") == ["  cap1  Capture name", "  web   Capture name"]
+    assert _after(lines, "primary/admin# no capture ?") == ["  cap1  Capture name", "  web   Capture name"]
+    assert _after(lines, "primary/admin# clear capture ?") == [
+        "  /all  Clear all captures", "  cap1  Capture name", "  web   Capture name"]
     # the second `capture ?` (creating one) still shows the label; another context has none
-    assert lines[lines.index("primary/admin# clear capture ?") + 3:][:2] == [
+    assert lines[lines.index("primary/admin# clear capture ?") + 4:][:2] == [
         "primary/admin# capture ?", "  <WORD>  Capture name"]
     assert _after(lines, "primary/ctx1# show capture ?") == empty
 
