@@ -55,6 +55,12 @@ def _large(tmp: Path) -> str:
     return str(write_lab(tmp / "large"))
 
 
+def _half(tmp: Path) -> str:
+    """125 x 4: `make bench`'s second size for the sync exponents (benchmarks/run.py HALF)."""
+    from benchmarks.large_lab import write_lab
+    return str(write_lab(tmp / "half", 125, 4))
+
+
 def _enabled(lab: object) -> object:
     con = lab.console("primary")  # type: ignore[attr-defined]
     for line in ("enable", "", "changeto system"):
@@ -78,10 +84,35 @@ def _sync(where: str) -> Measured:
     lab = _lab(where)
     p, s = lab.units["primary"], lab.units["secondary"]  # type: ignore[attr-defined]
 
+    copy_config(p, s, None, True)       # warm, as `make bench` takes the best of three
+    lines = _config_lines(p)
+
     def work() -> int:
         copy_config(p, s, None, True)
-        return 1
+        return lines
     return work
+
+
+def _config_lines(u: object) -> int:
+    """The configuration's lines (system and contexts): a sync's unit, counted outside it."""
+    spaces = u.spaces  # type: ignore[attr-defined]
+    return len(spaces.config_body(None)) + sum(len(spaces.config_body(c)) for c in u.ctx)  # type: ignore[attr-defined]
+
+
+def _write_standby(where: str) -> Measured:
+    lab = _lab(where)
+    con = _enabled(lab)
+    fo = lab.pair.fo["secondary"]  # type: ignore[attr-defined]
+
+    lines = _config_lines(lab.units["primary"])  # type: ignore[attr-defined]
+
+    def run() -> int:
+        con.execute("write standby")  # type: ignore[attr-defined]
+        while fo.syncing:
+            lab.advance(1_000)  # type: ignore[attr-defined]
+        return lines
+    run()                                # warm
+    return run
 
 
 def _show(where: str, command: str, cold: bool) -> Measured:
@@ -104,10 +135,14 @@ def _show(where: str, command: str, cold: bool) -> Measured:
 def _workloads(tmp: Path) -> dict[str, tuple[str, Callable[[], Measured]]]:
     """name -> (unit of the figure, setup returning the measured part)."""
     large = functools.cache(lambda: _large(tmp))
+    half = functools.cache(lambda: _half(tmp))
     return {
         "replay-example": ("command", lambda: _replay("example")),
         "replay-large": ("command", lambda: _replay(large())),
-        "sync-large": ("sync", lambda: _sync(large())),
+        "sync-large": ("line", lambda: _sync(large())),
+        "sync-half": ("line", lambda: _sync(half())),
+        "write-standby-large": ("line", lambda: _write_standby(large())),
+        "write-standby-half": ("line", lambda: _write_standby(half())),
         "show-failover-example-warm": ("line", lambda: _show("example", "show failover", False)),
         "show-failover-example-cold": ("line", lambda: _show("example", "show failover", True)),
         "show-failover-large-warm": ("line", lambda: _show(large(), "show failover", False)),

@@ -547,7 +547,12 @@ def _leaves(tree: Tree, out: list[Token]) -> None:
             out.append(c)
 
 
-@memo("parser: commands by (mode, line)", 4096)
+# A sync parses every line of the configuration, about 2 distinct lines per unit of lab_size
+# (the interfaces' nameif, address, vlan, allocate-interface lines are each their own): a
+# fixed 4,096 held the 125-context lab's 2,965 but not the 250-context lab's 5,840, and a
+# least-recently-used memo smaller than a sequential pass misses on every line (full sync
+# exponent 1.6).  Sized to the lab with room to spare (tests/contracts/test_sync_cost.py).
+@memo("parser: commands by (mode, line)", 4096, per=4, most=1 << 17)
 def parse_line(mode: str, line: str) -> Parsed:
     """`parse`, with the command's rule, tokens and keywords worked out (see Parsed)."""
     return _parsed(mode, line)
