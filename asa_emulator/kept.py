@@ -286,6 +286,9 @@ REVISIONS = Revisions()
 REVISIONS.declare("ConfigSpaces", "config_gen", "every configuration change", "ConfigSpaces.config_touched")
 REVISIONS.declare("ConfigSpaces", "sys_gen", "changes that may touch the system space",
                   "ConfigSpaces.config_touched()")
+REVISIONS.declare("ConfigSpaces", "inputs_gen", "system-space changes to what the contexts read of it"
+                  " (contexts, allocations, groups, allocated ports' shutdown; device/system_inputs.py)",
+                  "ConfigSpaces.system_touched")     # read after ConfigSpaces.settle_inputs()
 REVISIONS.declare("ConfigSpaces", "ctx_gen", "context c's own changes: ctx_gen[c] is the config_gen of"
                   " its last (with ConfigSpaces.ctx_changes, the contexts changed in order)",
                   "ConfigSpaces.config_touched(c)")

@@ -4,8 +4,9 @@ A hello tick reads the monitored interfaces and the live ports of the whole unit
 typed in one context can only change that context's part of them.  So each value is kept as
 one part per context: a command in a context is logged (ConfigSpaces.config_touched, the one place
 that does), and the next reader rebuilds the parts of the marked contexts only.  A change
-of the system space (allocations, failover groups, the contexts themselves) may touch every
-context: the value is then rebuilt whole.  A tick after a command in one context costs that
+of the system space to what the contexts read of it (allocations, their ports' shutdown,
+failover groups, the contexts themselves: ConfigSpaces.inputs_gen, device/system_inputs.py)
+may touch every context: the value is then rebuilt whole.  A tick after a command in one context costs that
 context, whatever the number of contexts (tests/contracts/test_tick_cost.py).
 """
 
@@ -29,7 +30,7 @@ class PerContext(Generic[T]):
 
     def __init__(self, part: Part[T]) -> None:
         self.part = part
-        self.sys_gen = -1           # the system space's generation the parts were built at
+        self.sys_gen = -1           # the system inputs' generation (inputs_gen) the parts were built at
         self.parts: dict[str, tuple[T, ...]] = {}
         self.seen = 0               # the unit's context changes read so far (ConfigSpaces.ctx_changes)
 

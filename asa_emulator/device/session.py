@@ -25,6 +25,7 @@ from .choices import choices
 from .commands import HANDLERS, Abort, Answer, Command
 from .filters import apply_filter, filter_chunks
 from .space import space_of
+from .system_inputs import watch_for
 from .targets import target_exists
 
 __all__ = ["MAX_LINE", "ModeState", "Question", "Session", "apply_filter"]
@@ -371,8 +372,13 @@ class Session:
         # a command typed in a context changes that context only, never the system space
         # (nor another context)
         space = owner_state.context
-        if touches and not rendered:
-            unit.spaces.config_touched(space)
+        # a system-space command in a port's or a context's mode watches what it may change
+        # that the contexts read (device/system_inputs.py), from before the handler runs
+        # (a rendered line too: the watch's first look is the before call's one cost)
+        watch = (watch_for(unit.spaces, rule, owner_state.mode, owner_state.target)
+                 if touches and space is None else None)
+        if touches and (watch is not None or not rendered):
+            unit.spaces.config_touched(space, watch)
         try:
             fn(cmd)
         except Abort:
@@ -380,7 +386,7 @@ class Session:
             if self._state is owner_state:   # not moved by the handler (`enter` makes a new state)
                 self.state = pre_state       # a rejected line leaves the session where it was
         if touches:
-            unit.spaces.config_touched(space)       # also after: the handler may have read derived data
+            unit.spaces.config_touched(space, watch)    # also after: the handler may have read derived data
         if self.question is not None:
             self.question.cmd = cmd          # the command completes when answered
         elif not cmd.failed and not self.batch and unit.events is not None:

@@ -41,6 +41,7 @@ from .flash import (
     split_lines,
 )
 from .hardware import Hardware, platform_cpu
+from .system_inputs import Watch
 
 P = TypeVar("P", bound="PerContext[Any]")
 
@@ -70,6 +71,11 @@ class ConfigSpaces:
         self.config_gen = 0                 # every change
         self.sys_gen = 0                    # changes that may touch the system space
         self.ctx_gen: dict[str, int] = {}   # a context's own changes: config_gen then
+        # system-space changes to what the contexts read of it (device/system_inputs.py):
+        # a command watching one thing moves it only if that thing has changed
+        self.inputs_gen = 0
+        self._watch: Watch | None = None
+        self._watched: object = None
         # the contexts changed by their own commands since sys_gen last moved, in order,
         # numbered from ctx_changes_from: what per_context rebuilds
         self.ctx_changes: list[str] = []
@@ -80,17 +86,15 @@ class ConfigSpaces:
         self._loaded: dict[str | None, tuple[str, bytes, str]] = {}
 
     # ------------------------------------------------------------------ revisions
-    def config_touched(self, context: str | None = None) -> None:
+    def config_touched(self, context: str | None = None, watch: Watch | None = None) -> None:
         """The configuration may have changed: what was derived from it is rebuilt.
         `context`: a command of that security context, which changes that context only
         (neither the system space nor another context): what is derived from the system
         space is kept, and what is derived per context (per_context) is rebuilt for that
-        context alone."""
+        context alone.  `watch`: see system_touched."""
         REVISIONS.bump(self, "config_gen")
         if context is None:
-            REVISIONS.bump(self, "sys_gen")
-            self.ctx_changes_from += len(self.ctx_changes)
-            self.ctx_changes = []
+            self.system_touched(watch)
             return
         self.ctx_gen[context] = self.config_gen
         # every change is logged, the same context twice in a row too: a reader may have
@@ -101,6 +105,36 @@ class ConfigSpaces:
             half = len(log) // 2            # rebuilds whole (PerContext.refresh)
             del log[:half]
             self.ctx_changes_from += half
+
+    def system_touched(self, watch: Watch | None) -> None:
+        """A system-space change (config_touched() without a context).  `watch`: the value of
+        all the change may alter that the contexts read (device/system_inputs.py), or None
+        when it may alter anything: inputs_gen then moves at once."""
+        self._look_at_inputs()              # the change before this one, counted if it moved
+        REVISIONS.bump(self, "sys_gen")
+        self.ctx_changes_from += len(self.ctx_changes)
+        self.ctx_changes = []
+        self._watch = watch
+        if watch is None:
+            self._watched = None
+            REVISIONS.bump(self, "inputs_gen")
+        else:
+            self._watched = watch()
+
+    def settle_inputs(self) -> None:
+        """Bring inputs_gen up to date: the watched value of the last system-space change
+        looked at (a handler may read derived values halfway: they must see its change
+        already).  A reader of inputs_gen calls it first."""
+        if self._watch is not None:
+            self._look_at_inputs()
+
+    def _look_at_inputs(self) -> None:
+        watch = self._watch
+        if watch is not None:
+            now = watch()
+            if now != self._watched:
+                self._watched = now
+                REVISIONS.bump(self, "inputs_gen")
 
     def context_places(self) -> dict[str, int]:
         """Each context's place (1 up) in the system's order (kept until the system space
@@ -117,7 +151,8 @@ class ConfigSpaces:
     def per_context(self, kept: P) -> P:
         """`kept` (a value derived per context, device/derived.py) with the parts of the
         contexts changed since its last read rebuilt."""
-        kept.refresh(self.sys_gen, self.context_places(), self.ctx_changes, self.ctx_changes_from)
+        self.settle_inputs()
+        kept.refresh(self.inputs_gen, self.context_places(), self.ctx_changes, self.ctx_changes_from)
         return kept
 
     def reset_config(self, factory: bool = True) -> None:

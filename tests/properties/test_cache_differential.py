@@ -349,3 +349,38 @@ def test_the_walk_after_every_mode_remembered_words(mode: str) -> None:
         for other in MODES:
             by_walk(other, line)
         assert by_walk(mode, line) == by_lalr(mode, line), (mode, line)
+
+
+# ------------------------------------------------------------------ each system input a context reads
+
+# Each system-space change a context's lines and monitored interfaces read (device/
+# system_inputs.py), typed after a change they do not read in the same mode (a port's or a
+# context's description: ConfigSpaces.inputs_gen must then move at the second command only),
+# the shows read before and after (check reads them after every step).
+SYSTEM_INPUTS = {
+    "allocate-interface": (" description first", " no allocate-interface GigabitEthernet0/4"),
+    "join-failover-group": (" description first", " join-failover-group 1"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(SYSTEM_INPUTS))
+def test_a_context_mode_change_to_what_contexts_read_is_shown(change: str) -> None:
+    lines = SYSTEM_INPUTS[change]
+    check(small(), [("primary", ("configure terminal", "context ctx1", lines[0], "end")),
+                    ("primary", ("configure terminal", "context ctx1", *lines, "end")),
+                    ("primary", ("configure terminal", "context ctx1", " join-failover-group 2",
+                                 " allocate-interface GigabitEthernet0/4", "end"))])
+
+
+@pytest.mark.parametrize("port", ["GigabitEthernet0/4", "TenGigabitEthernet0/9"])
+def test_shutting_an_allocated_port_down_after_its_description_is_shown(port: str) -> None:
+    # a physical port of ctx1, and one whose subinterfaces the contexts have
+    check(small(), [("primary", ("configure terminal", f"interface {port}", " description a", "end")),
+                    ("primary", ("configure terminal", f"interface {port}", " description b",
+                                 " shutdown", " description c", "end")),
+                    ("secondary", ("configure terminal", f"interface {port}", " no shutdown", "end"))])
+
+
+def test_a_context_removed_after_a_port_description_is_shown() -> None:
+    check(small(), [("primary", ("configure terminal", "interface GigabitEthernet0/0",
+                                 " description a", "exit", "no context c4", "end"))])

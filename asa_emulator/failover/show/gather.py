@@ -114,15 +114,23 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
     # from the system space (_system_part), the links' generation (Wiring.gen) and, for a
     # context with monitored interfaces, its interfaces' statuses' (UnitFailover.
     # monitoring_changed), and the context's group state here.  After a system-space command
-    # each context's system part is looked at again, its lines made again only if it moved.
+    # that may have changed what contexts read of it (ConfigSpaces.inputs_gen), each context's
+    # system part is looked at again, its lines made again only if it moved; after any other
+    # (a port's description) only the contexts with IPv6 lines are.
     fo = pair.of(u)
     kept: dict[str, tuple[tuple[object, ...], int | None, tuple[IfaceView, ...], Any]] = u.kept.get(
         u, "failover_iface_views", fo, dict)
-    # the system space's generation the kept entries were last checked at
-    checked: list[int] = u.kept.get(u, "failover_iface_views_checked", fo, lambda: [-1])
-    sys_moved = checked[0] != u.spaces.sys_gen
+    # the system space's generations the kept entries were last checked at: (sys_gen, inputs_gen)
+    checked: list[int] = u.kept.get(u, "failover_iface_views_checked", fo, lambda: [-1, -1])
+    spaces = u.spaces
+    sys_moved = checked[0] != spaces.sys_gen
+    spaces.settle_inputs()
+    inputs_gen = spaces.inputs_gen
+    inputs_moved = checked[1] != inputs_gen
     if sys_moved:
-        checked[0] = u.spaces.sys_gen
+        checked[0] = spaces.sys_gen
+    if inputs_moved:
+        checked[1] = inputs_gen
         if len(kept) > 2 * len(u.sys.contexts) + 16:
             kept.clear()                # contexts removed since: drop what they left
     ran = failover_on(u)
@@ -133,7 +141,7 @@ def _ifaces(pair: PairState, u: Unit, as_other: bool, contexts: Contexts) -> tup
     for name in _listed(u, contexts):
         found = kept.get(name)
         key = (fixed, ctx_gen.get(name, 0), u.is_active_here(name))
-        if found is None or sys_moved:
+        if found is None or inputs_moved or (sys_moved and found[3] is None):
             part = _system_part(u, name)
             moved = found is None or part is None or found[3] != part
         else:
