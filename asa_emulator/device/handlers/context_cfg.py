@@ -128,21 +128,7 @@ def ip_address(cmd: Command) -> None:
     if ctx.transparent and not is_bvi(itf.name):
         # transparent mode (8.4(1) and later): the management address is on a BVI
         cmd.invalid_at(cmd.col_of(cmd.tokens[0].type))
-    addrs = cmd.values("IPV4")
-    addr, mask = addrs[0], addrs[1]
-    standby = addrs[2] if len(addrs) > 2 else None
-    problem = _address_problem(addr, mask, standby)
-    if problem is not None:
-        if problem == "invalid":
-            cmd.error(msg.invalid_ip_address(addr, mask))
-        if problem == "not host":
-            cmd.error(msg.not_host_address(addr))
-        if problem == "standby invalid":
-            cmd.invalid_token("IPV4", 2)
-        assert standby is not None
-        if problem == "standby out":
-            cmd.error(msg.standby_not_in_subnet(standby))
-        cmd.error(msg.STANDBY_SAME_AS_ACTIVE)
+    addr, mask, standby = _typed_address(cmd)
     lo, hi = _bounds(addr, mask)
     for other in ctx.interfaces.values():
         if other is itf or not other.ip:
@@ -152,6 +138,26 @@ def ip_address(cmd: Command) -> None:
             cmd.error(msg.address_overlaps(other.nameif or other.name))
     itf.ip = (addr, mask, standby)
     itf.ip_method = "CONFIG" if cmd.session.batch else "manual"
+
+
+def _typed_address(cmd: Command) -> tuple[str, str, str | None]:
+    """`ip address ADDR MASK [standby ADDR]` as typed, refused with the ASA's message when it
+    is wrong by itself (an interface's, and the pre-8.4 transparent management address)."""
+    addrs = cmd.values("IPV4")
+    addr, mask = addrs[0], addrs[1]
+    standby = addrs[2] if len(addrs) > 2 else None
+    problem = _address_problem(addr, mask, standby)
+    if problem == "invalid":
+        cmd.error(msg.invalid_ip_address(addr, mask))
+    if problem == "not host":
+        cmd.error(msg.not_host_address(addr))
+    if problem == "standby invalid":
+        cmd.invalid_token("IPV4", 2)
+    if problem == "standby out" and standby is not None:
+        cmd.error(msg.standby_not_in_subnet(standby))
+    if problem is not None:
+        cmd.error(msg.STANDBY_SAME_AS_ACTIVE)
+    return addr, mask, standby
 
 
 @memo("addresses: ip address checks", 4096, per=1, most=1 << 16)
@@ -350,18 +356,4 @@ def global_ip_address(cmd: Command) -> None:
     if cmd.no:
         ctx.mgmt_ip = None
         return
-    addrs = cmd.values("IPV4")
-    addr, mask = addrs[0], addrs[1]
-    standby = addrs[2] if len(addrs) > 2 else None
-    problem = _address_problem(addr, mask, standby)
-    if problem == "invalid":
-        cmd.error(msg.invalid_ip_address(addr, mask))
-    if problem == "not host":
-        cmd.error(msg.not_host_address(addr))
-    if problem == "standby invalid":
-        cmd.invalid_token("IPV4", 2)
-    if problem == "standby out" and standby is not None:
-        cmd.error(msg.standby_not_in_subnet(standby))
-    if problem is not None:
-        cmd.error(msg.STANDBY_SAME_AS_ACTIVE)
-    ctx.mgmt_ip = (addr, mask, standby)
+    ctx.mgmt_ip = _typed_address(cmd)
