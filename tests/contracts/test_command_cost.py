@@ -10,14 +10,12 @@ with the caches a repeated line meets warmed by running it first.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from asa_emulator.lab.lab import Lab
-from tests.support.paths import ROOT
+from tests.support.labfiles import generated_lab
 from tests.support.work import counted
 
 CONTEXT = "c3"                                   # in failover group 1: active on the primary
@@ -32,22 +30,12 @@ MIX = [
 ]
 
 
-def _write_lab(folder: Path, contexts: int) -> Path:
-    spec = importlib.util.spec_from_file_location("large_lab", ROOT / "benchmarks" / "large_lab.py")
-    assert spec is not None and spec.loader is not None
-    mod: Any = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.write_lab(folder, contexts, 4)  # type: ignore[no-any-return]
-
 
 @pytest.fixture(scope="module")
 def labs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Lab, Lab]:
     out = []
     for contexts in (3, 250):
-        lab = Lab.load(str(_write_lab(tmp_path_factory.mktemp(f"lab{contexts}"), contexts)),
-                       in_memory=True)
-        lab.settle()
-        out.append(lab)
+        out.append(generated_lab(tmp_path_factory.mktemp(f"lab{contexts}"), contexts))
     return out[0], out[1]
 
 

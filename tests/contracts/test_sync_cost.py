@@ -11,40 +11,27 @@ lab's sync parsed every line afresh: 35.0 calls a line against 28.5 (size expone
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from types import FrameType
-from typing import Any
 
 import pytest
 
 from asa_emulator.failover.sync import copy_config
 from asa_emulator.lab.lab import Lab
-from tests.support.paths import ROOT
+from tests.support.labfiles import generated_lab
 from tests.support.work import PACKAGE
 
 SIZES = (125, 250)
 SLACK = 1.05            # per-line calls on the larger lab may exceed the smaller's by 5 % at most
 
 
-def _write_lab(folder: Path, contexts: int) -> Path:
-    spec = importlib.util.spec_from_file_location("large_lab", ROOT / "benchmarks" / "large_lab.py")
-    assert spec is not None and spec.loader is not None
-    mod: Any = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.write_lab(folder, contexts, 4)  # type: ignore[no-any-return]
-
 
 @pytest.fixture(scope="module")
 def labs(tmp_path_factory: pytest.TempPathFactory) -> list[Lab]:
     out = []
     for contexts in SIZES:
-        lab = Lab.load(str(_write_lab(tmp_path_factory.mktemp(f"lab{contexts}"), contexts)),
-                       in_memory=True)
-        lab.settle()
-        out.append(lab)
+        out.append(generated_lab(tmp_path_factory.mktemp(f"lab{contexts}"), contexts))
     return out
 
 

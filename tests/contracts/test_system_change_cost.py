@@ -18,16 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from asa_emulator.lab.lab import Lab
-from benchmarks.large_lab import write_lab
+from tests.support.labfiles import generated_lab
 from tests.support.work import Work, counted
 
 PER_CONTEXT_BUDGET = 70       # calls and lines a context adds to a cold show beyond a warm one
 
 
 def _cold_and_warm(folder: Path, contexts: int) -> tuple[Work, Work]:
-    lab = Lab.load(str(write_lab(folder / f"large{contexts}", contexts, 4)), in_memory=True)
-    lab.settle()
+    lab = generated_lab(folder / f"large{contexts}", contexts)
     con = lab.console("primary")
     for line in ("enable", "", "changeto system", "show failover"):
         con.execute(line)

@@ -8,35 +8,24 @@ function of the emulator while the clock runs a minute of steady state.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections import Counter
 from types import FrameType
-from typing import Any
 
 import pytest
 
 from asa_emulator.failover import health
 from asa_emulator.lab.lab import Lab
+from tests.support.labfiles import generated_lab
 from tests.support.paths import ROOT
 
 PACKAGE = str(ROOT / "asa_emulator")
 
 
-def _large_lab_module() -> Any:
-    spec = importlib.util.spec_from_file_location("large_lab", ROOT / "benchmarks" / "large_lab.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
 
 @pytest.fixture(scope="module")
 def large_lab(tmp_path_factory: pytest.TempPathFactory) -> Lab:
-    folder = _large_lab_module().write_lab(tmp_path_factory.mktemp("large"), 250, 4)
-    lab = Lab.load(str(folder), in_memory=True)
-    lab.settle()
-    return lab
+    return generated_lab(tmp_path_factory.mktemp("large"), 250)
 
 
 def _calls_during(lab: Lab, ms: int) -> Counter[tuple[str, str]]:
@@ -101,10 +90,7 @@ def test_a_configuration_change_is_seen_by_the_next_tick(large_lab: Lab) -> None
 @pytest.fixture(scope="module")
 def small_lab(tmp_path_factory: pytest.TempPathFactory) -> Lab:
     """The large lab's generator with 3 contexts: admin, ctx1 and c3 configured as there."""
-    folder = _large_lab_module().write_lab(tmp_path_factory.mktemp("small"), 3, 4)
-    lab = Lab.load(str(folder), in_memory=True)
-    lab.settle()
-    return lab
+    return generated_lab(tmp_path_factory.mktemp("small"), 3)
 
 
 NET0 = ("c3", "net0", "TenGigabitEthernet0/6.108", 1)     # c3's first subinterface

@@ -1,4 +1,5 @@
-"""A lab folder on disk for tests of lab.toml: two units' tables, the file, a run against it."""
+"""A lab folder on disk for tests of lab.toml: two units' tables, the file, a run against it;
+the bench's generated lab of N contexts."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from asa_emulator.cli import main
+from asa_emulator.lab.lab import Lab
+from benchmarks.large_lab import write_lab
 
 UNIT1 = 'name = "primary"\nmodel = "ASA5515"\nboot_time = "30s"\n'
 UNIT2 = 'name = "secondary"\nmodel = "ASA5515"\nmac_base = "0013.c480.9100"\n'
@@ -35,3 +38,11 @@ def run_lab(tmp_path: Path, d: Path, capsys: pytest.CaptureFixture[str]) -> tupl
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
     return code, out.err.splitlines()
+
+
+def generated_lab(folder: Path, contexts: int, subinterfaces: int = 4) -> Lab:
+    """The bench's generated lab (benchmarks/large_lab.py) with `contexts` contexts, written
+    under `folder`, loaded in memory and settled: the cost contracts compare two sizes."""
+    lab = Lab.load(str(write_lab(folder, contexts, subinterfaces)), in_memory=True)
+    lab.settle()
+    return lab

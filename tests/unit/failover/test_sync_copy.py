@@ -6,8 +6,6 @@ configuration objects, console lines and derived values.  On the large lab of th
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +15,7 @@ from asa_emulator.device.session import Session
 from asa_emulator.device.unit import Unit
 from asa_emulator.failover.sync import copy_config
 from asa_emulator.lab.lab import Lab
+from tests.support.labfiles import generated_lab
 from tests.support.paths import ROOT
 
 # typed on the example lab's primary before the copy: what the plain lab lacks (a subinterface
@@ -47,19 +46,9 @@ RICHER = [
 ]
 
 
-def _large_lab(folder: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("large_lab", ROOT / "benchmarks" / "large_lab.py")
-    assert spec is not None and spec.loader is not None
-    mod: Any = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.write_lab(folder, 250, 4)  # type: ignore[no-any-return]
-
-
 @pytest.fixture(scope="module")
 def large(tmp_path_factory: pytest.TempPathFactory) -> Lab:
-    lab = Lab.load(str(_large_lab(tmp_path_factory.mktemp("large"))), in_memory=True)
-    lab.settle()
-    return lab
+    return generated_lab(tmp_path_factory.mktemp("large"), 250)
 
 
 @pytest.fixture()
