@@ -12,6 +12,7 @@
     pty_screen.py        a real pseudo-terminal read by a terminal emulator (PtyScreen)
     labfiles.py          a lab folder with a given lab.toml, and a run against it; the
                          bench's generated lab of N contexts, settled (generated_lab)
+    sessions.py          a unit's privileged EXEC in this process, lines run (privileged)
     lab_shows.py         every unit's output of the shows a saved lab must print alike
     load_labs.py         labs loaded in a fresh process, serially or from threads (a script)
     grammar.py           the composed grammar, the corpus of typed lines, parses to compare
