@@ -3,13 +3,16 @@ the bench's generated lab of N contexts."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from asa_emulator.cli import main
 from asa_emulator.lab.lab import Lab
+from asa_emulator.lab.labfile import load_spec
 from benchmarks.large_lab import write_lab
+from tests.support.paths import LABS
 
 UNIT1 = 'name = "primary"\nmodel = "ASA5515"\nboot_time = "30s"\n'
 UNIT2 = 'name = "secondary"\nmodel = "ASA5515"\nmac_base = "0013.c480.9100"\n'
@@ -44,5 +47,15 @@ def generated_lab(folder: Path, contexts: int, subinterfaces: int = 4) -> Lab:
     """The bench's generated lab (benchmarks/large_lab.py) with `contexts` contexts, written
     under `folder`, loaded in memory and settled: the cost contracts compare two sizes."""
     lab = Lab.load(str(write_lab(folder, contexts, subinterfaces)), in_memory=True)
+    lab.settle()
+    return lab
+
+
+def single_mode_lab(model: str = "ASA5515", version: str = "9.1(7)") -> Lab:
+    """transcripts/labs/single-mode with both units on `model` running `version`, settled."""
+    spec = load_spec(str(LABS / "single-mode"))
+    spec.units = [dataclasses.replace(u, hw=dataclasses.replace(u.hw, model=model, version=version))
+                  for u in spec.units]
+    lab = Lab(spec)
     lab.settle()
     return lab

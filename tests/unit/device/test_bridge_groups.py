@@ -5,25 +5,12 @@ routes through a bridge group, and the BVI's standby address at failover."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from asa_emulator.device.session import Session
 from asa_emulator.lab.directives import run_directive
 from asa_emulator.lab.lab import Lab
-from asa_emulator.lab.labfile import load_spec
-from tests.support.paths import LABS
+from tests.support.labfiles import single_mode_lab
 
-SINGLE_LAB = str(LABS / "single-mode")
 MARKER = "ERROR: % Invalid input detected at '^' marker."
-
-
-def _lab(model: str = "ASA5515", version: str = "9.1(7)") -> Lab:
-    spec = load_spec(SINGLE_LAB)
-    spec.units = [dataclasses.replace(u, hw=dataclasses.replace(u.hw, model=model, version=version))
-                  for u in spec.units]
-    lab = Lab(spec)
-    lab.settle()
-    return lab
 
 
 def _session(lab: Lab, unit: str = "primary") -> Session:
@@ -52,7 +39,7 @@ def _bridge(lab: Lab, *extra: str) -> Session:
 
 
 def test_a_single_mode_bvi_is_configured_and_rendered_after_the_ports() -> None:
-    lab = _lab()
+    lab = single_mode_lab()
     s = _bridge(lab)
     assert s.execute("show firewall") == ["Firewall mode: Transparent"]
     shown = s.execute("show running-config interface")
@@ -72,7 +59,7 @@ def test_a_single_mode_bvi_is_configured_and_rendered_after_the_ports() -> None:
 
 
 def test_show_interface_and_show_bridge_group_give_the_address_held_now() -> None:
-    lab = _lab()
+    lab = single_mode_lab()
     _bridge(lab)
     mate = _session(lab, "secondary")
     assert mate.execute("show interface BVI1") == [
@@ -93,7 +80,7 @@ def test_show_interface_and_show_bridge_group_give_the_address_held_now() -> Non
 
 
 def test_ping_and_routes_go_through_the_bridge_group() -> None:
-    lab = _lab()
+    lab = single_mode_lab()
     s = _bridge(lab)
     assert s.execute("ping 10.1.0.2")[-1].startswith("Success rate is 100 percent")
     assert s.execute("ping 10.1.0.9")[-2] == "....."           # on the subnet, nobody answers
@@ -104,7 +91,7 @@ def test_ping_and_routes_go_through_the_bridge_group() -> None:
 
 
 def test_a_bridge_group_member_has_no_address_and_a_bvi_has_no_port() -> None:
-    lab = _lab()
+    lab = single_mode_lab()
     s = _bridge(lab)
     out = _run(s, "configure terminal", "interface GigabitEthernet0/2",
                "ip address 10.1.0.3 255.255.255.0", "interface BVI1", "speed 100", "vlan 10",
@@ -119,7 +106,7 @@ def test_a_bridge_group_member_has_no_address_and_a_bvi_has_no_port() -> None:
 
 
 def test_a_routed_unit_has_no_bvi_and_no_bridge_groups() -> None:
-    lab = _lab()
+    lab = single_mode_lab()
     s = _session(lab)
     out = _run(s, "show bridge-group", "configure terminal", "interface BVI1")
     assert out[0] == ["              ^", MARKER]
@@ -129,7 +116,7 @@ def test_a_routed_unit_has_no_bvi_and_no_bridge_groups() -> None:
 
 
 def test_a_bridge_group_holds_4_interfaces_before_9_6_and_a_space_8_groups_before_9_3() -> None:
-    lab = _lab()
+    lab = single_mode_lab()
     s = _bridge(lab)
     out = _run(s, "configure terminal", "interface GigabitEthernet0/4", "bridge-group 1",
                "interface GigabitEthernet0/5", "bridge-group 1", "interface Management0/0",
@@ -141,7 +128,7 @@ def test_a_bridge_group_holds_4_interfaces_before_9_6_and_a_space_8_groups_befor
     assert all(o == [] for o in out[:7])
     assert out[7] == ["ERROR: Maximum number of bridge groups (8) reached"]
     assert out[9] == ["ERROR: Maximum number of bridge groups (8) reached"]
-    later = _bridge(_lab(version="9.6(4)"))
+    later = _bridge(single_mode_lab(version="9.6(4)"))
     out = _run(later, "configure terminal", "interface GigabitEthernet0/4",
                "bridge-group 1", "interface GigabitEthernet0/5", "bridge-group 1",
                "interface Management0/0", "bridge-group 1", "interface BVI9")
@@ -149,7 +136,7 @@ def test_a_bridge_group_holds_4_interfaces_before_9_6_and_a_space_8_groups_befor
 
 
 def test_before_8_4_ping_and_routes_use_the_management_address() -> None:
-    lab = _lab(model="ASA5520", version="8.2(5)")
+    lab = single_mode_lab(model="ASA5520", version="8.2(5)")
     _run(_session(lab, "secondary"), "configure terminal", "firewall transparent", "end")
     s = _session(lab)
     _run(s, "configure terminal", "firewall transparent", "interface GigabitEthernet0/2",
@@ -165,7 +152,7 @@ def test_before_8_4_ping_and_routes_use_the_management_address() -> None:
 
 
 def test_a_bridge_group_without_a_management_address_bridges_nothing() -> None:
-    lab = _lab()
+    lab = single_mode_lab()
     _run(_session(lab, "secondary"), "configure terminal", "firewall transparent", "end")
     s = _session(lab)
     _run(s, "configure terminal", "firewall transparent", "logging enable",

@@ -10,18 +10,7 @@ import dataclasses
 from asa_emulator.lab.directives import run_directive
 from asa_emulator.lab.lab import Lab
 from asa_emulator.lab.labfile import load_spec
-from tests.support.paths import LABS
-
-SINGLE_LAB = str(LABS / "single-mode")
-
-
-def _lab(model: str = "ASA5515", version: str = "9.1(7)") -> Lab:
-    spec = load_spec(SINGLE_LAB)
-    spec.units = [dataclasses.replace(u, hw=dataclasses.replace(u.hw, model=model, version=version))
-                  for u in spec.units]
-    lab = Lab(spec)
-    lab.settle()
-    return lab
+from tests.support.labfiles import single_mode_lab
 
 
 def _config(lab: Lab, *lines: str) -> list[list[str]]:
@@ -30,7 +19,7 @@ def _config(lab: Lab, *lines: str) -> list[list[str]]:
 
 
 def test_a_management_port_is_management_only_by_default_and_for_good_on_a_5500x() -> None:
-    lab = _lab()
+    lab = single_mode_lab()
     s = lab.open_session("primary")
     s.execute("enable")
     s.execute("")
@@ -44,7 +33,7 @@ def test_a_management_port_is_management_only_by_default_and_for_good_on_a_5500x
 
 
 def test_an_older_appliance_prints_no_management_only_before_shutdown() -> None:
-    lab = _lab(model="ASA5520")
+    lab = single_mode_lab(model="ASA5520")
     _config(lab, "interface Management0/0", "no management-only", "shutdown", "end")
     s = lab.open_session("primary")
     s.execute("enable")
@@ -55,7 +44,7 @@ def test_an_older_appliance_prints_no_management_only_before_shutdown() -> None:
 
 
 def test_a_management_only_data_interface_blocks_through_traffic() -> None:
-    lab = _lab()
+    lab = single_mode_lab()
     out = _config(lab, "interface GigabitEthernet0/4", "nameif dmz",
                   "ip address 192.168.3.1 255.255.255.0 standby 192.168.3.2", "no shutdown",
                   "management-only", "end")
@@ -80,7 +69,7 @@ def test_a_management_only_data_interface_blocks_through_traffic() -> None:
 
 
 def test_a_transparent_unit_before_8_4_takes_its_management_address_in_global_mode() -> None:
-    lab = _lab(model="ASA5520", version="8.2(5)")
+    lab = single_mode_lab(model="ASA5520", version="8.2(5)")
     out = _config(lab, "firewall transparent", "ip address 10.0.0.1 255.255.255.0 standby 10.0.0.2",
                   "end", "show running-config")
     assert out[1] == []
@@ -92,15 +81,15 @@ def test_a_transparent_unit_before_8_4_takes_its_management_address_in_global_mo
 
 def test_a_9x_unit_refuses_the_global_management_address() -> None:
     marker = ["                    ^", "ERROR: % Invalid input detected at '^' marker."]
-    lab = _lab()
+    lab = single_mode_lab()
     out = _config(lab, "firewall transparent", "ip address 10.0.0.1 255.255.255.0 standby 10.0.0.2")
     assert out[1] == marker
-    old_routed = _lab(model="ASA5520", version="8.2(5)")
+    old_routed = single_mode_lab(model="ASA5520", version="8.2(5)")
     assert _config(old_routed, "ip address 10.0.0.1 255.255.255.0")[0] == marker
 
 
 def test_the_pre_8_4_management_address_stands_for_the_monitored_interfaces() -> None:
-    lab = _lab(model="ASA5520", version="8.2(5)")
+    lab = single_mode_lab(model="ASA5520", version="8.2(5)")
     mate = lab.open_session("secondary")     # the firewall mode is set on each unit
     for line in ("enable", "", "configure terminal", "firewall transparent", "end"):
         mate.execute(line)
@@ -116,7 +105,7 @@ def test_the_pre_8_4_management_address_stands_for_the_monitored_interfaces() ->
 
 
 def test_show_ip_address_gives_the_pre_8_4_management_address() -> None:
-    lab = _lab(model="ASA5520", version="8.2(5)")
+    lab = single_mode_lab(model="ASA5520", version="8.2(5)")
     mate = lab.open_session("secondary")
     for line in ("enable", "", "configure terminal", "firewall transparent", "end"):
         mate.execute(line)
